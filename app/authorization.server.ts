@@ -1,0 +1,197 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { Role, UserAccount } from "../db/schema.ts";
+import { keepPendingSave, type PostedFields } from "./models/pending-save.server.ts";
+import { getMunicipality, getRegion, getTeam } from "./models/organisation.server.ts";
+import { getResponse } from "./models/response.server.ts";
+import { clearSessionCookie, lookupSession } from "./session.server.ts";
+
+/**
+ * The one place where access is decided. Every loader and action calls one of the require* guards
+ * first. A record outside the user's scope answers 404, exactly like a record that does not exist,
+ * so its existence is not revealed.
+ */
+
+export interface CurrentUser {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  regionId: number | null;
+  municipalityId: number | null;
+  teamId: number | null;
+}
+
+/** Where a record sits in the hierarchy: nation > region > municipality > team. */
+export interface Scope {
+  regionId: number;
+  municipalityId?: number | null;
+  teamId?: number | null;
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  teammanager: "Teammanager",
+  gemeente: "Gemeente",
+  regio: "Regio",
+  programma: "Programma",
+};
+
+function toCurrentUser(user: UserAccount): CurrentUser {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    regionId: user.region_id,
+    municipalityId: user.municipality_id,
+    teamId: user.team_id,
+  };
+}
+
+export function notFound(): never {
+  throw new Response("Niet gevonden", { status: 404 });
+}
+
+/** A positive integer id from a route parameter; anything else is a 404, never a 500. */
+export function parseId(value: string | undefined): number {
+  if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) notFound();
+  return Number(value);
+}
+
+/** Only a local path: no scheme, no host, no protocol-relative "//" or "/\" trick. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  return value;
+}
+
+export function startPathFor(user: Pick<CurrentUser, "role" | "regionId" | "municipalityId" | "teamId">): string {
+  switch (user.role) {
+    case "teammanager":
+      return `/teams/${user.teamId}`;
+    case "gemeente":
+      return `/gemeenten/${user.municipalityId}`;
+    case "regio":
+      return `/regios/${user.regionId}`;
+    case "programma":
+      return "/programma";
+  }
+}
+
+async function keepPostedFields(context: AppLoadContext, request: Request, userId: number, path: string) {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return;
+  try {
+    const form = await request.formData();
+    const fields: PostedFields = [];
+    for (const [name, value] of form) if (typeof value === "string") fields.push([name, value]);
+    if (fields.length) await keepPendingSave(context.db, userId, path, fields);
+  } catch {
+    // An unreadable body has nothing to keep; the user still goes to the login page.
+  }
+}
+
+/**
+ * The signed-in user, or a redirect to the login page that brings them back here afterwards. When a
+ * form is posted after the session expired, its fields are kept for the user, so that after logging
+ * in again the page shows what they entered.
+ */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  const session = await lookupSession(context, request);
+  if (session.state === "active") return toCurrentUser(session.user);
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  const headers = new Headers();
+  if (session.state === "expired") {
+    params.set("verlopen", "1");
+    headers.append("Set-Cookie", clearSessionCookie(context));
+    if (request.method === "POST") await keepPostedFields(context, request, session.userId, url.pathname);
+  }
+  throw redirect(`/login?${params}`, { headers });
+}
+
+/** The user, if their role is one of these; a signed-in user of another role gets a 404. */
+export async function requireRole(request: Request, context: AppLoadContext, roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser(request, context);
+  if (!roles.includes(user.role)) notFound();
+  return user;
+}
+
+/** Whether the user may see a record in this scope: their own subtree of the hierarchy. */
+export function canView(user: CurrentUser, scope: Scope): boolean {
+  switch (user.role) {
+    case "programma":
+      return true;
+    case "regio":
+      return user.regionId === scope.regionId;
+    case "gemeente":
+      return scope.municipalityId != null && user.municipalityId === scope.municipalityId;
+    case "teammanager":
+      return scope.teamId != null && user.teamId === scope.teamId;
+  }
+}
+
+/**
+ * Whether the user fills in a questionnaire about this subject: a team manager their team's part,
+ * a gemeente its municipal part. Regio and programma read the zelfscan; they do not fill it in.
+ */
+export function canFillIn(user: CurrentUser, subject: { teamId: number | null; municipalityId: number | null; regionId: number | null }): boolean {
+  if (subject.teamId != null) return user.role === "teammanager" && user.teamId === subject.teamId;
+  if (subject.municipalityId != null) return user.role === "gemeente" && user.municipalityId === subject.municipalityId;
+  return false;
+}
+
+export async function requireRegionAccess(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
+  const region = await getRegion(context.db, parseId(regionParam));
+  if (!region || !canView(user, { regionId: region.id })) notFound();
+  return region;
+}
+
+export async function requireMunicipalityAccess(context: AppLoadContext, user: CurrentUser, municipalityParam: string | undefined) {
+  const municipality = await getMunicipality(context.db, parseId(municipalityParam));
+  if (!municipality || !canView(user, { regionId: municipality.region_id, municipalityId: municipality.id })) notFound();
+  return municipality;
+}
+
+export async function requireTeamAccess(context: AppLoadContext, user: CurrentUser, teamParam: string | undefined) {
+  const team = await getTeam(context.db, parseId(teamParam));
+  if (
+    !team ||
+    !canView(user, { regionId: team.region_id, municipalityId: team.municipality_id, teamId: team.id })
+  ) {
+    notFound();
+  }
+  return team;
+}
+
+/**
+ * A response the user may see ("view") or fill in ("edit"). Someone who may see it but not fill it in
+ * gets a 403 on "edit": they know it exists, they just cannot change it.
+ */
+export async function requireResponseAccess(
+  context: AppLoadContext,
+  user: CurrentUser,
+  responseParam: string | undefined,
+  access: "view" | "edit",
+) {
+  const response = await getResponse(context.db, parseId(responseParam));
+  if (!response || response.region_id == null) notFound();
+  const scope: Scope = {
+    regionId: response.region_id,
+    // A team's response is in its municipality's scope too: the gemeente reviews its teams.
+    municipalityId: response.municipality_id,
+    teamId: response.team_id,
+  };
+  const subject = { teamId: response.team_id, municipalityId: response.team_id ? null : response.municipality_id, regionId: null };
+  const fillsIn = canFillIn(user, subject);
+  if (!fillsIn && !canView(user, scope)) notFound();
+  if (access === "edit" && !fillsIn) throw new Response("U kunt deze vragenlijst bekijken, maar niet wijzigen.", { status: 403 });
+  return { response, canEdit: fillsIn };
+}
+
+/** For pages anyone may see (the login page, the layout's header): the user if signed in, else null. */
+export async function optionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  const session = await lookupSession(context, request);
+  return session.state === "active" ? toCurrentUser(session.user) : null;
+}

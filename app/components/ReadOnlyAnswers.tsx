@@ -1,0 +1,46 @@
+import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../questionnaire/answers.ts";
+import type { QuestionnaireDefinition, QuestionnaireSection } from "../questionnaire/definition.ts";
+
+/** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting. */
+export function ReadOnlySection({
+  definition,
+  section,
+  answers,
+  headingLevel = 2,
+}: {
+  definition: QuestionnaireDefinition;
+  section: QuestionnaireSection;
+  answers: AnswerMap;
+  headingLevel?: 2 | 3;
+}) {
+  const lookup = answerLookup(answers);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section className="page-section" aria-labelledby={`onderdeel-${section.key}`}>
+      <Heading id={`onderdeel-${section.key}`} className={`utrecht-heading-${headingLevel}`}>
+        {section.key}. {section.title}
+      </Heading>
+      <dl className="answers">
+        {section.items
+          .filter((item) => isVisible(definition, item, lookup))
+          .map((item) => {
+            const shown = displayAnswer(definition, item, answers[item.key]);
+            const comment = answers[item.key]?.comment;
+            return (
+              <div key={item.key}>
+                <dt>
+                  <span className="question__key">{item.key}</span> {item.text}
+                </dt>
+                <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
+                {comment ? (
+                  <dd className="answers__comment">
+                    Toelichting: {comment}
+                  </dd>
+                ) : null}
+              </div>
+            );
+          })}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { DB } from "../../db/client.ts";
+
+export async function getRegion(db: DB, id: number) {
+  return db.selectFrom("region").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listRegions(db: DB) {
+  return db.selectFrom("region").selectAll().orderBy("name").execute();
+}
+
+export async function getMunicipality(db: DB, id: number) {
+  return db
+    .selectFrom("municipality")
+    .innerJoin("region", "region.id", "municipality.region_id")
+    .select([
+      "municipality.id",
+      "municipality.name",
+      "municipality.cbs_code",
+      "municipality.region_id",
+      "region.name as region_name",
+    ])
+    .where("municipality.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function getTeam(db: DB, id: number) {
+  return db
+    .selectFrom("team")
+    .innerJoin("municipality", "municipality.id", "team.municipality_id")
+    .select([
+      "team.id",
+      "team.name",
+      "team.kind",
+      "team.active",
+      "team.municipality_id",
+      "municipality.name as municipality_name",
+      "municipality.region_id",
+    ])
+    .where("team.id", "=", id)
+    .executeTakeFirst();
+}
+
+export const TEAM_KIND_LABEL = {
+  wijkteam: "Wijkteam",
+  cjg: "CJG",
+  save: "SAVE-team",
+  expertiseteam: "Expertiseteam",
+  other: "Ander lokaal team",
+} as const;

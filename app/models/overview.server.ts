@@ -1,0 +1,47 @@
+import type { DB } from "../../db/client.ts";
+import type { CurrentUser } from "../authorization.server.ts";
+import { canFillIn } from "../authorization.server.ts";
+import { responseProgress } from "../questionnaire/progress.ts";
+import { taskList } from "../questionnaire/progress.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
+import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResponse, type Subject } from "./response.server.ts";
+
+/**
+ * A subject's questionnaire in the current round, as a start page shows it. The one who fills it in
+ * gets their response (created and pinned to the newest version on first visit); anyone else sees
+ * the state of an existing response.
+ */
+export async function currentScan(db: DB, user: CurrentUser, subject: Subject) {
+  const round = await getCurrentRound(db);
+  if (!round) return { round: null } as const;
+  const audience = "teamId" in subject ? "team" : "municipality";
+  const key = await getRoundQuestionnaireKey(db, round.id, audience);
+  if (!key) return { round, response: null } as const;
+  const fillsIn = canFillIn(user, {
+    teamId: "teamId" in subject ? subject.teamId : null,
+    municipalityId: "municipalityId" in subject ? subject.municipalityId : null,
+    regionId: null,
+  });
+  const responseId = fillsIn
+    ? await getOrCreateResponse(db, { roundId: round.id, questionnaireKey: key, subject, userId: user.id })
+    : await findResponseId(db, round.id, key, subject);
+  if (!responseId) return { round, response: null, fillsIn } as const;
+  const response = (await getResponse(db, responseId))!;
+  const definition = await getDefinition(db, response.questionnaire_version_id);
+  const answers = await getAnswers(db, responseId);
+  const tasks = taskList(definition, answers);
+  return {
+    round,
+    fillsIn,
+    response: {
+      id: response.id,
+      title: response.questionnaire_title,
+      status: response.status,
+      progress: responseProgress({ status: response.status, answerCount: Object.keys(answers).length }),
+      submittedAt: response.submitted_at,
+      submittedBy: response.submitted_by_name,
+      updatedAt: response.updated_at,
+    },
+    tasks,
+  } as const;
+}

@@ -1,0 +1,37 @@
+import type { DB } from "../../db/client.ts";
+
+// What a user posted after their session had expired, kept so that after logging in again they are
+// back on the page with their answers (DESIGN.md section 8: nothing a user submitted is lost).
+
+const KEEP_DAYS = 7;
+const MAX_FIELDS = 500;
+
+export type PostedFields = [string, string][];
+
+export async function keepPendingSave(db: DB, userId: number, path: string, fields: PostedFields, now = new Date()) {
+  const kept = fields.slice(0, MAX_FIELDS);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("pending_save").where("user_id", "=", userId).where("path", "=", path).execute();
+    await trx
+      .insertInto("pending_save")
+      .values({ user_id: userId, path, fields: JSON.stringify(kept), created_at: now.toISOString() })
+      .execute();
+  });
+}
+
+export async function findPendingSave(db: DB, userId: number, path: string, now = new Date()) {
+  const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
+  const row = await db
+    .selectFrom("pending_save")
+    .select(["fields", "created_at"])
+    .where("user_id", "=", userId)
+    .where("path", "=", path)
+    .where("created_at", ">=", cutoff)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { fields: JSON.parse(row.fields) as PostedFields, createdAt: row.created_at };
+}
+
+export async function discardPendingSave(db: DB, userId: number, path: string) {
+  await db.deleteFrom("pending_save").where("user_id", "=", userId).where("path", "=", path).execute();
+}

@@ -1,0 +1,392 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client.ts";
+import type { Audience } from "../../db/schema.ts";
+import type { AnswerMap } from "../questionnaire/answers.ts";
+import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+
+// Query functions for responses (ingevulde vragenlijsten) and their answers. Each write that a user
+// makes is one transaction; the revision number on the response guards against silent overwrites.
+
+const definitionCache = new Map<number, QuestionnaireDefinition>();
+
+/** A pinned definition version; versions never change once registered, so caching is safe. */
+export async function getDefinition(db: DB, versionId: number): Promise<QuestionnaireDefinition> {
+  const cached = definitionCache.get(versionId);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom("questionnaire_version")
+    .select("definition")
+    .where("id", "=", versionId)
+    .executeTakeFirstOrThrow();
+  const definition = questionnaireDefinitionSchema.parse(JSON.parse(row.definition));
+  definitionCache.set(versionId, definition);
+  return definition;
+}
+
+export async function latestVersionOf(db: DB, key: string) {
+  return db
+    .selectFrom("questionnaire_version")
+    .select(["id", "key", "version", "title", "audience"])
+    .where("key", "=", key)
+    .orderBy("version", "desc")
+    .executeTakeFirst();
+}
+
+export type Subject = { teamId: number } | { municipalityId: number } | { regionId: number };
+
+function subjectColumns(subject: Subject) {
+  return {
+    team_id: "teamId" in subject ? subject.teamId : null,
+    municipality_id: "municipalityId" in subject ? subject.municipalityId : null,
+    region_id: "regionId" in subject ? subject.regionId : null,
+  };
+}
+
+export async function findResponseId(db: DB, roundId: number, questionnaireKey: string, subject: Subject) {
+  const columns = subjectColumns(subject);
+  let query = db
+    .selectFrom("response")
+    .select("id")
+    .where("round_id", "=", roundId)
+    .where("questionnaire_key", "=", questionnaireKey);
+  for (const [column, value] of Object.entries(columns) as [keyof typeof columns, number | null][]) {
+    query = value === null ? query.where(column, "is", null) : query.where(column, "=", value);
+  }
+  return (await query.executeTakeFirst())?.id;
+}
+
+/**
+ * The subject's response in a round, created on first need and pinned then to the newest version of
+ * the round's questionnaire. Safe to call twice at once: the unique index decides, the loser re-reads.
+ */
+export async function getOrCreateResponse(
+  db: DB,
+  input: { roundId: number; questionnaireKey: string; subject: Subject; userId: number; now?: Date },
+): Promise<number> {
+  const existing = await findResponseId(db, input.roundId, input.questionnaireKey, input.subject);
+  if (existing) return existing;
+  const version = await latestVersionOf(db, input.questionnaireKey);
+  if (!version) throw new Error(`Vragenlijst ${input.questionnaireKey} is niet geladen`);
+  const now = (input.now ?? new Date()).toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("response")
+        .values({
+          round_id: input.roundId,
+          questionnaire_key: input.questionnaireKey,
+          questionnaire_version_id: version.id,
+          ...subjectColumns(input.subject),
+          status: "draft",
+          revision: 0,
+          created_at: now,
+          updated_at: now,
+          updated_by: null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("response_event").values({ response_id: id, type: "started", actor_id: input.userId, at: now }).execute();
+      return id;
+    });
+  } catch (error) {
+    const raced = await findResponseId(db, input.roundId, input.questionnaireKey, input.subject);
+    if (raced) return raced;
+    throw error;
+  }
+}
+
+/** A response with what authorization and the pages need: its subject's place in the hierarchy. */
+export async function getResponse(db: DB, id: number) {
+  return db
+    .selectFrom("response")
+    .innerJoin("round", "round.id", "response.round_id")
+    .innerJoin("questionnaire_version as qv", "qv.id", "response.questionnaire_version_id")
+    .leftJoin("team", "team.id", "response.team_id")
+    .leftJoin("municipality", (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb("municipality.id", "=", eb.ref("response.municipality_id")),
+          eb("municipality.id", "=", eb.ref("team.municipality_id")),
+        ]),
+      ),
+    )
+    .leftJoin("region", (join) =>
+      join.on((eb) =>
+        eb.or([eb("region.id", "=", eb.ref("response.region_id")), eb("region.id", "=", eb.ref("municipality.region_id"))]),
+      ),
+    )
+    .leftJoin("user_account as submitter", "submitter.id", "response.submitted_by")
+    .leftJoin("user_account as editor", "editor.id", "response.updated_by")
+    .select([
+      "response.id",
+      "response.round_id",
+      "round.name as round_name",
+      "response.questionnaire_key",
+      "response.questionnaire_version_id",
+      "qv.version as questionnaire_version",
+      "qv.title as questionnaire_title",
+      "qv.audience",
+      "response.team_id",
+      "team.name as team_name",
+      "municipality.id as municipality_id",
+      "municipality.name as municipality_name",
+      "region.id as region_id",
+      "region.name as region_name",
+      "response.status",
+      "response.revision",
+      "response.updated_at",
+      "editor.name as updated_by_name",
+      "response.submitted_at",
+      "submitter.name as submitted_by_name",
+    ])
+    .where("response.id", "=", id)
+    .executeTakeFirst();
+}
+export type ResponseDetail = NonNullable<Awaited<ReturnType<typeof getResponse>>>;
+
+export async function getAnswers(db: DB, responseId: number): Promise<AnswerMap> {
+  const rows = await db
+    .selectFrom("answer")
+    .select(["item_key", "value", "comment"])
+    .where("response_id", "=", responseId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.item_key, { value: r.value, comment: r.comment }]));
+}
+
+export type SaveResult =
+  | { ok: true; revision: number }
+  | { ok: false; reason: "stale" | "submitted"; revision: number };
+
+/**
+ * Saves one section's answers if the response is still at the revision the form was based on. The
+ * check and the write are one transaction, so of two tabs saving at once exactly one wins and the
+ * other is told.
+ */
+export async function saveAnswers(
+  db: DB,
+  input: { responseId: number; expectedRevision: number; answers: AnswerMap; userId: number; now?: Date },
+): Promise<SaveResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const bumped = await trx
+      .updateTable("response")
+      .set({ revision: sql`revision + 1`, updated_at: now, updated_by: input.userId })
+      .where("id", "=", input.responseId)
+      .where("revision", "=", input.expectedRevision)
+      .where("status", "=", "draft")
+      .returning("revision")
+      .executeTakeFirst();
+    if (!bumped) {
+      const current = await trx
+        .selectFrom("response")
+        .select(["revision", "status"])
+        .where("id", "=", input.responseId)
+        .executeTakeFirstOrThrow();
+      return { ok: false, reason: current.status === "submitted" ? "submitted" : "stale", revision: current.revision };
+    }
+    for (const [itemKey, answer] of Object.entries(input.answers)) {
+      if (answer.value === null && answer.comment === null) {
+        await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "=", itemKey).execute();
+        continue;
+      }
+      await trx
+        .insertInto("answer")
+        .values({
+          response_id: input.responseId,
+          item_key: itemKey,
+          value: answer.value,
+          comment: answer.comment,
+          updated_at: now,
+          updated_by: input.userId,
+        })
+        .onConflict((oc) =>
+          oc.columns(["response_id", "item_key"]).doUpdateSet({
+            value: answer.value,
+            comment: answer.comment,
+            updated_at: now,
+            updated_by: input.userId,
+          }),
+        )
+        .execute();
+    }
+    return { ok: true, revision: bumped.revision };
+  });
+}
+
+/**
+ * Marks the response submitted (the caller has checked completeness); refuses a stale revision.
+ * clearItemKeys: answers to drop in the same transaction (questions whose condition is not met).
+ */
+export async function submitResponse(
+  db: DB,
+  input: { responseId: number; expectedRevision: number; userId: number; clearItemKeys?: string[]; now?: Date },
+): Promise<SaveResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const done = await trx
+      .updateTable("response")
+      .set({
+        status: "submitted",
+        revision: sql`revision + 1`,
+        submitted_at: now,
+        submitted_by: input.userId,
+        updated_at: now,
+        updated_by: input.userId,
+      })
+      .where("id", "=", input.responseId)
+      .where("revision", "=", input.expectedRevision)
+      .where("status", "=", "draft")
+      .returning("revision")
+      .executeTakeFirst();
+    if (!done) {
+      const current = await trx
+        .selectFrom("response")
+        .select(["revision", "status"])
+        .where("id", "=", input.responseId)
+        .executeTakeFirstOrThrow();
+      return { ok: false, reason: current.status === "submitted" ? "submitted" : "stale", revision: current.revision };
+    }
+    if (input.clearItemKeys?.length) {
+      await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "in", input.clearItemKeys).execute();
+    }
+    await trx.insertInto("response_event").values({ response_id: input.responseId, type: "submitted", actor_id: input.userId, at: now }).execute();
+    return { ok: true, revision: done.revision };
+  });
+}
+
+/** Each team of a municipality with its response in the round: the gemeente's list. */
+export async function listTeamResponses(db: DB, input: { municipalityId: number; roundId: number; questionnaireKey: string }) {
+  return db
+    .selectFrom("team")
+    .leftJoin("response", (join) =>
+      join
+        .onRef("response.team_id", "=", "team.id")
+        .on("response.round_id", "=", input.roundId)
+        .on("response.questionnaire_key", "=", input.questionnaireKey),
+    )
+    .leftJoin("user_account as editor", "editor.id", "response.updated_by")
+    .select((eb) => [
+      "team.id as team_id",
+      "team.name as team_name",
+      "team.kind as team_kind",
+      "response.id as response_id",
+      "response.status",
+      "response.updated_at",
+      "response.submitted_at",
+      "editor.name as updated_by_name",
+      eb
+        .selectFrom("answer")
+        .select((a) => a.fn.countAll<number>().as("n"))
+        .whereRef("answer.response_id", "=", "response.id")
+        .as("answer_count"),
+    ])
+    .where("team.municipality_id", "=", input.municipalityId)
+    .where("team.active", "=", 1)
+    .orderBy("team.name")
+    .execute();
+}
+
+/**
+ * Per municipality of a region (or of the whole country): number of teams and how many of their
+ * responses in the round are submitted or in progress, and the state of the municipal part.
+ */
+export async function summariseMunicipalities(
+  db: DB,
+  input: { regionId?: number; roundId: number; teamKey: string; municipalityKey: string },
+) {
+  let query = db
+    .selectFrom("municipality")
+    .innerJoin("region", "region.id", "municipality.region_id")
+    .leftJoin("response as mr", (join) =>
+      join
+        .onRef("mr.municipality_id", "=", "municipality.id")
+        .on("mr.round_id", "=", input.roundId)
+        .on("mr.questionnaire_key", "=", input.municipalityKey),
+    )
+    .select((eb) => [
+      "municipality.id",
+      "municipality.name",
+      "municipality.region_id",
+      "region.name as region_name",
+      "mr.id as municipal_response_id",
+      "mr.status as municipal_status",
+      eb
+        .selectFrom("answer")
+        .select((a) => a.fn.countAll<number>().as("n"))
+        .whereRef("answer.response_id", "=", "mr.id")
+        .as("municipal_answer_count"),
+      eb
+        .selectFrom("team")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("team.municipality_id", "=", "municipality.id")
+        .where("team.active", "=", 1)
+        .as("team_count"),
+      eb
+        .selectFrom("team")
+        .innerJoin("response", "response.team_id", "team.id")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("team.municipality_id", "=", "municipality.id")
+        .where("team.active", "=", 1)
+        .where("response.round_id", "=", input.roundId)
+        .where("response.questionnaire_key", "=", input.teamKey)
+        .where("response.status", "=", "submitted")
+        .as("submitted_count"),
+      eb
+        .selectFrom("team")
+        .innerJoin("response", "response.team_id", "team.id")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("team.municipality_id", "=", "municipality.id")
+        .where("team.active", "=", 1)
+        .where("response.round_id", "=", input.roundId)
+        .where("response.questionnaire_key", "=", input.teamKey)
+        .where("response.status", "=", "draft")
+        .where((w) => w.exists(w.selectFrom("answer").select("answer.item_key").whereRef("answer.response_id", "=", "response.id")))
+        .as("in_progress_count"),
+    ]);
+  if (input.regionId !== undefined) query = query.where("municipality.region_id", "=", input.regionId);
+  return query.orderBy("region.name").orderBy("municipality.name").execute();
+}
+
+/** Teams of a region with their response state, for the regio's and programma's read-only access. */
+export async function listRegionTeamResponses(db: DB, input: { regionId: number; roundId: number; questionnaireKey: string }) {
+  return db
+    .selectFrom("team")
+    .innerJoin("municipality", "municipality.id", "team.municipality_id")
+    .leftJoin("response", (join) =>
+      join
+        .onRef("response.team_id", "=", "team.id")
+        .on("response.round_id", "=", input.roundId)
+        .on("response.questionnaire_key", "=", input.questionnaireKey),
+    )
+    .select((eb) => [
+      "team.id as team_id",
+      "team.name as team_name",
+      "municipality.id as municipality_id",
+      "municipality.name as municipality_name",
+      "response.id as response_id",
+      "response.status",
+      "response.updated_at",
+      eb
+        .selectFrom("answer")
+        .select((a) => a.fn.countAll<number>().as("n"))
+        .whereRef("answer.response_id", "=", "response.id")
+        .as("answer_count"),
+    ])
+    .where("municipality.region_id", "=", input.regionId)
+    .where("team.active", "=", 1)
+    .orderBy("municipality.name")
+    .orderBy("team.name")
+    .execute();
+}
+
+export async function listEvents(db: DB, responseId: number) {
+  return db
+    .selectFrom("response_event")
+    .innerJoin("user_account", "user_account.id", "response_event.actor_id")
+    .select(["response_event.type", "response_event.at", "response_event.comment", "user_account.name as actor_name"])
+    .where("response_id", "=", responseId)
+    .orderBy("response_event.id")
+    .execute();
+}
+
+export type { Audience };

@@ -1,0 +1,120 @@
+import {
+  allItems,
+  commentField,
+  type Item,
+  type QuestionnaireDefinition,
+  type QuestionnaireSection,
+} from "./definition.ts";
+
+/** One item's stored answer: the value as the form sends it (multi: a JSON array) and the toelichting. */
+export interface StoredAnswer {
+  value: string | null;
+  comment: string | null;
+}
+export type AnswerMap = Record<string, StoredAnswer>;
+
+/** A section form's values by field name: item keys and their toelichting fields. */
+export type FormValues = Record<string, string | string[]>;
+
+export function isMulti(item: Item): boolean {
+  return item.type === "multi";
+}
+
+export function parseMultiValue(value: string | null | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The answer values the showIf conditions look at: plain strings, a multi answer as its list. */
+export function answerLookup(answers: AnswerMap, overrides: FormValues = {}) {
+  return (item: Item): string | string[] | undefined => {
+    if (item.key in overrides) return overrides[item.key];
+    const stored = answers[item.key]?.value;
+    if (stored == null) return undefined;
+    return isMulti(item) ? parseMultiValue(stored) : stored;
+  };
+}
+
+export function hasValue(value: string | string[] | undefined | null): boolean {
+  if (value == null) return false;
+  return Array.isArray(value) ? value.length > 0 : value.trim() !== "";
+}
+
+/**
+ * Whether an item is shown, given the answers so far. An item whose condition refers to an item that
+ * is itself hidden is hidden too, so a chain of conditions collapses as a user expects.
+ */
+export function isVisible(
+  definition: QuestionnaireDefinition,
+  item: Item,
+  lookup: (item: Item) => string | string[] | undefined,
+): boolean {
+  const condition = item.showIf;
+  if (!condition) return true;
+  const target = allItems(definition).find((i) => i.key === condition.item);
+  if (!target || !isVisible(definition, target, lookup)) return false;
+  const answer = lookup(target);
+  const wanted = condition.anyOf ?? [condition.equals ?? ""];
+  const given = Array.isArray(answer) ? answer : answer ? [answer] : [];
+  return given.some((v) => wanted.includes(v));
+}
+
+export function sectionFormValues(section: QuestionnaireSection, answers: AnswerMap): FormValues {
+  const values: FormValues = {};
+  for (const item of section.items) {
+    const stored = answers[item.key];
+    values[item.key] = isMulti(item) ? parseMultiValue(stored?.value) : (stored?.value ?? "");
+    if ("comment" in item && item.comment) values[commentField(item.key)] = stored?.comment ?? "";
+  }
+  return values;
+}
+
+/** The answers to store for a section, from validated form values; empty answers become null. */
+export function sectionAnswersFromForm(section: QuestionnaireSection, values: FormValues): AnswerMap {
+  const answers: AnswerMap = {};
+  for (const item of section.items) {
+    const raw = values[item.key];
+    let value: string | null;
+    if (isMulti(item)) {
+      const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+      value = list.length ? JSON.stringify(list) : null;
+    } else {
+      const text = typeof raw === "string" ? raw.trim() : "";
+      value = text === "" ? null : text;
+    }
+    const commentRaw = "comment" in item && item.comment ? values[commentField(item.key)] : undefined;
+    const comment = typeof commentRaw === "string" && commentRaw.trim() !== "" ? commentRaw.trim() : null;
+    answers[item.key] = { value, comment };
+  }
+  return answers;
+}
+
+/** The label a reader sees for a stored answer ("Voldoet deels", "Ja", "3 fte"). */
+export function displayAnswer(
+  definition: QuestionnaireDefinition,
+  item: Item,
+  stored: StoredAnswer | undefined,
+): string | null {
+  if (!stored?.value) return null;
+  switch (item.type) {
+    case "scale":
+      return definition.scale.options.find((o) => o.value === stored.value)?.label ?? stored.value;
+    case "single":
+      return item.options.find((o) => o.value === stored.value)?.label ?? stored.value;
+    case "multi":
+      return parseMultiValue(stored.value)
+        .map((v) => item.options.find((o) => o.value === v)?.label ?? v)
+        .join("; ");
+    case "boolean":
+      return stored.value === "ja" ? "Ja" : stored.value === "nee" ? "Nee" : stored.value;
+    case "number":
+      return item.unit ? `${stored.value} ${item.unit}` : stored.value;
+    case "text":
+      return stored.value;
+  }
+}

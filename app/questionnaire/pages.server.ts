@@ -1,0 +1,221 @@
+import type { DB } from "../../db/client.ts";
+import type { CurrentUser } from "../authorization.server.ts";
+import { discardPendingSave, findPendingSave } from "../models/pending-save.server.ts";
+import {
+  getAnswers,
+  getDefinition,
+  saveAnswers,
+  submitResponse,
+  type ResponseDetail,
+} from "../models/response.server.ts";
+import {
+  answerLookup,
+  displayAnswer,
+  isVisible,
+  sectionAnswersFromForm,
+  sectionFormValues,
+  type AnswerMap,
+  type FormValues,
+} from "./answers.ts";
+import { findSection, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { readSectionForm } from "./form-data.ts";
+import { taskList } from "./progress.ts";
+import { fieldErrorsOf, sectionSchema, type FieldErrors } from "./schema.ts";
+
+// What the questionnaire pages do on the server, between the route's guard and its rendering: read a
+// section, save it (checking input and revision), check completeness and submit.
+
+export const FORM_ERROR = "_form";
+
+
+/** Whether someone who does not fill this in may read its answers: only once it is submitted. */
+export function answersVisible(response: ResponseDetail, canEdit: boolean): boolean {
+  return canEdit || response.status === "submitted";
+}
+
+export async function loadResponse(db: DB, response: ResponseDetail, canEdit: boolean) {
+  const definition = await getDefinition(db, response.questionnaire_version_id);
+  const answers = answersVisible(response, canEdit) ? await getAnswers(db, response.id) : null;
+  // Someone who may not read a draft's answers still sees its progress per section.
+  const tasks = taskList(definition, answers ?? (await getAnswers(db, response.id)));
+  return { definition, answers, tasks };
+}
+
+export function requireSection(definition: QuestionnaireDefinition, key: string | undefined): QuestionnaireSection {
+  const section = key ? findSection(definition, key) : undefined;
+  if (!section) throw new Response("Niet gevonden", { status: 404 });
+  return section;
+}
+
+function otherSections(answers: AnswerMap, section: QuestionnaireSection): AnswerMap {
+  const own = new Set(section.items.map((i) => i.key));
+  return Object.fromEntries(Object.entries(answers).filter(([key]) => !own.has(key)));
+}
+
+/** The section form's starting point: saved answers, or what the user posted when their session expired. */
+export async function loadSectionForm(
+  db: DB,
+  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; section: QuestionnaireSection; answers: AnswerMap; path: string; check: boolean },
+) {
+  let values = sectionFormValues(input.section, input.answers);
+  let revision = input.response.revision;
+  let restoredAt: string | null = null;
+  const pending = await findPendingSave(db, input.user.id, input.path);
+  if (pending) {
+    const posted = readSectionForm(input.section, pending.fields);
+    values = { ...values, ...posted.values };
+    const postedRevision = pending.fields.find(([name]) => name === "revision")?.[1];
+    if (postedRevision && /^\d+$/.test(postedRevision)) revision = Number(postedRevision);
+    restoredAt = pending.createdAt;
+  }
+  const context = otherSections(input.answers, input.section);
+  let errors: FieldErrors = {};
+  if (input.check) {
+    const result = sectionSchema(input.definition, input.section, "complete", context).safeParse(values);
+    if (!result.success) errors = fieldErrorsOf(result.error);
+  }
+  return { values, revision, restoredAt, context, errors };
+}
+
+export type SaveIntent = "save" | "next" | "overview" | "autosave";
+const INTENTS: SaveIntent[] = ["save", "next", "overview", "autosave"];
+
+export type SectionSaveOutcome =
+  | { kind: "saved"; intent: SaveIntent; revision: number; savedAt: string }
+  | { kind: "invalid" | "stale" | "locked"; status: 400 | 409; errors: FieldErrors; values: FormValues; revision: number; conflicts: Conflict[] };
+
+export interface Conflict {
+  key: string;
+  text: string;
+  saved: string | null;
+}
+
+/**
+ * Validates a posted section with the schema derived from its definition and stores it if the
+ * response is still at the posted revision. Nothing is stored unless everything is valid.
+ */
+export async function saveSectionFromForm(
+  db: DB,
+  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; section: QuestionnaireSection; form: FormData; path: string; now?: Date },
+): Promise<SectionSaveOutcome> {
+  const { definition, section, response } = input;
+  const { values, unknownFields, repeatedFields } = readSectionForm(section, input.form);
+  const intentRaw = input.form.get("intent") ?? "save";
+  const revisionRaw = input.form.get("revision");
+  const errors: FieldErrors = {};
+  if (typeof revisionRaw !== "string" || !/^\d{1,9}$/.test(revisionRaw)) {
+    errors[FORM_ERROR] = "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
+  } else if (!INTENTS.includes(intentRaw as SaveIntent)) {
+    errors[FORM_ERROR] = "Onbekende handeling. Er is niets opgeslagen.";
+  } else if (unknownFields.length || repeatedFields.length) {
+    errors[FORM_ERROR] = `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
+  }
+  const saved = await getAnswers(db, response.id);
+  const parsed = sectionSchema(definition, section, "draft", otherSections(saved, section)).safeParse(values);
+  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
+  if (Object.keys(errors).length || !parsed.success) {
+    return { kind: "invalid", status: 400, errors, values, revision: response.revision, conflicts: [] };
+  }
+  const intent = intentRaw as SaveIntent;
+  const result = await saveAnswers(db, {
+    responseId: response.id,
+    expectedRevision: Number(revisionRaw),
+    answers: sectionAnswersFromForm(section, parsed.data),
+    userId: input.user.id,
+    now: input.now,
+  });
+  if (!result.ok) {
+    if (result.reason === "submitted") {
+      return {
+        kind: "locked",
+        status: 409,
+        errors: { [FORM_ERROR]: "Deze vragenlijst is al ingediend en kan niet meer worden gewijzigd. Uw invoer staat hieronder, maar is niet opgeslagen." },
+        values,
+        revision: result.revision,
+        conflicts: [],
+      };
+    }
+    const current = await getAnswers(db, response.id);
+    return {
+      kind: "stale",
+      status: 409,
+      errors: {
+        [FORM_ERROR]:
+          "Deze vragenlijst is intussen door iemand anders (of in een ander tabblad) opgeslagen. Uw invoer is niet opgeslagen en staat hieronder. Bekijk de verschillen en klik nogmaals op Opslaan om uw versie te bewaren.",
+      },
+      values,
+      revision: result.revision,
+      conflicts: conflictsOf(definition, section, current, sectionAnswersFromForm(section, parsed.data)),
+    };
+  }
+  await discardPendingSave(db, input.user.id, input.path);
+  return { kind: "saved", intent, revision: result.revision, savedAt: (input.now ?? new Date()).toISOString() };
+}
+
+/** The items where the saved version differs from what the user posted, to show beside their input. */
+function conflictsOf(definition: QuestionnaireDefinition, section: QuestionnaireSection, current: AnswerMap, posted: AnswerMap): Conflict[] {
+  return section.items
+    .filter((item) => (current[item.key]?.value ?? null) !== (posted[item.key]?.value ?? null) || (current[item.key]?.comment ?? null) !== (posted[item.key]?.comment ?? null))
+    .map((item) => {
+      const shown = displayAnswer(definition, item, current[item.key]);
+      const comment = current[item.key]?.comment;
+      return { key: item.key, text: item.text, saved: [shown, comment ? `toelichting: ${comment}` : null].filter(Boolean).join("; ") || null };
+    });
+}
+
+export interface MissingAnswer {
+  sectionKey: string;
+  sectionTitle: string;
+  itemKey: string;
+  text: string;
+  message: string;
+}
+
+/** Everything that stands between this response and submitting it, checked with each section's complete schema. */
+export function checkComplete(definition: QuestionnaireDefinition, answers: AnswerMap): MissingAnswer[] {
+  const missing: MissingAnswer[] = [];
+  for (const section of definition.sections) {
+    const values = sectionFormValues(section, answers);
+    const result = sectionSchema(definition, section, "complete", otherSections(answers, section)).safeParse(values);
+    if (result.success) continue;
+    const errors = fieldErrorsOf(result.error);
+    for (const item of section.items) {
+      const message = errors[item.key];
+      if (message) missing.push({ sectionKey: section.key, sectionTitle: section.title, itemKey: item.key, text: item.text, message });
+    }
+  }
+  return missing;
+}
+
+export type SubmitOutcome = { kind: "submitted" } | { kind: "incomplete"; missing: MissingAnswer[] } | { kind: "stale" | "locked"; message: string };
+
+export async function submitFromForm(
+  db: DB,
+  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; form: FormData; now?: Date },
+): Promise<SubmitOutcome> {
+  const revisionRaw = input.form.get("revision");
+  if (typeof revisionRaw !== "string" || !/^\d{1,9}$/.test(revisionRaw)) {
+    return { kind: "stale", message: "Het formulier mist gegevens. Laad de pagina opnieuw en probeer het nog eens." };
+  }
+  const answers = await getAnswers(db, input.response.id);
+  const missing = checkComplete(input.definition, answers);
+  if (missing.length) return { kind: "incomplete", missing };
+  // Answers to questions that do not apply (a condition not met) are not part of what is submitted.
+  const lookup = answerLookup(answers);
+  const hidden = input.definition.sections.flatMap((s) => s.items).filter((item) => answers[item.key] && !isVisible(input.definition, item, lookup));
+  const result = await submitResponse(db, {
+    responseId: input.response.id,
+    expectedRevision: Number(revisionRaw),
+    userId: input.user.id,
+    clearItemKeys: hidden.map((item) => item.key),
+    now: input.now,
+  });
+  if (!result.ok) return staleOrLocked(result.reason);
+  return { kind: "submitted" };
+}
+
+function staleOrLocked(reason: "stale" | "submitted"): SubmitOutcome {
+  return reason === "submitted"
+    ? { kind: "locked", message: "Deze vragenlijst is al ingediend." }
+    : { kind: "stale", message: "De vragenlijst is intussen gewijzigd (door iemand anders of in een ander tabblad). Controleer de antwoorden hieronder en dien daarna opnieuw in." };
+}

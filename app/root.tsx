@@ -1,0 +1,79 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
+import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
+import appCss from "./styles/app.css?url";
+import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
+import { optionalUser, ROLE_LABEL, startPathFor } from "./authorization.server.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: themeCss },
+  { rel: "stylesheet", href: componentsCss },
+  { rel: "stylesheet", href: appCss },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await optionalUser(request, context);
+  return {
+    user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user) },
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  return (
+    <html lang="nl" className="utrecht-html">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="voorbeeld-theme utrecht-document utrecht-body">
+        <a className="utrecht-skip-link" href="#inhoud">
+          Naar de inhoud
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to={user?.startPath ?? "/"} className="site-header__title">
+              Werken aan veiligheid
+              <span className="site-header__subtitle">Zelfscan kwaliteitskader · Geweld hoort nergens thuis</span>
+            </Link>
+            {user ? (
+              <div className="site-header__user">
+                <span>
+                  {user.name} <span className="site-header__role">({user.roleLabel})</span>
+                </span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                    Uitloggen
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="inhoud" className="site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p className="utrecht-paragraph utrecht-paragraph--small">
+            Werkversie van de zelfscan bij het VNG Kwaliteitskader Werken aan veiligheid voor lokale (wijk)teams en gemeenten.
+          </p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

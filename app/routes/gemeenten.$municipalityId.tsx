@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { TaskList } from "../components/TaskList.tsx";
+import { formatDateTime, plural } from "../format.ts";
+import { requireMunicipalityAccess, requireUser } from "../authorization.server.ts";
+import { currentScan } from "../models/overview.server.ts";
+import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
+import { listTeamResponses } from "../models/response.server.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "../models/round.server.ts";
+import { responseProgress } from "../questionnaire/progress.ts";
+import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
+  const round = await getCurrentRound(context.db);
+  const teamKey = round ? await getRoundQuestionnaireKey(context.db, round.id, "team") : undefined;
+  const teams =
+    round && teamKey
+      ? (await listTeamResponses(context.db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey })).map((t) => ({
+          ...t,
+          kindLabel: TEAM_KIND_LABEL[t.team_kind],
+          progress: responseProgress(t.response_id ? { status: t.status!, answerCount: Number(t.answer_count ?? 0) } : null),
+        }))
+      : [];
+  return {
+    municipality,
+    isOwn: user.role === "gemeente",
+    showRegionLink: user.role === "regio" || user.role === "programma",
+    round,
+    teams,
+    municipalScan: await currentScan(context.db, user, { municipalityId: municipality.id }),
+  };
+}
+
+export default function MunicipalityPage() {
+  const { municipality, isOwn, showRegionLink, round, teams, municipalScan } = useLoaderData<typeof loader>();
+  const submitted = teams.filter((t) => t.progress === "submitted").length;
+  return (
+    <>
+      {showRegionLink ? (
+        <Breadcrumbs items={[{ to: `/regios/${municipality.region_id}`, label: `Regio ${municipality.region_name}` }, { label: municipality.name }]} />
+      ) : null}
+      <h1 className="utrecht-heading-1">Gemeente {municipality.name}</h1>
+      <p className="utrecht-paragraph lead">
+        Regio {municipality.region_name}
+        {round ? ` · ${round.name}` : ""}
+      </p>
+      {isOwn ? (
+        <p className="utrecht-paragraph">
+          Hier ziet u welke lokale teams de zelfscan hebben ingediend, en vult u het gemeentelijke deel in: de gemeente als opdrachtgever (thema I).
+        </p>
+      ) : null}
+
+      <section aria-labelledby="teams" className="page-section">
+        <h2 id="teams" className="utrecht-heading-2">
+          Zelfscan van de lokale teams
+        </h2>
+        {!round ? (
+          <p className="utrecht-paragraph">Er is op dit moment geen zelfscanronde open.</p>
+        ) : teams.length === 0 ? (
+          <p className="utrecht-paragraph">Er zijn nog geen lokale teams van deze gemeente geregistreerd.</p>
+        ) : (
+          <>
+            <p className="utrecht-paragraph">
+              {submitted} van {plural(teams.length, "team", "teams")} heeft ingediend.
+            </p>
+            <table className="data-table">
+              <caption className="visually-hidden">Teams van gemeente {municipality.name} en de stand van hun zelfscan</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Laatste wijziging</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acties</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((team) => (
+                  <tr key={team.team_id}>
+                    <th scope="row">
+                      {team.team_name}
+                      <span className="task-list__hint">{team.kindLabel}</span>
+                    </th>
+                    <td>
+                      <StatusBadge status={team.progress} />
+                    </td>
+                    <td>
+                      {team.progress === "not_started" || !team.updated_at
+                        ? "–"
+                        : `${formatDateTime(team.submitted_at ?? team.updated_at)}${team.updated_by_name ? ` (${team.updated_by_name})` : ""}`}
+                    </td>
+                    <td>
+                      {team.response_id && team.progress === "submitted" ? (
+                        <Link className="utrecht-link" to={responsePath(team.response_id)}>
+                          Bekijken<span className="visually-hidden"> ({team.team_name})</span>
+                        </Link>
+                      ) : team.response_id && team.progress === "in_progress" ? (
+                        <Link className="utrecht-link" to={responsePath(team.response_id)}>
+                          Voortgang<span className="visually-hidden"> ({team.team_name})</span>
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="gemeentedeel" className="page-section">
+        <h2 id="gemeentedeel" className="utrecht-heading-2">
+          Gemeentelijk deel: de gemeente als opdrachtgever
+        </h2>
+        {!municipalScan.round ? (
+          <p className="utrecht-paragraph">Er is op dit moment geen zelfscanronde open.</p>
+        ) : !municipalScan.response ? (
+          <p className="utrecht-paragraph">
+            <StatusBadge status="not_started" /> De gemeente is nog niet begonnen aan het gemeentelijke deel.
+          </p>
+        ) : municipalScan.response.status === "submitted" ? (
+          <p className="utrecht-paragraph">
+            <StatusBadge status="submitted" /> Ingediend op {formatDateTime(municipalScan.response.submittedAt!)}
+            {municipalScan.response.submittedBy ? ` door ${municipalScan.response.submittedBy}` : ""}.{" "}
+            <Link className="utrecht-link" to={responsePath(municipalScan.response.id)}>
+              Bekijk het ingediende gemeentelijke deel
+            </Link>
+          </p>
+        ) : municipalScan.fillsIn ? (
+          <>
+            <TaskList tasks={municipalScan.tasks} sectionHref={(key) => sectionPath(municipalScan.response.id, key)} />
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(municipalScan.response.id)}>
+                Gemeentelijk deel controleren en indienen
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p className="utrecht-paragraph">
+            <StatusBadge status={municipalScan.response.progress} />{" "}
+            <Link className="utrecht-link" to={responsePath(municipalScan.response.id)}>
+              Voortgang bekijken
+            </Link>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

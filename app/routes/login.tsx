@@ -1,0 +1,150 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { loginSchema, type LoginValues } from "../forms/login.ts";
+import { optionalUser, safeRedirectPath, startPathFor } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { findUserByEmail } from "../models/user.server.ts";
+import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
+import { createSession } from "../session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const user = await optionalUser(request, context);
+  if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), startPathFor(user)));
+  return {
+    redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
+    expired: url.searchParams.get("verlopen") === "1",
+    loggedOut: url.searchParams.get("uitgelogd") === "1",
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readFormData(request);
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "");
+  const parsed = loginSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return data({ errors, email }, { status: 400 });
+  }
+  const user = await findUserByEmail(context.db, parsed.data.email);
+  // Verify against a dummy hash when the account is unknown, so the answer takes as long either way.
+  const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? (await dummyPasswordHash()));
+  if (!user || !valid || user.disabled_at) {
+    return data({ errors: { form: "Het e-mailadres of het wachtwoord klopt niet." }, email }, { status: 400 });
+  }
+  const cookie = await createSession(context, user.id);
+  throw redirect(redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
+    headers: { "Set-Cookie": cookie },
+  });
+}
+
+export default function Login() {
+  const { redirectTo, expired, loggedOut } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const form = useForm<LoginValues>({
+    resolver: zodResolver(loginSchema),
+    mode: "onTouched",
+    defaultValues: { email: actionData?.email ?? "", password: "" },
+  });
+  const clientErrors = form.formState.errors;
+  const serverErrors: Record<string, string> = actionData?.errors ?? {};
+  const fieldError = (name: "email" | "password") => clientErrors[name]?.message ?? serverErrors[name];
+  const summary = [
+    ...(serverErrors.form ? [{ target: "email", message: serverErrors.form }] : []),
+    ...(["email", "password"] as const).flatMap((name) => {
+      const message = fieldError(name);
+      return message ? [{ target: name, message }] : [];
+    }),
+  ];
+
+  return (
+    <section className="login" aria-labelledby="login-title">
+      <h1 id="login-title" className="utrecht-heading-1">
+        Inloggen
+      </h1>
+      {expired ? (
+        <div className="notice notice--warn" role="status">
+          <p>
+            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. Wat u had ingevuld en verstuurd, is bewaard: u komt terug op de pagina waar u was.
+          </p>
+        </div>
+      ) : null}
+      {loggedOut ? (
+        <div className="notice notice--ok" role="status">
+          <p>U bent uitgelogd.</p>
+        </div>
+      ) : null}
+      <ErrorSummary items={summary} focusKey={actionData} />
+      <Form
+        method="post"
+        noValidate
+        onSubmit={(event) => {
+          const target = event.currentTarget;
+          void form.handleSubmit(() => submit(target, { method: "post" }))(event);
+        }}
+      >
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <div className={`utrecht-form-field utrecht-form-field--text${fieldError("email") ? " utrecht-form-field--invalid" : ""}`}>
+          <label className="utrecht-form-label" htmlFor="email">
+            E-mailadres
+          </label>
+          {fieldError("email") ? (
+            <p className="question__error" id="email-error">
+              <span className="visually-hidden">Fout: </span>
+              {fieldError("email")}
+            </p>
+          ) : null}
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            aria-invalid={fieldError("email") ? true : undefined}
+            aria-describedby={fieldError("email") ? "email-error" : undefined}
+            defaultValue={actionData?.email ?? ""}
+            {...form.register("email")}
+          />
+        </div>
+        <div className={`utrecht-form-field utrecht-form-field--text${fieldError("password") ? " utrecht-form-field--invalid" : ""}`}>
+          <label className="utrecht-form-label" htmlFor="password">
+            Wachtwoord
+          </label>
+          {fieldError("password") ? (
+            <p className="question__error" id="password-error">
+              <span className="visually-hidden">Fout: </span>
+              {fieldError("password")}
+            </p>
+          ) : null}
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            aria-invalid={fieldError("password") ? true : undefined}
+            aria-describedby={fieldError("password") ? "password-error" : undefined}
+            {...form.register("password")}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+            Inloggen
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

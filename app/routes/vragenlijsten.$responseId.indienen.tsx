@@ -1,0 +1,120 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { fieldId } from "../components/QuestionField.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { requireResponseAccess, requireUser } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { getAnswers } from "../models/response.server.ts";
+import { checkComplete, loadResponse, submitFromForm, type MissingAnswer } from "../questionnaire/pages.server.ts";
+import { responsePath, sectionPath } from "../questionnaire/paths.ts";
+import { subjectLabel } from "../questionnaire/subject.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Controleren en indienen – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
+  if (response.status === "submitted") throw redirect(responsePath(response.id));
+  const { definition } = await loadResponse(context.db, response, true);
+  return {
+    responseId: response.id,
+    subject: subjectLabel(response),
+    roundName: response.round_name,
+    revision: response.revision,
+    missing: checkComplete(definition, await getAnswers(context.db, response.id)),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
+  const { definition } = await loadResponse(context.db, response, true);
+  const form = await readFormData(request);
+  const outcome = await submitFromForm(context.db, { user, response, definition, form });
+  switch (outcome.kind) {
+    case "submitted":
+      throw redirect(`${responsePath(response.id)}?ingediend=1`);
+    case "incomplete":
+      return data({ message: "De zelfscan is nog niet compleet. Beantwoord eerst de vragen hieronder.", missing: outcome.missing }, { status: 400 });
+    default:
+      return data({ message: outcome.message, missing: [] as MissingAnswer[] }, { status: 409 });
+  }
+}
+
+function groupBySection(missing: MissingAnswer[]) {
+  const groups = new Map<string, { title: string; items: MissingAnswer[] }>();
+  for (const m of missing) {
+    const group = groups.get(m.sectionKey) ?? { title: m.sectionTitle, items: [] };
+    group.items.push(m);
+    groups.set(m.sectionKey, group);
+  }
+  return [...groups.entries()];
+}
+
+export default function SubmitPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const missing = actionData?.missing.length ? actionData.missing : page.missing;
+  return (
+    <>
+      <Breadcrumbs items={[{ to: responsePath(page.responseId), label: `${page.subject}: ${page.roundName}` }, { label: "Controleren en indienen" }]} />
+      <h1 className="utrecht-heading-1">Controleren en indienen</h1>
+      {actionData?.message && !actionData.missing.length ? (
+        <ErrorSummary title="Niet ingediend" items={[{ target: "indienen", message: actionData.message }]} focusKey={actionData} />
+      ) : null}
+      {missing.length ? (
+        <>
+          <div className="notice notice--warn" role={actionData ? "alert" : "status"}>
+            <p>
+              <strong>Nog niet compleet.</strong> {missing.length === 1 ? "Er is nog 1 verplichte vraag" : `Er zijn nog ${missing.length} verplichte vragen`} niet (goed)
+              beantwoord. Kies een vraag om ernaartoe te gaan.
+            </p>
+          </div>
+          {groupBySection(missing).map(([key, group]) => (
+            <section key={key} aria-labelledby={`ontbreekt-${key}`} className="page-section">
+              <h2 id={`ontbreekt-${key}`} className="utrecht-heading-2">
+                {key}. {group.title}
+              </h2>
+              <ul className="utrecht-unordered-list">
+                {group.items.map((m) => (
+                  <li key={m.itemKey}>
+                    <Link className="utrecht-link" to={`${sectionPath(page.responseId, key)}?controle=1#${fieldId(m.itemKey)}`}>
+                      {m.itemKey}: {m.text}
+                    </Link>{" "}
+                    <span className="muted">({m.message})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">
+            Alle verplichte vragen zijn beantwoord. Na het indienen kunt u de antwoorden niet meer wijzigen; ze zijn dan te zien voor uw gemeente en regio.
+          </p>
+          <Form method="post" id="indienen">
+            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <div className="form-actions">
+              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+                Indienen
+              </button>
+              <Link className="utrecht-link" to={responsePath(page.responseId)}>
+                Terug naar het overzicht
+              </Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,155 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
+import { SectionForm } from "../components/SectionForm.tsx";
+import { requireResponseAccess, requireUser } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import {
+  loadResponse,
+  loadSectionForm,
+  requireSection,
+  saveSectionFromForm,
+} from "../questionnaire/pages.server.ts";
+import { responsePath, sectionPath } from "../questionnaire/paths.ts";
+import { subjectLabel } from "../questionnaire/subject.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.section.key}. ${data.section.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { response, canEdit } = await requireResponseAccess(context, user, params.responseId, "view");
+  const { definition, answers, tasks } = await loadResponse(context.db, response, canEdit);
+  const section = requireSection(definition, params.sectionKey);
+  const index = definition.sections.indexOf(section);
+  const url = new URL(request.url);
+  const editable = canEdit && response.status === "draft";
+  const form =
+    editable && answers
+      ? await loadSectionForm(context.db, { user, response, definition, section, answers, path: url.pathname, check: url.searchParams.has("controle") })
+      : null;
+  return {
+    responseId: response.id,
+    subject: subjectLabel(response),
+    roundName: response.round_name,
+    status: response.status,
+    definition,
+    section,
+    position: { index: index + 1, count: definition.sections.length },
+    previous: definition.sections[index - 1]?.key ?? null,
+    next: definition.sections[index + 1]?.key ?? null,
+    sectionStatus: tasks.sections[index]!.status,
+    answers,
+    form,
+    savedNotice: url.searchParams.has("opgeslagen"),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
+  const { definition } = await loadResponse(context.db, response, true);
+  const section = requireSection(definition, params.sectionKey);
+  const form = await readFormData(request);
+  const path = new URL(request.url).pathname;
+  const outcome = await saveSectionFromForm(context.db, { user, response, definition, section, form, path });
+  if (outcome.kind !== "saved") {
+    return data({ ...outcome, savedAt: null }, { status: outcome.status });
+  }
+  switch (outcome.intent) {
+    case "autosave":
+      return { kind: outcome.kind, revision: outcome.revision, savedAt: outcome.savedAt, errors: {}, values: null, conflicts: [] };
+    case "next": {
+      const index = definition.sections.indexOf(section);
+      const next = definition.sections[index + 1];
+      throw redirect(next ? sectionPath(response.id, next.key) : responsePath(response.id));
+    }
+    case "overview":
+      throw redirect(`${responsePath(response.id)}?opgeslagen=1`);
+    default:
+      throw redirect(`${sectionPath(response.id, section.key)}?opgeslagen=1`);
+  }
+}
+
+// Autosave posts through a fetcher; reloading the page's data after each one would only cost time.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+
+export default function SectionPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const overview = responsePath(page.responseId);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: overview, label: `${page.subject}: ${page.roundName}` },
+          { label: `Onderdeel ${page.section.key}` },
+        ]}
+      />
+      <p className="muted">
+        Onderdeel {page.position.index} van {page.position.count}
+      </p>
+      <h1 className="utrecht-heading-1">
+        {page.section.key}. {page.section.title}
+      </h1>
+      {page.section.intro ? <p className="utrecht-paragraph lead">{page.section.intro}</p> : null}
+
+      {page.form ? (
+        <SectionForm
+          key={`${page.responseId}-${page.section.key}`}
+          definition={page.definition}
+          section={page.section}
+          values={actionData?.values ?? page.form.values}
+          context={page.form.context}
+          revision={actionData?.revision ?? page.form.revision}
+          serverErrors={actionData?.errors ?? page.form.errors}
+          conflicts={actionData?.conflicts ?? []}
+          checkMode={Object.keys(page.form.errors).length > 0}
+          restoredAt={page.form.restoredAt}
+          savedNotice={page.savedNotice && !actionData}
+          actionKey={actionData}
+          hasNext={page.next !== null}
+        />
+      ) : page.answers ? (
+        <>
+          <div className="notice" role="status">
+            <p>
+              {page.status === "submitted"
+                ? "Deze vragenlijst is ingediend en kan niet meer worden gewijzigd."
+                : "U kunt deze vragenlijst bekijken, maar niet wijzigen."}
+            </p>
+          </div>
+          <ReadOnlySection definition={page.definition} section={page.section} answers={page.answers} />
+        </>
+      ) : (
+        <div className="notice" role="status">
+          <p>Deze vragenlijst is nog niet ingediend. De antwoorden zijn te zien zodra ze zijn ingediend.</p>
+        </div>
+      )}
+
+      <nav aria-label="Onderdelen" className="form-actions">
+        {page.previous ? (
+          <Link className="utrecht-link" to={sectionPath(page.responseId, page.previous)}>
+            Vorig onderdeel ({page.previous})
+          </Link>
+        ) : null}
+        <Link className="utrecht-link" to={overview}>
+          Naar het overzicht
+        </Link>
+        {page.next && !page.form ? (
+          <Link className="utrecht-link" to={sectionPath(page.responseId, page.next)}>
+            Volgend onderdeel ({page.next})
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

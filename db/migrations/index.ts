@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-init.ts";
+
+// Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
+export const migrations: Record<string, Migration> = {
+  "0001-init": m0001,
+};

@@ -1,0 +1,15 @@
+import type { DB } from "../db/client.ts";
+import { seedDemoData, type DemoAccount } from "./demo.ts";
+import { seedReferenceData } from "./reference.ts";
+
+/**
+ * Seeds a new database: reference data always, demo data unless SEED_DEMO=false. A database that
+ * already has regions is left alone, so a restart never duplicates or overwrites anything.
+ */
+export async function seedIfEmpty(db: DB, options: { demo: boolean; now?: Date }): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+  const existing = await db.selectFrom("region").select("id").limit(1).executeTakeFirst();
+  if (existing) return { seeded: false, accounts: [] };
+  await seedReferenceData(db);
+  const accounts = options.demo ? await seedDemoData(db, options.now) : [];
+  return { seeded: true, accounts };
+}

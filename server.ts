@@ -1,0 +1,84 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { prepareDatabase } from "./app/bootstrap.server.ts";
+import { configFromEnv } from "./app/context.ts";
+import { QuestionnaireDefinitionError } from "./app/questionnaire/loader.server.ts";
+import { databasePathFromEnv } from "./db/client.ts";
+import { DEMO_PASSWORD } from "./seeds/demo.ts";
+
+// The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
+// It prepares the database, then hands the Remix app its one database connection through the load
+// context, so routes never open connections of their own.
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const databasePath = databasePathFromEnv();
+
+let prepared;
+try {
+  prepared = await prepareDatabase({
+    databasePath,
+    questionnairesDir: process.env.QUESTIONNAIRES_DIR,
+    seedDemo: process.env.SEED_DEMO !== "false",
+  });
+} catch (error) {
+  if (error instanceof QuestionnaireDefinitionError) {
+    console.error(`Start afgebroken: een vragenlijst in questionnaires/ is ongeldig.\n${error.message}`);
+  } else {
+    console.error("Start afgebroken:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+}
+const { db, seeded, accounts } = prepared;
+const config = configFromEnv();
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  // Fingerprinted assets can be cached for good; anything else in public/ for an hour.
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: () => ({ db, config }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  const address = `http://${host === "127.0.0.1" ? "localhost" : host}:${port}`;
+  console.log(`Werken aan veiligheid draait op ${address} (database: ${databasePath})`);
+  if (seeded && accounts.length) {
+    console.log(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+    for (const account of accounts) console.log(`  ${account.email.padEnd(40)} ${account.description}`);
+  } else if (!seeded) {
+    console.log("Bestaande database gebruikt; demo-accounts: zie README.");
+  }
+});
+
+// SIGTERM/SIGINT: stop taking connections, let requests in flight finish, then close the database.
+function shutdown() {
+  server.close(() => {
+    db.destroy().finally(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
