@@ -47,7 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   {user.name} <span className="site-header__role">({user.roleLabel})</span>
                 </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                  <button type="submit" className="site-header__logout">
                     Uitloggen
                   </button>
                 </Form>

@@ -91,6 +91,17 @@ export function SectionForm(props: Props) {
     }
   }, [fetcher.data]);
 
+  // A save the user asked for while an autosave was under way waits for it, then goes with the new
+  // revision; otherwise the user's own autosave would make their save look stale.
+  const pendingSubmit = useRef<FormData | null>(null);
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !pendingSubmit.current) return;
+    const data = pendingSubmit.current;
+    pendingSubmit.current = null;
+    data.set("revision", String(revisionRef.current));
+    submit(data, { method: "post" });
+  }, [fetcher.state, fetcher.data, submit]);
+
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   useEffect(() => {
@@ -186,6 +197,10 @@ export function SectionForm(props: Props) {
           clearTimeout(timer.current);
           void form.handleSubmit(() => {
             const data = new FormData(target, submitter);
+            if (fetcherRef.current.state !== "idle") {
+              pendingSubmit.current = data;
+              return;
+            }
             data.set("revision", String(revisionRef.current));
             submit(data, { method: "post" });
           })(event);

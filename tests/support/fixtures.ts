@@ -55,3 +55,33 @@ export async function sessionCookieFor(context: TestContext, userId: number, now
   const setCookie = await createSession(context, userId, now);
   return setCookie.split(";")[0]!;
 }
+
+import type { AnswerMap } from "../../app/questionnaire/answers.ts";
+import type { QuestionnaireDefinition, QuestionnaireSection } from "../../app/questionnaire/definition.ts";
+
+/** A valid answer for every item of the sections (the first option; numbers at their minimum). */
+export function validAnswers(definition: QuestionnaireDefinition, sections: QuestionnaireSection[] = definition.sections): AnswerMap {
+  const answers: AnswerMap = {};
+  for (const section of sections) {
+    for (const item of section.items) {
+      const value =
+        item.type === "scale" ? definition.scale.options[0]!.value
+        : item.type === "boolean" ? "ja"
+        : item.type === "single" ? item.options[0]!.value
+        : item.type === "multi" ? JSON.stringify([item.options[0]!.value])
+        : item.type === "number" ? String(item.min ?? 1)
+        : "Antwoord";
+      answers[item.key] = { value, comment: null };
+    }
+  }
+  return answers;
+}
+
+/** The same answers as the fields a browser posts for one section. */
+export function sectionFields(definition: QuestionnaireDefinition, section: QuestionnaireSection): [string, string][] {
+  const answers = validAnswers(definition, [section]);
+  return section.items.flatMap((item): [string, string][] => {
+    const value = answers[item.key]!.value!;
+    return item.type === "multi" ? (JSON.parse(value) as string[]).map((v): [string, string] => [item.key, v]) : [[item.key, value]];
+  });
+}

@@ -1,0 +1,85 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseURL = () => inject("baseURL");
+export const DEMO_PASSWORD = "demo-veilig-2025";
+
+/** Debian's Chromium, headless; the flags keep it off the closed network and out of the sandbox it cannot have as root. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+// axe runs as a script in the page; a page without JavaScript is checked through a scripted copy.
+const pagesWithoutScript = new WeakSet<Page>();
+
+/** A page that fails the test on a browser console error or an uncaught exception. */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  // Fail fast with the locator that did not match, instead of at the test's own time-out.
+  page.setDefaultTimeout(15_000);
+  if (options.javaScriptEnabled === false) pagesWithoutScript.add(page);
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // A form that comes back with errors is a 400 (or 409) on purpose; the browser logs that as a failed load.
+    if (/Failed to load resource: the server responded with a status of 40[09]/.test(message.text())) return;
+    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules; a violation fails the test with what and where. */
+export async function expectAccessible(page: Page, label: string) {
+  let target = page;
+  let copy: BrowserContext | undefined;
+  if (pagesWithoutScript.has(page)) {
+    // The same markup, without its scripts, in a page that lets axe run: what a no-JS user gets.
+    const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+    copy = await page.context().browser()!.newContext({ baseURL: baseURL() });
+    target = await copy.newPage();
+    await target.goto("/login");
+    await target.setContent(html, { waitUntil: "load" });
+  }
+  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  await copy?.close();
+  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(violations, `accessibility of ${label} (${page.url()})`).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string) {
+  await page.goto("/login");
+  await expectAccessible(page, "login page");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** Answers every open question that is shown: the first option of each choice, a number, no free text. */
+export async function answerVisibleQuestions(page: Page, options: { skip?: string[] } = {}) {
+  for (let round = 0; round < 3; round++) {
+    const items = await page.locator("#sectie-formulier [data-item]:visible").evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        key: n.getAttribute("data-item")!,
+        choice: n.querySelector('input[type="radio"], input[type="checkbox"]') !== null,
+        answered: n.querySelector("input:checked") !== null,
+        number: n.querySelector('input[type="text"]') !== null,
+      })),
+    );
+    for (const item of items) {
+      if (options.skip?.includes(item.key) || item.answered) continue;
+      if (item.choice) await page.locator(`[data-item="${item.key}"] input`).first().check();
+      else if (item.number) await page.locator(`#veld-${item.key}`).fill("14");
+    }
+  }
+}
+
+/** Exactly one match, waiting for the page to settle first (a navigation renders after its URL changes). */
+export async function expectOne(locator: Locator) {
+  await expect.poll(() => locator.count(), { timeout: 10_000 }).toBe(1);
+}

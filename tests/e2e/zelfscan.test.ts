@@ -1,0 +1,163 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerVisibleQuestions, expectAccessible, expectOne, launchBrowser, logIn, newPage } from "./browser.ts";
+
+// The demo team managers find their scan under way (themes A to F done, G and H to do). Each fills in
+// the two remaining sections, reloads, continues and submits: once with JavaScript, once without.
+// Then their gemeente sees the team as ingediend.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a team manager with JavaScript", () => {
+  it("fills in two sections, reloads, continues, submits and sees the read-only result", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "team.zaandam-oost@demo.nl");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Wijkteam Zaandam Oost");
+    await expectAccessible(page, "team start page");
+    await expectOne(page.getByText("6 van 8 onderdelen klaar"));
+
+    // Trying to submit early lists what is missing, with links to the questions.
+    await page.getByRole("link", { name: "Controleren en indienen" }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Controleren en indienen");
+    await expectAccessible(page, "submit page, incomplete");
+    await page.getByRole("link", { name: /^G1:/ }).click();
+    await page.waitForURL(/onderdelen\/G\?controle=1/);
+    await expectOne(page.locator(".error-summary"));
+    await expectAccessible(page, "section G with missing answers marked");
+
+    // Section G: answer everything, save and go on.
+    await answerVisibleQuestions(page);
+    await page.getByRole("button", { name: "Opslaan en verder" }).click();
+    await page.waitForURL(/onderdelen\/H$/);
+    await expectAccessible(page, "section H");
+
+    // Section H: a condition reveals H5 only once H4 is "Ja"; answers save automatically.
+    expect(await page.locator('[data-item="H5"]').isVisible()).toBe(false);
+    await page.locator('[data-item="H4"] input[value="ja"]').check();
+    expect(await page.locator('[data-item="H5"]').isVisible()).toBe(true);
+    await page.locator('[data-item="H1"] input[value="voldoet_deels"]').check();
+    await page.locator('[data-item="H1"] summary').click();
+    await page.getByLabel("Toelichting bij H1").fill("Scholing staat gepland voor het voorjaar.");
+    await page.getByText(/Automatisch opgeslagen om/).waitFor({ timeout: 15_000 });
+
+    // A reload loses nothing; the user continues where they were.
+    await page.reload();
+    expect(await page.locator('[data-item="H1"] input[value="voldoet_deels"]').isChecked()).toBe(true);
+    expect(await page.locator('[data-item="H4"] input[value="ja"]').isChecked()).toBe(true);
+    expect(await page.getByLabel("Toelichting bij H1").inputValue()).toBe("Scholing staat gepland voor het voorjaar.");
+
+    // Instant validation while typing, in Dutch, before anything is sent.
+    await page.getByLabel(/H7/).fill("heel veel");
+    await page.getByText("Vul een getal in, bijvoorbeeld 12.").first().waitFor();
+    await page.getByLabel(/H7/).fill("16");
+    await answerVisibleQuestions(page);
+    await page.getByRole("button", { name: "Opslaan en naar het overzicht" }).click();
+    await page.waitForURL(/\/vragenlijsten\/\d+$/);
+    await expectOne(page.getByText("Alle onderdelen zijn klaar."));
+
+    await page.getByRole("link", { name: "Controleren en indienen" }).click();
+    await expectAccessible(page, "submit page, complete");
+    await page.getByRole("button", { name: "Indienen" }).click();
+    await page.waitForURL(/ingediend=1/);
+    expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Zaandam Oost\./);
+    const comment = page.getByText("Scholing staat gepland voor het voorjaar.");
+    await expectOne(comment);
+    expect(await page.locator("input").count()).toBe(0);
+    await expectAccessible(page, "submitted scan, read-only");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a team manager without JavaScript", () => {
+  it("does the same with plain forms: errors come back with the input kept", async () => {
+    const { context, page, problems } = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(page, "team.enschede-centrum@demo.nl");
+    expect(await page.locator("h1").textContent()).toBe("Wijkteam Enschede Centrum");
+    await page.getByRole("link", { name: "G. Samenwerking en regie" }).click();
+    await answerVisibleQuestions(page);
+    await page.getByRole("button", { name: "Opslaan en verder" }).click();
+    await page.waitForURL(/onderdelen\/H$/);
+
+    // Without JavaScript the conditional question is shown, with the condition in words.
+    await expectOne(page.getByText('Alleen invullen als u bij vraag H4 "Ja" hebt gekozen.'));
+    await page.locator('[data-item="H1"] input[value="voldoet_niet"]').check();
+    await page.getByLabel(/H7/).fill("heel veel");
+    await page.getByLabel(/H9/).fill("Meer tijd voor casusoverleg.");
+    await page.getByRole("button", { name: "Opslaan als concept" }).click();
+
+    const summary = page.locator(".error-summary");
+    await expectOne(summary.getByRole("link", { name: "H7: Vul een getal in, bijvoorbeeld 12." }));
+    expect(await page.locator("#fout-H7").textContent()).toContain("Vul een getal in");
+    expect(await page.locator('[data-item="H1"] input[value="voldoet_niet"]').isChecked()).toBe(true);
+    expect(await page.getByLabel(/H7/).inputValue()).toBe("heel veel");
+    expect(await page.getByLabel(/H9/).inputValue()).toBe("Meer tijd voor casusoverleg.");
+    await expectAccessible(page, "section H with an error, no JavaScript");
+
+    await page.getByLabel(/H7/).fill("12");
+    await page.getByRole("button", { name: "Opslaan als concept" }).click();
+    await page.getByText("Opgeslagen.").waitFor();
+    await page.reload();
+    expect(await page.locator('[data-item="H1"] input[value="voldoet_niet"]').isChecked()).toBe(true);
+    expect(await page.getByLabel(/H7/).inputValue()).toBe("12");
+
+    await answerVisibleQuestions(page);
+    await page.getByRole("button", { name: "Opslaan en naar het overzicht" }).click();
+    await page.getByRole("link", { name: "Controleren en indienen" }).click();
+    await page.getByRole("button", { name: "Indienen" }).click();
+    await page.waitForURL(/ingediend=1/);
+    expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Enschede Centrum\./);
+    await expectOne(page.getByText("Meer tijd voor casusoverleg."));
+    expect(problems, problems.join("\n")).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the gemeente", () => {
+  it("sees the team that submitted as ingediend and opens its scan read-only", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "gemeente.enschede@demo.nl");
+    expect(await page.locator("h1").textContent()).toBe("Gemeente Enschede");
+    await expectAccessible(page, "gemeente start page");
+    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Enschede Centrum/ }) });
+    await expectOne(row.getByText("Ingediend"));
+    await row.getByRole("link", { name: /Bekijken/ }).click();
+    expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Enschede Centrum\./);
+    expect(await page.locator("input, textarea").count()).toBe(0);
+    await expectAccessible(page, "team scan, read by the gemeente");
+
+    // The municipal part: fill in theme I and see it saved.
+    await page.goto("/");
+    await page.getByRole("link", { name: "I. Gemeente als opdrachtgever" }).click();
+    await expectAccessible(page, "municipal part, section I");
+    await answerVisibleQuestions(page);
+    await page.getByRole("button", { name: "Opslaan en naar het overzicht" }).click();
+    await page.waitForURL(/\/vragenlijsten\/\d+$/);
+    await expectOne(page.getByText("Alle onderdelen zijn klaar."));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("zaanstad sees Wijkteam Zaandam Oost as ingediend; the regio and programma start pages are accessible", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "gemeente.zaanstad@demo.nl");
+    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Zaandam Oost/ }) });
+    await expectOne(row.getByText("Ingediend"));
+    await context.close();
+
+    for (const email of ["regio.twente@demo.nl", "programma@demo.nl"]) {
+      const other = await newPage(browser);
+      await logIn(other.page, email);
+      await expectAccessible(other.page, `${email} start page`);
+      expect(other.problems).toEqual([]);
+      await other.context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
