@@ -151,11 +151,11 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
 
   // The round is open today whenever the demo starts, so every page has a current round to show.
   const today = now.toISOString().slice(0, 10);
-  const later = new Date(now.getTime() + 180 * 86_400_000).toISOString().slice(0, 10);
+  const inAMonth = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   const roundId = await insertRound(db, {
     name: "Zelfscan 2025",
     opensOn: "2025-10-01",
-    closesOn: later > "2026-12-31" ? later : "2026-12-31",
+    closesOn: inAMonth > "2026-12-31" ? new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10) : "2026-12-31",
     now,
   });
   if (today < "2025-10-01") {
@@ -193,16 +193,17 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
             subject,
             userId: managerId,
             answers: generateAnswers(teamDefinition, rand, { maturity, sections: ["A", "B", "C", "D", "E", "F"] }),
-            now,
+            now: new Date(now.getTime() - 2 * 86_400_000),
           });
           continue;
         }
+        const when = new Date(now.getTime() - Math.floor(1 + rand() * 40) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000);
         const state = rand();
         if (state < 0.55) {
-          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity }), submit: true, now });
+          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity }), submit: true, now: when });
         } else if (state < 0.8) {
           const sections = teamDefinition.sections.slice(0, 1 + Math.floor(rand() * 5)).map((s) => s.key);
-          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity, sections }), now });
+          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity, sections }), now: when });
         }
         // else: not started, no response yet.
       }
@@ -222,7 +223,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
           userId: gemeenteUserId,
           answers: generateAnswers(municipalDefinition, rand, { maturity: 0.3 + rand() * 0.5, teamCount: teams.length }),
           submit: true,
-          now,
+          now: new Date(now.getTime() - Math.floor(1 + rand() * 30) * 86_400_000),
         });
       }
     }

@@ -11,8 +11,10 @@ export function getRequest(path: string, cookie?: string): Request {
 /** A form post as the browser sends it (application/x-www-form-urlencoded). */
 export function formRequest(path: string, fields: Fields, cookie?: string): Request {
   const body = new URLSearchParams();
-  const entries = Array.isArray(fields) ? fields : Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
-  for (const [k, v] of entries) body.append(k, v!);
+  const entries: [string, string][] = Array.isArray(fields)
+    ? fields
+    : Object.entries(fields).flatMap(([k, v]): [string, string][] => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]]));
+  for (const [k, v] of entries) body.append(k, v);
   return new Request(BASE + path, {
     method: "POST",
     body,
