@@ -167,7 +167,11 @@ export function SectionForm(props: Props) {
           </p>
         </div>
       ) : null}
-      <ErrorSummary items={summary} focusKey={props.actionKey} />
+      <ErrorSummary
+        title={props.checkMode && !props.actionKey ? "Nog te beantwoorden voordat u kunt indienen" : undefined}
+        items={summary}
+        focusKey={props.actionKey}
+      />
       {props.conflicts.length ? (
         <div className="notice notice--warn">
           <p>
