@@ -195,3 +195,21 @@ export async function optionalUser(request: Request, context: AppLoadContext): P
   const session = await lookupSession(context, request);
   return session.state === "active" ? toCurrentUser(session.user) : null;
 }
+
+/** A region the user steers: its own regio, or programma. Anyone else gets a 404. */
+export async function requireRegionLead(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
+  if (user.role !== "regio" && user.role !== "programma") notFound();
+  return requireRegionAccess(context, user, regionParam);
+}
+
+/** A municipality whose own work (plan, review of its teams) the user does: its gemeente only. */
+export async function requireOwnMunicipality(context: AppLoadContext, user: CurrentUser, municipalityParam: string | undefined) {
+  const municipality = await requireMunicipalityAccess(context, user, municipalityParam);
+  if (user.role !== "gemeente") throw new Response("Alleen de gemeente zelf kan dit wijzigen.", { status: 403 });
+  return municipality;
+}
+
+/** Whether the user reviews (accepts or returns) this team response: the gemeente of the team. */
+export function canReview(user: CurrentUser, response: { team_id: number | null; municipality_id: number | null }): boolean {
+  return response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
+}

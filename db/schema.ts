@@ -6,7 +6,9 @@ export type Role = "teammanager" | "gemeente" | "regio" | "programma";
 export type Audience = "team" | "municipality" | "region";
 export type TeamKind = "wijkteam" | "cjg" | "save" | "expertiseteam" | "other";
 export type ResponseStatus = "draft" | "submitted";
-export type ResponseEventType = "started" | "submitted";
+export type ResponseEventType = "started" | "submitted" | "returned" | "resubmitted" | "accepted";
+export type PhaseKeyColumn = "preparation" | "selfscan" | "analysis" | "plans" | "execution";
+export type ActionStatus = "planned" | "ongoing" | "done" | "dropped";
 
 export interface RegionTable {
   id: Generated<number>;
@@ -97,6 +99,8 @@ export interface ResponseTable {
   updated_by: number | null;
   submitted_at: string | null;
   submitted_by: number | null;
+  accepted_at: string | null;
+  accepted_by: number | null;
 }
 
 export interface AnswerTable {
@@ -127,6 +131,77 @@ export interface PendingSaveTable {
   created_at: string;
 }
 
+export interface PhaseTransitionTable {
+  id: Generated<number>;
+  region_id: number;
+  from_phase: PhaseKeyColumn | null;
+  to_phase: PhaseKeyColumn;
+  kind: "advance" | "back" | "override" | "cycle";
+  round_id: number | null;
+  actor_id: number;
+  at: string;
+  reason: string | null;
+}
+
+export interface RegionAnalysisTable {
+  region_id: number;
+  round_id: number;
+  summary: string;
+  updated_at: string;
+  updated_by: number;
+}
+
+export interface AnalysisThemeTable {
+  region_id: number;
+  round_id: number;
+  theme_key: string;
+  strengths: string | null;
+}
+
+export interface ImprovementPointTable {
+  id: Generated<number>;
+  region_id: number;
+  round_id: number;
+  theme_key: string;
+  text: string;
+  position: number;
+}
+
+export interface ImprovementPlanTable {
+  id: Generated<number>;
+  municipality_id: number;
+  round_id: number;
+  created_at: string;
+  adopted_at: string | null;
+  adopted_by: number | null;
+}
+
+export interface ImprovementActionTable {
+  id: Generated<number>;
+  plan_id: number;
+  theme_key: string;
+  improvement_point_id: number | null;
+  title: string;
+  owner_team_id: number | null;
+  owner_name: string | null;
+  due_on: string;
+  status: ActionStatus;
+  progress_note: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: number;
+}
+
+export interface PlanEventTable {
+  id: Generated<number>;
+  plan_id: number;
+  action_id: number | null;
+  type: "created" | "action_added" | "action_updated" | "adopted";
+  detail: string | null;
+  actor_id: number;
+  at: string;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -140,6 +215,13 @@ export interface Database {
   answer: AnswerTable;
   response_event: ResponseEventTable;
   pending_save: PendingSaveTable;
+  phase_transition: PhaseTransitionTable;
+  region_analysis: RegionAnalysisTable;
+  analysis_theme: AnalysisThemeTable;
+  improvement_point: ImprovementPointTable;
+  improvement_plan: ImprovementPlanTable;
+  improvement_action: ImprovementActionTable;
+  plan_event: PlanEventTable;
 }
 
 export type Region = Selectable<RegionTable>;

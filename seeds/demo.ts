@@ -1,7 +1,8 @@
 import type { DB } from "../db/client.ts";
 import type { Role, TeamKind } from "../db/schema.ts";
 import { hashPassword } from "../app/password.server.ts";
-import { getDefinition, latestVersionOf } from "../app/models/response.server.ts";
+import { getDefinition, latestVersionOf, reviewResponse } from "../app/models/response.server.ts";
+import { seedDemoPhases } from "./demo-phases.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
 import {
@@ -145,9 +146,10 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
   const user = (email: string, role: Role, name: string, scope: { regionId?: number; municipalityId?: number; teamId?: number }) =>
     insertUser(db, { email, role, name, passwordHash, ...scope });
 
-  await user("programma@demo.nl", "programma", "Pien Programma (GHNT)", {});
-  await user("regio.zaanstreek-waterland@demo.nl", "regio", "Riet van Loon", { regionId: zaanstreek });
-  await user("regio.twente@demo.nl", "regio", "Ruud Regio", { regionId: twente });
+  const programma = await user("programma@demo.nl", "programma", "Pien Programma (GHNT)", {});
+  const regioZaanstreek = await user("regio.zaanstreek-waterland@demo.nl", "regio", "Riet van Loon", { regionId: zaanstreek });
+  const regioTwente = await user("regio.twente@demo.nl", "regio", "Ruud Regio", { regionId: twente });
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
   // The round is open today whenever the demo starts, so every page has a current round to show.
   const today = now.toISOString().slice(0, 10);
@@ -165,7 +167,12 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
   const municipalDefinition = await getDefinition(db, (await latestVersionOf(db, MUNICIPALITY_QUESTIONNAIRE))!.id);
 
   const gemeenteUsers = new Map<string, number>();
+  const teamIds = new Map<string, { teamId: number; managerId: number }>();
   for (const regionId of [zaanstreek, twente]) {
+    // Twente ran its zelfscan early in the round (it is now drafting improvement plans): nearly
+    // every team submitted months ago. Zaanstreek-Waterland is still collecting.
+    const early = regionId === twente;
+    let teamNumber = 0;
     for (const municipality of await municipalities(regionId)) {
       // Every municipality and team of the demo regions has its own account (same demo password);
       // the README lists the ones a visitor needs.
@@ -183,6 +190,8 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         const demoTeam = teamName === "Wijkteam Zaandam Oost" || teamName === "Wijkteam Enschede Centrum";
         const shortName = teamName.replace(/^Wijkteam /, "");
         const managerId = await user(`team.${slugify(shortName)}@demo.nl`, "teammanager", `Teammanager ${shortName}`, { teamId });
+        teamIds.set(teamName, { teamId, managerId });
+        teamNumber += 1;
         const maturity = 0.35 + rand() * 0.5;
         const subject = { teamId };
         if (demoTeam) {
@@ -197,8 +206,10 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
           });
           continue;
         }
-        const when = new Date(now.getTime() - Math.floor(1 + rand() * 40) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000);
-        const state = rand();
+        const when = early
+          ? new Date(now.getTime() - Math.floor(215 + rand() * 90) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000)
+          : new Date(now.getTime() - Math.floor(1 + rand() * 40) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000);
+        const state = early ? (teamNumber % 10 === 0 ? 0.7 : 0) : rand();
         if (state < 0.55) {
           await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity }), submit: true, now: when });
         } else if (state < 0.8) {
@@ -208,14 +219,10 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         // else: not started, no response yet.
       }
 
-      // Municipal part: Enschede has begun, Zaanstad has not; the other municipalities vary.
+      // Municipal part: every Twente municipality submitted it; in Zaanstreek-Waterland some have,
+      // Zaanstad not yet (the demo gemeente fills it in).
       const municipalSubject = { municipalityId: municipality.id };
-      if (municipality.name === "Enschede") {
-        const answers = generateAnswers(municipalDefinition, rand, { maturity: 0.6, teamCount: teams.length });
-        delete answers.I7;
-        delete answers.I8;
-        await insertResponse(db, { roundId, questionnaireKey: MUNICIPALITY_QUESTIONNAIRE, subject: municipalSubject, userId: gemeenteUserId, answers, now });
-      } else if (municipality.name !== "Zaanstad" && rand() < 0.6) {
+      if (municipality.name !== "Zaanstad" && (early || rand() < 0.6)) {
         await insertResponse(db, {
           roundId,
           questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,
@@ -223,11 +230,31 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
           userId: gemeenteUserId,
           answers: generateAnswers(municipalDefinition, rand, { maturity: 0.3 + rand() * 0.5, teamCount: teams.length }),
           submit: true,
-          now: new Date(now.getTime() - Math.floor(1 + rand() * 30) * 86_400_000),
+          now: daysAgo(early ? 210 + Math.floor(rand() * 20) : 1 + Math.floor(rand() * 30)),
         });
       }
     }
   }
+
+  // The review loop in Zaanstad: one scan accepted, one returned to the team with a comment.
+  const reviewed = async (teamName: string, decision: "accept" | "return", comment: string | null) => {
+    const team = teamIds.get(teamName);
+    const response = team && (await db.selectFrom("response").select(["id", "revision", "status"]).where("team_id", "=", team.teamId).executeTakeFirst());
+    if (response?.status === "submitted") {
+      await reviewResponse(db, { responseId: response.id, expectedRevision: response.revision, userId: gemeenteUsers.get("Zaanstad")!, decision, comment, now: daysAgo(1) });
+    }
+  };
+  await reviewed("Wijkteam Zaandam Noord", "accept", null);
+  await reviewed("Wijkteam Zaandam West", "return", "Bij thema F ontbreekt een toelichting op hoe jullie zicht houden na afsluiting. Vul die aan en dien opnieuw in.");
+
+  await seedDemoPhases(db, {
+    now,
+    roundId,
+    programma,
+    regions: { zaanstreek: { id: zaanstreek, lead: regioZaanstreek }, twente: { id: twente, lead: regioTwente } },
+    gemeenteUsers,
+    teamIds,
+  });
 
   return [
     { email: "programma@demo.nl", role: "programma", description: "programmamedewerker (landelijk)" },

@@ -117,6 +117,7 @@ export async function getResponse(db: DB, id: number) {
     )
     .leftJoin("user_account as submitter", "submitter.id", "response.submitted_by")
     .leftJoin("user_account as editor", "editor.id", "response.updated_by")
+    .leftJoin("user_account as accepter", "accepter.id", "response.accepted_by")
     .select([
       "response.id",
       "response.round_id",
@@ -138,6 +139,8 @@ export async function getResponse(db: DB, id: number) {
       "editor.name as updated_by_name",
       "response.submitted_at",
       "submitter.name as submitted_by_name",
+      "response.accepted_at",
+      "accepter.name as accepted_by_name",
     ])
     .where("response.id", "=", id)
     .executeTakeFirst();
@@ -249,7 +252,16 @@ export async function submitResponse(
     if (input.clearItemKeys?.length) {
       await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "in", input.clearItemKeys).execute();
     }
-    await trx.insertInto("response_event").values({ response_id: input.responseId, type: "submitted", actor_id: input.userId, at: now }).execute();
+    const returned = await trx
+      .selectFrom("response_event")
+      .select("id")
+      .where("response_id", "=", input.responseId)
+      .where("type", "=", "returned")
+      .executeTakeFirst();
+    await trx
+      .insertInto("response_event")
+      .values({ response_id: input.responseId, type: returned ? "resubmitted" : "submitted", actor_id: input.userId, at: now })
+      .execute();
     return { ok: true, revision: done.revision };
   });
 }
@@ -390,3 +402,37 @@ export async function listEvents(db: DB, responseId: number) {
 }
 
 export type { Audience };
+
+export type ReviewResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * The gemeente's review of a submitted team scan: accept it (it stays read-only) or return it with a
+ * comment (it becomes a draft the team can change and submit again). One transaction each, logged.
+ */
+export async function reviewResponse(
+  db: DB,
+  input: { responseId: number; expectedRevision: number; userId: number; decision: "accept" | "return"; comment: string | null; now?: Date },
+): Promise<ReviewResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable("response")
+      .set(
+        input.decision === "accept"
+          ? { accepted_at: now, accepted_by: input.userId, revision: sql`revision + 1` }
+          : { status: "draft", submitted_at: null, submitted_by: null, revision: sql`revision + 1`, updated_at: now, updated_by: input.userId },
+      )
+      .where("id", "=", input.responseId)
+      .where("revision", "=", input.expectedRevision)
+      .where("status", "=", "submitted")
+      .where("accepted_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!changed) return { ok: false, message: "Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder." };
+    await trx
+      .insertInto("response_event")
+      .values({ response_id: input.responseId, type: input.decision === "accept" ? "accepted" : "returned", actor_id: input.userId, at: now, comment: input.comment })
+      .execute();
+    return { ok: true };
+  });
+}

@@ -1,13 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../components/TaskList.tsx";
 import { formatDateTime } from "../format.ts";
-import { requireResponseAccess, requireUser, startPathFor } from "../authorization.server.ts";
-import { listEvents } from "../models/response.server.ts";
+import { canReview, requireResponseAccess, requireUser, startPathFor } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { listEvents, reviewResponse } from "../models/response.server.ts";
 import { loadResponse } from "../questionnaire/pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
@@ -30,6 +32,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     status: response.status,
     submittedAt: response.submitted_at,
     submittedBy: response.submitted_by_name,
+    acceptedAt: response.accepted_at,
+    acceptedBy: response.accepted_by_name,
+    revision: response.revision,
+    canReview: canReview(user, response) && response.status === "submitted" && !response.accepted_at,
+    teamId: response.team_id,
     updatedAt: response.updated_at,
     updatedBy: response.updated_by_name,
     canEdit,
@@ -39,15 +46,52 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     events: await listEvents(context.db, response.id),
     startPath: startPathFor(user),
     justSubmitted: url.searchParams.has("ingediend"),
+    reviewed: url.searchParams.get("beoordeeld"),
     saved: url.searchParams.has("opgeslagen"),
   };
 }
 
-const EVENT_LABEL: Record<string, string> = { started: "Begonnen", submitted: "Ingediend" };
+const COMMENT_MAX = 2000;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { response } = await requireResponseAccess(context, user, params.responseId, "view");
+  if (!canReview(user, response)) throw new Response("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.", { status: 403 });
+  const form = await readFormData(request);
+  const decision = form.get("decision");
+  const comment = typeof form.get("comment") === "string" ? String(form.get("comment")).trim() : "";
+  const revision = form.get("revision");
+  const errors: Record<string, string> = {};
+  if (decision !== "accept" && decision !== "return") errors.form = "Kies accepteren of terugsturen.";
+  if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) errors.form = "Het formulier mist gegevens. Laad de pagina opnieuw.";
+  if (decision === "return" && comment === "") errors.comment = "Schrijf een opmerking voor het team: wat moet er anders?";
+  if (comment.length > COMMENT_MAX) errors.comment = `Gebruik hoogstens ${COMMENT_MAX} tekens.`;
+  if (Object.keys(errors).length) return data({ errors, comment: comment.slice(0, COMMENT_MAX) }, { status: 400 });
+  const result = await reviewResponse(context.db, {
+    responseId: response.id,
+    expectedRevision: Number(revision),
+    userId: user.id,
+    decision: decision as "accept" | "return",
+    comment: comment || null,
+  });
+  if (!result.ok) return data({ errors: { form: result.message }, comment }, { status: 409 });
+  throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
+}
+
+const EVENT_LABEL: Record<string, string> = {
+  started: "Begonnen",
+  submitted: "Ingediend",
+  returned: "Teruggestuurd met opmerking",
+  resubmitted: "Opnieuw ingediend",
+  accepted: "Geaccepteerd",
+};
 
 export default function ResponseOverview() {
   const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const editable = page.canEdit && page.status === "draft";
+  const lastReturn = [...page.events].reverse().find((e) => e.type === "returned" || e.type === "resubmitted" || e.type === "submitted");
   return (
     <>
       <Breadcrumbs items={[{ to: page.startPath, label: "Start" }, { label: `${page.subject}: ${page.roundName}` }]} />
@@ -71,13 +115,75 @@ export default function ResponseOverview() {
         </div>
       ) : null}
 
+      {page.reviewed ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>{page.reviewed === "geaccepteerd" ? "Geaccepteerd." : "Teruggestuurd."}</strong>{" "}
+            {page.reviewed === "geaccepteerd" ? "De zelfscan is geaccepteerd." : "Het team kan de zelfscan nu aanpassen en opnieuw indienen."}
+          </p>
+        </div>
+      ) : null}
+
       {page.status === "submitted" && page.submittedAt ? (
         <div className="notice" role="note">
           <p>
             Ingediend op {formatDateTime(page.submittedAt)}
             {page.submittedBy ? ` door ${page.submittedBy}` : ""}. De antwoorden kunnen niet meer worden gewijzigd.
+            {page.acceptedAt ? ` Geaccepteerd door de gemeente op ${formatDateTime(page.acceptedAt)}${page.acceptedBy ? ` (${page.acceptedBy})` : ""}.` : ""}
           </p>
         </div>
+      ) : null}
+
+      {page.status === "draft" && lastReturn?.type === "returned" ? (
+        <div className="notice notice--warn" role="note">
+          <p>
+            <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(lastReturn.at)} ({lastReturn.actor_name}): {lastReturn.comment}
+          </p>
+          {editable ? <p>Pas de antwoorden aan en dien de zelfscan opnieuw in.</p> : null}
+        </div>
+      ) : null}
+
+      {page.canReview ? (
+        <section aria-labelledby="beoordelen" className="page-section review">
+          <h2 id="beoordelen" className="utrecht-heading-2">
+            Beoordelen
+          </h2>
+          <ErrorSummary
+            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({ target: field === "comment" ? "opmerking" : "beoordelen", message }))}
+            focusKey={actionData}
+          />
+          <p className="utrecht-paragraph">Accepteer de zelfscan, of stuur hem terug naar het team met een opmerking; het team kan hem dan aanpassen en opnieuw indienen.</p>
+          <Form method="post">
+            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <label className="utrecht-form-label" htmlFor="opmerking">
+              Opmerking voor het team (verplicht bij terugsturen)
+            </label>
+            {actionData?.errors && "comment" in actionData.errors ? (
+              <p className="question__error" id="fout-opmerking">
+                <span className="visually-hidden">Fout: </span>
+                {actionData.errors.comment}
+              </p>
+            ) : null}
+            <textarea
+              id="opmerking"
+              name="comment"
+              className="utrecht-textarea"
+              rows={3}
+              maxLength={COMMENT_MAX}
+              defaultValue={actionData?.comment ?? ""}
+              aria-invalid={actionData?.errors && "comment" in actionData.errors ? true : undefined}
+              aria-describedby={actionData?.errors && "comment" in actionData.errors ? "fout-opmerking" : undefined}
+            />
+            <div className="form-actions">
+              <button type="submit" name="decision" value="accept" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+                Accepteren
+              </button>
+              <button type="submit" name="decision" value="return" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
+                Terugsturen met opmerking
+              </button>
+            </div>
+          </Form>
+        </section>
       ) : null}
 
       {editable ? (

@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-init.ts";
+import * as m0002 from "./0002-phases-review-plans.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
   "0001-init": m0001,
+  "0002-phases-review-plans": m0002,
 };

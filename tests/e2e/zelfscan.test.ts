@@ -120,7 +120,7 @@ describe("a team manager without JavaScript", () => {
 });
 
 describe("the gemeente", () => {
-  it("sees the team that submitted as ingediend and opens its scan read-only", async () => {
+  it("sees the team that submitted as ingediend, opens its scan read-only and accepts it", async () => {
     const { context, page, problems } = await newPage(browser);
     await logIn(page, "gemeente.enschede@demo.nl");
     expect(await page.locator("h1").textContent()).toBe("Gemeente Enschede");
@@ -129,11 +129,24 @@ describe("the gemeente", () => {
     await expectOne(row.getByText("Ingediend"));
     await row.getByRole("link", { name: /Bekijken/ }).click();
     expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Enschede Centrum\./);
-    expect(await page.locator("input, textarea").count()).toBe(0);
+    expect(await page.locator("input:not([type=hidden]), textarea:not(#opmerking)").count()).toBe(0);
     await expectAccessible(page, "team scan, read by the gemeente");
 
-    // The municipal part: fill in theme I and see it saved.
-    await page.goto("/");
+    // Returning needs a comment; accepting does not.
+    await page.getByRole("button", { name: "Terugsturen met opmerking" }).click();
+    await expectOne(page.locator(".error-summary").getByText("Schrijf een opmerking voor het team"));
+    await page.getByRole("button", { name: "Accepteren" }).click();
+    await expectOne(page.getByText("De zelfscan is geaccepteerd."));
+    await expectOne(page.getByText(/Geaccepteerd op .* door Beleidsadviseur Enschede/));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("zaanstad sees Wijkteam Zaandam Oost as ingediend and fills in the municipal part", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "gemeente.zaanstad@demo.nl");
+    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Zaandam Oost/ }) });
+    await expectOne(row.getByText("Ingediend"));
     await page.getByRole("link", { name: "I. Gemeente als opdrachtgever" }).click();
     await expectAccessible(page, "municipal part, section I");
     await answerVisibleQuestions(page);
@@ -144,20 +157,25 @@ describe("the gemeente", () => {
     await context.close();
   });
 
-  it("zaanstad sees Wijkteam Zaandam Oost as ingediend; the regio and programma start pages are accessible", async () => {
-    const { context, page, problems } = await newPage(browser);
-    await logIn(page, "gemeente.zaanstad@demo.nl");
-    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Zaandam Oost/ }) });
-    await expectOne(row.getByText("Ingediend"));
-    await context.close();
-
-    for (const email of ["regio.twente@demo.nl", "programma@demo.nl"]) {
-      const other = await newPage(browser);
-      await logIn(other.page, email);
-      await expectAccessible(other.page, `${email} start page`);
-      expect(other.problems).toEqual([]);
-      await other.context.close();
+  it("the regio and programma pages are accessible", async () => {
+    const pages: [string, string[]][] = [
+      ["regio.twente@demo.nl", ["", "resultaten", "bevindingen", "verbeterplannen"]],
+      ["programma@demo.nl", ["/programma", "/programma/rondes"]],
+      ["gemeente.enschede@demo.nl", ["/gemeenten/__MUNI__/verbeterplan"]],
+      ["team.zaandam-west@demo.nl", [""]],
+    ];
+    for (const [email, paths] of pages) {
+      const { context, page, problems } = await newPage(browser);
+      await logIn(page, email);
+      const start = new URL(page.url()).pathname;
+      for (const path of paths) {
+        const municipality = start.match(/\/gemeenten\/(\d+)/)?.[1] ?? "";
+        const target = path.startsWith("/") ? path.replace("__MUNI__", municipality) : path ? `${start}/${path}` : start;
+        await page.goto(target);
+        await expectAccessible(page, `${email} ${target}`);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
     }
-    expect(problems).toEqual([]);
   });
 });

@@ -55,6 +55,10 @@ export default function TeamPage() {
                 <Link className="utrecht-link" to={responsePath(scan.response.id)}>
                   Bekijk de ingediende zelfscan
                 </Link>
+                {" · "}
+                <Link className="utrecht-link" to={`/teams/${team.id}/resultaten`}>
+                  Resultaten per thema, naast gemeente, regio en Nederland
+                </Link>
               </p>
             </>
           ) : scan.fillsIn ? (

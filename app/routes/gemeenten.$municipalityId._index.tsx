@@ -7,6 +7,8 @@ import { TaskList } from "../components/TaskList.tsx";
 import { formatDateTime, plural } from "../format.ts";
 import { requireMunicipalityAccess, requireUser } from "../authorization.server.ts";
 import { currentScan } from "../models/overview.server.ts";
+import { currentPhase } from "../models/phase.server.ts";
+import { phaseLabel } from "../phases.ts";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { listTeamResponses } from "../models/response.server.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "../models/round.server.ts";
@@ -37,11 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     round,
     teams,
     municipalScan: await currentScan(context.db, user, { municipalityId: municipality.id }),
+    phase: phaseLabel((await currentPhase(context.db, municipality.region_id)).phase),
   };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, isOwn, showRegionLink, round, teams, municipalScan } = useLoaderData<typeof loader>();
+  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase } = useLoaderData<typeof loader>();
   const submitted = teams.filter((t) => t.progress === "submitted").length;
   return (
     <>
@@ -55,9 +58,16 @@ export default function MunicipalityPage() {
       </p>
       {isOwn ? (
         <p className="utrecht-paragraph">
-          Hier ziet u welke lokale teams de zelfscan hebben ingediend, en vult u het gemeentelijke deel in: de gemeente als opdrachtgever (thema I).
+          Hier ziet u welke lokale teams de zelfscan hebben ingediend en beoordeelt u hun zelfscan, vult u het gemeentelijke deel in (de gemeente als opdrachtgever, thema
+          I) en stelt u het verbeterplan op.
         </p>
       ) : null}
+      <nav aria-label="Gemeente" className="form-actions">
+        <Link className="utrecht-link" to={`/gemeenten/${municipality.id}/verbeterplan`}>
+          Verbeterplan
+        </Link>
+        <span className="muted">Fase van de regio: {phase}</span>
+      </nav>
 
       <section aria-labelledby="teams" className="page-section">
         <h2 id="teams" className="utrecht-heading-2">

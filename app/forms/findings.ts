@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const SUMMARY_MAX = 5000;
+export const STRENGTHS_MAX = 4000;
+export const POINT_MAX = 500;
+export const POINTS_PER_THEME_MAX = 20;
+
+/** Improvement points are typed one per line; empty lines are dropped. */
+export function pointsFromText(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^[-*•]\s*/, "").trim())
+    .filter(Boolean);
+}
+
+/** The findings form for the given themes: a summary, and per theme strengths and improvement points. */
+export function findingsSchema(themes: string[]) {
+  const shape: Record<string, z.ZodType<string>> = {
+    summary: z.string("Vul een samenvatting in.").trim().max(SUMMARY_MAX, `Gebruik hoogstens ${SUMMARY_MAX} tekens.`),
+  };
+  for (const theme of themes) {
+    shape[`strengths_${theme}`] = z.string().trim().max(STRENGTHS_MAX, `Gebruik hoogstens ${STRENGTHS_MAX} tekens.`);
+    shape[`points_${theme}`] = z
+      .string()
+      .max(POINTS_PER_THEME_MAX * (POINT_MAX + 2), "Te veel tekst.")
+      .refine((t) => pointsFromText(t).length <= POINTS_PER_THEME_MAX, `Hoogstens ${POINTS_PER_THEME_MAX} verbeterpunten per thema.`)
+      .refine((t) => pointsFromText(t).every((p) => p.length <= POINT_MAX), `Een verbeterpunt is hoogstens ${POINT_MAX} tekens.`);
+  }
+  return z.object(shape).strict();
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const ACTION_STATUSES = ["planned", "ongoing", "done", "dropped"] as const;
+export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
+  planned: "Gepland",
+  ongoing: "Lopend",
+  done: "Afgerond",
+  dropped: "Vervallen",
+};
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** A new action of an improvement plan; themes are those of the kwaliteitskader (A to I). */
+export function actionSchema(themes: string[]) {
+  return z
+    .object({
+      theme: z.string("Kies een thema.").refine((t) => themes.includes(t), "Kies een thema uit het kwaliteitskader."),
+      point: z.string().regex(/^(\d{1,9})?$/, "Kies een verbeterpunt uit de lijst.").default(""),
+      title: z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens."),
+      ownerTeam: z.string().regex(/^(\d{1,9})?$/, "Kies een team uit de lijst.").default(""),
+      ownerName: z.string().trim().max(120, "Gebruik hoogstens 120 tekens.").default(""),
+      due: z.string("Vul een datum in.").refine(isDate, "Vul een geldige datum in, zoals 2026-12-31."),
+      status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
+    })
+    .refine((a) => a.ownerTeam !== "" || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });
+}
+
+export const progressSchema = z.object({
+  action: z.string().regex(/^\d{1,9}$/, "Onbekende actie."),
+  status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
+  note: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.").default(""),
+});
+
+/** An action is overdue when its due date has passed and it is neither done nor dropped. */
+export function isOverdue(action: { due_on: string; status: string }, today: string): boolean {
+  return action.due_on < today && (action.status === "planned" || action.status === "ongoing");
+}

@@ -1,0 +1,255 @@
+import type { DB } from "../../db/client.ts";
+import {
+  decideTransition,
+  isPhaseKey,
+  PHASE_KEYS,
+  type TransitionRequest,
+  currentPhaseFromLog,
+  DEFAULT_PHASE_SETTINGS,
+  type PhaseKey,
+  type PhaseSettings,
+  type RegionSnapshot,
+  type TransitionKind,
+} from "../phases.ts";
+import { lowThemes } from "../scoring.ts";
+import { regionThemeFigures } from "./results.server.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
+
+// The region's phase: an append-only log of transitions; the current phase follows from it.
+
+export async function phaseLog(db: DB, regionId: number) {
+  return db
+    .selectFrom("phase_transition")
+    .innerJoin("user_account", "user_account.id", "phase_transition.actor_id")
+    .select([
+      "phase_transition.id",
+      "phase_transition.from_phase",
+      "phase_transition.to_phase",
+      "phase_transition.kind",
+      "phase_transition.round_id",
+      "phase_transition.at",
+      "phase_transition.reason",
+      "user_account.name as actor_name",
+    ])
+    .where("phase_transition.region_id", "=", regionId)
+    .orderBy("phase_transition.id")
+    .execute();
+}
+
+export async function currentPhase(db: DB, regionId: number) {
+  const last = await db
+    .selectFrom("phase_transition")
+    .select(["to_phase", "at"])
+    .where("region_id", "=", regionId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .execute();
+  return currentPhaseFromLog(last);
+}
+
+/**
+ * The round the region's current cycle runs on: the one recorded when it last entered the zelfscan
+ * phase; before that, the round open now (or the most recent one).
+ */
+export async function cycleRoundId(db: DB, regionId: number): Promise<number | null> {
+  const entered = await db
+    .selectFrom("phase_transition")
+    .select("round_id")
+    .where("region_id", "=", regionId)
+    .where("to_phase", "=", "selfscan")
+    .where("round_id", "is not", null)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (entered?.round_id) return entered.round_id;
+  const open = await getCurrentRound(db);
+  if (open) return open.id;
+  const latest = await db.selectFrom("round").select("id").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
+  return latest?.id ?? null;
+}
+
+export async function regionSnapshot(db: DB, regionId: number, settings: PhaseSettings = DEFAULT_PHASE_SETTINGS): Promise<RegionSnapshot & { roundId: number | null }> {
+  const roundId = await cycleRoundId(db, regionId);
+  const open = await getCurrentRound(db);
+  const municipalities = await db
+    .selectFrom("municipality")
+    .select((eb) => [
+      "municipality.id",
+      eb
+        .selectFrom("team")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("team.municipality_id", "=", "municipality.id")
+        .where("team.active", "=", 1)
+        .as("teams"),
+    ])
+    .where("region_id", "=", regionId)
+    .execute();
+  const participating = municipalities.filter((m) => Number(m.teams) > 0).map((m) => m.id);
+  const teams = municipalities.reduce((n, m) => n + Number(m.teams ?? 0), 0);
+  let submittedTeams = 0;
+  let submittedMunicipalParts = 0;
+  let hasSummary = false;
+  let low: string[] = [];
+  let themesWithPoints: string[] = [];
+  let adoptedPlans = 0;
+  if (roundId !== null) {
+    const teamKey = (await getRoundQuestionnaireKey(db, roundId, "team")) ?? "";
+    const municipalKey = (await getRoundQuestionnaireKey(db, roundId, "municipality")) ?? "";
+    submittedTeams = Number(
+      (
+        await db
+          .selectFrom("response")
+          .innerJoin("team", "team.id", "response.team_id")
+          .innerJoin("municipality", "municipality.id", "team.municipality_id")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("municipality.region_id", "=", regionId)
+          .where("team.active", "=", 1)
+          .where("response.round_id", "=", roundId)
+          .where("response.questionnaire_key", "=", teamKey)
+          .where("response.status", "=", "submitted")
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (participating.length) {
+      submittedMunicipalParts = Number(
+        (
+          await db
+            .selectFrom("response")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("municipality_id", "in", participating)
+            .where("round_id", "=", roundId)
+            .where("questionnaire_key", "=", municipalKey)
+            .where("status", "=", "submitted")
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      adoptedPlans = Number(
+        (
+          await db
+            .selectFrom("improvement_plan")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("municipality_id", "in", participating)
+            .where("round_id", "=", roundId)
+            .where("adopted_at", "is not", null)
+            .where((eb) => eb.exists(eb.selectFrom("improvement_action").select("improvement_action.id").whereRef("improvement_action.plan_id", "=", "improvement_plan.id")))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    }
+    hasSummary = Boolean(
+      await db.selectFrom("region_analysis").select("summary").where("region_id", "=", regionId).where("round_id", "=", roundId).where("summary", "!=", "").executeTakeFirst(),
+    );
+    low = lowThemes((await regionThemeFigures(db, roundId, { regionId })).figures, settings.lowThemeScore);
+    themesWithPoints = (
+      await db.selectFrom("improvement_point").select("theme_key").distinct().where("region_id", "=", regionId).where("round_id", "=", roundId).execute()
+    ).map((r) => r.theme_key);
+  }
+  return {
+    roundId,
+    municipalities: municipalities.length,
+    participatingMunicipalities: participating.length,
+    teams,
+    roundOpen: Boolean(open),
+    newRoundOpen: Boolean(open && open.id !== roundId),
+    submittedTeams,
+    submittedMunicipalParts,
+    findings: { hasSummary, lowThemes: low, themesWithPoints },
+    adoptedPlans,
+  };
+}
+
+export type RecordResult = { ok: true } | { ok: false; reason: "stale" };
+
+/**
+ * Appends a transition, if the region is still in the phase the user saw. Entering the zelfscan
+ * phase records the round the cycle runs on.
+ */
+export async function recordTransition(
+  db: DB,
+  input: { regionId: number; expected: PhaseKey; to: PhaseKey; kind: TransitionKind; actorId: number; reason: string | null; roundId: number | null; now?: Date },
+): Promise<RecordResult> {
+  return db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom("phase_transition").select(["to_phase", "at"]).where("region_id", "=", input.regionId).orderBy("id", "desc").limit(1).execute();
+    if (currentPhaseFromLog(last).phase !== input.expected) return { ok: false, reason: "stale" };
+    await trx
+      .insertInto("phase_transition")
+      .values({
+        region_id: input.regionId,
+        from_phase: input.expected,
+        to_phase: input.to,
+        kind: input.kind,
+        round_id: input.to === "selfscan" ? input.roundId : null,
+        actor_id: input.actorId,
+        at: (input.now ?? new Date()).toISOString(),
+        reason: input.reason,
+      })
+      .execute();
+    return { ok: true };
+  });
+}
+
+/** Every region with its current phase and since when: the national overview. */
+export async function regionsWithPhase(db: DB) {
+  const rows = await db
+    .selectFrom("region")
+    .leftJoin("phase_transition as pt", (join) =>
+      join.onRef("pt.region_id", "=", "region.id").on((eb) =>
+        eb("pt.id", "=", eb.selectFrom("phase_transition as last").select((l) => l.fn.max("last.id").as("id")).whereRef("last.region_id", "=", "region.id")),
+      ),
+    )
+    .select(["region.id", "region.name", "pt.to_phase", "pt.at"])
+    .orderBy("region.name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, ...currentPhaseFromLog(r.to_phase && r.at ? [{ to_phase: r.to_phase, at: r.at }] : []) }));
+}
+
+export type ChangePhaseResult = { ok: true; to: PhaseKey } | { ok: false; status: 400 | 409; errors: string[] };
+
+/** Reads a phase form (intent, expected phase, reason, target) and applies it if the rules allow. */
+export async function changePhase(
+  db: DB,
+  input: { regionId: number; actor: { id: number; role: string }; form: FormData; settings?: PhaseSettings; now?: Date },
+): Promise<ChangePhaseResult> {
+  const intent = input.form.get("intent");
+  const expected = input.form.get("expected");
+  const reason = typeof input.form.get("reason") === "string" ? String(input.form.get("reason")).trim() : "";
+  const to = input.form.get("to");
+  if (!isPhaseKey(expected)) return { ok: false, status: 400, errors: ["Het formulier mist de huidige fase. Laad de pagina opnieuw."] };
+  let request: TransitionRequest;
+  switch (intent) {
+    case "advance":
+      request = { kind: "advance" };
+      break;
+    case "back":
+      request = { kind: "back", reason };
+      break;
+    case "override":
+      if (!isPhaseKey(to)) return { ok: false, status: 400, errors: [`Kies een van de fasen (${PHASE_KEYS.length}).`] };
+      request = { kind: "override", to, reason };
+      break;
+    case "cycle":
+      request = { kind: "cycle" };
+      break;
+    default:
+      return { ok: false, status: 400, errors: ["Onbekende handeling."] };
+  }
+  const current = await currentPhase(db, input.regionId);
+  if (current.phase !== expected) {
+    return { ok: false, status: 409, errors: ["De fase van de regio is intussen gewijzigd. Bekijk de huidige fase hieronder en probeer het opnieuw."] };
+  }
+  const snapshot = await regionSnapshot(db, input.regionId, input.settings);
+  const decision = decideTransition(current.phase, request, snapshot, input.actor, input.settings);
+  if (!decision.ok) return { ok: false, status: 400, errors: decision.errors };
+  const open = await getCurrentRound(db);
+  const recorded = await recordTransition(db, {
+    regionId: input.regionId,
+    expected,
+    to: decision.to,
+    kind: decision.kind,
+    actorId: input.actor.id,
+    reason: reason || null,
+    roundId: decision.kind === "cycle" ? (open?.id ?? null) : snapshot.roundId,
+    now: input.now,
+  });
+  if (!recorded.ok) return { ok: false, status: 409, errors: ["De fase van de regio is intussen gewijzigd. Probeer het opnieuw."] };
+  return { ok: true, to: decision.to };
+}

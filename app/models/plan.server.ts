@@ -1,0 +1,137 @@
+import type { DB } from "../../db/client.ts";
+import type { ActionStatus } from "../../db/schema.ts";
+
+// Improvement plans (verbeterplannen): one per municipality and round, its actions, and an
+// append-only event log of every change.
+
+export async function getPlan(db: DB, municipalityId: number, roundId: number) {
+  const plan = await db
+    .selectFrom("improvement_plan")
+    .leftJoin("user_account", "user_account.id", "improvement_plan.adopted_by")
+    .select(["improvement_plan.id", "improvement_plan.adopted_at", "user_account.name as adopted_by_name"])
+    .where("improvement_plan.municipality_id", "=", municipalityId)
+    .where("improvement_plan.round_id", "=", roundId)
+    .executeTakeFirst();
+  if (!plan) return null;
+  const actions = await listActions(db, [plan.id]);
+  const events = await db
+    .selectFrom("plan_event")
+    .innerJoin("user_account", "user_account.id", "plan_event.actor_id")
+    .select(["plan_event.type", "plan_event.detail", "plan_event.at", "user_account.name as actor_name"])
+    .where("plan_id", "=", plan.id)
+    .orderBy("plan_event.id")
+    .execute();
+  return { ...plan, actions, events };
+}
+
+function listActions(db: DB, planIds: number[]) {
+  if (!planIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom("improvement_action as a")
+    .leftJoin("team", "team.id", "a.owner_team_id")
+    .leftJoin("improvement_point as p", "p.id", "a.improvement_point_id")
+    .select(["a.id", "a.plan_id", "a.theme_key", "a.title", "a.due_on", "a.status", "a.progress_note", "a.owner_name", "team.name as owner_team_name", "p.text as point_text", "a.updated_at"])
+    .where("a.plan_id", "in", planIds)
+    .orderBy("a.theme_key")
+    .orderBy("a.due_on")
+    .execute();
+}
+
+export type PlanChange = { ok: true } | { ok: false; message: string };
+
+export async function addAction(
+  db: DB,
+  input: {
+    municipalityId: number;
+    roundId: number;
+    userId: number;
+    action: { theme: string; pointId: number | null; title: string; ownerTeamId: number | null; ownerName: string | null; due: string; status: ActionStatus };
+    now?: Date;
+  },
+): Promise<PlanChange> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    let plan = await trx.selectFrom("improvement_plan").select(["id", "adopted_at"]).where("municipality_id", "=", input.municipalityId).where("round_id", "=", input.roundId).executeTakeFirst();
+    if (!plan) {
+      const created = await trx
+        .insertInto("improvement_plan")
+        .values({ municipality_id: input.municipalityId, round_id: input.roundId, created_at: now, adopted_at: null, adopted_by: null })
+        .returning(["id", "adopted_at"])
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("plan_event").values({ plan_id: created.id, action_id: null, type: "created", detail: null, actor_id: input.userId, at: now }).execute();
+      plan = created;
+    }
+    const a = input.action;
+    const { id } = await trx
+      .insertInto("improvement_action")
+      .values({
+        plan_id: plan.id,
+        theme_key: a.theme,
+        improvement_point_id: a.pointId,
+        title: a.title,
+        owner_team_id: a.ownerTeamId,
+        owner_name: a.ownerName,
+        due_on: a.due,
+        status: a.status,
+        progress_note: null,
+        created_at: now,
+        updated_at: now,
+        updated_by: input.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("plan_event").values({ plan_id: plan.id, action_id: id, type: "action_added", detail: `${a.theme}: ${a.title}`, actor_id: input.userId, at: now }).execute();
+    return { ok: true } as const;
+  });
+}
+
+export async function updateActionProgress(
+  db: DB,
+  input: { municipalityId: number; roundId: number; actionId: number; status: ActionStatus; note: string | null; userId: number; now?: Date },
+): Promise<PlanChange> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const action = await trx
+      .selectFrom("improvement_action as a")
+      .innerJoin("improvement_plan as p", "p.id", "a.plan_id")
+      .select(["a.id", "a.plan_id", "a.status", "a.progress_note"])
+      .where("a.id", "=", input.actionId)
+      .where("p.municipality_id", "=", input.municipalityId)
+      .where("p.round_id", "=", input.roundId)
+      .executeTakeFirst();
+    if (!action) return { ok: false, message: "Deze actie hoort niet bij dit verbeterplan." } as const;
+    await trx.updateTable("improvement_action").set({ status: input.status, progress_note: input.note, updated_at: now, updated_by: input.userId }).where("id", "=", action.id).execute();
+    await trx
+      .insertInto("plan_event")
+      .values({ plan_id: action.plan_id, action_id: action.id, type: "action_updated", detail: `status ${action.status} → ${input.status}${input.note ? `; ${input.note}` : ""}`, actor_id: input.userId, at: now })
+      .execute();
+    return { ok: true } as const;
+  });
+}
+
+export async function adoptPlan(db: DB, input: { municipalityId: number; roundId: number; userId: number; now?: Date }): Promise<PlanChange> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const plan = await trx.selectFrom("improvement_plan").select(["id", "adopted_at"]).where("municipality_id", "=", input.municipalityId).where("round_id", "=", input.roundId).executeTakeFirst();
+    if (!plan) return { ok: false, message: "Voeg eerst ten minste één actie toe." } as const;
+    if (plan.adopted_at) return { ok: false, message: "Het verbeterplan is al vastgesteld." } as const;
+    const action = await trx.selectFrom("improvement_action").select("id").where("plan_id", "=", plan.id).executeTakeFirst();
+    if (!action) return { ok: false, message: "Voeg eerst ten minste één actie toe." } as const;
+    await trx.updateTable("improvement_plan").set({ adopted_at: now, adopted_by: input.userId }).where("id", "=", plan.id).execute();
+    await trx.insertInto("plan_event").values({ plan_id: plan.id, action_id: null, type: "adopted", detail: null, actor_id: input.userId, at: now }).execute();
+    return { ok: true } as const;
+  });
+}
+
+/** All plans of a region's municipalities in a round, with their actions. */
+export async function listRegionPlans(db: DB, regionId: number, roundId: number) {
+  const municipalities = await db
+    .selectFrom("municipality")
+    .leftJoin("improvement_plan as plan", (join) => join.onRef("plan.municipality_id", "=", "municipality.id").on("plan.round_id", "=", roundId))
+    .select(["municipality.id", "municipality.name", "plan.id as plan_id", "plan.adopted_at"])
+    .where("municipality.region_id", "=", regionId)
+    .orderBy("municipality.name")
+    .execute();
+  const actions = await listActions(db, municipalities.flatMap((m) => (m.plan_id ? [m.plan_id] : [])));
+  return municipalities.map((m) => ({ ...m, actions: actions.filter((a) => a.plan_id === m.plan_id) }));
+}

@@ -1,0 +1,182 @@
+import type { DB } from "../../db/client.ts";
+import { themeFigures, MIN_OTHER_TEAMS, type ThemeFigure, type ValueCount } from "../scoring.ts";
+import { getDefinition, latestVersionOf } from "./response.server.ts";
+import { getRoundQuestionnaireKey } from "./round.server.ts";
+
+// Zelfscan results: SQL counts answers per item and value over submitted team responses in a scope;
+// app/scoring.ts folds them into theme figures.
+
+export interface TeamScope {
+  regionId?: number;
+  municipalityId?: number;
+  teamId?: number;
+}
+
+async function teamKeyOf(db: DB, roundId: number) {
+  return (await getRoundQuestionnaireKey(db, roundId, "team")) ?? "zelfscan-team";
+}
+
+/** The definition the round's team figures are read with (the newest version of its questionnaire). */
+export async function teamDefinitionForRound(db: DB, roundId: number) {
+  const version = await latestVersionOf(db, await teamKeyOf(db, roundId));
+  return version ? getDefinition(db, version.id) : null;
+}
+
+function submittedTeamResponses(db: DB, roundId: number, key: string, scope: TeamScope) {
+  let query = db
+    .selectFrom("response")
+    .innerJoin("team", "team.id", "response.team_id")
+    .innerJoin("municipality", "municipality.id", "team.municipality_id")
+    .where("response.round_id", "=", roundId)
+    .where("response.questionnaire_key", "=", key)
+    .where("response.status", "=", "submitted");
+  if (scope.regionId !== undefined) query = query.where("municipality.region_id", "=", scope.regionId);
+  if (scope.municipalityId !== undefined) query = query.where("team.municipality_id", "=", scope.municipalityId);
+  if (scope.teamId !== undefined) query = query.where("team.id", "=", scope.teamId);
+  return query;
+}
+
+export async function countAnswers(db: DB, roundId: number, scope: TeamScope): Promise<{ teams: number; counts: ValueCount[] }> {
+  const key = await teamKeyOf(db, roundId);
+  const [teamsRow, counts] = await Promise.all([
+    submittedTeamResponses(db, roundId, key, scope)
+      .select((eb) => eb.fn.count<number>("response.id").as("n"))
+      .executeTakeFirstOrThrow(),
+    submittedTeamResponses(db, roundId, key, scope)
+      .innerJoin("answer", "answer.response_id", "response.id")
+      .where("answer.value", "is not", null)
+      .select(["answer.item_key", "answer.value", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(["answer.item_key", "answer.value"])
+      .execute(),
+  ]);
+  return { teams: Number(teamsRow.n), counts: counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })) };
+}
+
+/** Theme figures of a scope, or null (with the team count) when the definition is missing. */
+export async function scopeFigures(db: DB, roundId: number, scope: TeamScope) {
+  const definition = await teamDefinitionForRound(db, roundId);
+  const { teams, counts } = await countAnswers(db, roundId, scope);
+  return { teams, figures: definition ? themeFigures(definition, counts) : [] };
+}
+
+/**
+ * Themes A to I of a region (or the country): the team themes from the teams' scans and theme I from
+ * the municipalities' own part.
+ */
+export async function regionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
+  const teamPart = await scopeFigures(db, roundId, scope);
+  const key = (await getRoundQuestionnaireKey(db, roundId, "municipality")) ?? "zelfscan-gemeente";
+  const version = await latestVersionOf(db, key);
+  if (!version) return { ...teamPart, municipalities: 0 };
+  const definition = await getDefinition(db, version.id);
+  let base = db
+    .selectFrom("response")
+    .innerJoin("municipality", "municipality.id", "response.municipality_id")
+    .where("response.round_id", "=", roundId)
+    .where("response.questionnaire_key", "=", key)
+    .where("response.status", "=", "submitted");
+  if (scope.regionId !== undefined) base = base.where("municipality.region_id", "=", scope.regionId);
+  const [countRow, counts] = await Promise.all([
+    base.select((eb) => eb.fn.count<number>("response.id").as("n")).executeTakeFirstOrThrow(),
+    base
+      .innerJoin("answer", "answer.response_id", "response.id")
+      .where("answer.value", "is not", null)
+      .select(["answer.item_key", "answer.value", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(["answer.item_key", "answer.value"])
+      .execute(),
+  ]);
+  const municipal = themeFigures(definition, counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })));
+  return { teams: teamPart.teams, municipalities: Number(countRow.n), figures: [...teamPart.figures, ...municipal] };
+}
+
+export interface ComparisonGroup {
+  label: string;
+  /** Submitted teams in the group other than the team itself. */
+  otherTeams: number;
+  /** null: too few other teams to compare without exposing one of them. */
+  figures: ThemeFigure[] | null;
+}
+
+/**
+ * A team's figures beside its municipality, region and the country. A group is shown only when it
+ * holds at least MIN_OTHER_TEAMS other submitted teams, so no other team's answers can be inferred.
+ */
+export async function teamBenchmark(db: DB, input: { roundId: number; teamId: number; municipalityId: number; regionId: number; municipalityName: string; regionName: string }) {
+  const own = await scopeFigures(db, input.roundId, { teamId: input.teamId });
+  const groups: [string, TeamScope][] = [
+    [`Gemeente ${input.municipalityName}`, { municipalityId: input.municipalityId }],
+    [`Regio ${input.regionName}`, { regionId: input.regionId }],
+    ["Nederland", {}],
+  ];
+  const comparisons: ComparisonGroup[] = [];
+  for (const [label, scope] of groups) {
+    const group = await scopeFigures(db, input.roundId, scope);
+    const otherTeams = group.teams - own.teams;
+    comparisons.push({ label, otherTeams, figures: otherTeams >= MIN_OTHER_TEAMS ? group.figures : null });
+  }
+  return { submitted: own.teams > 0, own: own.figures, comparisons };
+}
+
+/** Per municipality of a region: teams, submitted teams, and theme figures of the submitted ones. */
+export async function regionResults(db: DB, input: { roundId: number; regionId: number }) {
+  const definition = await teamDefinitionForRound(db, input.roundId);
+  const key = await teamKeyOf(db, input.roundId);
+  const municipalities = await db
+    .selectFrom("municipality")
+    .select((eb) => [
+      "municipality.id",
+      "municipality.name",
+      eb
+        .selectFrom("team")
+        .select((t) => t.fn.countAll<number>().as("n"))
+        .whereRef("team.municipality_id", "=", "municipality.id")
+        .where("team.active", "=", 1)
+        .as("teams"),
+    ])
+    .where("municipality.region_id", "=", input.regionId)
+    .orderBy("municipality.name")
+    .execute();
+  // One grouped query for all municipalities of the region, folded per municipality.
+  const rows = await submittedTeamResponses(db, input.roundId, key, { regionId: input.regionId })
+    .innerJoin("answer", "answer.response_id", "response.id")
+    .where("answer.value", "is not", null)
+    .select(["team.municipality_id", "answer.item_key", "answer.value", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["team.municipality_id", "answer.item_key", "answer.value"])
+    .execute();
+  const submitted = await submittedTeamResponses(db, input.roundId, key, { regionId: input.regionId })
+    .select(["team.municipality_id", (eb) => eb.fn.count<number>("response.id").as("n")])
+    .groupBy("team.municipality_id")
+    .execute();
+  const submittedBy = new Map(submitted.map((s) => [s.municipality_id, Number(s.n)]));
+  const region = await regionThemeFigures(db, input.roundId, { regionId: input.regionId });
+  const country = await regionThemeFigures(db, input.roundId, {});
+  return {
+    definition,
+    region,
+    country,
+    municipalities: municipalities.map((m) => ({
+      id: m.id,
+      name: m.name,
+      teams: Number(m.teams ?? 0),
+      submitted: submittedBy.get(m.id) ?? 0,
+      figures: definition
+        ? themeFigures(
+            definition,
+            rows.filter((r) => r.municipality_id === m.id).map((r) => ({ item_key: r.item_key, value: r.value!, n: Number(r.n) })),
+          )
+        : [],
+    })),
+  };
+}
+
+/** The kwaliteitskader's themes of a round (A to H from the team part, I from the municipal part). */
+export async function roundThemes(db: DB, roundId: number): Promise<{ key: string; title: string }[]> {
+  const themes: { key: string; title: string }[] = [];
+  for (const audience of ["team", "municipality"] as const) {
+    const key = await getRoundQuestionnaireKey(db, roundId, audience);
+    const version = key ? await latestVersionOf(db, key) : undefined;
+    if (!version) continue;
+    for (const section of (await getDefinition(db, version.id)).sections) themes.push({ key: section.key, title: section.title });
+  }
+  return themes;
+}

@@ -1,0 +1,43 @@
+import type { DB } from "../../db/client.ts";
+
+export async function listRounds(db: DB) {
+  return db.selectFrom("round").selectAll().orderBy("opens_on", "desc").orderBy("id", "desc").execute();
+}
+
+/** The round that came before this one (by opening date), for "compared with last time". */
+export async function previousRound(db: DB, roundId: number) {
+  const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirst();
+  if (!round) return undefined;
+  return db
+    .selectFrom("round")
+    .selectAll()
+    .where((eb) => eb.or([eb("opens_on", "<", round.opens_on), eb.and([eb("opens_on", "=", round.opens_on), eb("id", "<", round.id)])]))
+    .orderBy("opens_on", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+export async function getRound(db: DB, id: number) {
+  return db.selectFrom("round").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Opens a round with the zelfscan questionnaires of the most recent round (team and municipal part). */
+export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const latest = await trx.selectFrom("round").select("id").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
+    const questionnaires = latest
+      ? await trx.selectFrom("round_questionnaire").select(["audience", "questionnaire_key"]).where("round_id", "=", latest.id).execute()
+      : [
+          { audience: "team" as const, questionnaire_key: "zelfscan-team" },
+          { audience: "municipality" as const, questionnaire_key: "zelfscan-gemeente" },
+        ];
+    const { id } = await trx
+      .insertInto("round")
+      .values({ name: input.name, opens_on: input.opensOn, closes_on: input.closesOn, closed_at: null, created_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const q of questionnaires) await trx.insertInto("round_questionnaire").values({ round_id: id, ...q }).execute();
+    return id;
+  });
+}

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { ProgressTable, type ProgressRow } from "../components/ProgressTable.tsx";
+import { requireRole } from "../authorization.server.ts";
+import { progressByMunicipality } from "../models/progress-summary.server.ts";
+import { regionsWithPhase } from "../models/phase.server.ts";
+import { formatDate } from "../format.ts";
+import { PHASES } from "../phases.ts";
+
+export const meta: MetaFunction = () => [{ title: "Landelijk overzicht – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, ["programma"]);
+  const { round, municipalities } = await progressByMunicipality(context.db);
+  const regions = new Map<number, ProgressRow & { municipalities: number; municipalSubmitted: number }>();
+  for (const m of municipalities) {
+    const region = regions.get(m.regionId) ?? {
+      id: m.regionId,
+      name: m.regionName,
+      href: `/regios/${m.regionId}`,
+      teams: 0,
+      submitted: 0,
+      inProgress: 0,
+      municipal: "",
+      municipalities: 0,
+      municipalSubmitted: 0,
+    };
+    region.teams += m.teams;
+    region.submitted += m.submitted;
+    region.inProgress += m.inProgress;
+    region.municipalities += 1;
+    region.municipalSubmitted += m.municipalProgress === "submitted" ? 1 : 0;
+    region.municipal = `${region.municipalSubmitted} van ${region.municipalities} ingediend`;
+    regions.set(m.regionId, region);
+  }
+  const phases = await regionsWithPhase(context.db);
+  return {
+    round,
+    regions: [...regions.values()],
+    totalRegions: phases.length,
+    byPhase: PHASES.map((p) => ({ ...p, regions: phases.filter((r) => r.phase === p.key) })),
+  };
+}
+
+export default function ProgrammaPage() {
+  const { round, regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Landelijk overzicht</h1>
+      <p className="utrecht-paragraph lead">
+        Als programmamedewerker van Geweld hoort nergens thuis ziet u alle 28 regio's: in welke fase van de routekaart ze zijn en hoe de zelfscan vordert. Kies een regio
+        om de fase te zien (en zo nodig te corrigeren), de resultaten, bevindingen en verbeterplannen. De rondetafelgesprekken en het landelijke dashboard volgen in een
+        volgende versie.
+      </p>
+      <nav aria-label="Programma" className="form-actions">
+        <Link className="utrecht-link" to="/programma/rondes">
+          Zelfscanrondes beheren
+        </Link>
+      </nav>
+      <section aria-labelledby="fasen" className="page-section">
+        <h2 id="fasen" className="utrecht-heading-2">
+          Fasen van implementatie van het kwaliteitskader
+        </h2>
+        <table className="data-table">
+          <caption className="visually-hidden">Aantal regio's per fase, met de regio's en sinds wanneer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fase</th>
+              <th scope="col" className="number">
+                Regio's
+              </th>
+              <th scope="col">Welke regio's (sinds)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byPhase.map((p, i) => (
+              <tr key={p.key}>
+                <th scope="row">
+                  {i + 1}. {p.label}
+                </th>
+                <td className="number">
+                  {p.regions.length} van de {totalRegions}
+                </td>
+                <td>
+                  {p.regions.length === 0
+                    ? "–"
+                    : p.regions.map((r, j) => (
+                        <span key={r.id}>
+                          {j > 0 ? ", " : ""}
+                          <Link className="utrecht-link" to={`/regios/${r.id}`}>
+                            {r.name}
+                          </Link>
+                          {r.since ? ` (${formatDate(r.since)})` : ""}
+                        </span>
+                      ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {round ? (
+        <section aria-labelledby="regios" className="page-section">
+          <h2 id="regios" className="utrecht-heading-2">
+            {round.name}: voortgang per regio
+          </h2>
+          <ProgressTable caption="Voortgang van de zelfscan per regio" nameHeader="Regio" municipalHeader="Gemeentelijk deel" rows={regions} />
+        </section>
+      ) : (
+        <p className="utrecht-paragraph">Er is op dit moment geen zelfscanronde open.</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

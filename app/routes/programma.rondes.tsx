@@ -1,0 +1,118 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { formatDate } from "../format.ts";
+import { roundSchema } from "../forms/round.ts";
+import { requireRole } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { getCurrentRound } from "../models/round.server.ts";
+import { listRounds, openRound } from "../models/rounds.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, ["programma"]);
+  const current = await getCurrentRound(context.db);
+  return { rounds: await listRounds(context.db), currentId: current?.id ?? null, opened: new URL(request.url).searchParams.has("geopend") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, ["programma"]);
+  const form = await readFormData(request);
+  const values = { name: String(form.get("name") ?? ""), opensOn: String(form.get("opensOn") ?? ""), closesOn: String(form.get("closesOn") ?? "") };
+  const parsed = roundSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    return data({ errors, values }, { status: 400 });
+  }
+  await openRound(context.db, { ...parsed.data, userId: user.id });
+  throw redirect("/programma/rondes?geopend=1");
+}
+
+export default function Rounds() {
+  const { rounds, currentId, opened } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const v = actionData?.values;
+  const field = (name: "name" | "opensOn" | "closesOn", label: string, type = "text") => (
+    <>
+      <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
+        {label}
+      </label>
+      {errors[name] ? (
+        <p className="question__error" id={`fout-${name}`}>
+          <span className="visually-hidden">Fout: </span>
+          {errors[name]}
+        </p>
+      ) : null}
+      <input
+        id={`veld-${name}`}
+        name={name}
+        type={type}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        defaultValue={v?.[name] ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `fout-${name}` : undefined}
+      />
+    </>
+  );
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Zelfscanrondes" }]} />
+      <h1 className="utrecht-heading-1">Zelfscanrondes</h1>
+      {opened && !actionData ? (
+        <div className="notice notice--ok" role="status">
+          <p>De nieuwe ronde is geopend. Regio's in de fase Uitvoering/monitoring kunnen nu een nieuwe cyclus starten.</p>
+        </div>
+      ) : null}
+      <table className="data-table">
+        <caption className="visually-hidden">Alle zelfscanrondes, nieuwste eerst</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ronde</th>
+            <th scope="col">Open van</th>
+            <th scope="col">Tot en met</th>
+            <th scope="col">Stand</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.name}</th>
+              <td>{formatDate(r.opens_on)}</td>
+              <td>{formatDate(r.closes_on)}</td>
+              <td>{r.id === currentId ? "Huidige ronde" : r.closed_at ? "Gesloten" : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="nieuw" className="page-section">
+        <h2 id="nieuw" className="utrecht-heading-2">
+          Nieuwe ronde openen
+        </h2>
+        <p className="utrecht-paragraph">
+          Een nieuwe ronde gebruikt de nieuwste versie van de zelfscan voor teams en gemeenten. De resultaten van eerdere rondes blijven bewaard en staan naast de nieuwe.
+        </p>
+        <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}`, message }))} focusKey={actionData} />
+        <Form method="post" className="plan-form">
+          {field("name", "Naam, zoals Zelfscan 2027")}
+          {field("opensOn", "Open vanaf", "date")}
+          {field("closesOn", "Open tot en met", "date")}
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              Ronde openen
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

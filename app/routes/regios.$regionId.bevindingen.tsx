@@ -1,0 +1,173 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { formatScore } from "../components/BarChart.tsx";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { formatDateTime } from "../format.ts";
+import { findingsSchema, pointsFromText } from "../forms/findings.ts";
+import { requireRegionLead, requireUser } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { getAnalysis, saveAnalysis } from "../models/analysis.server.ts";
+import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
+import { regionThemeFigures } from "../models/results.server.ts";
+import { getRound } from "../models/rounds.server.ts";
+import { DEFAULT_PHASE_SETTINGS, phaseLabel } from "../phases.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bevindingen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+
+async function load(context: Parameters<typeof requireRegionLead>[0], regionId: number) {
+  const roundId = await cycleRoundId(context.db, regionId);
+  const round = roundId ? await getRound(context.db, roundId) : undefined;
+  const { phase } = await currentPhase(context.db, regionId);
+  if (!round) return { round: null, phase, themes: [], analysis: null };
+  const figures = (await regionThemeFigures(context.db, round.id, { regionId })).figures;
+  // Lowest-scoring themes first: those are where improvement points are needed.
+  const themes = [...figures].sort((a, b) => (a.score ?? 101) - (b.score ?? 101));
+  return { round, phase, themes, analysis: await getAnalysis(context.db, regionId, round.id) };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const region = await requireRegionLead(context, user, params.regionId);
+  const loaded = await load(context, region.id);
+  return { region, ...loaded, editable: loaded.phase === "analysis", saved: new URL(request.url).searchParams.has("opgeslagen"), lowBelow: DEFAULT_PHASE_SETTINGS.lowThemeScore };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const region = await requireRegionLead(context, user, params.regionId);
+  const { round, phase, themes } = await load(context, region.id);
+  if (!round || phase !== "analysis") {
+    return data({ errors: { form: "Bevindingen vastleggen kan in de fase Analyse van de bevindingen uit de zelfscan." } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
+  }
+  const form = await readFormData(request);
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
+  const parsed = findingsSchema(themes.map((t) => t.theme)).safeParse(values);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      errors[issue.code === "unrecognized_keys" ? "form" : field] ??= issue.code === "unrecognized_keys" ? "Het formulier bevat velden die hier niet horen. Er is niets opgeslagen." : issue.message;
+    }
+    return data({ errors, values }, { status: 400 });
+  }
+  const result = await saveAnalysis(context.db, {
+    regionId: region.id,
+    roundId: round.id,
+    userId: user.id,
+    summary: parsed.data.summary ?? "",
+    themes: Object.fromEntries(themes.map((t) => [t.theme, { strengths: parsed.data[`strengths_${t.theme}`] ?? "", points: parsed.data[`points_${t.theme}`] ?? "" }])),
+  });
+  if (!result.ok) return data({ errors: { form: result.message } as Record<string, string>, values }, { status: 409 });
+  throw redirect(`/regios/${region.id}/bevindingen?opgeslagen=1`);
+}
+
+export default function Findings() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const crumbs = [{ to: `/regios/${page.region.id}`, label: `Regio ${page.region.name}` }, { label: "Bevindingen" }];
+  if (!page.round || !page.analysis) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1 className="utrecht-heading-1">Bevindingen</h1>
+        <p className="utrecht-paragraph">Er is nog geen zelfscanronde.</p>
+      </>
+    );
+  }
+  const analysis = page.analysis;
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  const pointsText = (theme: string) => analysis.points.filter((p) => p.theme_key === theme).map((p) => p.text).join("\n");
+  const field = (name: string, saved: string) => (name in values ? values[name] : saved);
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1 className="utrecht-heading-1">Bevindingen uit de zelfscan</h1>
+      <p className="utrecht-paragraph lead">
+        Regio {page.region.name} · {page.round.name}
+      </p>
+      {page.saved && !actionData ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>Opgeslagen.</strong> De bevindingen zijn bewaard.
+          </p>
+        </div>
+      ) : null}
+      {!page.editable ? (
+        <div className="notice" role="note">
+          <p>
+            De regio is in de fase <strong>{phaseLabel(page.phase)}</strong>. Bevindingen legt u vast in de fase Analyse van de bevindingen uit de zelfscan; hieronder staat wat
+            is vastgelegd.
+          </p>
+        </div>
+      ) : (
+        <p className="utrecht-paragraph">
+          Leg de analyse vast: een samenvatting en per thema de sterke punten en de verbeterpunten (één per regel). Thema's met een score onder {page.lowBelow} scoorden laag;
+          daarvoor is ten minste één verbeterpunt nodig om door te gaan naar de verbeterplannen. De laagst scorende thema's staan bovenaan.
+        </p>
+      )}
+      <ErrorSummary
+        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "bevindingen" : `veld-${name}`, message }))}
+        focusKey={actionData}
+      />
+      <Form method="post" id="bevindingen" tabIndex={-1}>
+        <fieldset disabled={!page.editable} className="findings">
+          <label className="utrecht-form-label" htmlFor="veld-summary">
+            Samenvatting van de bevindingen
+          </label>
+          {errors.summary ? <p className="question__error">{errors.summary}</p> : null}
+          <textarea id="veld-summary" name="summary" className="utrecht-textarea" rows={5} defaultValue={field("summary", analysis.summary)} />
+          {page.themes.map((theme) => {
+            const low = theme.score !== null && theme.score < page.lowBelow;
+            return (
+              <section key={theme.theme} aria-labelledby={`thema-${theme.theme}`} className="findings__theme">
+                <h2 id={`thema-${theme.theme}`} className="utrecht-heading-3">
+                  {theme.theme}. {theme.title} <span className="muted">(score {formatScore(theme.score)}{low ? ", laag" : ""})</span>
+                </h2>
+                <label className="utrecht-form-label" htmlFor={`veld-strengths_${theme.theme}`}>
+                  Sterke punten bij {theme.theme}
+                </label>
+                {errors[`strengths_${theme.theme}`] ? <p className="question__error">{errors[`strengths_${theme.theme}`]}</p> : null}
+                <textarea
+                  id={`veld-strengths_${theme.theme}`}
+                  name={`strengths_${theme.theme}`}
+                  className="utrecht-textarea"
+                  rows={2}
+                  defaultValue={field(`strengths_${theme.theme}`, analysis.strengths[theme.theme] ?? "")}
+                />
+                <label className="utrecht-form-label" htmlFor={`veld-points_${theme.theme}`}>
+                  Verbeterpunten bij {theme.theme} (één per regel){low ? ", ten minste één nodig" : ""}
+                </label>
+                {errors[`points_${theme.theme}`] ? <p className="question__error">{errors[`points_${theme.theme}`]}</p> : null}
+                <textarea
+                  id={`veld-points_${theme.theme}`}
+                  name={`points_${theme.theme}`}
+                  className="utrecht-textarea"
+                  rows={3}
+                  defaultValue={field(`points_${theme.theme}`, pointsText(theme.theme))}
+                />
+                {!page.editable && pointsFromText(pointsText(theme.theme)).length === 0 ? <p className="muted">Geen verbeterpunten vastgelegd.</p> : null}
+              </section>
+            );
+          })}
+          {page.editable ? (
+            <div className="form-actions">
+              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+                Bevindingen opslaan
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+      </Form>
+      {analysis.updatedAt ? <p className="muted">Laatst opgeslagen: {formatDateTime(analysis.updatedAt)}.</p> : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,195 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart, formatScore } from "../components/BarChart.tsx";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { notFound, parseId, requireRegionLead, requireUser } from "../authorization.server.ts";
+import { cycleRoundId } from "../models/phase.server.ts";
+import { regionResults, regionThemeFigures } from "../models/results.server.ts";
+import { getRound, listRounds, previousRound } from "../models/rounds.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const region = await requireRegionLead(context, user, params.regionId);
+  const chosen = new URL(request.url).searchParams.get("ronde");
+  const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, region.id);
+  const round = roundId ? await getRound(context.db, roundId) : undefined;
+  if (chosen && !round) notFound();
+  if (!round) return { region, round: null, rounds: [], results: null, previous: null };
+  const results = await regionResults(context.db, { roundId: round.id, regionId: region.id });
+  const before = await previousRound(context.db, round.id);
+  const previous = before ? { round: before, ...(await regionThemeFigures(context.db, before.id, { regionId: region.id })) } : null;
+  return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null };
+}
+
+const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
+
+export default function RegionResults() {
+  const { region, round, rounds, results, previous } = useLoaderData<typeof loader>();
+  const base = `/regios/${region.id}`;
+  if (!round || !results) {
+    return (
+      <>
+        <Breadcrumbs items={[{ to: base, label: `Regio ${region.name}` }, { label: "Resultaten" }]} />
+        <h1 className="utrecht-heading-1">Resultaten van de zelfscan</h1>
+        <p className="utrecht-paragraph">Er is nog geen zelfscanronde.</p>
+      </>
+    );
+  }
+  const figures = results.region.figures;
+  const options = results.definition?.scale.options ?? [];
+  const teams = results.municipalities.reduce((n, m) => n + m.teams, 0);
+  const submitted = results.municipalities.reduce((n, m) => n + m.submitted, 0);
+  const series = [
+    { label: `Regio ${region.name}`, values: figures.map((f) => f.score) },
+    { label: "Nederland", values: figures.map((f) => results.country.figures.find((c) => c.theme === f.theme)?.score ?? null) },
+    ...(previous ? [{ label: `Regio, ${previous.round.name}`, values: figures.map((f) => previous.figures.find((p) => p.theme === f.theme)?.score ?? null) }] : []),
+  ];
+  return (
+    <>
+      <Breadcrumbs items={[{ to: base, label: `Regio ${region.name}` }, { label: "Resultaten" }]} />
+      <h1 className="utrecht-heading-1">Resultaten van de zelfscan</h1>
+      <p className="utrecht-paragraph lead">
+        Regio {region.name} · {round.name} · {submitted} van {teams} teams ingediend ({pct(submitted, teams)})
+      </p>
+      {rounds.length > 1 ? (
+        <nav aria-label="Ronde kiezen" className="form-actions">
+          {rounds.map((r) =>
+            r.id === round.id ? (
+              <span key={r.id} aria-current="page">
+                <strong>{r.name}</strong>
+              </span>
+            ) : (
+              <Link key={r.id} className="utrecht-link" to={`?ronde=${r.id}`}>
+                {r.name}
+              </Link>
+            ),
+          )}
+        </nav>
+      ) : null}
+      <p className="utrecht-paragraph">
+        De score per thema loopt van 0 (alle antwoorden "voldoet niet") tot 100 (alle antwoorden "voldoet"); "voldoet deels" telt voor de helft. "Weet niet" en "n.v.t."
+        tellen niet mee. Thema's A tot en met H komen uit de ingediende zelfscans van de teams, thema I uit het ingediende gemeentelijke deel.
+      </p>
+
+      <section aria-labelledby="per-thema" className="page-section">
+        <h2 id="per-thema" className="utrecht-heading-2">
+          Score per thema
+        </h2>
+        <BarChart id="thema-score" title={`Score per thema, regio ${region.name} naast Nederland`} categories={figures.map((f) => `${f.theme}. ${f.title}`)} series={series} />
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Score en verdeling van de antwoorden per thema, regio {region.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Thema</th>
+                <th scope="col" className="number">
+                  Score regio
+                </th>
+                <th scope="col" className="number">
+                  Score Nederland
+                </th>
+                {previous ? (
+                  <th scope="col" className="number">
+                    Regio, {previous.round.name}
+                  </th>
+                ) : null}
+                {options.map((o) => (
+                  <th key={o.value} scope="col" className="number">
+                    {o.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.map((f) => (
+                <tr key={f.theme}>
+                  <th scope="row">
+                    {f.theme}. {f.title}
+                  </th>
+                  <td className="number">{formatScore(f.score)}</td>
+                  <td className="number">{formatScore(results.country.figures.find((c) => c.theme === f.theme)?.score ?? null)}</td>
+                  {previous ? <td className="number">{formatScore(previous.figures.find((p) => p.theme === f.theme)?.score ?? null)}</td> : null}
+                  {options.map((o) => (
+                    <td key={o.value} className="number">
+                      {f.distribution[o.value] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="per-gemeente" className="page-section">
+        <h2 id="per-gemeente" className="utrecht-heading-2">
+          Per gemeente
+        </h2>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Respons en score per thema per gemeente, naast de regio en Nederland</caption>
+            <thead>
+              <tr>
+                <th scope="col">Gemeente</th>
+                <th scope="col" className="number">
+                  Ingediend
+                </th>
+                {figures.map((f) => (
+                  <th key={f.theme} scope="col" className="number">
+                    <abbr title={f.title}>{f.theme}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {results.municipalities.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link className="utrecht-link" to={`/gemeenten/${m.id}`}>
+                      {m.name}
+                    </Link>
+                  </th>
+                  <td className="number">
+                    {m.submitted} van {m.teams} ({pct(m.submitted, m.teams)})
+                  </td>
+                  {figures.map((theme) => (
+                    <td key={theme.theme} className="number">
+                      {formatScore(m.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Regio {region.name}</th>
+                <td className="number">
+                  {submitted} van {teams}
+                </td>
+                {figures.map((f) => (
+                  <td key={f.theme} className="number">
+                    <strong>{formatScore(f.score)}</strong>
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Nederland</th>
+                <td className="number">{results.country.teams} teams</td>
+                {figures.map((theme) => (
+                  <td key={theme.theme} className="number">
+                    {formatScore(results.country.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

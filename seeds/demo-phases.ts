@@ -1,0 +1,196 @@
+import type { DB } from "../db/client.ts";
+import type { PhaseKey } from "../app/phases.ts";
+import { PHASE_KEYS } from "../app/phases.ts";
+import { saveAnalysis } from "../app/models/analysis.server.ts";
+import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.server.ts";
+import { regionThemeFigures } from "../app/models/results.server.ts";
+import { lowThemes } from "../app/scoring.ts";
+import { DEFAULT_PHASE_SETTINGS } from "../app/phases.ts";
+
+/**
+ * The phase of every region in the demo. The counts per phase are those the programme published in
+ * its end report (2021): 3 voorbereiding, 7 zelfscan, 3 analyse, 11 verbeterplannen, 4 uitvoering
+ * (shared/reference/003). Which region is where is a believable assignment, not a published fact:
+ * regions with a "lokale teams versterken" project in the projectenpools are placed further along.
+ */
+export const DEMO_REGION_PHASES: Record<string, PhaseKey> = {
+  "Noord- en Midden-Limburg": "preparation",
+  "West-Veluwe Vallei": "preparation",
+  Zeeland: "preparation",
+  "Zaanstreek-Waterland": "selfscan",
+  "Alkmaar-West-Friesland": "selfscan",
+  "Kop van Noord-Holland": "selfscan",
+  Drenthe: "selfscan",
+  "Gelderland-Zuid": "selfscan",
+  "Brabant Zuidoost": "selfscan",
+  "Noord- en Oost-Brabant": "selfscan",
+  "Amsterdam-Amstelland": "analysis",
+  Kennemerland: "analysis",
+  "Gooi en Vechtstreek": "analysis",
+  Twente: "plans",
+  Friesland: "plans",
+  Groningen: "plans",
+  "Arnhem-Achterhoek": "plans",
+  Flevoland: "plans",
+  Haaglanden: "plans",
+  "Hart van Brabant": "plans",
+  "Noord- en Oost-Gelderland": "plans",
+  Utrecht: "plans",
+  "West-Brabant": "plans",
+  "Zuid-Limburg": "plans",
+  IJsselland: "execution",
+  "Rotterdam-Rijnmond": "execution",
+  "Hollands-Midden": "execution",
+  "Zuid-Holland Zuid": "execution",
+};
+
+/** When each phase was reached by the regions that took it from the round-table talks. */
+const ROUND_TABLE_DATES: Record<PhaseKey, string> = {
+  preparation: "2020-03-01T10:00:00.000Z",
+  selfscan: "2020-09-24T10:00:00.000Z",
+  analysis: "2021-02-11T10:00:00.000Z",
+  plans: "2021-06-17T10:00:00.000Z",
+  execution: "2021-10-07T10:00:00.000Z",
+};
+
+const POINTS: Record<string, string[]> = {
+  A: ["Visie Gefaseerd samenwerken aan veiligheid opnemen in het teamplan"],
+  B: ["Afwegingskader van de meldcode in elk casusoverleg toepassen"],
+  C: ["Veiligheidsplan altijd samen met gezin en netwerk opstellen"],
+  D: ["Plegeraanpak standaard betrekken bij het hulpverleningsplan"],
+  E: ["Traumascreening voor kinderen structureel inzetten", "Herstelplan opnemen in het dossier"],
+  F: ["Zicht op veiligheid tot 1,5 jaar na afsluiten borgen", "Vervolgmomenten met gezinnen vastleggen"],
+  G: ["Werkafspraken met Veilig Thuis over terugkoppeling herijken"],
+  H: ["Scholingsplan huiselijk geweld voor alle teamleden"],
+  I: ["Opdracht aan de teams expliciet maken in de subsidievoorwaarden"],
+};
+
+interface Input {
+  now: Date;
+  roundId: number;
+  programma: number;
+  regions: { zaanstreek: { id: number; lead: number }; twente: { id: number; lead: number } };
+  gemeenteUsers: Map<string, number>;
+  teamIds: Map<string, { teamId: number; managerId: number }>;
+}
+
+export async function seedDemoPhases(db: DB, input: Input) {
+  const daysAgo = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
+  const regions = await db.selectFrom("region").select(["id", "name"]).execute();
+  const transition = (regionId: number, from: PhaseKey | null, to: PhaseKey, actor: number, at: string, kind: "advance" | "override", reason: string | null, roundId: number | null = null) =>
+    db.insertInto("phase_transition").values({ region_id: regionId, from_phase: from, to_phase: to, kind, actor_id: actor, at, reason, round_id: roundId }).execute();
+
+  for (const region of regions) {
+    const target = DEMO_REGION_PHASES[region.name];
+    if (!target || target === "preparation") continue;
+    if (region.id === input.regions.twente.id || region.id === input.regions.zaanstreek.id) continue;
+    // Regions that do not use the product yet: their phase was set by the programme from the round tables.
+    const steps = PHASE_KEYS.slice(1, PHASE_KEYS.indexOf(target) + 1);
+    let from: PhaseKey = "preparation";
+    for (const step of steps) {
+      await transition(region.id, from, step, input.programma, ROUND_TABLE_DATES[step], "override", `Stand volgens het rondetafelgesprek ${ROUND_TABLE_DATES[step].slice(0, 4)}.`);
+      from = step;
+    }
+  }
+
+  // Zaanstreek-Waterland: the zelfscan round opened and the region started collecting.
+  const zw = input.regions.zaanstreek;
+  await transition(zw.id, "preparation", "selfscan", zw.lead, daysAgo(50), "advance", null, input.roundId);
+
+  // Twente: through the zelfscan and the analysis, now drafting improvement plans.
+  const tw = input.regions.twente;
+  await transition(tw.id, "preparation", "selfscan", tw.lead, daysAgo(320), "advance", null, input.roundId);
+  await transition(tw.id, "selfscan", "analysis", tw.lead, daysAgo(195), "advance", null);
+  const figures = (await regionThemeFigures(db, input.roundId, { regionId: tw.id })).figures;
+  const low = lowThemes(figures, DEFAULT_PHASE_SETTINGS.lowThemeScore);
+  await saveAnalysis(db, {
+    regionId: tw.id,
+    roundId: input.roundId,
+    userId: tw.lead,
+    summary:
+      "De teams in Twente signaleren goed en werken volgens de meldcode. Zwakker zijn het zicht op veiligheid na afsluiten van de hulp en herstelgerichte zorg; " +
+      "daar is regionale afstemming met Veilig Thuis nodig. De gemeenten nemen de verbeterpunten op in hun verbeterplannen.",
+    themes: Object.fromEntries(
+      figures.map((f) => [
+        f.theme,
+        {
+          strengths: low.includes(f.theme) ? "" : "Werkwijze is bekend en wordt in de meeste teams toegepast.",
+          points: low.includes(f.theme) ? (POINTS[f.theme] ?? [`Verbeteren thema ${f.theme}`]).join("\n") : "",
+        },
+      ]),
+    ),
+    now: new Date(daysAgo(120)),
+  });
+  await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null);
+
+  // Plans: Hengelo and Almelo adopted theirs; Enschede has a draft with an overdue action.
+  const points = await db.selectFrom("improvement_point").select(["id", "theme_key"]).where("region_id", "=", tw.id).execute();
+  const pointFor = (theme: string) => points.find((p) => p.theme_key === theme)?.id ?? null;
+  const municipalityId = async (name: string) => (await db.selectFrom("municipality").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+  const plan = async (name: string, actions: { theme: string; title: string; team?: string; owner?: string; dueInDays: number; status: "planned" | "ongoing" }[], adopt: boolean) => {
+    const id = await municipalityId(name);
+    const userId = input.gemeenteUsers.get(name)!;
+    for (const a of actions) {
+      await addAction(db, {
+        municipalityId: id,
+        roundId: input.roundId,
+        userId,
+        action: {
+          theme: a.theme,
+          pointId: pointFor(a.theme),
+          title: a.title,
+          ownerTeamId: a.team ? (input.teamIds.get(a.team)?.teamId ?? null) : null,
+          ownerName: a.owner ?? null,
+          due: daysAgo(-a.dueInDays).slice(0, 10),
+          status: a.status,
+        },
+        now: new Date(daysAgo(50)),
+      });
+    }
+    if (adopt) await adoptPlan(db, { municipalityId: id, roundId: input.roundId, userId, now: new Date(daysAgo(30)) });
+  };
+  await plan(
+    "Hengelo",
+    [
+      { theme: "F", title: "Na afsluiten elk kwartaal contact met gezinnen waar geweld speelde, anderhalf jaar lang", team: "Wijkteam Hengelo Noord", dueInDays: 120, status: "ongoing" },
+      { theme: "E", title: "Traumascreening kinderen invoeren in alle wijkteams", owner: "M. Jansen, beleidsadviseur jeugd", dueInDays: 200, status: "planned" },
+      { theme: "G", title: "Werkafspraken terugkoppeling met Veilig Thuis IJsselland-Twente vastleggen", owner: "Regionaal projectleider", dueInDays: 60, status: "ongoing" },
+    ],
+    true,
+  );
+  await plan(
+    "Almelo",
+    [
+      { theme: "F", title: "Monitoringslijst zicht op veiligheid na afsluiten invoeren", team: "Sociaal wijkteam Almelo Noord", dueInDays: 90, status: "planned" },
+      { theme: "H", title: "Scholing visie Gefaseerd samenwerken aan veiligheid voor alle teamleden", owner: "Opleidingscoördinator", dueInDays: 150, status: "planned" },
+    ],
+    true,
+  );
+  await plan(
+    "Enschede",
+    [
+      { theme: "F", title: "Vervolgmomenten met gezinnen vastleggen in het registratiesysteem", team: "Wijkteam Enschede Centrum", dueInDays: -10, status: "ongoing" },
+      { theme: "I", title: "Opdracht aan de wijkteams aanvullen met het kwaliteitskader", owner: "Beleidsadviseur Enschede", dueInDays: 45, status: "planned" },
+    ],
+    false,
+  );
+  // One progress note, so the plan's history shows an update too.
+  const hengeloAction = await db
+    .selectFrom("improvement_action")
+    .innerJoin("improvement_plan", "improvement_plan.id", "improvement_action.plan_id")
+    .select(["improvement_action.id"])
+    .where("improvement_plan.municipality_id", "=", await municipalityId("Hengelo"))
+    .where("improvement_action.theme_key", "=", "G")
+    .executeTakeFirst();
+  if (hengeloAction) {
+    await updateActionProgress(db, {
+      municipalityId: await municipalityId("Hengelo"),
+      roundId: input.roundId,
+      actionId: hengeloAction.id,
+      status: "ongoing",
+      note: "Eerste overleg met Veilig Thuis gevoerd; concept-afspraken in bespreking.",
+      userId: input.gemeenteUsers.get("Hengelo")!,
+      now: new Date(daysAgo(7)),
+    });
+  }
+}
