@@ -100,7 +100,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
   // Twente: through the zelfscan and the analysis, now drafting improvement plans.
   const tw = input.regions.twente;
   await transition(tw.id, "preparation", "selfscan", tw.lead, daysAgo(320), "advance", null, input.roundId);
-  await transition(tw.id, "selfscan", "analysis", tw.lead, daysAgo(195), "advance", null);
+  await transition(tw.id, "selfscan", "analysis", tw.lead, daysAgo(195), "advance", null, input.roundId);
   const figures = (await regionThemeFigures(db, input.roundId, { regionId: tw.id })).figures;
   const low = lowThemes(figures, DEFAULT_PHASE_SETTINGS.lowThemeScore);
   await saveAnalysis(db, {
@@ -121,7 +121,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
     ),
     now: new Date(daysAgo(120)),
   });
-  await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null);
+  await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null, input.roundId);
 
   // Plans: Hengelo and Almelo adopted theirs; Enschede has a draft with an overdue action.
   const points = await db.selectFrom("improvement_point").select(["id", "theme_key"]).where("region_id", "=", tw.id).execute();

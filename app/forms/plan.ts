@@ -8,7 +8,11 @@ export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], strin
   dropped: "Vervallen",
 };
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
 
 /** A new action of an improvement plan; themes are those of the kwaliteitskader (A to I). */
 export function actionSchema(themes: string[]) {

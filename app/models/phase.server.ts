@@ -48,15 +48,14 @@ export async function currentPhase(db: DB, regionId: number) {
 }
 
 /**
- * The round the region's current cycle runs on: the one recorded when it last entered the zelfscan
- * phase; before that, the round open now (or the most recent one).
+ * The round the region's current cycle runs on: the one recorded with its latest transition (a new
+ * cycle records the new round); before any, the round open now (or the most recent one).
  */
 export async function cycleRoundId(db: DB, regionId: number): Promise<number | null> {
   const entered = await db
     .selectFrom("phase_transition")
     .select("round_id")
     .where("region_id", "=", regionId)
-    .where("to_phase", "=", "selfscan")
     .where("round_id", "is not", null)
     .orderBy("id", "desc")
     .executeTakeFirst();
@@ -160,8 +159,8 @@ export async function regionSnapshot(db: DB, regionId: number, settings: PhaseSe
 export type RecordResult = { ok: true } | { ok: false; reason: "stale" };
 
 /**
- * Appends a transition, if the region is still in the phase the user saw. Entering the zelfscan
- * phase records the round the cycle runs on.
+ * Appends a transition, if the region is still in the phase the user saw, with the round the
+ * region's cycle runs on.
  */
 export async function recordTransition(
   db: DB,
@@ -177,7 +176,7 @@ export async function recordTransition(
         from_phase: input.expected,
         to_phase: input.to,
         kind: input.kind,
-        round_id: input.to === "selfscan" ? input.roundId : null,
+        round_id: input.roundId,
         actor_id: input.actorId,
         at: (input.now ?? new Date()).toISOString(),
         reason: input.reason,

@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`to_phase in ('preparation', 'selfscan', 'analysis', 'plans', 'execution')`),
     )
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('advance', 'back', 'override', 'cycle')`))
-    // The round the region's cycle runs on, recorded when it enters (or re-enters) the zelfscan phase.
+    // The round the region's cycle runs on; a new cycle records the new round.
     .addColumn("round_id", "integer", (c) => c.references("round.id"))
     .addColumn("actor_id", "integer", (c) => c.notNull().references("user_account.id"))
     .addColumn("at", "text", (c) => c.notNull())
