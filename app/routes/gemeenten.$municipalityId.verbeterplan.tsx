@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "../format.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, actionSchema, isOverdue, progressSchema } from "../forms/plan.ts";
 import { requireMunicipalityAccess, requireOwnMunicipality, requireUser } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { getAnalysis } from "../models/analysis.server.ts";
 import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
 import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/plan.server.ts";
@@ -65,8 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "add") {
     const parsed = actionSchema(themes.map((t) => t.key)).safeParse(values);
-    const errors: Errors = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    const errors: Errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
     if (parsed.success) {
       const point = parsed.data.point ? points.find((p) => p.id === Number(parsed.data.point)) : null;
       if (parsed.data.point && !point) errors.point = "Kies een verbeterpunt uit de lijst.";
@@ -91,11 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "progress") {
     if (phase !== "plans" && phase !== "execution") return fail({ form: `Voortgang bijwerken kan in de fasen Verbeterplannen opstellen en Uitvoering/monitoring; de regio is in de fase ${phaseLabel(phase)}.` }, 409);
     const parsed = progressSchema.safeParse(values);
-    if (!parsed.success) {
-      const errors: Errors = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return fail(errors);
-    }
+    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
     const result = await updateActionProgress(context.db, {
       municipalityId: municipality.id,
       roundId: round.id,

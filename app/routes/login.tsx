@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { loginSchema, type LoginValues } from "../forms/login.ts";
 import { optionalUser, safeRedirectPath, startPathFor } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { findUserByEmail } from "../models/user.server.ts";
 import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
 import { createSession } from "../session.server.ts";
@@ -30,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
   const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return data({ errors, email }, { status: 400 });
+    return data({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
   }
   const user = await findUserByEmail(context.db, parsed.data.email);
   // Verify against a dummy hash when the account is unknown, so the answer takes as long either way.

@@ -7,6 +7,7 @@ import { formatDate } from "../format.ts";
 import { roundSchema } from "../forms/round.ts";
 import { requireRole } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { getCurrentRound } from "../models/round.server.ts";
 import { listRounds, openRound } from "../models/rounds.server.ts";
 
@@ -24,9 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { name: String(form.get("name") ?? ""), opensOn: String(form.get("opensOn") ?? ""), closesOn: String(form.get("closesOn") ?? "") };
   const parsed = roundSchema.safeParse(values);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return data({ errors, values }, { status: 400 });
+    return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
   }
   await openRound(context.db, { ...parsed.data, userId: user.id });
   throw redirect("/programma/rondes?geopend=1");
