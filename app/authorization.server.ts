@@ -139,7 +139,15 @@ export function canView(user: CurrentUser, scope: Scope): boolean {
 export function canFillIn(user: CurrentUser, subject: { teamId: number | null; municipalityId: number | null; regionId: number | null }): boolean {
   if (subject.teamId != null) return user.role === "teammanager" && user.teamId === subject.teamId;
   if (subject.municipalityId != null) return user.role === "gemeente" && user.municipalityId === subject.municipalityId;
+  // The round table: programma records it; the region's own lead may prepare a draft.
+  if (subject.regionId != null) return user.role === "programma" || (user.role === "regio" && user.regionId === subject.regionId);
   return false;
+}
+
+/** Only programma submits (and reopens) the record of a round-table talk. */
+export function canSubmit(user: CurrentUser, response: { team_id: number | null; municipality_id: number | null }): boolean {
+  const regionResponse = response.team_id == null && response.municipality_id == null;
+  return !regionResponse || user.role === "programma";
 }
 
 export async function requireRegionAccess(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
@@ -183,8 +191,15 @@ export async function requireResponseAccess(
     municipalityId: response.municipality_id,
     teamId: response.team_id,
   };
-  const subject = { teamId: response.team_id, municipalityId: response.team_id ? null : response.municipality_id, regionId: null };
+  const regionResponse = response.team_id == null && response.municipality_id == null;
+  const subject = {
+    teamId: response.team_id,
+    municipalityId: response.team_id ? null : response.municipality_id,
+    regionId: regionResponse ? response.region_id : null,
+  };
   const fillsIn = canFillIn(user, subject);
+  // A region's round table is for programma and that region's lead only, not for its gemeenten or teams.
+  if (regionResponse && !fillsIn) notFound();
   if (!fillsIn && !canView(user, scope)) notFound();
   if (access === "edit" && !fillsIn) throw new Response("U kunt deze vragenlijst bekijken, maar niet wijzigen.", { status: 403 });
   return { response, canEdit: fillsIn };

@@ -6,7 +6,7 @@ export type Role = "teammanager" | "gemeente" | "regio" | "programma";
 export type Audience = "team" | "municipality" | "region";
 export type TeamKind = "wijkteam" | "cjg" | "save" | "expertiseteam" | "other";
 export type ResponseStatus = "draft" | "submitted";
-export type ResponseEventType = "started" | "submitted" | "returned" | "resubmitted" | "accepted";
+export type ResponseEventType = "started" | "submitted" | "returned" | "resubmitted" | "accepted" | "reopened";
 export type PhaseKeyColumn = "preparation" | "selfscan" | "analysis" | "plans" | "execution";
 export type ActionStatus = "planned" | "ongoing" | "done" | "dropped";
 
@@ -69,6 +69,9 @@ export interface QuestionnaireVersionTable {
 
 export interface RoundTable {
   id: Generated<number>;
+  kind: Generated<"zelfscan" | "rondetafel">;
+  /** The year of a round-table round. */
+  year: number | null;
   name: string;
   opens_on: string;
   closes_on: string;

@@ -3,6 +3,7 @@ import type { Role, TeamKind } from "../db/schema.ts";
 import { hashPassword } from "../app/password.server.ts";
 import { getDefinition, latestVersionOf, reviewResponse } from "../app/models/response.server.ts";
 import { seedDemoPhases } from "./demo-phases.ts";
+import { seedDemoRoundTables } from "./demo-rondetafels.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
 import {
@@ -255,6 +256,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     gemeenteUsers,
     teamIds,
   });
+  await seedDemoRoundTables(db, { programma, now });
 
   return [
     { email: "programma@demo.nl", role: "programma", description: "programmamedewerker (landelijk)" },

@@ -10,7 +10,23 @@ const PATTERNS = ["solid", "hatch", "dots"] as const;
  * A horizontal bar chart as server-rendered SVG (0..100). Series differ in fill pattern as well as
  * colour, every bar carries its value as text, and the page shows the same figures in a table.
  */
-export function BarChart({ id, title, categories, series }: { id: string; title: string; categories: string[]; series: ChartSeries[] }) {
+export function BarChart({
+  id,
+  title,
+  categories,
+  series,
+  max = 100,
+  ticks = [0, 25, 50, 75, 100],
+  format = formatScore,
+}: {
+  id: string;
+  title: string;
+  categories: string[];
+  series: ChartSeries[];
+  max?: number;
+  ticks?: number[];
+  format?: (value: number) => string;
+}) {
   const labelWidth = 250;
   const barHeight = 14;
   const gap = 4;
@@ -19,7 +35,7 @@ export function BarChart({ id, title, categories, series }: { id: string; title:
   const plotWidth = width - labelWidth - 60;
   const legendHeight = 28;
   const height = legendHeight + categories.length * groupHeight + 24;
-  const x = (v: number) => labelWidth + (v / 100) * plotWidth;
+  const x = (v: number) => labelWidth + (v / max) * plotWidth;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%" style={{ maxWidth: width }}>
@@ -41,7 +57,7 @@ export function BarChart({ id, title, categories, series }: { id: string; title:
             </text>
           </g>
         ))}
-        {[0, 25, 50, 75, 100].map((tick) => (
+        {ticks.map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={legendHeight} y2={height - 20} stroke="#d0d0d0" />
             <text x={x(tick)} y={height - 6} fontSize="11" textAnchor="middle">
@@ -63,7 +79,7 @@ export function BarChart({ id, title, categories, series }: { id: string; title:
                   <g key={serie.label}>
                     {value != null ? <rect x={labelWidth} y={y} width={Math.max(0, x(value) - labelWidth)} height={barHeight} fill={`url(#${id}-p${s})`} stroke="#000" strokeWidth="0.5" /> : null}
                     <text x={value != null ? x(value) + 4 : labelWidth + 4} y={y + barHeight - 3} fontSize="11">
-                      {value != null ? formatScore(value) : "geen gegevens"}
+                      {value != null ? format(value) : "geen gegevens"}
                     </text>
                   </g>
                 );

@@ -62,7 +62,7 @@ export async function cycleRoundId(db: DB, regionId: number): Promise<number | n
   if (entered?.round_id) return entered.round_id;
   const open = await getCurrentRound(db);
   if (open) return open.id;
-  const latest = await db.selectFrom("round").select("id").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
+  const latest = await db.selectFrom("round").select("id").where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
   return latest?.id ?? null;
 }
 

@@ -61,7 +61,7 @@ export async function findResponseId(db: DB, roundId: number, questionnaireKey: 
  */
 export async function getOrCreateResponse(
   db: DB,
-  input: { roundId: number; questionnaireKey: string; subject: Subject; userId: number; now?: Date },
+  input: { roundId: number; questionnaireKey: string; subject: Subject; userId: number; prefill?: AnswerMap; now?: Date },
 ): Promise<number> {
   const existing = await findResponseId(db, input.roundId, input.questionnaireKey, input.subject);
   if (existing) return existing;
@@ -86,6 +86,12 @@ export async function getOrCreateResponse(
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx.insertInto("response_event").values({ response_id: id, type: "started", actor_id: input.userId, at: now }).execute();
+      for (const [itemKey, answer] of Object.entries(input.prefill ?? {})) {
+        await trx
+          .insertInto("answer")
+          .values({ response_id: id, item_key: itemKey, value: answer.value, comment: answer.comment, updated_at: now, updated_by: input.userId })
+          .execute();
+      }
       return id;
     });
   } catch (error) {
@@ -433,6 +439,24 @@ export async function reviewResponse(
       .insertInto("response_event")
       .values({ response_id: input.responseId, type: input.decision === "accept" ? "accepted" : "returned", actor_id: input.userId, at: now, comment: input.comment })
       .execute();
+    return { ok: true };
+  });
+}
+
+/** Programma reopens a submitted round-table record, with a reason, so it can be corrected. */
+export async function reopenResponse(db: DB, input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date }): Promise<ReviewResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable("response")
+      .set({ status: "draft", submitted_at: null, submitted_by: null, accepted_at: null, accepted_by: null, revision: sql`revision + 1`, updated_at: now, updated_by: input.userId })
+      .where("id", "=", input.responseId)
+      .where("revision", "=", input.expectedRevision)
+      .where("status", "=", "submitted")
+      .returning("id")
+      .executeTakeFirst();
+    if (!changed) return { ok: false, message: "Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder." };
+    await trx.insertInto("response_event").values({ response_id: input.responseId, type: "reopened", actor_id: input.userId, at: now, comment: input.reason }).execute();
     return { ok: true };
   });
 }

@@ -1,12 +1,13 @@
 import type { DB } from "../../db/client.ts";
 import type { Audience } from "../../db/schema.ts";
 
-/** The round open today (the latest one if several are), or undefined. */
+/** The zelfscan round open today (the latest one if several are), or undefined. */
 export async function getCurrentRound(db: DB, now = new Date()) {
   const today = now.toISOString().slice(0, 10);
   return db
     .selectFrom("round")
     .selectAll()
+    .where("kind", "=", "zelfscan")
     .where("opens_on", "<=", today)
     .where("closes_on", ">=", today)
     .where("closed_at", "is", null)

@@ -1,7 +1,8 @@
 import type { DB } from "../../db/client.ts";
 
+/** The zelfscan rounds, newest first. */
 export async function listRounds(db: DB) {
-  return db.selectFrom("round").selectAll().orderBy("opens_on", "desc").orderBy("id", "desc").execute();
+  return db.selectFrom("round").selectAll().where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").execute();
 }
 
 /** The round that came before this one (by opening date), for "compared with last time". */
@@ -11,6 +12,7 @@ export async function previousRound(db: DB, roundId: number) {
   return db
     .selectFrom("round")
     .selectAll()
+    .where("kind", "=", round.kind)
     .where((eb) => eb.or([eb("opens_on", "<", round.opens_on), eb.and([eb("opens_on", "=", round.opens_on), eb("id", "<", round.id)])]))
     .orderBy("opens_on", "desc")
     .orderBy("id", "desc")
@@ -25,7 +27,7 @@ export async function getRound(db: DB, id: number) {
 export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const latest = await trx.selectFrom("round").select("id").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
+    const latest = await trx.selectFrom("round").select("id").where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
     const questionnaires = latest
       ? await trx.selectFrom("round_questionnaire").select(["audience", "questionnaire_key"]).where("round_id", "=", latest.id).execute()
       : [

@@ -49,7 +49,14 @@ const itemBase = {
 
 const scaleItem = z.object({ ...itemBase, type: z.literal("scale"), comment: z.boolean().default(false) }).strict();
 const singleItem = z
-  .object({ ...itemBase, type: z.literal("single"), options: z.array(optionSchema).min(2), comment: z.boolean().default(false) })
+  .object({
+    ...itemBase,
+    type: z.literal("single"),
+    options: z.array(optionSchema).min(2),
+    comment: z.boolean().default(false),
+    /** Filled in from the product when the response is created: "region_phase" is the region's current phase. */
+    prefill: z.enum(["region_phase"]).optional(),
+  })
   .strict();
 const multiItem = z
   .object({

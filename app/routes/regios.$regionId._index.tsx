@@ -71,6 +71,9 @@ export default function RegionPage() {
         <Link className="utrecht-link" to={`/regios/${region.id}/verbeterplannen`}>
           Verbeterplannen van de gemeenten
         </Link>
+        <Link className="utrecht-link" to={`/regios/${region.id}/rondetafel`}>
+          Rondetafelgesprekken
+        </Link>
       </nav>
       {page.changed && !actionData ? (
         <div className="notice notice--ok" role="status">

@@ -16,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const chosen = new URL(request.url).searchParams.get("ronde");
   const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, region.id);
   const round = roundId ? await getRound(context.db, roundId) : undefined;
-  if (chosen && !round) notFound();
+  if (chosen && (!round || round.kind !== "zelfscan")) notFound();
   if (!round) return { region, round: null, rounds: [], results: null, previous: null };
   const results = await regionResults(context.db, { roundId: round.id, regionId: region.id });
   const before = await previousRound(context.db, round.id);

@@ -7,9 +7,9 @@ import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../components/TaskList.tsx";
 import { formatDateTime } from "../format.ts";
-import { canReview, requireResponseAccess, requireUser, startPathFor } from "../authorization.server.ts";
+import { canReview, canSubmit, requireResponseAccess, requireUser, startPathFor } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
-import { listEvents, reviewResponse } from "../models/response.server.ts";
+import { listEvents, reopenResponse, reviewResponse } from "../models/response.server.ts";
 import { loadResponse } from "../questionnaire/pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
@@ -36,6 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     acceptedBy: response.accepted_by_name,
     revision: response.revision,
     canReview: canReview(user, response) && response.status === "submitted" && !response.accepted_at,
+    canSubmit: canSubmit(user, response),
+    canReopen: response.team_id == null && response.municipality_id == null && user.role === "programma" && response.status === "submitted",
     teamId: response.team_id,
     updatedAt: response.updated_at,
     updatedBy: response.updated_by_name,
@@ -56,6 +58,19 @@ const COMMENT_MAX = 2000;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "view");
+  const regionResponse = response.team_id == null && response.municipality_id == null;
+  if (regionResponse) {
+    // Reopening a submitted round-table record: programma only, with a reason.
+    if (user.role !== "programma") throw new Response("Alleen het programma kan een verslag heropenen.", { status: 403 });
+    const form = await readFormData(request);
+    const reason = typeof form.get("reason") === "string" ? String(form.get("reason")).trim() : "";
+    const revision = form.get("revision");
+    if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) return data({ errors: { form: "Het formulier mist gegevens. Laad de pagina opnieuw." } as Record<string, string>, comment: reason }, { status: 400 });
+    if (reason === "" || reason.length > COMMENT_MAX) return data({ errors: { reason: reason === "" ? "Geef een reden op voor het heropenen." : `Gebruik hoogstens ${COMMENT_MAX} tekens.` } as Record<string, string>, comment: reason.slice(0, COMMENT_MAX) }, { status: 400 });
+    const result = await reopenResponse(context.db, { responseId: response.id, expectedRevision: Number(revision), userId: user.id, reason });
+    if (!result.ok) return data({ errors: { form: result.message } as Record<string, string>, comment: reason }, { status: 409 });
+    throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
+  }
   if (!canReview(user, response)) throw new Response("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.", { status: 403 });
   const form = await readFormData(request);
   const decision = form.get("decision");
@@ -84,6 +99,7 @@ const EVENT_LABEL: Record<string, string> = {
   returned: "Teruggestuurd met opmerking",
   resubmitted: "Opnieuw ingediend",
   accepted: "Geaccepteerd",
+  reopened: "Heropend",
 };
 
 export default function ResponseOverview() {
@@ -143,6 +159,26 @@ export default function ResponseOverview() {
         </div>
       ) : null}
 
+      {page.canReopen ? (
+        <details className="phase-form">
+          <summary>Verslag heropenen om te corrigeren</summary>
+          <ErrorSummary
+            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({ target: field === "reason" ? "reden-heropenen" : "heropenen", message }))}
+            focusKey={actionData}
+          />
+          <Form method="post" id="heropenen">
+            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <label className="utrecht-form-label" htmlFor="reden-heropenen">
+              Reden (verplicht)
+            </label>
+            <textarea id="reden-heropenen" name="reason" className="utrecht-textarea" rows={3} maxLength={COMMENT_MAX} defaultValue={actionData?.comment ?? ""} />
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
+              Heropenen
+            </button>
+          </Form>
+        </details>
+      ) : null}
+
       {page.canReview ? (
         <section aria-labelledby="beoordelen" className="page-section review">
           <h2 id="beoordelen" className="utrecht-heading-2">
@@ -192,11 +228,15 @@ export default function ResponseOverview() {
             Onderdelen
           </h2>
           <TaskList tasks={page.tasks} sectionHref={(key) => sectionPath(page.responseId, key)} />
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(page.responseId)}>
-              Controleren en indienen
-            </Link>
-          </p>
+          {page.canSubmit ? (
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(page.responseId)}>
+                Controleren en indienen
+              </Link>
+            </p>
+          ) : (
+            <p className="utrecht-paragraph">U bereidt het concept voor; het programma vult het in het gesprek aan en dient het in.</p>
+          )}
           <p className="muted">
             Laatst opgeslagen: {formatDateTime(page.updatedAt)}
             {page.updatedBy ? ` door ${page.updatedBy}` : ""}. Uw antwoorden worden bewaard; u kunt op elk moment stoppen en later verder.

@@ -4,7 +4,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { fieldId } from "../components/QuestionField.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { requireResponseAccess, requireUser } from "../authorization.server.ts";
+import { canSubmit, requireResponseAccess, requireUser } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
 import { getAnswers } from "../models/response.server.ts";
 import { checkComplete, loadResponse, submitFromForm, type MissingAnswer } from "../questionnaire/pages.server.ts";
@@ -19,6 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
   if (response.status === "submitted") throw redirect(responsePath(response.id));
+  if (!canSubmit(user, response)) throw new Response("Het programma dient het verslag van het rondetafelgesprek in; u kunt het concept voorbereiden.", { status: 403 });
   const { definition } = await loadResponse(context.db, response, true);
   return {
     responseId: response.id,
@@ -32,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
+  if (!canSubmit(user, response)) throw new Response("Het programma dient het verslag van het rondetafelgesprek in; u kunt het concept voorbereiden.", { status: 403 });
   const { definition } = await loadResponse(context.db, response, true);
   const form = await readFormData(request);
   const outcome = await submitFromForm(context.db, { user, response, definition, form });

@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-init.ts";
 import * as m0002 from "./0002-phases-review-plans.ts";
+import * as m0003 from "./0003-round-kind.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
   "0001-init": m0001,
   "0002-phases-review-plans": m0002,
+  "0003-round-kind": m0003,
 };

@@ -1,0 +1,93 @@
+import type { DB } from "../../db/client.ts";
+import type { AnswerMap } from "../questionnaire/answers.ts";
+import { currentPhase } from "./phase.server.ts";
+import { getDefinition, getOrCreateResponse, latestVersionOf } from "./response.server.ts";
+
+// The yearly round table (rondetafelgesprek) of the programme with each region: one round per year,
+// one response per region, filled in with the same questionnaire engine as the zelfscan.
+
+export const ROUND_TABLE_QUESTIONNAIRE = "rondetafel";
+export const FIRST_YEAR = 2015;
+export const LAST_YEAR = 2100;
+
+export function parseYear(value: string | null | undefined): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
+}
+
+export async function roundTableRound(db: DB, year: number) {
+  return db.selectFrom("round").selectAll().where("kind", "=", "rondetafel").where("year", "=", year).executeTakeFirst();
+}
+
+export async function roundTableYears(db: DB): Promise<number[]> {
+  const rows = await db.selectFrom("round").select("year").where("kind", "=", "rondetafel").orderBy("year", "desc").execute();
+  return rows.flatMap((r) => (r.year ? [r.year] : []));
+}
+
+/** The round of a round-table year, created when programma adds the year. */
+export async function ensureRoundTableRound(db: DB, year: number, now = new Date()): Promise<number> {
+  const existing = await roundTableRound(db, year);
+  if (existing) return existing.id;
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("round")
+      .values({ kind: "rondetafel", year, name: `Rondetafel ${year}`, opens_on: `${year}-01-01`, closes_on: `${year}-12-31`, closed_at: null, created_at: now.toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("round_questionnaire").values({ round_id: id, audience: "region", questionnaire_key: ROUND_TABLE_QUESTIONNAIRE }).execute();
+    return id;
+  });
+}
+
+/** Answers the product already knows, for items that ask for them (prefill), when a record starts. */
+async function prefillFor(db: DB, regionId: number): Promise<AnswerMap> {
+  const version = await latestVersionOf(db, ROUND_TABLE_QUESTIONNAIRE);
+  if (!version) return {};
+  const definition = await getDefinition(db, version.id);
+  const phase = (await currentPhase(db, regionId)).phase;
+  const prefill: AnswerMap = {};
+  for (const section of definition.sections) {
+    for (const item of section.items) {
+      if (item.type === "single" && item.prefill === "region_phase" && item.options.some((o) => o.value === phase)) prefill[item.key] = { value: phase, comment: null };
+    }
+  }
+  return prefill;
+}
+
+export async function getOrCreateRoundTable(db: DB, input: { roundId: number; regionId: number; userId: number; now?: Date }) {
+  return getOrCreateResponse(db, {
+    roundId: input.roundId,
+    questionnaireKey: ROUND_TABLE_QUESTIONNAIRE,
+    subject: { regionId: input.regionId },
+    userId: input.userId,
+    prefill: await prefillFor(db, input.regionId),
+    now: input.now,
+  });
+}
+
+/** Every region with the state of its round-table record in a year. */
+export async function roundTableOverview(db: DB, roundId: number, regionId?: number) {
+  let query = db
+    .selectFrom("region")
+    .leftJoin("response", (join) =>
+      join.onRef("response.region_id", "=", "region.id").on("response.round_id", "=", roundId).on("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE),
+    )
+    .select(["region.id", "region.name", "response.id as response_id", "response.status", "response.updated_at", "response.submitted_at"])
+    .orderBy("region.name");
+  if (regionId !== undefined) query = query.where("region.id", "=", regionId);
+  return query.execute();
+}
+
+/** The round-table records of one region over the years. */
+export async function regionRoundTables(db: DB, regionId: number) {
+  return db
+    .selectFrom("round")
+    .leftJoin("response", (join) =>
+      join.onRef("response.round_id", "=", "round.id").on("response.region_id", "=", regionId).on("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE),
+    )
+    .select(["round.year", "response.id as response_id", "response.status", "response.submitted_at"])
+    .where("round.kind", "=", "rondetafel")
+    .orderBy("round.year", "desc")
+    .execute();
+}

@@ -1,0 +1,134 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { formatDateTime } from "../format.ts";
+import { notFound, requireRole } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Rondetafelgesprekken – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, ["programma"]);
+  const years = await roundTableYears(context.db);
+  const asked = new URL(request.url).searchParams.get("jaar");
+  const year = asked ? parseYear(asked) : (years[0] ?? null);
+  if (asked && !year) notFound();
+  const round = year ? await roundTableRound(context.db, year) : undefined;
+  if (asked && !round) notFound();
+  return { years, year, regions: round ? await roundTableOverview(context.db, round.id) : [] };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, ["programma"]);
+  const form = await readFormData(request);
+  const raw = form.get("year");
+  const year = typeof raw === "string" ? parseYear(raw.trim()) : null;
+  if (!year) return data({ error: `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`, value: typeof raw === "string" ? raw.slice(0, 10) : "" }, { status: 400 });
+  await ensureRoundTableRound(context.db, year);
+  throw redirect(`/programma/rondetafels?jaar=${year}`);
+}
+
+export default function RoundTables() {
+  const { years, year, regions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const done = regions.filter((r) => r.status === "submitted").length;
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Rondetafelgesprekken" }]} />
+      <h1 className="utrecht-heading-1">Rondetafelgesprekken</h1>
+      <p className="utrecht-paragraph lead">Leg per regio en jaar het rondetafelgesprek vast. De regio kan vooraf een concept voorbereiden; het programma vult aan en dient in.</p>
+      {years.length ? (
+        <nav aria-label="Jaar kiezen" className="form-actions">
+          {years.map((y) =>
+            y === year ? (
+              <strong key={y} aria-current="page">
+                {y}
+              </strong>
+            ) : (
+              <Link key={y} className="utrecht-link" to={`?jaar=${y}`}>
+                {y}
+              </Link>
+            ),
+          )}
+          <Link className="utrecht-link" to={`/programma/dashboard${year ? `?jaar=${year}` : ""}`}>
+            Naar het landelijke dashboard
+          </Link>
+        </nav>
+      ) : null}
+      {year ? (
+        <section aria-labelledby="regios" className="page-section">
+          <h2 id="regios" className="utrecht-heading-2">
+            {year}: {done} van de {regions.length} regio's ingediend
+          </h2>
+          <table className="data-table">
+            <caption className="visually-hidden">Rondetafelgesprekken {year} per regio</caption>
+            <thead>
+              <tr>
+                <th scope="col">Regio</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Laatste wijziging</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td>
+                    <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
+                  </td>
+                  <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <p className="utrecht-paragraph">Er zijn nog geen rondetafeljaren. Voeg hieronder een jaar toe.</p>
+      )}
+      <section aria-labelledby="jaar-toevoegen" className="page-section">
+        <h2 id="jaar-toevoegen" className="utrecht-heading-2">
+          Jaar toevoegen
+        </h2>
+        <ErrorSummary items={actionData ? [{ target: "veld-year", message: actionData.error }] : []} focusKey={actionData} />
+        <Form method="post" className="plan-form">
+          <label className="utrecht-form-label" htmlFor="veld-year">
+            Jaar
+          </label>
+          {actionData ? (
+            <p className="question__error" id="fout-year">
+              <span className="visually-hidden">Fout: </span>
+              {actionData.error}
+            </p>
+          ) : null}
+          <input
+            id="veld-year"
+            name="year"
+            inputMode="numeric"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            defaultValue={actionData?.value ?? ""}
+            aria-invalid={actionData ? true : undefined}
+            aria-describedby={actionData ? "fout-year" : undefined}
+          />
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              Jaar toevoegen
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { formatDateTime } from "../format.ts";
+import { requireRegionLead, requireUser } from "../authorization.server.ts";
+import { regionRoundTables } from "../models/rondetafel.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const region = await requireRegionLead(context, user, params.regionId);
+  return { region, years: await regionRoundTables(context.db, region.id) };
+}
+
+export default function RegionRoundTables() {
+  const { region, years } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: `/regios/${region.id}`, label: `Regio ${region.name}` }, { label: "Rondetafelgesprekken" }]} />
+      <h1 className="utrecht-heading-1">Rondetafelgesprekken van regio {region.name}</h1>
+      <p className="utrecht-paragraph lead">
+        De vastgelegde antwoorden per jaar. Vóór een gesprek kunt u een concept voorbereiden; het programma vult het in het gesprek aan en dient het in.
+      </p>
+      {years.length === 0 ? (
+        <p className="utrecht-paragraph">Er zijn nog geen rondetafelgesprekken gepland.</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">Rondetafelgesprekken per jaar</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jaar</th>
+              <th scope="col">Stand</th>
+              <th scope="col">
+                <span className="visually-hidden">Openen</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td>
+                  <StatusBadge status={y.status === "submitted" ? "submitted" : y.response_id ? "in_progress" : "not_started"} />
+                  {y.submitted_at ? ` op ${formatDateTime(y.submitted_at)}` : ""}
+                </td>
+                <td>
+                  <Link className="utrecht-link" to={`/rondetafels/${y.year}/${region.id}`}>
+                    {y.status === "submitted" ? "Bekijken" : y.response_id ? "Verder voorbereiden" : "Voorbereiden"}
+                    <span className="visually-hidden"> ({y.year})</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
