@@ -27,6 +27,8 @@ export interface Outcome {
   data: any;
   location: string | null;
   headers: Headers;
+  /** The Response itself, for resource routes (downloads). */
+  raw?: Response;
 }
 
 /** Runs a loader or action and returns what the browser would get: status, data, redirect target. */
@@ -54,7 +56,7 @@ export async function run(
 
 function fromResult(result: unknown): Outcome {
   if (result instanceof Response) {
-    return { status: result.status, data: null, location: result.headers.get("Location"), headers: result.headers };
+    return { status: result.status, data: null, location: result.headers.get("Location"), headers: result.headers, raw: result };
   }
   // data(value, init) with single fetch
   if (result && typeof result === "object" && (result as any).type === "DataWithResponseInit") {

@@ -1,0 +1,68 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerVisibleQuestions, expectAccessible, expectOne, launchBrowser, logIn, newPage } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("programma and the round table", () => {
+  it("records a round table, sees the dashboard figure change and downloads the figures", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "programma@demo.nl");
+
+    // The published year first: the dashboard and its map pass axe.
+    await page.goto("/programma/dashboard?jaar=2021");
+    await expectOne(page.getByRole("heading", { name: "Landelijk dashboard 2021" }));
+    await expectOne(page.getByRole("img", { name: /De 28 regio's naar fase van implementatie in 2021/ }));
+    await expectAccessible(page, "dashboard 2021 with the map");
+
+    // A new year: nothing recorded yet.
+    await page.goto("/programma/rondetafels");
+    await page.getByLabel("Jaar", { exact: true }).fill("2022");
+    await page.getByRole("button", { name: "Jaar toevoegen" }).click();
+    await page.waitForURL(/jaar=2022/);
+    await expectAccessible(page, "round tables 2022");
+    await page.goto("/programma/dashboard?jaar=2022");
+    const sturing = page.locator("tr", { has: page.getByRole("rowheader", { name: "Integrale sturing gerealiseerd", exact: true }) });
+    expect(await sturing.locator("td").first().textContent()).toBe("0 van de 28 regio's");
+
+    // Record Twente's talk: every section, then submit.
+    await page.goto("/programma/rondetafels?jaar=2022");
+    await page.getByRole("link", { name: "Twente" }).click();
+    await page.waitForURL(/\/vragenlijsten\/\d+$/);
+    await page.getByRole("link", { name: /Integrale sturing/ }).first().click();
+    await expectAccessible(page, "round-table form");
+    for (let section = 0; section < 6; section++) {
+      await answerVisibleQuestions(page);
+      const next = page.getByRole("button", { name: /Opslaan en verder|Opslaan en naar het overzicht/ });
+      const last = (await next.textContent())?.includes("overzicht");
+      const before = page.url();
+      await next.click();
+      await page.waitForURL((url) => url.href !== before);
+      if (last) break;
+    }
+    await page.getByRole("link", { name: "Controleren en indienen" }).click();
+    await page.getByRole("button", { name: "Indienen" }).click();
+    await page.waitForURL(/ingediend=1/);
+
+    // The dashboard counts it.
+    await page.goto("/programma/dashboard?jaar=2022");
+    expect(await sturing.locator("td").first().textContent()).toBe("1 van de 28 regio's");
+    await sturing.getByText(/Toon de regio/).click();
+    await expectOne(sturing.getByText("Twente"));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Cijfers 2022 (CSV)" }).click()]);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    const csv = readFileSync(path, "utf8");
+    expect(csv).toContain("indicator;vraag;antwoord;antwoordtekst;jaar;aantal_regios;van");
+    expect(csv).toMatch(/integrale_sturing;[^\n]*;gerealiseerd;Integrale sturing gerealiseerd;2022;1;28/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,201 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as dashboard from "../../app/routes/programma.dashboard.tsx";
+import * as figuresCsv from "../../app/routes/programma.dashboard[.]csv.tsx";
+import * as answersCsv from "../../app/routes/programma.rondetafels[.]csv.tsx";
+import * as answersXlsx from "../../app/routes/programma.rondetafels[.]xlsx.tsx";
+import * as roundTables from "../../app/routes/programma.rondetafels.tsx";
+import * as openRecord from "../../app/routes/rondetafels.$year.$regionId.tsx";
+import * as regionRoundTables from "../../app/routes/regios.$regionId.rondetafel.tsx";
+import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
+import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
+import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
+import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
+import { neutralise } from "../../app/models/exports.server.ts";
+import { getAnswers, getResponse } from "../../app/models/response.server.ts";
+import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { sessionCookieFor } from "../support/fixtures.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
+
+// On the demo database: the dashboard must reproduce the programme's published figures exactly.
+let context: TestContext;
+const ids: Record<string, number> = {};
+beforeAll(async () => {
+  context = openTestDatabase("demo");
+  for (const row of await context.db.selectFrom("user_account").select(["id", "email"]).execute()) ids[row.email] = row.id;
+  for (const row of await context.db.selectFrom("region").select(["id", "name"]).execute()) ids[row.name] = row.id;
+});
+afterAll(() => context.close());
+const cookie = (email: string) => sessionCookieFor(context, ids[email]!);
+
+describe("the published figures, recomputed from the stored answers", () => {
+  it("2021 (end report): phases 3/7/3/11/4, visie 13/7/28/19, 26 of 28 with insight", async () => {
+    const f = await yearFigures(context.db, 2021);
+    const count = (indicator: string, answer: string) => figureOf(f, indicator, answer)!.count;
+    expect(f!.outOf).toBe(28);
+    expect(["preparation", "selfscan", "analysis", "plans", "execution"].map((p) => count("fase", p))).toEqual([3, 7, 3, 11, 4]);
+    expect([count("visie_werken", "ja"), count("visie_inkoop", "ja"), count("visie_regiovisie", "ja"), count("visie_getraind", "ja")]).toEqual([13, 7, 28, 19]);
+    expect(count("teams_inzicht", "ja")).toBe(26);
+  });
+
+  it("2020: MDA++ structureel 6, pilot 12, in ontwikkeling 7; integrale sturing 14; visie in the regiovisie 28", async () => {
+    const f = await yearFigures(context.db, 2020);
+    const count = (indicator: string, answer: string) => figureOf(f, indicator, answer)!.count;
+    expect([count("mda", "structureel"), count("mda", "pilot"), count("mda", "in_ontwikkeling")]).toEqual([6, 12, 7]);
+    expect(count("integrale_sturing", "gerealiseerd")).toBe(14);
+    expect(count("visie_regiovisie", "ja")).toBe(28);
+    expect(count("stappen", "lokale_teams")).toBe(28);
+  });
+
+  it("2019: MDA++ structureel 5", async () => {
+    expect(figureOf(await yearFigures(context.db, 2019), "mda", "structureel")!.count).toBe(5);
+  });
+
+  it("the projects per theme are exactly the published lists of regions", async () => {
+    for (const year of [2019, 2020, 2021] as const) {
+      const f = await yearFigures(context.db, year);
+      for (const [project, regions] of Object.entries(PUBLISHED_PROJECTS[year])) {
+        expect(figureOf(f, "projecten", project)!.regions, `${year} ${project}`).toEqual([...new Set(regions)].sort((a, b) => a.localeCompare(b, "nl")));
+      }
+    }
+  });
+
+  it("the demo phases of the regions agree with the latest round table", async () => {
+    const f = await yearFigures(context.db, 2021);
+    const { regionsWithPhase } = await import("../../app/models/phase.server.ts");
+    for (const region of await regionsWithPhase(context.db)) {
+      expect(figureOf(f, "fase", region.phase)!.regions, region.name).toContain(region.name);
+    }
+  });
+});
+
+describe("the dashboard page and its exports", () => {
+  it("shows a year beside the previous one, for programma only", async () => {
+    const page = await run(dashboard.loader, getRequest("/programma/dashboard?jaar=2021", await cookie("programma@demo.nl")), context);
+    expect(page.data.year).toBe(2021);
+    expect(page.data.previous.year).toBe(2020);
+    for (const email of ["regio.twente@demo.nl", "gemeente.enschede@demo.nl", "team.zaandam-oost@demo.nl"]) {
+      expect((await run(dashboard.loader, getRequest("/programma/dashboard", await cookie(email)), context)).status).toBe(404);
+      for (const route of [figuresCsv, answersCsv, answersXlsx]) {
+        expect((await run(route.loader, getRequest("/x?jaar=2021", await cookie(email)), context)).status).toBe(404);
+      }
+    }
+    expect((await run(dashboard.loader, getRequest("/programma/dashboard"), context)).status).toBe(302);
+    expect((await run(dashboard.loader, getRequest("/programma/dashboard?jaar=1999", await cookie("programma@demo.nl")), context)).status).toBe(404);
+  });
+
+  it("exports the figures as CSV, one row per figure", async () => {
+    const outcome = await run(figuresCsv.loader, getRequest("/programma/dashboard.csv?jaar=2021", await cookie("programma@demo.nl")), context);
+    expect(outcome.status).toBe(200);
+    expect(outcome.headers.get("Content-Type")).toContain("text/csv");
+    const rows = await csvRows(outcome);
+    expect(rows[0]).toEqual(["indicator", "vraag", "antwoord", "antwoordtekst", "jaar", "aantal_regios", "van"]);
+    const mda = rows.find((r) => r[0] === "mda" && r[2] === "structureel")!;
+    expect(mda.slice(4)).toEqual(["2021", "8", "28"]);
+    expect(rows.filter((r) => r[0] === "fase").map((r) => r[5])).toEqual(["3", "7", "3", "11", "4"]);
+  });
+
+  it("exports all answers as CSV and XLSX, one row per region and year, with formulas neutralised", async () => {
+    // A hostile answer that a spreadsheet would run as a formula.
+    const record = await context.db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .select("response.id")
+      .where("round.year", "=", 2021)
+      .where("response.region_id", "=", ids["Twente"]!)
+      .executeTakeFirstOrThrow();
+    await context.db.insertInto("answer").values({ response_id: record.id, item_key: "kansen", value: '=HYPERLINK("http://x","klik")', comment: null, updated_at: "2021-09-01", updated_by: ids["programma@demo.nl"]! }).execute();
+
+    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.nl")), context));
+    expect(csv[0]!.slice(0, 4)).toEqual(["jaar", "regio", "stand", "integrale_sturing"]);
+    expect(csv[1]![3]).toContain("integrale sturing");
+    expect(csv).toHaveLength(2 + 3 * 28);
+    const twente = csv.find((r) => r[0] === "2021" && r[1] === "Twente")!;
+    expect(twente[csv[0]!.indexOf("kansen")]).toBe(`'=HYPERLINK("http://x","klik")`);
+    expect(twente[csv[0]!.indexOf("fase")]).toBe("Verbeterplannen opstellen");
+
+    const xlsx = await run(answersXlsx.loader, getRequest("/programma/rondetafels.xlsx", await cookie("programma@demo.nl")), context);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await responseOf(xlsx).arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet("Antwoorden")!;
+    expect(sheet.rowCount).toBe(1 + 3 * 28);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const twenteRow = (sheet.getRows(2, sheet.rowCount - 1) ?? []).find((r) => r.getCell(1).value === 2021 && r.getCell(2).value === "Twente")!;
+    expect(twenteRow.getCell(header.indexOf("kansen") + 1).value).toBe(`'=HYPERLINK("http://x","klik")`);
+    expect(workbook.getWorksheet("Vragen")!.getRow(2).getCell(1).value).toBe("integrale_sturing");
+  });
+
+  it("neutralises every formula-leading character, and only those", () => {
+    expect(["=1+1", "+31", "-2", "@SUM(A1)", "\tx", "gewoon", "1-2"].map(neutralise)).toEqual(["'=1+1", "'+31", "'-2", "'@SUM(A1)", "'\tx", "gewoon", "1-2"]);
+    expect(neutralise(-2)).toBe(-2);
+  });
+});
+
+describe("recording a round table", () => {
+  it("programma adds a year and opens a region's record with its phase prefilled", async () => {
+    const programma = await cookie("programma@demo.nl");
+    expect((await run(roundTables.action, formRequest("/", { year: "twintig" }, programma), context)).status).toBe(400);
+    expect((await run(roundTables.action, formRequest("/", { year: "2026" }, programma), context)).location).toBe("/programma/rondetafels?jaar=2026");
+    const opened = await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
+    const responseId = Number(opened.location!.split("/").pop());
+    expect((await getAnswers(context.db, responseId)).fase?.value).toBe("plans");
+    // The same link again opens the same record.
+    expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(opened.location);
+    expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2031", regionId: String(ids["Twente"]) })).status).toBe(404);
+    expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "abcd", regionId: String(ids["Twente"]) })).status).toBe(404);
+  });
+
+  it("the region's lead prepares a draft but cannot submit; other roles and regions cannot see it", async () => {
+    const programma = await cookie("programma@demo.nl");
+    await run(roundTables.action, formRequest("/", { year: "2027" }, programma), context);
+    const regio = await cookie("regio.twente@demo.nl");
+    const opened = await run(openRecord.loader, getRequest("/", regio), context, { year: "2027", regionId: String(ids["Twente"]) });
+    const responseId = Number(opened.location!.split("/").pop());
+    const params = { responseId: String(responseId), sectionKey: "sturing" };
+    const response = (await getResponse(context.db, responseId))!;
+    const saved = await run(sectionRoute.action, formRequest("/", { integrale_sturing: "gerealiseerd", revision: String(response.revision), intent: "save" }, regio), context, params);
+    expect(saved.status).toBe(302);
+    const bad = await run(sectionRoute.action, formRequest("/", { integrale_sturing: "misschien", revision: String(response.revision + 1), intent: "save" }, regio), context, params);
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.integrale_sturing).toBe("Kies een van de antwoorden die bij deze vraag horen.");
+    expect((await run(submitRoute.action, formRequest("/", { revision: "9" }, regio), context, { responseId: String(responseId) })).status).toBe(403);
+    for (const email of ["regio.zaanstreek-waterland@demo.nl", "gemeente.enschede@demo.nl", "team.enschede-centrum@demo.nl"]) {
+      expect((await run(overview.loader, getRequest("/", await cookie(email)), context, { responseId: String(responseId) })).status).toBe(404);
+      expect((await run(openRecord.loader, getRequest("/", await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
+    }
+    const list = await run(regionRoundTables.loader, getRequest("/", regio), context, { regionId: String(ids["Twente"]) });
+    expect(list.data.years.map((y: { year: number }) => y.year)).toEqual([2027, 2026, 2021, 2020, 2019]);
+    expect((await run(regionRoundTables.loader, getRequest("/", regio), context, { regionId: String(ids["Zaanstreek-Waterland"]) })).status).toBe(404);
+  });
+
+  it("programma reopens a submitted record only with a reason", async () => {
+    const programma = await cookie("programma@demo.nl");
+    const record = await context.db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .select(["response.id", "response.revision"])
+      .where("round.year", "=", 2021)
+      .where("response.region_id", "=", ids["Drenthe"]!)
+      .executeTakeFirstOrThrow();
+    const params = { responseId: String(record.id) };
+    expect((await run(overview.action, formRequest("/", { reason: "", revision: String(record.revision) }, programma), context, params)).status).toBe(400);
+    expect((await run(overview.action, formRequest("/", { reason: "Correctie", revision: String(record.revision) }, await cookie("regio.twente@demo.nl")), context, params)).status).toBe(404);
+    const reopened = await run(overview.action, formRequest("/", { reason: "MDA++-antwoord gecorrigeerd na nabellen", revision: String(record.revision) }, programma), context, params);
+    expect(reopened.status).toBe(302);
+    expect((await getResponse(context.db, record.id))!.status).toBe("draft");
+    // A reopened record no longer counts until it is submitted again.
+    expect((await yearFigures(context.db, 2021))!.responded).toBe(27);
+  });
+});
+
+function responseOf(outcome: { raw?: Response }): Response {
+  if (!outcome.raw) throw new Error("not a download");
+  return outcome.raw;
+}
+
+async function csvRows(outcome: { raw?: Response }): Promise<string[][]> {
+  const text = await responseOf(outcome).text();
+  return parse(text.replace(/^\uFEFF/, ""), { delimiter: ";", relax_column_count: true });
+}
