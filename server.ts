@@ -5,6 +5,7 @@ import { prepareDatabase } from "./app/bootstrap.server.ts";
 import { configFromEnv } from "./app/context.ts";
 import { QuestionnaireDefinitionError } from "./app/questionnaire/loader.server.ts";
 import { databasePathFromEnv } from "./db/client.ts";
+import { bodyLimit, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 
 // The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
@@ -40,6 +41,12 @@ const viteDevServer = production
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+if (process.env.REQUEST_LOG !== "false") app.use(requestLog());
+app.use(securityHeaders({ production }));
+app.use(sameOriginWrites(process.env.APP_ORIGIN));
+app.use(bodyLimit(Number(process.env.MAX_BODY_BYTES ?? 1_000_000)));
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
@@ -58,7 +65,13 @@ app.all(
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: () => ({ db, config }),
+    getLoadContext: (req, res) => ({
+      db,
+      config,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
+      cspNonce: res.locals.cspNonce as string,
+      requestInfo: res.locals.requestInfo,
+    }),
   }),
 );
 

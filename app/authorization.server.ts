@@ -99,7 +99,10 @@ async function keepPostedFields(context: AppLoadContext, request: Request, userI
  */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
   const session = await lookupSession(context, request);
-  if (session.state === "active") return toCurrentUser(session.user);
+  if (session.state === "active") {
+    if (context.requestInfo) context.requestInfo.accountId = session.user.id;
+    return toCurrentUser(session.user);
+  }
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
   const headers = new Headers();
@@ -208,7 +211,9 @@ export async function requireResponseAccess(
 /** For pages anyone may see (the login page, the layout's header): the user if signed in, else null. */
 export async function optionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   const session = await lookupSession(context, request);
-  return session.state === "active" ? toCurrentUser(session.user) : null;
+  if (session.state !== "active") return null;
+  if (context.requestInfo) context.requestInfo.accountId = session.user.id;
+  return toCurrentUser(session.user);
 }
 
 /** A region the user steers: its own regio, or programma. Anyone else gets a 404. */

@@ -8,10 +8,20 @@ export interface AppConfig {
   secureCookies: boolean;
 }
 
+/** What the request handling learns about a request, for the request log (no answers, no passwords). */
+export interface RequestInfo {
+  accountId: number | null;
+}
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     db: DB;
     config: AppConfig;
+    /** The client's address (the proxy's X-Forwarded-For when TRUST_PROXY is set), for login throttling. */
+    clientAddress?: string;
+    /** This response's Content-Security-Policy nonce. */
+    cspNonce?: string;
+    requestInfo?: RequestInfo;
   }
 }
 

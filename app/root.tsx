@@ -5,6 +5,7 @@ import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
 import appCss from "./styles/app.css?url";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser, ROLE_LABEL, startPathFor } from "./authorization.server.ts";
+import { useNonce } from "./nonce.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -23,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
+  const nonce = useNonce();
   return (
     <html lang="nl" className="utrecht-html">
       <head>
@@ -63,8 +65,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             Werkversie van de zelfscan bij het VNG Kwaliteitskader Werken aan veiligheid voor lokale (wijk)teams en gemeenten.
           </p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

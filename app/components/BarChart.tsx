@@ -38,7 +38,7 @@ export function BarChart({
   const x = (v: number) => labelWidth + (v / max) * plotWidth;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%" style={{ maxWidth: width }}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%" className="chart__svg">
         <title id={`${id}-title`}>{title}. De cijfers staan ook in de tabel hieronder.</title>
         <defs>
           {series.map((_, s) => (

@@ -15,7 +15,7 @@ export function RegionMap({ regions, title }: { regions: { name: string; phase: 
   const height = 9 * (size + gap);
   return (
     <figure className="region-map">
-      <svg viewBox={`0 0 ${width + 260} ${height}`} role="img" aria-labelledby="kaart-titel" width="100%" style={{ maxWidth: width + 260 }}>
+      <svg viewBox={`0 0 ${width + 260} ${height}`} role="img" aria-labelledby="kaart-titel" width="100%" className="region-map__svg">
         <title id="kaart-titel">{title}. Dezelfde gegevens staan in de lijst onder de kaart.</title>
         {regions.map((region) => {
           const tile = REGION_TILES[region.name];
