@@ -6,6 +6,7 @@ import appCss from "./styles/app.css?url";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser, ROLE_LABEL, startPathFor } from "./authorization.server.ts";
 import { useNonce } from "./nonce.tsx";
+import { SessionWarning } from "./components/SessionWarning.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -18,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
   return {
     user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user) },
+    idleMinutes: context.config.sessionIdleMinutes,
   };
 }
 
@@ -45,9 +47,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Link>
             {user ? (
               <div className="site-header__user">
-                <span>
+                <Link to="/account" className="site-header__account">
                   {user.name} <span className="site-header__role">({user.roleLabel})</span>
-                </span>
+                </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="site-header__logout">
                     Uitloggen
@@ -58,6 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </header>
         <main id="inhoud" className="site-main" tabIndex={-1}>
+          {user && data ? <SessionWarning idleMinutes={data.idleMinutes} /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -94,3 +94,11 @@ export async function pruneSessions(context: Pick<AppLoadContext, "db">, now = n
   const cutoff = new Date(now.getTime() - COOKIE_MAX_AGE_SECONDS * 1000).toISOString();
   await context.db.deleteFrom("session").where("expires_at", "<", cutoff).execute();
 }
+
+/** Ends every session of the user (log out everywhere, a changed password, a disabled account). */
+export async function destroyAllSessions(context: Pick<AppLoadContext, "db">, userId: number, exceptRequest?: Request): Promise<void> {
+  let query = context.db.deleteFrom("session").where("user_id", "=", userId);
+  const keep = exceptRequest ? readSessionToken(exceptRequest) : null;
+  if (keep) query = query.where("id", "!=", hashToken(keep));
+  await query.execute();
+}

@@ -205,6 +205,14 @@ export interface PlanEventTable {
   at: string;
 }
 
+export interface LoginThrottleTable {
+  /** "account:<email>" or "address:<ip>". */
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  blocked_until: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -225,6 +233,7 @@ export interface Database {
   improvement_plan: ImprovementPlanTable;
   improvement_action: ImprovementActionTable;
   plan_event: PlanEventTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -17,3 +17,11 @@ export async function createUser(db: DB, user: Omit<NewUserAccount, "created_at"
     .executeTakeFirstOrThrow();
   return id;
 }
+
+export async function getUser(db: DB, id: number) {
+  return db.selectFrom("user_account").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function setPasswordHash(db: DB, userId: number, passwordHash: string) {
+  await db.updateTable("user_account").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}

@@ -10,7 +10,8 @@ import { readFormData } from "../http.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { findUserByEmail } from "../models/user.server.ts";
 import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
-import { createSession } from "../session.server.ts";
+import { createSession, destroySession } from "../session.server.ts";
+import { accountKey, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, addressKey, clearFailures, recordFailure, waitFor, waitText } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen – Werken aan veiligheid" }];
 
@@ -33,12 +34,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
   }
+  const account = accountKey(parsed.data.email);
+  const address = addressKey(context.clientAddress ?? "onbekend");
+  const wait = await waitFor(context.db, [account, address]);
+  if (wait > 0) {
+    return data({ errors: { form: `Te veel mislukte inlogpogingen. Wacht ${waitText(wait)} en probeer het dan opnieuw.` }, email }, { status: 429 });
+  }
   const user = await findUserByEmail(context.db, parsed.data.email);
   // Verify against a dummy hash when the account is unknown, so the answer takes as long either way.
   const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !valid || user.disabled_at) {
+    await recordFailure(context.db, [
+      { key: account, free: ACCOUNT_FREE_FAILURES },
+      { key: address, free: ADDRESS_FREE_FAILURES },
+    ]);
     return data({ errors: { form: "Het e-mailadres of het wachtwoord klopt niet." }, email }, { status: 400 });
   }
+  await clearFailures(context.db, account);
+  // A new session at every login (the old one, if the browser had one, ends): no session fixation.
+  await destroySession(context, request);
   const cookie = await createSession(context, user.id);
   throw redirect(redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
     headers: { "Set-Cookie": cookie },

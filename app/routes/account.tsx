@@ -1,0 +1,129 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { changePasswordSchema, type ChangePasswordValues } from "../forms/account.ts";
+import { requireUser, ROLE_LABEL } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { getUser, setPasswordHash } from "../models/user.server.ts";
+import { hashPassword, verifyPassword } from "../password.server.ts";
+import { passwordProblem } from "../password-policy.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
+import { clearSessionCookie, destroyAllSessions } from "../session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Mijn account – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return { name: user.name, email: user.email, role: ROLE_LABEL[user.role], changed: new URL(request.url).searchParams.has("gewijzigd") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = await readFormData(request);
+  if (form.get("intent") === "logout-everywhere") {
+    await destroyAllSessions(context, user.id);
+    throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
+  }
+  const parsed = changePasswordSchema.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const account = (await getUser(context.db, user.id))!;
+  if (!(await verifyPassword(parsed.data.current, account.password_hash))) return data({ errors: { current: "Uw huidige wachtwoord klopt niet." } }, { status: 400 });
+  const problem = passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
+  if (problem) return data({ errors: { next: problem } as Record<string, string> }, { status: 400 });
+  await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next));
+  // A changed password ends every other session: whoever knew the old one is out.
+  await destroyAllSessions(context, user.id, request);
+  throw redirect("/account?gewijzigd=1");
+}
+
+export default function Account() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const form = useForm<ChangePasswordValues>({ resolver: zodResolver(changePasswordSchema), mode: "onTouched", defaultValues: { current: "", next: "", repeat: "" } });
+  const server: Record<string, string> = actionData?.errors ?? {};
+  const errorOf = (name: keyof ChangePasswordValues) => form.formState.errors[name]?.message ?? server[name];
+  const fields: [keyof ChangePasswordValues, string, string][] = [
+    ["current", "Huidig wachtwoord", "current-password"],
+    ["next", "Nieuw wachtwoord (ten minste 12 tekens)", "new-password"],
+    ["repeat", "Nieuw wachtwoord nogmaals", "new-password"],
+  ];
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Mijn account</h1>
+      <p className="utrecht-paragraph lead">
+        {page.name} · {page.email} · {page.role}
+      </p>
+      {page.changed && !actionData ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>Uw wachtwoord is gewijzigd.</strong> Andere sessies met uw account zijn beëindigd.
+          </p>
+        </div>
+      ) : null}
+      <section aria-labelledby="wachtwoord" className="page-section login">
+        <h2 id="wachtwoord" className="utrecht-heading-2">
+          Wachtwoord wijzigen
+        </h2>
+        <p className="utrecht-paragraph">Kies een wachtwoord dat niet makkelijk te raden is, bijvoorbeeld een zin van vier of meer woorden.</p>
+        <ErrorSummary items={fields.flatMap(([name]) => (errorOf(name) ? [{ target: `veld-${name}`, message: errorOf(name)! }] : []))} focusKey={actionData} />
+        <Form
+          method="post"
+          noValidate
+          onSubmit={(event) => {
+            const target = event.currentTarget;
+            void form.handleSubmit(() => submit(target, { method: "post" }))(event);
+          }}
+        >
+          {fields.map(([name, label, autoComplete]) => (
+            <div key={name} className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
+                {label}
+              </label>
+              {errorOf(name) ? (
+                <p className="question__error" id={`fout-${name}`}>
+                  <span className="visually-hidden">Fout: </span>
+                  {errorOf(name)}
+                </p>
+              ) : null}
+              <input
+                id={`veld-${name}`}
+                type="password"
+                autoComplete={autoComplete}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                aria-invalid={errorOf(name) ? true : undefined}
+                aria-describedby={errorOf(name) ? `fout-${name}` : undefined}
+                {...form.register(name)}
+              />
+            </div>
+          ))}
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              Wachtwoord wijzigen
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="overal" className="page-section">
+        <h2 id="overal" className="utrecht-heading-2">
+          Overal uitloggen
+        </h2>
+        <p className="utrecht-paragraph">Beëindigt al uw sessies, op elk apparaat, ook deze.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="logout-everywhere" />
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Overal uitloggen
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
