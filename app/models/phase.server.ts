@@ -229,7 +229,7 @@ export async function changePhase(
       request = { kind: "cycle" };
       break;
     default:
-      return { ok: false, status: 400, errors: ["Onbekende handeling."] };
+      return { ok: false, status: 400, errors: ["Onbekende handeling: er is niets gewijzigd."] };
   }
   const current = await currentPhase(db, input.regionId);
   if (current.phase !== expected) {

@@ -103,7 +103,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return fail({ form: result.message }, 404);
     throw redirect(`${base}?gewijzigd=bijgewerkt`);
   }
-  return fail({ form: "Onbekende handeling." });
+  return fail({ form: "Onbekende handeling: er is niets gewijzigd." });
 }
 
 const NOTICE: Record<string, string> = { toegevoegd: "De actie is toegevoegd.", vastgesteld: "Het verbeterplan is vastgesteld.", bijgewerkt: "De voortgang is bijgewerkt." };

@@ -1,0 +1,126 @@
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getOrCreateResponse } from "../../app/models/response.server.ts";
+import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
+import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { buildWorld, sessionCookieFor, type World } from "../support/fixtures.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
+
+/**
+ * Walks every route module in app/routes, for an anonymous visitor and for signed-in users of every
+ * role whose scope does not include the record, and asserts refusal. A route file that is missing
+ * from the table below fails the test: a new route must say who may use it.
+ */
+
+type Access =
+  | { kind: "public" }
+  /** Any signed-in user (their own account, their own start page). */
+  | { kind: "signed-in" }
+  /** Programma only. */
+  | { kind: "programma" }
+  /** Records in Zaanstreek-Waterland; users of Twente (each role) must be refused. */
+  | { kind: "scoped"; params: (ids: Ids) => Record<string, string> };
+
+interface Ids extends World {
+  teamResponse: number;
+  municipalResponse: number;
+  roundTableResponse: number;
+}
+
+const ROUTES: Record<string, Access> = {
+  "_index.tsx": { kind: "signed-in" },
+  "login.tsx": { kind: "public" },
+  "logout.tsx": { kind: "public" },
+  "account.tsx": { kind: "signed-in" },
+  "sessie.tsx": { kind: "signed-in" },
+  "programma._index.tsx": { kind: "programma" },
+  "programma.rondes.tsx": { kind: "programma" },
+  "programma.rondetafels.tsx": { kind: "programma" },
+  "programma.dashboard.tsx": { kind: "programma" },
+  "programma.dashboard[.]csv.tsx": { kind: "programma" },
+  "programma.rondetafels[.]csv.tsx": { kind: "programma" },
+  "programma.rondetafels[.]xlsx.tsx": { kind: "programma" },
+  "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
+  "teams.$teamId.resultaten.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
+  "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
+  "gemeenten.$municipalityId.verbeterplan.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
+  "regios.$regionId._index.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
+  "regios.$regionId.resultaten.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
+  "regios.$regionId.bevindingen.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
+  "regios.$regionId.verbeterplannen.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
+  "regios.$regionId.rondetafel.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
+  "rondetafels.$year.$regionId.tsx": { kind: "scoped", params: (w) => ({ year: "2021", regionId: String(w.regions.zaanstreek) }) },
+  "vragenlijsten.$responseId._index.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
+  "vragenlijsten.$responseId.onderdelen.$sectionKey.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse), sectionKey: "A" }) },
+  "vragenlijsten.$responseId.indienen.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
+};
+
+/** The municipal part and the round table are walked too, through the same questionnaire routes. */
+const EXTRA_RECORDS: ((w: Ids) => Record<string, string>)[] = [(w) => ({ responseId: String(w.municipalResponse), sectionKey: "I" }), (w) => ({ responseId: String(w.roundTableResponse), sectionKey: "sturing" })];
+
+let context: TestContext;
+let ids: Ids;
+beforeAll(async () => {
+  context = openTestDatabase();
+  const world = await buildWorld(context.db);
+  const teamResponse = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamZaanstad }, userId: world.users.teamZaanstad });
+  const municipalResponse = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: MUNICIPALITY_QUESTIONNAIRE, subject: { municipalityId: world.municipalities.zaanstad }, userId: world.users.gemeenteZaanstad });
+  const rt = await ensureRoundTableRound(context.db, 2021);
+  const roundTableResponse = await getOrCreateRoundTable(context.db, { roundId: rt, regionId: world.regions.zaanstreek, userId: world.users.programma });
+  ids = { ...world, teamResponse, municipalResponse, roundTableResponse };
+});
+afterAll(() => context.close());
+
+const files = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
+const load = (file: string) => import(`../../app/routes/${file}`) as Promise<{ loader?: (a: unknown) => unknown; action?: (a: unknown) => unknown }>;
+const body = { intent: "save", revision: "0", A1: "voldoet", reason: "x", decision: "accept", year: "2030", name: "Ronde", opensOn: "2030-01-01", closesOn: "2030-12-31", expected: "preparation" };
+
+async function refusals(file: string, params: Record<string, string>, cookie: string | undefined) {
+  const module = await load(file);
+  const outcomes: { kind: string; status: number; location: string | null }[] = [];
+  if (module.loader) outcomes.push({ kind: "loader", ...(await run(module.loader, getRequest("/x", cookie), context, params)) });
+  if (module.action) outcomes.push({ kind: "action", ...(await run(module.action, formRequest("/x", body, cookie), context, params)) });
+  return outcomes;
+}
+
+describe("every route says who may use it", () => {
+  it("the table lists every route file", () => {
+    expect(files.filter((f) => !(f in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((f) => !files.includes(f))).toEqual([]);
+  });
+});
+
+describe("an anonymous visitor is sent to the login page by every non-public route", () => {
+  for (const file of files) {
+    const access = ROUTES[file];
+    if (!access || access.kind === "public") continue;
+    it(file, async () => {
+      const params = access.kind === "scoped" ? access.params(ids) : {};
+      for (const outcome of await refusals(file, params, undefined)) {
+        expect(outcome.status, `${file} ${outcome.kind}`).toBe(302);
+        expect(outcome.location, `${file} ${outcome.kind}`).toMatch(/^\/login\?redirectTo=/);
+      }
+    });
+  }
+});
+
+describe("a signed-in user outside the record's scope is refused (403 or 404), for every role", () => {
+  const twente = () => [ids.users.teamA, ids.users.gemeenteEnschede, ids.users.regioTwente];
+  for (const file of files) {
+    const access = ROUTES[file];
+    if (!access || (access.kind !== "scoped" && access.kind !== "programma")) continue;
+    it(file, async () => {
+      const users = access.kind === "programma" ? [...twente(), ids.users.regioZaanstreek, ids.users.gemeenteZaanstad, ids.users.teamZaanstad] : twente();
+      const paramSets = access.kind === "scoped" ? [access.params(ids), ...(file.startsWith("vragenlijsten.") ? EXTRA_RECORDS.map((p) => p(ids)) : [])] : [{}];
+      for (const userId of users) {
+        const cookie = await sessionCookieFor(context, userId);
+        for (const params of paramSets) {
+          for (const outcome of await refusals(file, params, cookie)) {
+            expect([403, 404], `${file} ${outcome.kind} as user ${userId} with ${JSON.stringify(params)}`).toContain(outcome.status);
+          }
+        }
+      }
+    });
+  }
+});
