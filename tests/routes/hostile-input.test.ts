@@ -83,7 +83,7 @@ function messagesOf(data: unknown): string[] {
 
 interface Target {
   name: string;
-  action: (args: unknown) => unknown;
+  action: (args: any) => unknown;
   userId?: () => number;
   params: () => Record<string, string>;
 }
