@@ -91,6 +91,8 @@ function shutdown() {
   server.close(() => {
     db.destroy().finally(() => process.exit(0));
   });
+  // Idle keep-alive connections would hold close() open; requests in flight still finish.
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on("SIGTERM", shutdown);

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Durability of the production server: SIGKILL during a burst of saves loses no acknowledged save;
+// SIGTERM lets requests in flight finish. Its own server on its own database, on 127.0.0.1.
+
+const dir = mkdtempSync(join(tmpdir(), "wav-durability-"));
+const database = join(dir, "durable.db");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database, REQUEST_LOG: "false" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c) => (output += c));
+  child.stderr!.on("data", (c) => (output += c));
+  const started = Date.now();
+  while (!output.includes("draait op")) {
+    if (child.exitCode !== null) throw new Error(output);
+    if (Date.now() - started > 60_000) throw new Error(`no start: ${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+// A process killed by a signal has no exit code but a signal code; either means it is gone.
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+async function logIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: "demo-veilig-2025" }),
+    redirect: "manual",
+  });
+  return response.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function sectionOf(base: string, cookie: string): Promise<{ id: number; revision: number }> {
+  const start = await fetch(`${base}/`, { headers: { Cookie: cookie } });
+  const html = await start.text();
+  const id = Number(html.match(/\/vragenlijsten\/(\d+)\/onderdelen\/A/)![1]);
+  const page = await (await fetch(`${base}/vragenlijsten/${id}/onderdelen/A`, { headers: { Cookie: cookie } })).text();
+  const input = page.match(/<input[^>]*name="revision"[^>]*>/)![0];
+  return { id, revision: Number(input.match(/value="(\d+)"/)![1]) };
+}
+
+describe("durability", () => {
+  it("keeps every acknowledged save when the server is killed in a burst of saves", async () => {
+    let server = await start();
+    const accounts = ["team.zaandam-oost@demo.nl", "team.enschede-centrum@demo.nl", "team.zaandam-west@demo.nl"];
+    const workers = await Promise.all(
+      accounts.map(async (email) => {
+        const cookie = await logIn(server.base, email);
+        return { email, cookie, ...(await sectionOf(server.base, cookie)), acked: null as null | { revision: number; comment: string }, inFlight: null as null | { revision: number; comment: string } };
+      }),
+    );
+    const values = ["voldoet", "voldoet_deels", "voldoet_niet"];
+    let stop = false;
+    const loops = workers.map(async (w) => {
+      for (let i = 0; !stop && i < 10_000; i++) {
+        const comment = `opslag ${w.email} ${i}`;
+        w.inFlight = { revision: w.revision + 1, comment };
+        try {
+          const response = await fetch(`${server.base}/vragenlijsten/${w.id}/onderdelen/A`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: w.cookie },
+            body: new URLSearchParams({ A1: values[i % 3]!, A1__toelichting: comment, revision: String(w.revision), intent: "save" }),
+            redirect: "manual",
+          });
+          if (response.status !== 302) throw new Error(`save answered ${response.status}`);
+          w.revision += 1;
+          w.acked = { revision: w.revision, comment };
+        } catch {
+          return; // the server is gone
+        }
+      }
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    server.child.kill("SIGKILL");
+    stop = true;
+    await Promise.all(loops);
+    await exited(server.child);
+
+    const acknowledged = workers.reduce((n, w) => n + (w.acked ? 1 : 0), 0);
+    expect(acknowledged).toBe(workers.length);
+    const db = new SQLite(database, { readonly: true });
+    for (const w of workers) {
+      const row = db.prepare("select r.revision, a.comment from response r join answer a on a.response_id = r.id and a.item_key = 'A1' where r.id = ?").get(w.id) as { revision: number; comment: string };
+      expect(row.revision, w.email).toBeGreaterThanOrEqual(w.acked!.revision);
+      // The stored state is the last acknowledged save, or the one in flight when the server died.
+      expect([w.acked!.comment, w.inFlight!.comment], w.email).toContain(row.comment);
+    }
+    db.close();
+
+    // It starts again on the same file.
+    server = await start();
+    expect((await fetch(`${server.base}/login`)).status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await exited(server.child)).toBe(0);
+  });
+
+  it("lets requests in flight finish on SIGTERM", async () => {
+    const server = await start();
+    const cookie = await logIn(server.base, "programma@demo.nl");
+    const requests = Array.from({ length: 8 }, () =>
+      fetch(`${server.base}/programma/dashboard?jaar=2021`, { headers: { Cookie: cookie } }).then(
+        (r) => r.status,
+        () => "geweigerd",
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    server.child.kill("SIGTERM");
+    const statuses = await Promise.all(requests);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200 || s === "geweigerd")).toBe(true);
+    expect(await exited(server.child)).toBe(0);
+  });
+});
