@@ -213,6 +213,38 @@ export interface LoginThrottleTable {
   blocked_until: string | null;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_label: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  changes: string | null;
+  address: string | null;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -234,6 +266,9 @@ export interface Database {
   improvement_action: ImprovementActionTable;
   plan_event: PlanEventTable;
   login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  invitation: InvitationTable;
+  outbox: OutboxTable;
 }
 
 export type Region = Selectable<RegionTable>;

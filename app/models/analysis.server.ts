@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import { pointsFromText } from "../forms/findings.ts";
+import { audit, type Changes } from "./audit.server.ts";
 
 export async function getAnalysis(db: DB, regionId: number, roundId: number) {
   const [summary, themes, points] = await Promise.all([
@@ -35,6 +36,8 @@ export async function saveAnalysis(
 ): Promise<SaveAnalysisResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
+    const previous = await trx.selectFrom("region_analysis").select("summary").where("region_id", "=", input.regionId).where("round_id", "=", input.roundId).executeTakeFirst();
+    const changes: Changes = previous?.summary === input.summary ? {} : { summary: [previous?.summary ?? null, input.summary] };
     await trx
       .insertInto("region_analysis")
       .values({ region_id: input.regionId, round_id: input.roundId, summary: input.summary, updated_at: now, updated_by: input.userId })
@@ -59,12 +62,15 @@ export async function saveAnalysis(
         if (linked) throw new LinkedPointError(`Het verbeterpunt "${old.text}" (thema ${theme}) hoort bij een actie in een verbeterplan en kan niet worden verwijderd.`);
         await trx.deleteFrom("improvement_point").where("id", "=", old.id).execute();
       }
+      const oldTexts = existing.map((p) => p.text);
+      if (JSON.stringify(oldTexts) !== JSON.stringify(wanted)) changes[`points_${theme}`] = [oldTexts, wanted];
       for (const [position, text] of wanted.entries()) {
         const match = existing.find((p) => p.text === text);
         if (match) await trx.updateTable("improvement_point").set({ position }).where("id", "=", match.id).execute();
         else await trx.insertInto("improvement_point").values({ region_id: input.regionId, round_id: input.roundId, theme_key: theme, text, position }).execute();
       }
     }
+    await audit(trx, { actorId: input.userId, action: "findings.saved", entity: "region", entityId: input.regionId, changes });
     return { ok: true } as const;
   }).catch((error: unknown) => {
     if (error instanceof LinkedPointError) return { ok: false, message: error.message } as const;

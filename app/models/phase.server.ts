@@ -12,6 +12,7 @@ import {
   type TransitionKind,
 } from "../phases.ts";
 import { lowThemes } from "../scoring.ts";
+import { audit } from "./audit.server.ts";
 import { regionThemeFigures } from "./results.server.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
 
@@ -182,6 +183,7 @@ export async function recordTransition(
         reason: input.reason,
       })
       .execute();
+    await audit(trx, { actorId: input.actorId, action: `phase.${input.kind}`, entity: "region", entityId: input.regionId, changes: { phase: [input.expected, input.to], ...(input.reason ? { reason: [null, input.reason] } : {}) } });
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import type { ActionStatus } from "../../db/schema.ts";
+import { audit } from "./audit.server.ts";
 
 // Improvement plans (verbeterplannen): one per municipality and round, its actions, and an
 // append-only event log of every change.
@@ -81,6 +82,7 @@ export async function addAction(
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("plan_event").values({ plan_id: plan.id, action_id: id, type: "action_added", detail: `${a.theme}: ${a.title}`, actor_id: input.userId, at: now }).execute();
+    await audit(trx, { actorId: input.userId, action: "plan.action_added", entity: "improvement_action", entityId: id, changes: { theme: [null, a.theme], title: [null, a.title], due_on: [null, a.due], status: [null, a.status] } });
     return { ok: true } as const;
   });
 }
@@ -105,6 +107,7 @@ export async function updateActionProgress(
       .insertInto("plan_event")
       .values({ plan_id: action.plan_id, action_id: action.id, type: "action_updated", detail: `status ${action.status} → ${input.status}${input.note ? `; ${input.note}` : ""}`, actor_id: input.userId, at: now })
       .execute();
+    await audit(trx, { actorId: input.userId, action: "plan.action_updated", entity: "improvement_action", entityId: action.id, changes: { status: [action.status, input.status], progress_note: [action.progress_note, input.note] } });
     return { ok: true } as const;
   });
 }
@@ -119,6 +122,7 @@ export async function adoptPlan(db: DB, input: { municipalityId: number; roundId
     if (!action) return { ok: false, message: "Voeg eerst ten minste één actie toe." } as const;
     await trx.updateTable("improvement_plan").set({ adopted_at: now, adopted_by: input.userId }).where("id", "=", plan.id).execute();
     await trx.insertInto("plan_event").values({ plan_id: plan.id, action_id: null, type: "adopted", detail: null, actor_id: input.userId, at: now }).execute();
+    await audit(trx, { actorId: input.userId, action: "plan.adopted", entity: "improvement_plan", entityId: plan.id, changes: { adopted_at: [null, now] } });
     return { ok: true } as const;
   });
 }

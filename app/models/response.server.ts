@@ -3,6 +3,7 @@ import type { DB } from "../../db/client.ts";
 import type { Audience } from "../../db/schema.ts";
 import type { AnswerMap } from "../questionnaire/answers.ts";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { audit, type Changes } from "./audit.server.ts";
 
 // Query functions for responses (ingevulde vragenlijsten) and their answers. Each write that a user
 // makes is one transaction; the revision number on the response guards against silent overwrites.
@@ -86,6 +87,7 @@ export async function getOrCreateResponse(
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx.insertInto("response_event").values({ response_id: id, type: "started", actor_id: input.userId, at: now }).execute();
+      await audit(trx, { actorId: input.userId, action: "response.created", entity: "response", entityId: id, changes: { questionnaire: [null, `${input.questionnaireKey} v${version.version}`] } });
       for (const [itemKey, answer] of Object.entries(input.prefill ?? {})) {
         await trx
           .insertInto("answer")
@@ -193,6 +195,19 @@ export async function saveAnswers(
         .executeTakeFirstOrThrow();
       return { ok: false, reason: current.status === "submitted" ? "submitted" : "stale", revision: current.revision };
     }
+    const keys = Object.keys(input.answers);
+    const before = keys.length
+      ? new Map(
+          (await trx.selectFrom("answer").select(["item_key", "value", "comment"]).where("response_id", "=", input.responseId).where("item_key", "in", keys).execute()).map((a) => [a.item_key, a]),
+        )
+      : new Map();
+    const changes: Changes = {};
+    for (const [itemKey, answer] of Object.entries(input.answers)) {
+      const old = before.get(itemKey);
+      if ((old?.value ?? null) !== answer.value) changes[itemKey] = [old?.value ?? null, answer.value];
+      if ((old?.comment ?? null) !== answer.comment) changes[`${itemKey}.toelichting`] = [old?.comment ?? null, answer.comment];
+    }
+    await audit(trx, { actorId: input.userId, action: "answers.saved", entity: "response", entityId: input.responseId, changes });
     for (const [itemKey, answer] of Object.entries(input.answers)) {
       if (answer.value === null && answer.comment === null) {
         await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "=", itemKey).execute();
@@ -268,6 +283,7 @@ export async function submitResponse(
       .insertInto("response_event")
       .values({ response_id: input.responseId, type: returned ? "resubmitted" : "submitted", actor_id: input.userId, at: now })
       .execute();
+    await audit(trx, { actorId: input.userId, action: "response.submitted", entity: "response", entityId: input.responseId, changes: { status: ["draft", "submitted"] } });
     return { ok: true, revision: done.revision };
   });
 }
@@ -439,6 +455,13 @@ export async function reviewResponse(
       .insertInto("response_event")
       .values({ response_id: input.responseId, type: input.decision === "accept" ? "accepted" : "returned", actor_id: input.userId, at: now, comment: input.comment })
       .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: input.decision === "accept" ? "response.accepted" : "response.returned",
+      entity: "response",
+      entityId: input.responseId,
+      changes: input.decision === "accept" ? { accepted_at: [null, now] } : { status: ["submitted", "draft"], comment: [null, input.comment] },
+    });
     return { ok: true };
   });
 }
@@ -457,6 +480,7 @@ export async function reopenResponse(db: DB, input: { responseId: number; expect
       .executeTakeFirst();
     if (!changed) return { ok: false, message: "Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder." };
     await trx.insertInto("response_event").values({ response_id: input.responseId, type: "reopened", actor_id: input.userId, at: now, comment: input.reason }).execute();
+    await audit(trx, { actorId: input.userId, action: "response.reopened", entity: "response", entityId: input.responseId, changes: { status: ["submitted", "draft"], reason: [null, input.reason] } });
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import type { AnswerMap } from "../questionnaire/answers.ts";
+import { audit } from "./audit.server.ts";
 import { currentPhase } from "./phase.server.ts";
 import { getDefinition, getOrCreateResponse, latestVersionOf } from "./response.server.ts";
 
@@ -26,7 +27,7 @@ export async function roundTableYears(db: DB): Promise<number[]> {
 }
 
 /** The round of a round-table year, created when programma adds the year. */
-export async function ensureRoundTableRound(db: DB, year: number, now = new Date()): Promise<number> {
+export async function ensureRoundTableRound(db: DB, year: number, now = new Date(), actorId: number | null = null): Promise<number> {
   const existing = await roundTableRound(db, year);
   if (existing) return existing.id;
   return db.transaction().execute(async (trx) => {
@@ -36,6 +37,7 @@ export async function ensureRoundTableRound(db: DB, year: number, now = new Date
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("round_questionnaire").values({ round_id: id, audience: "region", questionnaire_key: ROUND_TABLE_QUESTIONNAIRE }).execute();
+    await audit(trx, { actorId, action: "round.opened", entity: "round", entityId: id, changes: { name: [null, `Rondetafel ${year}`] } });
     return id;
   });
 }

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import { audit } from "./audit.server.ts";
 
 /** The zelfscan rounds, newest first. */
 export async function listRounds(db: DB) {
@@ -40,6 +41,7 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
       .returning("id")
       .executeTakeFirstOrThrow();
     for (const q of questionnaires) await trx.insertInto("round_questionnaire").values({ round_id: id, ...q }).execute();
+    await audit(trx, { actorId: input.userId, action: "round.opened", entity: "round", entityId: id, changes: { name: [null, input.name], opens_on: [null, input.opensOn], closes_on: [null, input.closesOn] } });
     return id;
   });
 }

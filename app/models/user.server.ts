@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import type { NewUserAccount } from "../../db/schema.ts";
+import { audit } from "./audit.server.ts";
 
 export async function findUserByEmail(db: DB, email: string) {
   return db
@@ -22,6 +23,10 @@ export async function getUser(db: DB, id: number) {
   return db.selectFrom("user_account").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function setPasswordHash(db: DB, userId: number, passwordHash: string) {
-  await db.updateTable("user_account").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+/** Stores a new password hash; the audit log records that it changed, never the hash. */
+export async function setPasswordHash(db: DB, userId: number, passwordHash: string, actorId: number = userId) {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("user_account").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+    await audit(trx, { actorId, action: "account.password_changed", entity: "user_account", entityId: userId });
+  });
 }

@@ -8,6 +8,7 @@ import { changePasswordSchema, type ChangePasswordValues } from "../forms/accoun
 import { requireUser, ROLE_LABEL } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
 import { getUser, setPasswordHash } from "../models/user.server.ts";
+import { audit } from "../models/audit.server.ts";
 import { hashPassword, verifyPassword } from "../password.server.ts";
 import { passwordProblem } from "../password-policy.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
@@ -25,6 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   if (form.get("intent") === "logout-everywhere") {
     await destroyAllSessions(context, user.id);
+    await audit(context.db, { actorId: user.id, action: "logout.everywhere", entity: "session", address: context.clientAddress });
     throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
   }
   const parsed = changePasswordSchema.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });

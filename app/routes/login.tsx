@@ -11,6 +11,7 @@ import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { findUserByEmail } from "../models/user.server.ts";
 import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
 import { createSession, destroySession } from "../session.server.ts";
+import { audit } from "../models/audit.server.ts";
 import { accountKey, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, addressKey, clearFailures, recordFailure, waitFor, waitText } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen – Werken aan veiligheid" }];
@@ -38,6 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const address = addressKey(context.clientAddress ?? "onbekend");
   const wait = await waitFor(context.db, [account, address]);
   if (wait > 0) {
+    await audit(context.db, { actorId: null, actorLabel: parsed.data.email, action: "login.throttled", entity: "session", address: context.clientAddress });
     return data({ errors: { form: `Te veel mislukte inlogpogingen. Wacht ${waitText(wait)} en probeer het dan opnieuw.` }, email }, { status: 429 });
   }
   const user = await findUserByEmail(context.db, parsed.data.email);
@@ -48,12 +50,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { key: account, free: ACCOUNT_FREE_FAILURES },
       { key: address, free: ADDRESS_FREE_FAILURES },
     ]);
+    await audit(context.db, { actorId: user?.id ?? null, actorLabel: parsed.data.email, action: "login.failed", entity: "session", address: context.clientAddress });
     return data({ errors: { form: "Het e-mailadres of het wachtwoord klopt niet." }, email }, { status: 400 });
   }
   await clearFailures(context.db, account);
   // A new session at every login (the old one, if the browser had one, ends): no session fixation.
   await destroySession(context, request);
   const cookie = await createSession(context, user.id);
+  await audit(context.db, { actorId: user.id, action: "login", entity: "session", address: context.clientAddress });
   throw redirect(redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
     headers: { "Set-Cookie": cookie },
   });

@@ -1,4 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { optionalUser } from "../authorization.server.ts";
+import { audit } from "../models/audit.server.ts";
 import { clearSessionCookie, destroySession } from "../session.server.ts";
 
 // Logging out needs no guard: it only ends the session the request carries, if any.
@@ -7,6 +9,8 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await optionalUser(request, context);
   await destroySession(context, request);
+  if (user) await audit(context.db, { actorId: user.id, action: "logout", entity: "session", address: context.clientAddress });
   throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
 }

@@ -63,6 +63,9 @@ export default function ProgrammaPage() {
         <Link className="utrecht-link" to="/programma/rondes">
           Zelfscanrondes beheren
         </Link>
+        <Link className="utrecht-link" to="/programma/audit">
+          Auditlog
+        </Link>
       </nav>
       <section aria-labelledby="fasen" className="page-section">
         <h2 id="fasen" className="utrecht-heading-2">

@@ -23,12 +23,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireRole(request, context, ["programma"]);
+  const user = await requireRole(request, context, ["programma"]);
   const form = await readFormData(request);
   const raw = form.get("year");
   const year = typeof raw === "string" ? parseYear(raw.trim()) : null;
   if (!year) return data({ error: `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`, value: typeof raw === "string" ? raw.slice(0, 10) : "" }, { status: 400 });
-  await ensureRoundTableRound(context.db, year);
+  await ensureRoundTableRound(context.db, year, new Date(), user.id);
   throw redirect(`/programma/rondetafels?jaar=${year}`);
 }
 

@@ -41,6 +41,7 @@ const ROUTES: Record<string, Access> = {
   "programma.dashboard[.]csv.tsx": { kind: "programma" },
   "programma.rondetafels[.]csv.tsx": { kind: "programma" },
   "programma.rondetafels[.]xlsx.tsx": { kind: "programma" },
+  "programma.audit.tsx": { kind: "programma" },
   "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "teams.$teamId.resultaten.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
