@@ -233,3 +233,25 @@ export async function requireOwnMunicipality(context: AppLoadContext, user: Curr
 export function canReview(user: CurrentUser, response: { team_id: number | null; municipality_id: number | null }): boolean {
   return response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
 }
+
+/** Whose accounts a user manages: programma every account, regio the gemeenten of its region, gemeente its team managers. */
+export function canManageAccount(
+  manager: CurrentUser,
+  target: { role: Role; regionId: number | null; municipalityRegionId?: number | null; municipalityId: number | null; teamMunicipalityId?: number | null },
+): boolean {
+  switch (manager.role) {
+    case "programma":
+      return true;
+    case "regio":
+      return target.role === "gemeente" && target.municipalityRegionId != null && target.municipalityRegionId === manager.regionId;
+    case "gemeente":
+      return target.role === "teammanager" && target.teamMunicipalityId != null && target.teamMunicipalityId === manager.municipalityId;
+    case "teammanager":
+      return false;
+  }
+}
+
+/** Account management is for programma, regio and gemeente; a team manager gets a 404. */
+export async function requireAccountManager(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  return requireRole(request, context, ["programma", "regio", "gemeente"]);
+}

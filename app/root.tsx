@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
   return {
-    user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user) },
+    user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user), managesAccounts: user.role !== "teammanager" },
     idleMinutes: context.config.sessionIdleMinutes,
   };
 }
@@ -50,6 +50,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <Link to="/account" className="site-header__account">
                   {user.name} <span className="site-header__role">({user.roleLabel})</span>
                 </Link>
+                {user.managesAccounts ? (
+                  <Link to="/beheer/accounts" className="site-header__account">
+                    Accounts
+                  </Link>
+                ) : null}
                 <Form method="post" action="/logout">
                   <button type="submit" className="site-header__logout">
                     Uitloggen

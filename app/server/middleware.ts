@@ -81,7 +81,8 @@ export function requestLog(write: (line: string) => void = (line) => process.std
         JSON.stringify({
           time: new Date().toISOString(),
           method: req.method,
-          path: req.path,
+          // An invitation link's token is a credential: never in the log.
+          path: req.path.replace(/^\/uitnodiging\/[^/]+/, "/uitnodiging/…"),
           status: res.statusCode,
           ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           account: (res.locals.requestInfo as { accountId: number | null }).accountId,

@@ -42,6 +42,10 @@ const ROUTES: Record<string, Access> = {
   "programma.rondetafels[.]csv.tsx": { kind: "programma" },
   "programma.rondetafels[.]xlsx.tsx": { kind: "programma" },
   "programma.audit.tsx": { kind: "programma" },
+  // The invitation link's single-use token is its own credential (tested in accounts.test.ts).
+  "uitnodiging.$token.tsx": { kind: "public" },
+  // Account management: programma, regio and gemeente, each within their own scope (accounts.test.ts).
+  "beheer.accounts.tsx": { kind: "signed-in" },
   "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "teams.$teamId.resultaten.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },

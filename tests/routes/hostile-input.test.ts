@@ -13,6 +13,8 @@ import * as findings from "../../app/routes/regios.$regionId.bevindingen.tsx";
 import * as plan from "../../app/routes/gemeenten.$municipalityId.verbeterplan.tsx";
 import * as rounds from "../../app/routes/programma.rondes.tsx";
 import * as roundTables from "../../app/routes/programma.rondetafels.tsx";
+import * as accounts from "../../app/routes/beheer.accounts.tsx";
+import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
 import { ReadOnlySection } from "../../app/components/ReadOnlyAnswers.tsx";
 import { getDefinition, getOrCreateResponse, latestVersionOf } from "../../app/models/response.server.ts";
 import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
@@ -41,7 +43,7 @@ afterAll(() => context.close());
 
 /** Everything a user could have stored; sessions and login counters are not input. */
 async function digest(): Promise<string> {
-  const tables = ["answer", "response", "response_event", "phase_transition", "region_analysis", "analysis_theme", "improvement_point", "improvement_plan", "improvement_action", "plan_event", "round", "user_account", "team"];
+  const tables = ["answer", "response", "response_event", "phase_transition", "region_analysis", "analysis_theme", "improvement_point", "improvement_plan", "improvement_action", "plan_event", "round", "user_account", "team", "invitation", "outbox"];
   const hash = createHash("sha256");
   for (const table of tables) hash.update(JSON.stringify(await context.db.selectFrom(table as "answer").selectAll().execute()));
   return hash.digest("hex");
@@ -98,6 +100,8 @@ const targets: Target[] = [
   { name: "plan", action: plan.action, userId: () => world.users.gemeenteZaanstad, params: () => ({ municipalityId: String(world.municipalities.zaanstad) }) },
   { name: "rounds", action: rounds.action, userId: () => world.users.programma, params: () => ({}) },
   { name: "round-table years", action: roundTables.action, userId: () => world.users.programma, params: () => ({}) },
+  { name: "accounts", action: accounts.action, userId: () => world.users.gemeenteEnschede, params: () => ({}) },
+  { name: "invitation", action: invitation.action, params: () => ({ token: "A".repeat(43) }) },
 ];
 
 describe("hostile input to every action", () => {

@@ -1,0 +1,220 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { formatDateTime } from "../format.ts";
+import { newAccountSchema } from "../forms/accounts.ts";
+import { parseId, requireAccountManager, ROLE_LABEL } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { deliverOutbox } from "../mail.server.ts";
+import { createAccount, INVITATION_DAYS, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
+
+export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const manager = await requireAccountManager(request, context);
+  return { accounts: await listManagedAccounts(context.db, manager), scopes: await scopesFor(context.db, manager), managerRole: manager.role, managerId: manager.id };
+}
+
+const originOf = (request: Request) => process.env.APP_ORIGIN ?? new URL(request.url).origin;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const manager = await requireAccountManager(request, context);
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (intent === "disable" || intent === "enable" || intent === "reinvite") {
+    const raw = form.get("account");
+    const id = typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? parseId(raw) : null;
+    if (!id) return data({ errors: { form: "Onbekend account: er is niets gewijzigd." } as Record<string, string>, values: {} as Record<string, string>, created: null }, { status: 400 });
+    if (intent === "reinvite") {
+      const link = await reinvite(context.db, { manager, userId: id, origin: originOf(request) });
+      if (!link) throw new Response("Niet gevonden", { status: 404 });
+      void deliverOutbox(context.db);
+      return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: "", link } };
+    }
+    if (!(await setDisabled(context.db, { manager, userId: id, disabled: intent === "disable" }))) throw new Response("Niet gevonden", { status: 404 });
+    return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: null };
+  }
+  const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), scope: String(form.get("scope") ?? "") };
+  const parsed = newAccountSchema.safeParse(values);
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, created: null }, { status: 400 });
+  const scopeId = parsed.data.scope ? Number(parsed.data.scope) : null;
+  const result = await createAccount(context.db, {
+    manager,
+    email: parsed.data.email,
+    name: parsed.data.name,
+    role: parsed.data.role,
+    regionId: parsed.data.role === "regio" ? scopeId : null,
+    municipalityId: parsed.data.role === "gemeente" ? scopeId : null,
+    teamId: parsed.data.role === "teammanager" ? scopeId : null,
+    origin: originOf(request),
+  });
+  if (!result.ok) return data({ errors: result.errors, values, created: null }, { status: 400 });
+  void deliverOutbox(context.db);
+  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: parsed.data.email, link: result.link } };
+}
+
+export default function Accounts() {
+  const { accounts, scopes, managerId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const v: Record<string, string> = actionData?.values ?? {};
+  const err = (name: string) =>
+    errors[name] ? (
+      <p className="question__error" id={`fout-${name}`}>
+        <span className="visually-hidden">Fout: </span>
+        {errors[name]}
+      </p>
+    ) : null;
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Accounts</h1>
+      <p className="utrecht-paragraph lead">
+        Maak accounts aan voor wie u beheert. De nieuwe gebruiker krijgt een uitnodigingslink (één keer te gebruiken, {INVITATION_DAYS} dagen geldig) en kiest zelf een
+        wachtwoord.
+      </p>
+      {actionData?.created ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>Uitnodiging klaar.</strong> {actionData.created.email ? `Stuur deze link aan ${actionData.created.email}` : "Stuur deze nieuwe link"} (hij staat ook in de
+            uitgaande post):
+          </p>
+          <p>
+            <label className="visually-hidden" htmlFor="uitnodigingslink">
+              Uitnodigingslink
+            </label>
+            <input id="uitnodigingslink" className="utrecht-textbox utrecht-textbox--html-input invitation-link" readOnly value={actionData.created.link} />
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "accounts" : `veld-${name}`, message }))} focusKey={actionData} />
+
+      <section aria-labelledby="nieuw-account" className="page-section">
+        <h2 id="nieuw-account" className="utrecht-heading-2">
+          Account aanmaken
+        </h2>
+        <Form method="post" className="plan-form">
+          <input type="hidden" name="intent" value="create" />
+          <label className="utrecht-form-label" htmlFor="veld-name">
+            Naam
+          </label>
+          {err("name")}
+          <input id="veld-name" name="name" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.name ?? ""} />
+          <label className="utrecht-form-label" htmlFor="veld-email">
+            E-mailadres
+          </label>
+          {err("email")}
+          <input id="veld-email" name="email" type="email" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.email ?? ""} />
+          <label className="utrecht-form-label" htmlFor="veld-role">
+            Rol
+          </label>
+          {err("role")}
+          <select id="veld-role" name="role" className="utrecht-select" defaultValue={v.role ?? scopes.roles[0]}>
+            {scopes.roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+          <label className="utrecht-form-label" htmlFor="veld-scope">
+            Voor welke regio, gemeente of welk team (niet bij programma)
+          </label>
+          {err("scope")}
+          <select id="veld-scope" name="scope" className="utrecht-select" defaultValue={v.scope ?? ""}>
+            <option value="">Kies</option>
+            {scopes.regions.length ? (
+              <optgroup label="Regio's (rol regio)">
+                {scopes.regions.map((r) => (
+                  <option key={`r${r.id}`} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {scopes.municipalities.length ? (
+              <optgroup label="Gemeenten (rol gemeente)">
+                {scopes.municipalities.map((m) => (
+                  <option key={`m${m.id}`} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {scopes.teams.length ? (
+              <optgroup label="Teams (rol teammanager)">
+                {scopes.teams.map((t) => (
+                  <option key={`t${t.id}`} value={t.id}>
+                    {t.name} ({t.municipality_name})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              Account aanmaken en uitnodigen
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="accounts" className="page-section">
+        <h2 id="accounts" className="utrecht-heading-2" tabIndex={-1}>
+          Accounts die u beheert ({accounts.length})
+        </h2>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Accounts die u beheert</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam en e-mailadres</th>
+                <th scope="col">Rol en onderdeel</th>
+                <th scope="col">Stand</th>
+                <th scope="col">
+                  <span className="visually-hidden">Acties</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    {a.name}
+                    <span className="task-list__hint">{a.email}</span>
+                  </th>
+                  <td>
+                    {ROLE_LABEL[a.role]}
+                    <span className="task-list__hint">{a.scope}</span>
+                  </td>
+                  <td>{a.disabled_at ? `Uitgeschakeld sinds ${formatDateTime(a.disabled_at)}` : a.invited ? "Uitgenodigd" : "Actief"}</td>
+                  <td>
+                    {a.id === managerId ? null : (
+                      <Form method="post" className="inline-actions">
+                        <input type="hidden" name="account" value={a.id} />
+                        {a.invited && !a.disabled_at ? (
+                          <button type="submit" name="intent" value="reinvite" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                            Nieuwe link<span className="visually-hidden"> voor {a.email}</span>
+                          </button>
+                        ) : null}
+                        <button type="submit" name="intent" value={a.disabled_at ? "enable" : "disable"} className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                          {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
+                          <span className="visually-hidden"> ({a.email})</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
