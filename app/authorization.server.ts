@@ -28,12 +28,7 @@ export interface Scope {
   teamId?: number | null;
 }
 
-export const ROLE_LABEL: Record<Role, string> = {
-  teammanager: "Teammanager",
-  gemeente: "Gemeente",
-  regio: "Regio",
-  programma: "Programma",
-};
+export { ROLE_LABEL } from "./roles.ts";
 
 function toCurrentUser(user: UserAccount): CurrentUser {
   return {

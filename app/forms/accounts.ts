@@ -8,3 +8,6 @@ export const newAccountSchema = z.object({
   role: z.enum(ROLES, "Kies een rol uit de lijst."),
   scope: z.string().regex(/^(\d{1,9})?$/, "Kies een regio, gemeente of team uit de lijst.").default(""),
 });
+
+/** An invitation link works once, for this many days. */
+export const INVITATION_DAYS = 7;

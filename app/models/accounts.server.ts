@@ -3,10 +3,11 @@ import type { DB } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { canManageAccount, type CurrentUser } from "../authorization.server.ts";
 import { audit } from "./audit.server.ts";
+import { INVITATION_DAYS } from "../forms/accounts.ts";
 
 // Accounts managed by scope, invitations (single use, 7 days) and the outbox of invitation mail.
 
-export const INVITATION_DAYS = 7;
+export { INVITATION_DAYS };
 /** A password hash no password matches: the account can log in only after its invitation is used. */
 export const NO_PASSWORD = "!uitgenodigd";
 

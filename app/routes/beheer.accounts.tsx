@@ -3,11 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { formatDateTime } from "../format.ts";
-import { newAccountSchema } from "../forms/accounts.ts";
-import { parseId, requireAccountManager, ROLE_LABEL } from "../authorization.server.ts";
+import { INVITATION_DAYS, newAccountSchema } from "../forms/accounts.ts";
+import { parseId, requireAccountManager } from "../authorization.server.ts";
+import { ROLE_LABEL } from "../roles.ts";
 import { readFormData } from "../http.server.ts";
 import { deliverOutbox } from "../mail.server.ts";
-import { createAccount, INVITATION_DAYS, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
+import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
