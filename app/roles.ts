@@ -7,3 +7,14 @@ export const ROLE_LABEL: Record<Role, string> = {
   regio: "Regio",
   programma: "Programma",
 };
+
+export const TEAM_KINDS = ["wijkteam", "cjg", "save", "expertiseteam", "other"] as const;
+
+/** The kinds of local team as the UI names them. */
+export const TEAM_KIND_LABEL = {
+  wijkteam: "Wijkteam",
+  cjg: "CJG",
+  save: "SAVE-team",
+  expertiseteam: "Expertiseteam",
+  other: "Ander lokaal team",
+} as const;

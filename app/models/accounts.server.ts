@@ -91,7 +91,7 @@ function invitationMail(name: string, link: string, inviter: string) {
   };
 }
 
-async function issueInvitation(trx: DB, input: { userId: number; email: string; name: string; managerId: number; managerName: string; origin: string; now: Date }) {
+export async function issueInvitation(trx: DB, input: { userId: number; email: string; name: string; managerId: number; managerName: string; origin: string; now: Date }) {
   await trx.updateTable("invitation").set({ used_at: input.now.toISOString() }).where("user_id", "=", input.userId).where("used_at", "is", null).execute();
   const token = randomBytes(32).toString("base64url");
   await trx

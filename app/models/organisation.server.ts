@@ -40,10 +40,4 @@ export async function getTeam(db: DB, id: number) {
     .executeTakeFirst();
 }
 
-export const TEAM_KIND_LABEL = {
-  wijkteam: "Wijkteam",
-  cjg: "CJG",
-  save: "SAVE-team",
-  expertiseteam: "Expertiseteam",
-  other: "Ander lokaal team",
-} as const;
+export { TEAM_KIND_LABEL } from "../roles.ts";

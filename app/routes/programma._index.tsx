@@ -63,6 +63,9 @@ export default function ProgrammaPage() {
         <Link className="utrecht-link" to="/programma/rondes">
           Zelfscanrondes beheren
         </Link>
+        <Link className="utrecht-link" to="/programma/organisatie">
+          Organisatie
+        </Link>
         <Link className="utrecht-link" to="/programma/audit">
           Auditlog
         </Link>

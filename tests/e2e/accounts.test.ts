@@ -47,11 +47,23 @@ describe("accounts", () => {
     await invitee.context.close();
   });
 
-  it("programma reads the audit log", async () => {
+  it("programma manages the organisation, imports teams and reads the audit log", async () => {
     const { context, page, problems } = await newPage(browser);
     await logIn(page, "programma@demo.nl");
-    await page.goto("/programma/audit?handeling=account.created");
-    await expectOne(page.getByRole("cell", { name: "account.created" }));
+    await page.goto("/programma/organisatie");
+    await expectOne(page.getByRole("heading", { name: "Organisatie: gemeenten en teams" }));
+    await expectAccessible(page, "organisation page");
+    await page.goto("/programma/organisatie/import");
+    await page.getByLabel("of plak de regels hier").fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid\nGM9999;Fout team;wijkteam;;");
+    await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
+    await expectOne(page.locator(".error-summary").getByText(/Regel 3: Onbekende gemeentecode/));
+    await expectAccessible(page, "import preview with errors");
+    await page.getByLabel("of plak de regels hier").fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid");
+    await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
+    await page.getByRole("button", { name: /Importeren \(1 regels\)/ }).click();
+    await expectOne(page.getByText(/Geïmporteerd: 1 teams en 1 teammanagers/));
+    await page.goto("/programma/audit?handeling=account.imported");
+    await expectOne(page.getByRole("cell", { name: "account.imported" }));
     await expectAccessible(page, "audit log");
     expect(problems).toEqual([]);
     await context.close();

@@ -42,6 +42,8 @@ const ROUTES: Record<string, Access> = {
   "programma.rondetafels[.]csv.tsx": { kind: "programma" },
   "programma.rondetafels[.]xlsx.tsx": { kind: "programma" },
   "programma.audit.tsx": { kind: "programma" },
+  "programma.organisatie._index.tsx": { kind: "programma" },
+  "programma.organisatie.import.tsx": { kind: "programma" },
   // The invitation link's single-use token is its own credential (tested in accounts.test.ts).
   "uitnodiging.$token.tsx": { kind: "public" },
   // Account management: programma, regio and gemeente, each within their own scope (accounts.test.ts).

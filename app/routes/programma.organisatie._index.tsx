@@ -1,0 +1,203 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { notFound, parseId, requireRole } from "../authorization.server.ts";
+import { readFormData } from "../http.server.ts";
+import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
+import { TEAM_KIND_LABEL, TEAM_KINDS } from "../roles.ts";
+import type { TeamKind } from "../../db/schema.ts";
+
+export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan veiligheid" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, ["programma"]);
+  const regions = await context.db.selectFrom("region").select(["id", "name"]).orderBy("name").execute();
+  const asked = new URL(request.url).searchParams.get("regio");
+  const regionId = asked ? parseId(asked) : regions[0]?.id;
+  if (!regionId || !regions.some((r) => r.id === regionId)) notFound();
+  const allMunicipalities = await context.db.selectFrom("municipality").select(["id", "name"]).orderBy("name").execute();
+  return { regions, regionId, municipalities: await listOrganisation(context.db, regionId), allMunicipalities };
+}
+
+const fail = (message: string) => data({ error: message }, { status: 400 });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, ["programma"]);
+  const form = await readFormData(request);
+  const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)).trim() : "");
+  const id = (name: string) => (/^[1-9]\d{0,9}$/.test(text(name)) ? Number(text(name)) : null);
+  const intent = text("intent");
+  const name = text("name");
+  if ((intent === "add" || intent === "rename") && (name.length < 2 || name.length > 120)) return fail("Vul een teamnaam in van 2 tot 120 tekens.");
+  let result;
+  switch (intent) {
+    case "add": {
+      const municipalityId = id("municipality");
+      const kind = text("kind");
+      if (!municipalityId) return fail("Kies een gemeente uit de lijst.");
+      if (!(TEAM_KINDS as readonly string[]).includes(kind)) return fail("Kies een soort team uit de lijst.");
+      result = await addTeam(context.db, user, { municipalityId, name, kind: kind as TeamKind });
+      break;
+    }
+    case "rename":
+    case "move":
+    case "deactivate":
+    case "activate": {
+      const teamId = id("team");
+      if (!teamId) return fail("Onbekend team: er is niets gewijzigd.");
+      const municipalityId = intent === "move" ? id("municipality") : undefined;
+      if (intent === "move" && !municipalityId) return fail("Kies de gemeente waar het team heen gaat.");
+      result = await updateTeam(context.db, user, {
+        teamId,
+        name: intent === "rename" ? name : undefined,
+        municipalityId: municipalityId ?? undefined,
+        active: intent === "deactivate" ? false : intent === "activate" ? true : undefined,
+      });
+      break;
+    }
+    default:
+      return fail("Onbekende handeling: er is niets gewijzigd.");
+  }
+  if (!result.ok) return fail(result.message);
+  return { error: null };
+}
+
+export default function Organisation() {
+  const { regions, regionId, municipalities, allMunicipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Organisatie" }]} />
+      <h1 className="utrecht-heading-1">Organisatie: gemeenten en teams</h1>
+      <p className="utrecht-paragraph lead">
+        Voeg teams toe, hernoem ze, verplaats een team naar een andere gemeente of zet het op non-actief (de ingevulde zelfscans blijven bewaard).{" "}
+        <Link className="utrecht-link" to="/programma/organisatie/import">
+          Teams en teammanagers importeren uit een CSV-bestand
+        </Link>
+      </p>
+      <ErrorSummary items={actionData?.error ? [{ target: "organisatie", message: actionData.error }] : []} focusKey={actionData} />
+      <Form method="get" className="form-actions">
+        <label className="utrecht-form-label" htmlFor="regio">
+          Regio
+        </label>
+        <select id="regio" name="regio" className="utrecht-select" defaultValue={regionId}>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          Tonen
+        </button>
+      </Form>
+      <div id="organisatie" tabIndex={-1}>
+        {municipalities.map((m) => (
+          <section key={m.id} aria-labelledby={`gemeente-${m.id}`} className="page-section">
+            <h2 id={`gemeente-${m.id}`} className="utrecht-heading-3">
+              {m.name} <span className="muted">({m.cbs_code})</span>
+            </h2>
+            {m.teams.length ? (
+              <table className="data-table">
+                <caption className="visually-hidden">Teams van {m.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Team</th>
+                    <th scope="col">Hernoemen</th>
+                    <th scope="col">Verplaatsen</th>
+                    <th scope="col">Actief</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.teams.map((t) => (
+                    <tr key={t.id}>
+                      <th scope="row">
+                        {t.name}
+                        <span className="task-list__hint">
+                          {TEAM_KIND_LABEL[t.kind]}
+                          {t.active ? "" : " · non-actief"}
+                        </span>
+                      </th>
+                      <td>
+                        <Form method="post" className="inline-actions">
+                          <input type="hidden" name="intent" value="rename" />
+                          <input type="hidden" name="team" value={t.id} />
+                          <label className="visually-hidden" htmlFor={`naam-${t.id}`}>
+                            Nieuwe naam voor {t.name}
+                          </label>
+                          <input id={`naam-${t.id}`} name="name" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={t.name} size={18} />
+                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                            Opslaan<span className="visually-hidden"> (naam {t.name})</span>
+                          </button>
+                        </Form>
+                      </td>
+                      <td>
+                        <Form method="post" className="inline-actions">
+                          <input type="hidden" name="intent" value="move" />
+                          <input type="hidden" name="team" value={t.id} />
+                          <label className="visually-hidden" htmlFor={`naar-${t.id}`}>
+                            Gemeente voor {t.name}
+                          </label>
+                          <select id={`naar-${t.id}`} name="municipality" className="utrecht-select" defaultValue={m.id}>
+                            {allMunicipalities.map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {o.name}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                            Verplaatsen<span className="visually-hidden"> ({t.name})</span>
+                          </button>
+                        </Form>
+                      </td>
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value={t.active ? "deactivate" : "activate"} />
+                          <input type="hidden" name="team" value={t.id} />
+                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                            {t.active ? "Op non-actief" : "Weer actief"}
+                            <span className="visually-hidden"> ({t.name})</span>
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">Nog geen teams.</p>
+            )}
+            <Form method="post" className="inline-actions">
+              <input type="hidden" name="intent" value="add" />
+              <input type="hidden" name="municipality" value={m.id} />
+              <label className="utrecht-form-label" htmlFor={`nieuw-${m.id}`}>
+                Nieuw team in {m.name}
+              </label>
+              <input id={`nieuw-${m.id}`} name="name" className="utrecht-textbox utrecht-textbox--html-input" size={24} />
+              <label className="visually-hidden" htmlFor={`soort-${m.id}`}>
+                Soort team
+              </label>
+              <select id={`soort-${m.id}`} name="kind" className="utrecht-select" defaultValue="wijkteam">
+                {TEAM_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {TEAM_KIND_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                Toevoegen<span className="visually-hidden"> (team in {m.name})</span>
+              </button>
+            </Form>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
