@@ -57,7 +57,19 @@ export type SessionLookup =
   | { state: "expired"; userId: number }
   | { state: "none" };
 
-export async function lookupSession(context: AppLoadContext, request: Request, now = new Date()): Promise<SessionLookup> {
+/** Per request (the load context is made per request), so root and route loaders look it up once. */
+const lookups = new WeakMap<object, Promise<SessionLookup>>();
+
+export function lookupSession(context: AppLoadContext, request: Request, now = new Date()): Promise<SessionLookup> {
+  // Only for reads: an action may end or start a session before the loaders of the same request run.
+  const key = request.method === "GET" ? context.requestInfo : undefined;
+  if (!key) return lookupSessionNow(context, request, now);
+  let lookup = lookups.get(key);
+  if (!lookup) lookups.set(key, (lookup = lookupSessionNow(context, request, now)));
+  return lookup;
+}
+
+async function lookupSessionNow(context: AppLoadContext, request: Request, now: Date): Promise<SessionLookup> {
   const token = readSessionToken(request);
   if (!token) return { state: "none" };
   const id = hashToken(token);

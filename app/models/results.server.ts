@@ -60,10 +60,44 @@ export async function scopeFigures(db: DB, roundId: number, scope: TeamScope) {
 }
 
 /**
+ * What changed in a round since last time: any save, submission or review changes a response's
+ * revision and updated_at. A cached figure is reused only while this is the same, so it is never stale.
+ */
+export async function roundSignature(db: DB, roundId: number): Promise<string> {
+  const row = await db
+    .selectFrom("response")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("revision").as("revisions"), eb.fn.max("updated_at").as("latest")])
+    .where("round_id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  // A team moved or deactivated changes which answers count where, without touching a response.
+  const teams = await db
+    .selectFrom("team")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("municipality_id").as("places"), eb.fn.sum<number>("active").as("active")])
+    .executeTakeFirstOrThrow();
+  return `${row.n}:${row.revisions}:${row.latest}|${teams.n}:${teams.places}:${teams.active}`;
+}
+
+/** Figures per database connection, round, scope and signature (one entry per round and scope). */
+const figureCache = new WeakMap<DB, Map<string, { signature: string; value: Awaited<ReturnType<typeof computeRegionThemeFigures>> }>>();
+
+/**
  * Themes A to I of a region (or the country): the team themes from the teams' scans and theme I from
- * the municipalities' own part.
+ * the municipalities' own part. Recounting the country on every page view is the expensive part of
+ * the results pages, so the result is kept until the round's signature changes.
  */
 export async function regionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
+  const signature = await roundSignature(db, roundId);
+  const key = `${roundId}:${scope.regionId ?? "NL"}`;
+  let cache = figureCache.get(db);
+  if (!cache) figureCache.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.signature === signature) return hit.value;
+  const value = await computeRegionThemeFigures(db, roundId, scope);
+  cache.set(key, { signature, value });
+  return value;
+}
+
+async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
   const teamPart = await scopeFigures(db, roundId, scope);
   const key = (await getRoundQuestionnaireKey(db, roundId, "municipality")) ?? "zelfscan-gemeente";
   const version = await latestVersionOf(db, key);
@@ -117,8 +151,22 @@ export async function teamBenchmark(db: DB, input: { roundId: number; teamId: nu
   return { submitted: own.teams > 0, own: own.figures, comparisons };
 }
 
-/** Per municipality of a region: teams, submitted teams, and theme figures of the submitted ones. */
+const resultsCache = new WeakMap<DB, Map<string, { signature: string; value: Awaited<ReturnType<typeof computeRegionResults>> }>>();
+
+/** Per municipality of a region: teams, submitted teams, and theme figures; kept until the round changes. */
 export async function regionResults(db: DB, input: { roundId: number; regionId: number }) {
+  const signature = await roundSignature(db, input.roundId);
+  let cache = resultsCache.get(db);
+  if (!cache) resultsCache.set(db, (cache = new Map()));
+  const key = `${input.roundId}:${input.regionId}`;
+  const hit = cache.get(key);
+  if (hit && hit.signature === signature) return hit.value;
+  const value = await computeRegionResults(db, input);
+  cache.set(key, { signature, value });
+  return value;
+}
+
+async function computeRegionResults(db: DB, input: { roundId: number; regionId: number }) {
   const definition = await teamDefinitionForRound(db, input.roundId);
   const key = await teamKeyOf(db, input.roundId);
   const municipalities = await db

@@ -219,3 +219,23 @@ function staleOrLocked(reason: "stale" | "submitted"): SubmitOutcome {
     ? { kind: "locked", message: "Deze vragenlijst is al ingediend." }
     : { kind: "stale", message: "De vragenlijst is intussen gewijzigd (door iemand anders of in een ander tabblad). Controleer de antwoorden hieronder en dien daarna opnieuw in." };
 }
+
+/**
+ * What a section page needs of the definition: its scale, the section, and the earlier items its
+ * conditions look at (in a context section that is never rendered). Sending the whole questionnaire
+ * with every page would cost time and bytes on every view.
+ */
+export function definitionForSection(definition: QuestionnaireDefinition, section: QuestionnaireSection): QuestionnaireDefinition {
+  const all = definition.sections.flatMap((s) => s.items);
+  const own = new Set(section.items.map((i) => i.key));
+  const needed = new Map<string, (typeof all)[number]>();
+  const visit = (key: string) => {
+    const item = all.find((i) => i.key === key);
+    if (!item || own.has(key) || needed.has(key)) return;
+    needed.set(key, item);
+    if (item.showIf) visit(item.showIf.item);
+  };
+  for (const item of section.items) if (item.showIf) visit(item.showIf.item);
+  const context = needed.size ? [{ key: "__context", title: "", items: [...needed.values()] }] : [];
+  return { ...definition, description: undefined, sections: [...context, section] };
+}

@@ -7,6 +7,7 @@ import { SectionForm } from "../components/SectionForm.tsx";
 import { requireResponseAccess, requireUser } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
 import {
+  definitionForSection,
   loadResponse,
   loadSectionForm,
   requireSection,
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     subject: subjectLabel(response),
     roundName: response.round_name,
     status: response.status,
-    definition,
+    definition: definitionForSection(definition, section),
     section,
     position: { index: index + 1, count: definition.sections.length },
     previous: definition.sections[index - 1]?.key ?? null,
