@@ -3,7 +3,7 @@ import type { DB } from "../../db/client.ts";
 import { optionsOf, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "./rondetafel.server.ts";
-import { roundSignature } from "./results.server.ts";
+import { cachedForRound } from "./results.server.ts";
 
 // The national dashboard: "N van de 28 regio's" for every answer of the round table, computed by SQL
 // aggregation over the submitted records of a year (never stored as a number).
@@ -32,20 +32,11 @@ export async function roundTableDefinition(db: DB): Promise<QuestionnaireDefinit
   return version ? getDefinition(db, version.id) : null;
 }
 
-const yearCache = new WeakMap<DB, Map<number, { signature: string; value: YearFigures | null }>>();
-
-/** The figures of a year, kept until a record of that year changes (see roundSignature). */
+/** The figures of a year, kept until a record of that year changes (see cachedForRound). */
 export async function yearFigures(db: DB, year: number): Promise<YearFigures | null> {
   const round = await roundTableRound(db, year);
   if (!round) return null;
-  const signature = await roundSignature(db, round.id);
-  let cache = yearCache.get(db);
-  if (!cache) yearCache.set(db, (cache = new Map()));
-  const hit = cache.get(year);
-  if (hit && hit.signature === signature) return hit.value;
-  const value = await computeYearFigures(db, year);
-  cache.set(year, { signature, value });
-  return value;
+  return cachedForRound(db, round.id, "dashboard", () => computeYearFigures(db, year));
 }
 
 async function computeYearFigures(db: DB, year: number): Promise<YearFigures | null> {

@@ -77,8 +77,24 @@ export async function roundSignature(db: DB, roundId: number): Promise<string> {
   return `${row.n}:${row.revisions}:${row.latest}|${teams.n}:${teams.places}:${teams.active}`;
 }
 
-/** Figures per database connection, round, scope and signature (one entry per round and scope). */
-const figureCache = new WeakMap<DB, Map<string, { signature: string; value: Awaited<ReturnType<typeof computeRegionThemeFigures>> }>>();
+/** Values per database, round and key, each kept with the round signature it was computed at. */
+const roundCache = new WeakMap<DB, Map<string, { signature: string; value: unknown }>>();
+
+/**
+ * The value computed for this round and key, reused while the round's signature is unchanged (so a
+ * save, submission, review or team move makes the next read compute it afresh).
+ */
+export async function cachedForRound<T>(db: DB, roundId: number, key: string, compute: () => Promise<T>): Promise<T> {
+  const signature = await roundSignature(db, roundId);
+  let cache = roundCache.get(db);
+  if (!cache) roundCache.set(db, (cache = new Map()));
+  const id = `${roundId}:${key}`;
+  const hit = cache.get(id);
+  if (hit && hit.signature === signature) return hit.value as T;
+  const value = await compute();
+  cache.set(id, { signature, value });
+  return value;
+}
 
 /**
  * Themes A to I of a region (or the country): the team themes from the teams' scans and theme I from
@@ -86,15 +102,7 @@ const figureCache = new WeakMap<DB, Map<string, { signature: string; value: Awai
  * the results pages, so the result is kept until the round's signature changes.
  */
 export async function regionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
-  const signature = await roundSignature(db, roundId);
-  const key = `${roundId}:${scope.regionId ?? "NL"}`;
-  let cache = figureCache.get(db);
-  if (!cache) figureCache.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.signature === signature) return hit.value;
-  const value = await computeRegionThemeFigures(db, roundId, scope);
-  cache.set(key, { signature, value });
-  return value;
+  return cachedForRound(db, roundId, `themes:${scope.regionId ?? "NL"}`, () => computeRegionThemeFigures(db, roundId, scope));
 }
 
 async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
@@ -151,19 +159,9 @@ export async function teamBenchmark(db: DB, input: { roundId: number; teamId: nu
   return { submitted: own.teams > 0, own: own.figures, comparisons };
 }
 
-const resultsCache = new WeakMap<DB, Map<string, { signature: string; value: Awaited<ReturnType<typeof computeRegionResults>> }>>();
-
 /** Per municipality of a region: teams, submitted teams, and theme figures; kept until the round changes. */
 export async function regionResults(db: DB, input: { roundId: number; regionId: number }) {
-  const signature = await roundSignature(db, input.roundId);
-  let cache = resultsCache.get(db);
-  if (!cache) resultsCache.set(db, (cache = new Map()));
-  const key = `${input.roundId}:${input.regionId}`;
-  const hit = cache.get(key);
-  if (hit && hit.signature === signature) return hit.value;
-  const value = await computeRegionResults(db, input);
-  cache.set(key, { signature, value });
-  return value;
+  return cachedForRound(db, input.roundId, `region:${input.regionId}`, () => computeRegionResults(db, input));
 }
 
 async function computeRegionResults(db: DB, input: { roundId: number; regionId: number }) {

@@ -4,6 +4,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FigureBlock, type FigureRow } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { RegionMap } from "../components/RegionMap.tsx";
+import { YearNav } from "../components/YearNav.tsx";
 import { notFound, requireRole } from "../authorization.server.ts";
 import { yearFigures, type YearFigures } from "../models/dashboard.server.ts";
 import { parseYear, roundTableYears } from "../models/rondetafel.server.ts";
@@ -74,18 +75,7 @@ export default function Dashboard() {
         Wat de rondetafelgesprekken met de {current.outOf} regio's in {year} opleverden{previous ? `, naast ${previous.year}` : ""}. Vastgelegd voor {current.responded} van de{" "}
         {current.outOf} regio's. Elk cijfer is geteld uit de ingediende verslagen.
       </p>
-      <nav aria-label="Jaar en downloads" className="form-actions no-print">
-        {years.map((y) =>
-          y === year ? (
-            <strong key={y} aria-current="page">
-              {y}
-            </strong>
-          ) : (
-            <Link key={y} className="utrecht-link" to={`?jaar=${y}`}>
-              {y}
-            </Link>
-          ),
-        )}
+      <YearNav years={years} year={year} label="Jaar en downloads">
         <a className="utrecht-link" href={`/programma/dashboard.csv?jaar=${year}`} download>
           Cijfers {year} (CSV)
         </a>
@@ -95,7 +85,7 @@ export default function Dashboard() {
         <a className="utrecht-link" href="/programma/rondetafels.xlsx" download>
           Alle antwoorden (Excel)
         </a>
-      </nav>
+      </YearNav>
       <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser; de pagina drukt af als A4-rapport.</p>
 
       <section aria-labelledby="kaart" className="page-section">

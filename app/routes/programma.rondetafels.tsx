@@ -4,6 +4,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
+import { YearNav } from "../components/YearNav.tsx";
 import { formatDateTime } from "../format.ts";
 import { notFound, requireRole } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
@@ -43,22 +44,11 @@ export default function RoundTables() {
       <h1 className="utrecht-heading-1">Rondetafelgesprekken</h1>
       <p className="utrecht-paragraph lead">Leg per regio en jaar het rondetafelgesprek vast. De regio kan vooraf een concept voorbereiden; het programma vult aan en dient in.</p>
       {years.length ? (
-        <nav aria-label="Jaar kiezen" className="form-actions">
-          {years.map((y) =>
-            y === year ? (
-              <strong key={y} aria-current="page">
-                {y}
-              </strong>
-            ) : (
-              <Link key={y} className="utrecht-link" to={`?jaar=${y}`}>
-                {y}
-              </Link>
-            ),
-          )}
+        <YearNav years={years} year={year} label="Jaar kiezen">
           <Link className="utrecht-link" to={`/programma/dashboard${year ? `?jaar=${year}` : ""}`}>
             Naar het landelijke dashboard
           </Link>
-        </nav>
+        </YearNav>
       ) : null}
       {year ? (
         <section aria-labelledby="regios" className="page-section">
