@@ -1,7 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
-import * as dutch from "@zxcvbn-ts/language-nl-be";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 // New passwords: at least 12 characters, and not guessable: zxcvbn-ts with its common, English and
 // Dutch dictionaries (common passwords, names, words) must rate them 3 of 4 or better.
@@ -9,21 +6,28 @@ import * as dutch from "@zxcvbn-ts/language-nl-be";
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
-let checker: ZxcvbnFactory | undefined;
+// The dictionaries take some 40 MB once unpacked; they load on the first password that is checked,
+// not at start-up, since most processes never see one.
+let checker: Promise<ZxcvbnFactory> | undefined;
 function zxcvbn() {
-  checker ??= new ZxcvbnFactory({
+  checker ??= Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+    import("@zxcvbn-ts/language-nl-be"),
+  ]).then(([core, common, english, dutch]) => new core.ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...english.dictionary, ...dutch.dictionary },
     graphs: common.adjacencyGraphs,
     translations: dutch.translations,
-  });
+  }));
   return checker;
 }
 
 /** A Dutch reason why this password is refused, or null when it is good enough. */
-export function passwordProblem(password: string, personal: string[] = []): string | null {
+export async function passwordProblem(password: string, personal: string[] = []): Promise<string | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return `Kies een wachtwoord van ten minste ${MIN_PASSWORD_LENGTH} tekens.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Kies een wachtwoord van hoogstens ${MAX_PASSWORD_LENGTH} tekens.`;
-  const result = zxcvbn().check(password, personal.filter(Boolean));
+  const result = (await zxcvbn()).check(password, personal.filter(Boolean));
   if (result.score >= 3) return null;
   const hint = result.feedback.warning ?? result.feedback.suggestions[0];
   return `Dit wachtwoord is te makkelijk te raden${hint ? ` (${hint.replace(/\.$/, "").toLowerCase()})` : ""}. Kies bijvoorbeeld een zin van vier of meer woorden.`;

@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
   const account = (await getUser(context.db, user.id))!;
   if (!(await verifyPassword(parsed.data.current, account.password_hash))) return data({ errors: { current: "Uw huidige wachtwoord klopt niet." } }, { status: 400 });
-  const problem = passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
+  const problem = await passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
   if (problem) return data({ errors: { next: problem } as Record<string, string> }, { status: 400 });
   await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next));
   // A changed password ends every other session: whoever knew the old one is out.

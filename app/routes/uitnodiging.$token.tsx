@@ -25,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
   const repeat = typeof form.get("repeat") === "string" ? String(form.get("repeat")) : "";
-  const problem = passwordProblem(password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
+  const problem = await passwordProblem(password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
   if (problem) return data({ errors: { password: problem } as Record<string, string> }, { status: 400 });
   if (password !== repeat) return data({ errors: { repeat: "De twee wachtwoorden zijn niet gelijk." } as Record<string, string> }, { status: 400 });
   const accepted = await acceptInvitation(context.db, { invitationId: invitation.id, userId: invitation.user_id, passwordHash: await hashPassword(password) });
