@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
 import { SectionForm } from "../components/SectionForm.tsx";
 import { requireResponseAccess, requireUser } from "../authorization.server.ts";
+import { getDefinition } from "../models/response.server.ts";
 import { readFormData } from "../http.server.ts";
 import {
   definitionForSection,
@@ -52,7 +53,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
-  const { definition } = await loadResponse(context.db, response, true);
+  // Only the definition: the answers are read once, by the save itself.
+  const definition = await getDefinition(context.db, response.questionnaire_version_id);
   const section = requireSection(definition, params.sectionKey);
   const form = await readFormData(request);
   const path = new URL(request.url).pathname;
