@@ -1,6 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../questionnaire/answers.ts";
 import { commentField, optionsOf, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { FieldError } from "./FieldError.tsx";
 
 /** id of an item's first input: the target of the error summary's links and of "what is left" links. */
 export const fieldId = (itemKey: string) => `veld-${itemKey}`;
@@ -49,12 +50,7 @@ export function QuestionField({ definition, item, register, value, comment, erro
           {conditionText}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} className="question__error">
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </>
   );
 
@@ -65,12 +61,7 @@ export function QuestionField({ definition, item, register, value, comment, erro
         <label className="utrecht-form-label" htmlFor={commentField(item.key)}>
           Toelichting bij {item.key}
         </label>
-        {commentError ? (
-          <p id={`fout-${commentField(item.key)}`} className="question__error">
-            <span className="visually-hidden">Fout: </span>
-            {commentError}
-          </p>
-        ) : null}
+        <FieldError id={`fout-${commentField(item.key)}`} message={commentError} />
         <textarea
           id={commentField(item.key)}
           className="utrecht-textarea"

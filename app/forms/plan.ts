@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "./dates.ts";
 
 export const ACTION_STATUSES = ["planned", "ongoing", "done", "dropped"] as const;
 export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
@@ -8,11 +9,7 @@ export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], strin
   dropped: "Vervallen",
 };
 
-const isDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-};
+
 
 /** A new action of an improvement plan; themes are those of the kwaliteitskader (A to I). */
 export function actionSchema(themes: string[]) {
@@ -23,7 +20,7 @@ export function actionSchema(themes: string[]) {
       title: z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens."),
       ownerTeam: z.string().regex(/^(\d{1,9})?$/, "Kies een team uit de lijst.").default(""),
       ownerName: z.string().trim().max(120, "Gebruik hoogstens 120 tekens.").default(""),
-      due: z.string("Vul een datum in.").refine(isDate, "Vul een geldige datum in, zoals 2026-12-31."),
+      due: z.string("Vul een datum in.").refine(isIsoDate, "Vul een geldige datum in, zoals 2026-12-31."),
       status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
     })
     .refine((a) => a.ownerTeam !== "" || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });

@@ -41,3 +41,11 @@ export async function getTeam(db: DB, id: number) {
 }
 
 export { TEAM_KIND_LABEL } from "../roles.ts";
+
+export async function listMunicipalities(db: DB) {
+  return db.selectFrom("municipality").select(["id", "name"]).orderBy("name").execute();
+}
+
+export async function listActiveTeams(db: DB, municipalityId: number) {
+  return db.selectFrom("team").select(["id", "name"]).where("municipality_id", "=", municipalityId).where("active", "=", 1).orderBy("name").execute();
+}

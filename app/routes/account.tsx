@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from "../password.server.ts";
 import { passwordProblem } from "../password-policy.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { clearSessionCookie, destroyAllSessions } from "../session.server.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account – Werken aan veiligheid" }];
 
@@ -86,12 +87,7 @@ export default function Account() {
               <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
                 {label}
               </label>
-              {errorOf(name) ? (
-                <p className="question__error" id={`fout-${name}`}>
-                  <span className="visually-hidden">Fout: </span>
-                  {errorOf(name)}
-                </p>
-              ) : null}
+              <FieldError id={`fout-${name}`} message={errorOf(name)} />
               <input
                 id={`veld-${name}`}
                 type="password"

@@ -10,6 +10,7 @@ import { readFormData } from "../http.server.ts";
 import { deliverOutbox } from "../mail.server.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
 
@@ -62,13 +63,7 @@ export default function Accounts() {
   const navigation = useNavigation();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const v: Record<string, string> = actionData?.values ?? {};
-  const err = (name: string) =>
-    errors[name] ? (
-      <p className="question__error" id={`fout-${name}`}>
-        <span className="visually-hidden">Fout: </span>
-        {errors[name]}
-      </p>
-    ) : null;
+  const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>
       <h1 className="utrecht-heading-1">Accounts</h1>

@@ -14,6 +14,8 @@ import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/p
 import { roundThemes } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { phaseLabel } from "../phases.ts";
+import { FieldError } from "../components/FieldError.tsx";
+import { listActiveTeams } from "../models/organisation.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
 
@@ -22,7 +24,7 @@ async function load(context: Parameters<typeof requireMunicipalityAccess>[0], mu
   const round = roundId ? await getRound(context.db, roundId) : undefined;
   const { phase } = await currentPhase(context.db, municipality.region_id);
   if (!round) return { round: null, phase, themes: [], points: [], teams: [], plan: null };
-  const teams = await context.db.selectFrom("team").select(["id", "name"]).where("municipality_id", "=", municipality.id).where("active", "=", 1).orderBy("name").execute();
+  const teams = await listActiveTeams(context.db, municipality.id);
   return {
     round,
     phase,
@@ -127,7 +129,7 @@ export default function PlanPage() {
   const v = actionData?.intent === "add" ? actionData.values : {};
   const canAdd = page.isOwn && page.phase === "plans" && !page.plan?.adopted_at;
   const canUpdate = page.isOwn && (page.phase === "plans" || page.phase === "execution");
-  const err = (name: string) => (errors[name] ? <p className="question__error" id={`fout-${name}`}><span className="visually-hidden">Fout: </span>{errors[name]}</p> : null);
+  const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>
       <Breadcrumbs items={crumbs} />

@@ -13,6 +13,7 @@ import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
 import { createSession, destroySession } from "../session.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { accountKey, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, addressKey, clearFailures, recordFailure, waitFor, waitText } from "../models/login-throttle.server.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen – Werken aan veiligheid" }];
 
@@ -115,12 +116,7 @@ export default function Login() {
           <label className="utrecht-form-label" htmlFor="email">
             E-mailadres
           </label>
-          {fieldError("email") ? (
-            <p className="question__error" id="email-error">
-              <span className="visually-hidden">Fout: </span>
-              {fieldError("email")}
-            </p>
-          ) : null}
+          <FieldError id="email-error" message={fieldError("email")} />
           <input
             id="email"
             type="email"
@@ -136,12 +132,7 @@ export default function Login() {
           <label className="utrecht-form-label" htmlFor="password">
             Wachtwoord
           </label>
-          {fieldError("password") ? (
-            <p className="question__error" id="password-error">
-              <span className="visually-hidden">Fout: </span>
-              {fieldError("password")}
-            </p>
-          ) : null}
+          <FieldError id="password-error" message={fieldError("password")} />
           <input
             id="password"
             type="password"

@@ -5,11 +5,12 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { formatDateTime } from "../format.ts";
 import { requireRole } from "../authorization.server.ts";
 import { auditActions, listAudit } from "../models/audit.server.ts";
+import { isIsoDate } from "../forms/dates.ts";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Werken aan veiligheid" }];
 
 const PAGE_SIZE = 100;
-const isDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : "");
+const dateOrEmpty = (v: string | null) => (v && isIsoDate(v) ? v : "");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
@@ -18,8 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = {
     actorEmail: (params.get("wie") ?? "").slice(0, 254),
     action: (params.get("handeling") ?? "").slice(0, 100),
-    from: isDate(params.get("van")),
-    to: isDate(params.get("tot")),
+    from: dateOrEmpty(params.get("van")),
+    to: dateOrEmpty(params.get("tot")),
   };
   const rows = await listAudit(context.db, {
     actorEmail: filter.actorEmail || undefined,

@@ -9,6 +9,7 @@ import { notFound, requireRole } from "../authorization.server.ts";
 import { yearFigures, type YearFigures } from "../models/dashboard.server.ts";
 import { parseYear, roundTableYears } from "../models/rondetafel.server.ts";
 import { isPhaseKey, PHASES } from "../phases.ts";
+import { listRegions } from "../models/organisation.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Landelijk dashboard${data?.year ? ` ${data.year}` : ""} – Werken aan veiligheid` }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (asked && (!year || !years.includes(year))) notFound();
   const current = year ? await yearFigures(context.db, year) : null;
   const previous = year && years.includes(year - 1) ? await yearFigures(context.db, year - 1) : null;
-  const regions = await context.db.selectFrom("region").select("name").orderBy("name").execute();
+  const regions = await listRegions(context.db);
   return { years, year, current, previous, regionNames: regions.map((r) => r.name) };
 }
 

@@ -8,16 +8,17 @@ import { readFormData } from "../http.server.ts";
 import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
 import { TEAM_KIND_LABEL, TEAM_KINDS } from "../roles.ts";
 import type { TeamKind } from "../../db/schema.ts";
+import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan veiligheid" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
-  const regions = await context.db.selectFrom("region").select(["id", "name"]).orderBy("name").execute();
+  const regions = await listRegions(context.db);
   const asked = new URL(request.url).searchParams.get("regio");
   const regionId = asked ? parseId(asked) : regions[0]?.id;
   if (!regionId || !regions.some((r) => r.id === regionId)) notFound();
-  const allMunicipalities = await context.db.selectFrom("municipality").select(["id", "name"]).orderBy("name").execute();
+  const allMunicipalities = await listMunicipalities(context.db);
   return { regions, regionId, municipalities: await listOrganisation(context.db, regionId), allMunicipalities };
 }
 

@@ -10,6 +10,7 @@ import { readFormData } from "../http.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { getCurrentRound } from "../models/round.server.ts";
 import { listRounds, openRound } from "../models/rounds.server.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
 
@@ -42,12 +43,7 @@ export default function Rounds() {
       <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
         {label}
       </label>
-      {errors[name] ? (
-        <p className="question__error" id={`fout-${name}`}>
-          <span className="visually-hidden">Fout: </span>
-          {errors[name]}
-        </p>
-      ) : null}
+      <FieldError id={`fout-${name}`} message={errors[name]} />
       <input
         id={`veld-${name}`}
         name={name}

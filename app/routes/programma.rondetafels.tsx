@@ -9,6 +9,7 @@ import { formatDateTime } from "../format.ts";
 import { notFound, requireRole } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Rondetafelgesprekken – Werken aan veiligheid" }];
 
@@ -93,12 +94,7 @@ export default function RoundTables() {
           <label className="utrecht-form-label" htmlFor="veld-year">
             Jaar
           </label>
-          {actionData ? (
-            <p className="question__error" id="fout-year">
-              <span className="visually-hidden">Fout: </span>
-              {actionData.error}
-            </p>
-          ) : null}
+          <FieldError id="fout-year" message={actionData?.error} />
           <input
             id="veld-year"
             name="year"

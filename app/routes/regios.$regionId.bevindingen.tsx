@@ -13,6 +13,7 @@ import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
 import { regionThemeFigures } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { DEFAULT_PHASE_SETTINGS, phaseLabel } from "../phases.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bevindingen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
 
@@ -119,8 +120,16 @@ export default function Findings() {
           <label className="utrecht-form-label" htmlFor="veld-summary">
             Samenvatting van de bevindingen
           </label>
-          {errors.summary ? <p className="question__error">{errors.summary}</p> : null}
-          <textarea id="veld-summary" name="summary" className="utrecht-textarea" rows={5} defaultValue={field("summary", analysis.summary)} />
+          <FieldError id="fout-summary" message={errors.summary} />
+          <textarea
+            id="veld-summary"
+            name="summary"
+            className="utrecht-textarea"
+            rows={5}
+            defaultValue={field("summary", analysis.summary)}
+            aria-invalid={errors.summary ? true : undefined}
+            aria-describedby={errors.summary ? "fout-summary" : undefined}
+          />
           {page.themes.map((theme) => {
             const low = theme.score !== null && theme.score < page.lowBelow;
             return (
@@ -131,10 +140,12 @@ export default function Findings() {
                 <label className="utrecht-form-label" htmlFor={`veld-strengths_${theme.theme}`}>
                   Sterke punten bij {theme.theme}
                 </label>
-                {errors[`strengths_${theme.theme}`] ? <p className="question__error">{errors[`strengths_${theme.theme}`]}</p> : null}
+                <FieldError id={`fout-strengths_${theme.theme}`} message={errors[`strengths_${theme.theme}`]} />
                 <textarea
                   id={`veld-strengths_${theme.theme}`}
                   name={`strengths_${theme.theme}`}
+                  aria-invalid={errors[`strengths_${theme.theme}`] ? true : undefined}
+                  aria-describedby={errors[`strengths_${theme.theme}`] ? `fout-strengths_${theme.theme}` : undefined}
                   className="utrecht-textarea"
                   rows={2}
                   defaultValue={field(`strengths_${theme.theme}`, analysis.strengths[theme.theme] ?? "")}
@@ -142,10 +153,12 @@ export default function Findings() {
                 <label className="utrecht-form-label" htmlFor={`veld-points_${theme.theme}`}>
                   Verbeterpunten bij {theme.theme} (één per regel){low ? ", ten minste één nodig" : ""}
                 </label>
-                {errors[`points_${theme.theme}`] ? <p className="question__error">{errors[`points_${theme.theme}`]}</p> : null}
+                <FieldError id={`fout-points_${theme.theme}`} message={errors[`points_${theme.theme}`]} />
                 <textarea
                   id={`veld-points_${theme.theme}`}
                   name={`points_${theme.theme}`}
+                  aria-invalid={errors[`points_${theme.theme}`] ? true : undefined}
+                  aria-describedby={errors[`points_${theme.theme}`] ? `fout-points_${theme.theme}` : undefined}
                   className="utrecht-textarea"
                   rows={3}
                   defaultValue={field(`points_${theme.theme}`, pointsText(theme.theme))}

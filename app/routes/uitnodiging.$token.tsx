@@ -9,6 +9,7 @@ import { getUser } from "../models/user.server.ts";
 import { hashPassword } from "../password.server.ts";
 import { passwordProblem } from "../password-policy.server.ts";
 import { createSession, destroySession } from "../session.server.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord kiezen – Werken aan veiligheid" }];
 
@@ -65,12 +66,7 @@ export default function Invitation() {
             <label className="utrecht-form-label" htmlFor={name}>
               {name === "password" ? "Nieuw wachtwoord" : "Nieuw wachtwoord nogmaals"}
             </label>
-            {errors[name] ? (
-              <p className="question__error" id={`fout-${name}`}>
-                <span className="visually-hidden">Fout: </span>
-                {errors[name]}
-              </p>
-            ) : null}
+            <FieldError id={`fout-${name}`} message={errors[name]} />
             <input
               id={name}
               name={name}

@@ -13,6 +13,7 @@ import { listEvents, reopenResponse, reviewResponse } from "../models/response.s
 import { loadResponse } from "../questionnaire/pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -194,12 +195,7 @@ export default function ResponseOverview() {
             <label className="utrecht-form-label" htmlFor="opmerking">
               Opmerking voor het team (verplicht bij terugsturen)
             </label>
-            {actionData?.errors && "comment" in actionData.errors ? (
-              <p className="question__error" id="fout-opmerking">
-                <span className="visually-hidden">Fout: </span>
-                {actionData.errors.comment}
-              </p>
-            ) : null}
+            <FieldError id="fout-opmerking" message={actionData?.errors && "comment" in actionData.errors ? actionData.errors.comment : undefined} />
             <textarea
               id="opmerking"
               name="comment"
