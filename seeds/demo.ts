@@ -210,7 +210,9 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         const when = early
           ? new Date(now.getTime() - Math.floor(215 + rand() * 90) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000)
           : new Date(now.getTime() - Math.floor(1 + rand() * 40) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000);
-        const state = early ? (teamNumber % 10 === 0 ? 0.7 : 0) : rand();
+        // The two Zaanstad teams the gemeente reviews in the demo (one accepted, one returned) have submitted.
+        const drawn = early ? (teamNumber % 10 === 0 ? 0.7 : 0) : rand();
+        const state = teamName === "Wijkteam Zaandam Noord" || teamName === "Wijkteam Zaandam West" ? 0 : drawn;
         if (state < 0.55) {
           await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity }), submit: true, now: when });
         } else if (state < 0.8) {

@@ -4,7 +4,7 @@ import { canFillIn } from "../authorization.server.ts";
 import { responseProgress } from "../questionnaire/progress.ts";
 import { taskList } from "../questionnaire/progress.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
-import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResponse, type Subject } from "./response.server.ts";
+import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResponse, listEvents, type Subject } from "./response.server.ts";
 
 /**
  * A subject's questionnaire in the current round, as a start page shows it. The one who fills it in
@@ -30,6 +30,8 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject) {
   const definition = await getDefinition(db, response.questionnaire_version_id);
   const answers = await getAnswers(db, responseId);
   const tasks = taskList(definition, answers);
+  const lastEvent = (await listEvents(db, responseId)).at(-1);
+  const returned = response.status === "draft" && lastEvent?.type === "returned" ? { at: lastEvent.at, by: lastEvent.actor_name, comment: lastEvent.comment } : null;
   return {
     round,
     fillsIn,
@@ -41,6 +43,7 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject) {
       submittedAt: response.submitted_at,
       submittedBy: response.submitted_by_name,
       updatedAt: response.updated_at,
+      returned,
     },
     tasks,
   } as const;

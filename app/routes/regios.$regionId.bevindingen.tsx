@@ -65,6 +65,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/regios/${region.id}/bevindingen?opgeslagen=1`);
 }
 
+/** "Samenvatting: " / "Verbeterpunten bij F: " before a message in the error summary, so it names its field. */
+function fieldLabel(name: string): string {
+  if (name === "summary") return "Samenvatting: ";
+  const [kind, theme] = name.split("_");
+  if (kind === "strengths") return `Sterke punten bij ${theme}: `;
+  if (kind === "points") return `Verbeterpunten bij ${theme}: `;
+  return "";
+}
+
 export default function Findings() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -112,7 +121,7 @@ export default function Findings() {
         </p>
       )}
       <ErrorSummary
-        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "bevindingen" : `veld-${name}`, message }))}
+        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "bevindingen" : `veld-${name}`, message: `${fieldLabel(name)}${message}` }))}
         focusKey={actionData}
       />
       <Form method="post" id="bevindingen" tabIndex={-1}>

@@ -63,6 +63,14 @@ export default function TeamPage() {
             </>
           ) : scan.fillsIn ? (
             <>
+              {scan.response.returned ? (
+                <div className="notice notice--warn" role="note">
+                  <p>
+                    <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(scan.response.returned.at)} ({scan.response.returned.by}): {scan.response.returned.comment}
+                  </p>
+                  <p>Pas de antwoorden aan en dien de zelfscan opnieuw in.</p>
+                </div>
+              ) : null}
               <p className="utrecht-paragraph">
                 Vul de zelfscan in met uw team. Elk onderdeel is een thema uit het kwaliteitskader. Uw antwoorden worden bewaard; u kunt stoppen en later verder.
               </p>

@@ -4,6 +4,7 @@ import * as resultsPage from "../../app/routes/regios.$regionId.resultaten.tsx";
 import * as findingsPage from "../../app/routes/regios.$regionId.bevindingen.tsx";
 import * as regionPlans from "../../app/routes/regios.$regionId.verbeterplannen.tsx";
 import * as teamResults from "../../app/routes/teams.$teamId.resultaten.tsx";
+import * as teamStart from "../../app/routes/teams.$teamId._index.tsx";
 import * as planPage from "../../app/routes/gemeenten.$municipalityId.verbeterplan.tsx";
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
@@ -188,8 +189,10 @@ describe("the gemeente's review of a team scan", () => {
     expect(returned.status).toBe(302);
     expect((await getResponse(context.db, responseId))!.status).toBe("draft");
 
-    // The team can change and submit again.
+    // The team sees the comment on its start page, and can change and submit again.
     const team = await cookie(world.users.teamA);
+    const start = await run(teamStart.loader, getRequest("/", team), context, { teamId: String(world.teams.teamA) });
+    expect(start.data.scan.response.returned).toMatchObject({ comment: "Thema F graag toelichten." });
     const saved = await run(sectionRoute.action, formRequest("/", [["F1", "voldoet_deels"], ["F1__toelichting", "Toegelicht"], ["revision", "3"], ["intent", "save"]], team), context, { ...params, sectionKey: "F" });
     expect(saved.status).toBe(302);
     const { submitResponse } = await import("../../app/models/response.server.ts");
