@@ -58,6 +58,8 @@ export async function logIn(page: Page, email: string) {
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // With JavaScript the URL changes a moment before the start page renders: wait for it.
+  await expect.poll(() => page.locator("h1").first().textContent(), { timeout: 10_000 }).not.toBe("Inloggen");
 }
 
 /** Answers every open question that is shown: the first option of each choice, a number, no free text. */
