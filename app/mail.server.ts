@@ -1,17 +1,19 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { DB } from "../db/client.ts";
 
 // Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction);
 // when SMTP_URL is set (smtp://user:password@host:587), this sends what is unsent with nodemailer.
 // Without SMTP the outbox is the record, and the inviter copies the link from the screen.
 
-let transport: Transporter | null | undefined;
-export function mailTransport(env: NodeJS.ProcessEnv = process.env): Transporter | null {
-  if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+// nodemailer is loaded only when mail is to be sent (about 12 MB that a server without SMTP never needs).
+let transport: Promise<Transporter | null> | undefined;
+export function mailTransport(env: NodeJS.ProcessEnv = process.env): Promise<Transporter | null> {
+  transport ??= env.SMTP_URL ? import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(env.SMTP_URL)) : Promise.resolve(null);
   return transport;
 }
 
-export async function deliverOutbox(db: DB, via: Transporter | null = mailTransport(), from = process.env.MAIL_FROM ?? "Werken aan veiligheid <noreply@localhost>") {
+export async function deliverOutbox(db: DB, transporter?: Transporter | null, from = process.env.MAIL_FROM ?? "Werken aan veiligheid <noreply@localhost>") {
+  const via = transporter === undefined ? await mailTransport() : transporter;
   if (!via) return { sent: 0, failed: 0 };
   const unsent = await db.selectFrom("outbox").selectAll().where("sent_at", "is", null).where("error", "is", null).orderBy("id").limit(50).execute();
   let sent = 0;

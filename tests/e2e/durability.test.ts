@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { productionServerArgs } from "../../scripts/start-command.ts";
 
 // Durability of the production server: SIGKILL during a burst of saves loses no acknowledged save;
 // SIGTERM lets requests in flight finish. Its own server on its own database, on 127.0.0.1.
@@ -25,7 +26,7 @@ function freePort(): Promise<number> {
 
 async function start(): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, productionServerArgs(), {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database, REQUEST_LOG: "false" },
     stdio: ["ignore", "pipe", "pipe"],
   });

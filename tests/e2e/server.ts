@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { productionServerArgs } from "../../scripts/start-command.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,14 +23,14 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production build the way `npm start` serves it, on 127.0.0.1, on a fresh demo database
+ * Starts the production build the way `npm start` serves it (same node arguments), on 127.0.0.1, on a fresh demo database
  * in a temporary folder; stops it (and removes the folder) when the run ends.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync("build/server/index.js")) throw new Error("Run `npm run build` before the browser tests.");
+  if (!existsSync("build/node/server.js")) throw new Error("Run `npm run build` before the browser tests.");
   const dir = mkdtempSync(join(tmpdir(), "wav-e2e-"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, productionServerArgs(), {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: join(dir, "e2e.db") },
     stdio: ["ignore", "pipe", "pipe"],
   });
