@@ -3,6 +3,11 @@ const dateTime = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle
 const date = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 const time = new Intl.DateTimeFormat("nl-NL", { timeStyle: "short", timeZone: "Europe/Amsterdam" });
 
+// One formatter each, made once: toLocaleString and localeCompare with a locale build a new one per call,
+// which on a results page with hundreds of figures cost more than the rest of the page.
+const wholeNumber = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
+const dutchOrder = new Intl.Collator("nl");
+
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
 export const formatTime = (iso: string) => time.format(new Date(iso));
@@ -10,3 +15,11 @@ export const formatTime = (iso: string) => time.format(new Date(iso));
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A score on 0–100 as a whole number; no score is a dash. */
+export function formatScore(value: number | null): string {
+  return value == null ? "–" : wholeNumber.format(value);
+}
+
+/** Compares two names in Dutch alphabetical order. */
+export const compareDutch = (a: string, b: string) => dutchOrder.compare(a, b);

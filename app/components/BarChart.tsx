@@ -1,3 +1,5 @@
+import { formatScore } from "../format.ts";
+
 export interface ChartSeries {
   label: string;
   values: (number | null)[];
@@ -92,6 +94,3 @@ export function BarChart({
   );
 }
 
-export function formatScore(value: number | null): string {
-  return value == null ? "–" : value.toLocaleString("nl-NL", { maximumFractionDigits: 0 });
-}

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
+import { compareDutch } from "../format.ts";
 import { optionsOf, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "./rondetafel.server.ts";
@@ -88,7 +89,7 @@ async function computeYearFigures(db: DB, year: number): Promise<YearFigures | n
           answer: option.value,
           answerLabel: option.label,
           count: Number(row?.n ?? 0),
-          regions: row ? row.regions.split("|").sort((a, b) => a.localeCompare(b, "nl")) : [],
+          regions: row ? row.regions.split("|").sort(compareDutch) : [],
         });
       }
     }

@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { formatScore } from "../components/BarChart.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime } from "../format.ts";
+import { formatDateTime, formatScore } from "../format.ts";
 import { findingsSchema, pointsFromText } from "../forms/findings.ts";
 import { requireRegionLead, requireUser } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";

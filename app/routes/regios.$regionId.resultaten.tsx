@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart, formatScore } from "../components/BarChart.tsx";
+import { BarChart } from "../components/BarChart.tsx";
+import { formatScore } from "../format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { notFound, parseId, requireRegionLead, requireUser } from "../authorization.server.ts";
