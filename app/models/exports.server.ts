@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
 import type { DB } from "../../db/client.ts";
 import { displayAnswer } from "../questionnaire/answers.ts";
 import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
@@ -34,48 +33,53 @@ export function figuresCsv(figures: YearFigures): Response {
   });
 }
 
-interface AnswerRow {
-  year: number | null;
-  region: string;
-  status: string;
-  item_key: string | null;
-  value: string | null;
-  comment: string | null;
-}
+/** How many records one query reads: the export holds the database only for that long, never while it waits for the client. */
+const RECORDS_PER_QUERY = 100;
 
-/** All round-table records, ordered by year and region, answers in item order: one query, streamed. */
+/**
+ * All round-table records, ordered by year and region, answers in item order. Read a page of records
+ * at a time (keyset on year, region, id), each page one short query for the records and one for their
+ * answers: the process has one database connection, and a query kept open while a slow download
+ * drains would hold up every other user's page until the download finished.
+ */
 async function* recordsOf(db: DB, definition: QuestionnaireDefinition) {
-  const rows = db
-    .selectFrom("response")
-    .innerJoin("round", "round.id", "response.round_id")
-    .innerJoin("region", "region.id", "response.region_id")
-    .leftJoin("answer", "answer.response_id", "response.id")
-    .select(["round.year", "region.name as region", "response.status", "answer.item_key", "answer.value", "answer.comment", "response.id"])
-    .where("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE)
-    .orderBy("round.year")
-    .orderBy("region.name")
-    .orderBy("response.id")
-    .stream(200);
   const items = allItems(definition);
-  let current: { id: number; first: AnswerRow; answers: Map<string, AnswerRow> } | null = null;
-  const emit = (record: NonNullable<typeof current>) => [
-    record.first.year,
-    record.first.region,
-    record.first.status === "submitted" ? "ingediend" : "concept",
-    ...items.map((item) => {
-      const row = record.answers.get(item.key);
-      const shown = row ? displayAnswer(definition, item, { value: row.value, comment: row.comment }) : null;
-      return shown ?? "";
-    }),
-  ];
-  for await (const row of rows) {
-    if (!current || current.id !== row.id) {
-      if (current) yield emit(current);
-      current = { id: row.id, first: row, answers: new Map() };
+  let after: [number, string, number] | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .innerJoin("region", "region.id", "response.region_id")
+      .select(["response.id", "round.year", "region.name as region", "response.status"])
+      .where("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE);
+    if (after) query = query.where((eb) => eb(eb.refTuple("round.year", "region.name", "response.id"), ">", eb.tuple(...after!)));
+    const records = await query.orderBy("round.year").orderBy("region.name").orderBy("response.id").limit(RECORDS_PER_QUERY).execute();
+    if (!records.length) return;
+    const answers = new Map<number, Map<string, { value: string | null; comment: string | null }>>();
+    const rows = await db
+      .selectFrom("answer")
+      .select(["response_id", "item_key", "value", "comment"])
+      .where("response_id", "in", records.map((r) => r.id))
+      .execute();
+    for (const row of rows) {
+      if (!answers.has(row.response_id)) answers.set(row.response_id, new Map());
+      answers.get(row.response_id)!.set(row.item_key, row);
     }
-    if (row.item_key) current.answers.set(row.item_key, row);
+    for (const record of records) {
+      const own = answers.get(record.id);
+      yield [
+        record.year,
+        record.region,
+        record.status === "submitted" ? "ingediend" : "concept",
+        ...items.map((item) => {
+          const answer = own?.get(item.key);
+          return (answer ? displayAnswer(definition, item, answer) : null) ?? "";
+        }),
+      ];
+    }
+    const last = records[records.length - 1]!;
+    after = [last.year ?? 0, last.region, last.id];
   }
-  if (current) yield emit(current);
 }
 
 function headers(definition: QuestionnaireDefinition) {
@@ -101,6 +105,8 @@ export async function answersXlsx(db: DB): Promise<Response> {
   const definition = await roundTableDefinition(db);
   if (!definition) throw new Response("Niet gevonden", { status: 404 });
   const { keys } = headers(definition);
+  // exceljs is loaded on the first workbook asked for: about 25 MB that most servers never need.
+  const { default: ExcelJS } = await import("exceljs");
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   (async () => {
