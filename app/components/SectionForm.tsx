@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../format.ts";
 import { answerLookup, isVisible, type AnswerMap, type FormValues } from "../questionnaire/answers.ts";
 import { commentField, optionsOf, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
@@ -53,11 +53,14 @@ function conditionText(definition: QuestionnaireDefinition, item: Item): string 
  */
 export function SectionForm(props: Props) {
   const { definition, section } = props;
-  const schema = useMemo(
-    () => sectionSchema(definition, section, props.checkMode ? "complete" : "draft", props.context),
-    [definition, section, props.checkMode, props.context],
-  );
-  const form = useForm<FormValues>({ resolver: zodResolver(schema), mode: "onChange", defaultValues: props.values });
+  // The schema is derived when the form first validates, in the browser: the server's render never
+  // validates, and deriving it there cost a few percent of every section page.
+  const resolver = useMemo<Resolver<FormValues>>(() => {
+    let validate: Resolver<FormValues> | undefined;
+    return (values, context, options) =>
+      (validate ??= zodResolver(sectionSchema(definition, section, props.checkMode ? "complete" : "draft", props.context)) as Resolver<FormValues>)(values, context, options);
+  }, [definition, section, props.checkMode, props.context]);
+  const form = useForm<FormValues>({ resolver, mode: "onChange", defaultValues: props.values });
   const submit = useSubmit();
   const navigation = useNavigation();
   const fetcher = useFetcher<AutosaveResult>();

@@ -17,7 +17,7 @@ import {
   type AnswerMap,
   type FormValues,
 } from "./answers.ts";
-import { findSection, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { allItems, findSection, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
 import { readSectionForm } from "./form-data.ts";
 import { taskList } from "./progress.ts";
 import { fieldErrorsOf, sectionSchema, type FieldErrors } from "./schema.ts";
@@ -33,9 +33,16 @@ export function answersVisible(response: ResponseDetail, canEdit: boolean): bool
   return canEdit || response.status === "submitted";
 }
 
-export async function loadResponse(db: DB, response: ResponseDetail, canEdit: boolean) {
+/** The pinned definition, and the answers if the user may read them. */
+export async function loadAnswers(db: DB, response: ResponseDetail, canEdit: boolean) {
   const definition = await getDefinition(db, response.questionnaire_version_id);
   const answers = answersVisible(response, canEdit) ? await getAnswers(db, response.id) : null;
+  return { definition, answers };
+}
+
+/** The same, with the task list: each section's status. */
+export async function loadResponse(db: DB, response: ResponseDetail, canEdit: boolean) {
+  const { definition, answers } = await loadAnswers(db, response, canEdit);
   // Someone who may not read a draft's answers still sees its progress per section.
   const tasks = taskList(definition, answers ?? (await getAnswers(db, response.id)));
   return { definition, answers, tasks };
@@ -68,13 +75,13 @@ export async function loadSectionForm(
     if (postedRevision && /^\d+$/.test(postedRevision)) revision = Number(postedRevision);
     restoredAt = pending.createdAt;
   }
-  const context = otherSections(input.answers, input.section);
   let errors: FieldErrors = {};
   if (input.check) {
-    const result = sectionSchema(input.definition, input.section, "complete", context).safeParse(values);
+    const result = sectionSchema(input.definition, input.section, "complete", otherSections(input.answers, input.section)).safeParse(values);
     if (!result.success) errors = fieldErrorsOf(result.error);
   }
-  return { values, revision, restoredAt, context, errors };
+  // The browser's copy of the schema needs only the answers the section's conditions look at.
+  return { values, revision, restoredAt, context: conditionContext(input.definition, input.section, input.answers), errors };
 }
 
 export type SaveIntent = "save" | "next" | "overview" | "autosave";
@@ -220,15 +227,11 @@ function staleOrLocked(reason: "stale" | "submitted"): SubmitOutcome {
     : { kind: "stale", message: "De vragenlijst is intussen gewijzigd (door iemand anders of in een ander tabblad). Controleer de antwoorden hieronder en dien daarna opnieuw in." };
 }
 
-/**
- * What a section page needs of the definition: its scale, the section, and the earlier items its
- * conditions look at (in a context section that is never rendered). Sending the whole questionnaire
- * with every page would cost time and bytes on every view.
- */
-export function definitionForSection(definition: QuestionnaireDefinition, section: QuestionnaireSection): QuestionnaireDefinition {
-  const all = definition.sections.flatMap((s) => s.items);
+/** The items of other sections that this section's conditions look at, directly or through a chain. */
+function conditionItems(definition: QuestionnaireDefinition, section: QuestionnaireSection): Item[] {
+  const all = allItems(definition);
   const own = new Set(section.items.map((i) => i.key));
-  const needed = new Map<string, (typeof all)[number]>();
+  const needed = new Map<string, Item>();
   const visit = (key: string) => {
     const item = all.find((i) => i.key === key);
     if (!item || own.has(key) || needed.has(key)) return;
@@ -236,6 +239,23 @@ export function definitionForSection(definition: QuestionnaireDefinition, sectio
     if (item.showIf) visit(item.showIf.item);
   };
   for (const item of section.items) if (item.showIf) visit(item.showIf.item);
-  const context = needed.size ? [{ key: "__context", title: "", items: [...needed.values()] }] : [];
+  return [...needed.values()];
+}
+
+/**
+ * What a section page needs of the definition: its scale, the section, and the earlier items its
+ * conditions look at (in a context section that is never rendered). Sending the whole questionnaire
+ * with every page would cost time and bytes on every view.
+ */
+export function definitionForSection(definition: QuestionnaireDefinition, section: QuestionnaireSection): QuestionnaireDefinition {
+  const needed = conditionItems(definition, section);
+  const context = needed.length ? [{ key: "__context", title: "", items: needed }] : [];
   return { ...definition, description: undefined, sections: [...context, section] };
+}
+
+/** Of the other sections' answers, those the section's conditions look at: all the browser needs. */
+export function conditionContext(definition: QuestionnaireDefinition, section: QuestionnaireSection, answers: AnswerMap): AnswerMap {
+  const context: AnswerMap = {};
+  for (const item of conditionItems(definition, section)) if (answers[item.key]) context[item.key] = answers[item.key]!;
+  return context;
 }

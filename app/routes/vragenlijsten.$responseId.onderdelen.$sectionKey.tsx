@@ -9,7 +9,7 @@ import { getDefinition } from "../models/response.server.ts";
 import { readFormData } from "../http.server.ts";
 import {
   definitionForSection,
-  loadResponse,
+  loadAnswers,
   loadSectionForm,
   requireSection,
   saveSectionFromForm,
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { response, canEdit } = await requireResponseAccess(context, user, params.responseId, "view");
-  const { definition, answers, tasks } = await loadResponse(context.db, response, canEdit);
+  const { definition, answers } = await loadAnswers(context.db, response, canEdit);
   const section = requireSection(definition, params.sectionKey);
   const index = definition.sections.indexOf(section);
   const url = new URL(request.url);
@@ -43,8 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     position: { index: index + 1, count: definition.sections.length },
     previous: definition.sections[index - 1]?.key ?? null,
     next: definition.sections[index + 1]?.key ?? null,
-    sectionStatus: tasks.sections[index]!.status,
-    answers,
+    // The answers go to the page only when it shows them read-only; the form carries its own values.
+    answers: form ? null : answers,
     form,
     savedNotice: url.searchParams.has("opgeslagen"),
   };
