@@ -77,6 +77,11 @@ function valueSchema(item: Item, definition: QuestionnaireDefinition): z.ZodType
   }
 }
 
+// A section's value checks depend only on the section (and its definition's scale), so each is built
+// once per section object: building a zod object schema, and the code zod compiles for it on its
+// first parse, cost more than the parse itself on every save.
+const valueSchemas = new WeakMap<QuestionnaireSection, z.ZodType<FormValues, FormValues>>();
+
 export function sectionSchema(
   definition: QuestionnaireDefinition,
   section: QuestionnaireSection,
@@ -84,6 +89,20 @@ export function sectionSchema(
   /** Stored answers of the other sections, for conditions that look at an earlier section. */
   context: AnswerMap = {},
 ): z.ZodType<FormValues, FormValues> {
+  let object = valueSchemas.get(section);
+  if (!object) valueSchemas.set(section, (object = sectionValuesSchema(definition, section)));
+  if (mode === "draft") return object;
+  return object.superRefine((values, ctx) => {
+    const lookup = answerLookup(context, values);
+    for (const item of section.items) {
+      if (item.required && isVisible(definition, item, lookup) && !hasValue(values[item.key])) {
+        ctx.addIssue({ code: "custom", path: [item.key], message: messages.required });
+      }
+    }
+  });
+}
+
+function sectionValuesSchema(definition: QuestionnaireDefinition, section: QuestionnaireSection): z.ZodType<FormValues, FormValues> {
   const shape: Record<string, z.ZodType<string | string[]>> = {};
   for (const item of section.items) {
     shape[item.key] = valueSchema(item, definition);
@@ -95,16 +114,7 @@ export function sectionSchema(
     }
   }
   // Inputs are loose (react-hook-form's null for an untouched radio group); outputs are FormValues.
-  const object = z.object(shape) as unknown as z.ZodType<FormValues, FormValues>;
-  if (mode === "draft") return object;
-  return object.superRefine((values, ctx) => {
-    const lookup = answerLookup(context, values);
-    for (const item of section.items) {
-      if (item.required && isVisible(definition, item, lookup) && !hasValue(values[item.key])) {
-        ctx.addIssue({ code: "custom", path: [item.key], message: messages.required });
-      }
-    }
-  });
+  return z.object(shape) as unknown as z.ZodType<FormValues, FormValues>;
 }
 
 /** Field name -> first message, the shape the form and the error summary show. */
