@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bench } from "../../scripts/bench/run.ts";
+
+// `npm run bench` itself, at a small scale and with one-second measurements: every scenario runs
+// against the production build and the baseline (which must serve the product's very page), the
+// figures and budget lines come out, and no server is left running. What the figures are is the
+// benchmark's business, not this test's.
+
+/** Processes this test process started that are still there. */
+function children(): string[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return ppid === process.pid ? [readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+describe("the benchmark", () => {
+  it("measures every scenario on the product and the baseline, and stops what it started", { timeout: 240_000 }, async () => {
+    const before = children();
+    const result = await bench({ teams: 240, rounds: 2, answeredShare: 0.9 }, { runs: 1, seconds: 1 });
+    for (const scenario of ["1 onderdeel", "2 opslaan", "4 regio-resultaten", "5 dashboard", "6 csv-export", "baseline 1 onderdeel", "baseline 2 opslaan"]) {
+      expect(result.medians[`${scenario} rps`], scenario).toBeGreaterThan(0);
+      expect(result.medians[`${scenario} errors`], scenario).toBe(0);
+      expect(result.medians[`${scenario} p95`], scenario).toBeGreaterThan(0);
+    }
+    expect(result.medians["3 flows/s"]).toBeGreaterThan(0);
+    expect(result.medians["rss MB"]).toBeGreaterThan(0);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(9);
+    expect(result.payload.js).toBeGreaterThan(0);
+    expect(children()).toEqual(before);
+  });
+});
