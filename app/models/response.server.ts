@@ -175,7 +175,15 @@ export type SaveResult =
  */
 export async function saveAnswers(
   db: DB,
-  input: { responseId: number; expectedRevision: number; answers: AnswerMap; userId: number; now?: Date },
+  input: {
+    responseId: number;
+    expectedRevision: number;
+    answers: AnswerMap;
+    userId: number;
+    now?: Date;
+    /** More to write in the same transaction, only if the save goes through. */
+    alsoWrite?: (trx: DB) => Promise<void>;
+  },
 ): Promise<SaveResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
@@ -209,6 +217,9 @@ export async function saveAnswers(
     }
     await audit(trx, { actorId: input.userId, action: "answers.saved", entity: "response", entityId: input.responseId, changes });
     for (const [itemKey, answer] of Object.entries(input.answers)) {
+      // An answer that did not change keeps its row, and with it when and by whom it was last changed.
+      const old = before.get(itemKey);
+      if ((old?.value ?? null) === answer.value && (old?.comment ?? null) === answer.comment) continue;
       if (answer.value === null && answer.comment === null) {
         await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "=", itemKey).execute();
         continue;
@@ -233,6 +244,7 @@ export async function saveAnswers(
         )
         .execute();
     }
+    await input.alsoWrite?.(trx);
     return { ok: true, revision: bumped.revision };
   });
 }

@@ -130,6 +130,8 @@ export async function saveSectionFromForm(
     answers: sectionAnswersFromForm(section, parsed.data),
     userId: input.user.id,
     now: input.now,
+    // A form kept after an expired session is done with once this save is stored, not before.
+    alsoWrite: (trx) => discardPendingSave(trx, input.user.id, input.path),
   });
   if (!result.ok) {
     if (result.reason === "submitted") {
@@ -155,7 +157,6 @@ export async function saveSectionFromForm(
       conflicts: conflictsOf(definition, section, current, sectionAnswersFromForm(section, parsed.data)),
     };
   }
-  await discardPendingSave(db, input.user.id, input.path);
   return { kind: "saved", intent, revision: result.revision, savedAt: (input.now ?? new Date()).toISOString() };
 }
 

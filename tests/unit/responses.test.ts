@@ -43,6 +43,32 @@ describe("responses on a real SQLite file", () => {
     expect(await getAnswers(context.db, id)).toEqual({ A1: { value: "voldoet", comment: "toelichting" } });
   });
 
+  it("rewrites only the answers that changed, so an unchanged answer keeps when and by whom it was last changed", async () => {
+    const id = await start();
+    const save = (expectedRevision: number, answers: Parameters<typeof saveAnswers>[1]["answers"], now: string) =>
+      saveAnswers(context.db, { responseId: id, expectedRevision, userId: world.users.teamA, answers, now: new Date(now) });
+    await save(0, { A1: { value: "voldoet", comment: null }, A2: { value: "nvt", comment: null } }, "2026-11-01T09:00:00Z");
+    await save(1, { A1: { value: "voldoet", comment: null }, A2: { value: "voldoet_niet", comment: null } }, "2026-11-02T09:00:00Z");
+    const rows = await context.db.selectFrom("answer").select(["item_key", "updated_at"]).where("response_id", "=", id).orderBy("item_key").execute();
+    expect(rows).toEqual([
+      { item_key: "A1", updated_at: "2026-11-01T09:00:00.000Z" },
+      { item_key: "A2", updated_at: "2026-11-02T09:00:00.000Z" },
+    ]);
+  });
+
+  it("writes what the caller adds in the same transaction, and not when the save is refused", async () => {
+    const id = await start();
+    const marks: string[] = [];
+    const alsoWrite = async (trx: typeof context.db) => {
+      await trx.insertInto("pending_save").values({ user_id: world.users.teamA, path: "/marker", fields: "[]", created_at: new Date().toISOString() }).execute();
+      marks.push("written");
+    };
+    await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } }, alsoWrite });
+    await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "nvt", comment: null } }, alsoWrite });
+    expect(marks).toEqual(["written"]);
+    expect(await context.db.selectFrom("pending_save").select("path").execute()).toEqual([{ path: "/marker" }]);
+  });
+
   it("refuses a save based on an older revision and leaves the stored answers alone", async () => {
     const id = await start();
     await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } } });
