@@ -11,11 +11,12 @@ import { productionServerArgs } from "../start-command.ts";
 import { openLoop, type OpenLoopRequest } from "./open-loop.ts";
 
 /**
- * `npm run bench`: national-scale data; the production server started as `npm start` starts it, on
- * 127.0.0.1; throughput with autocannon at 50 connections and latency at a fixed arrival rate (open
- * loop, ./open-loop.ts); the node:http baseline (./baseline.ts), in its own process like the product,
- * for scenarios 1 and 2; payload sizes; budgets pass/fail. Each figure is the median of RUNS runs,
- * each on a fresh copy of the generated database. Stops by itself and leaves no process behind.
+ * `npm run bench`: national-scale data; the production server started as `npm start` starts it (its
+ * request log on), on 127.0.0.1; throughput with autocannon at 50 connections, and latency at a fixed
+ * arrival rate, open loop (./open-loop.ts); the node:http baseline (./baseline.ts), in its own process
+ * like the product, for scenarios 1 and 2; payload sizes; budgets pass/fail. Each figure is the median
+ * of `runs` runs, each on a fresh copy of the generated database. Stops by itself and leaves no
+ * process behind.
  */
 
 export interface BenchOptions {
@@ -43,9 +44,14 @@ interface Running {
 async function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<Running & { port: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, args.map((a) => a.replace("{PORT}", String(port))), { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its output is read (the request log goes to a pipe, as under a process manager) and kept until it is ready.
   let out = "";
-  child.stdout!.on("data", (c) => (out += c));
-  child.stderr!.on("data", (c) => (out += c));
+  let started = false;
+  const read = (chunk: Buffer) => {
+    if (!started) out += chunk;
+  };
+  child.stdout!.on("data", read);
+  child.stderr!.on("data", read);
   const t = Date.now();
   while (!out.includes(ready)) {
     if (child.exitCode !== null || Date.now() - t > 60_000) {
@@ -54,11 +60,12 @@ async function startProcess(args: string[], env: Record<string, string>, ready: 
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  started = true;
   return { child, port, base: `http://127.0.0.1:${port}` };
 }
 
 const startProduct = (file: string) =>
-  startProcess(productionServerArgs(), { NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: file, REQUEST_LOG: "false" }, "draait op");
+  startProcess(productionServerArgs(), { NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: file }, "draait op");
 
 const startBaselineProcess = (file: string, css: string[]) =>
   startProcess(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}", ...css], {}, "baseline luistert op");
