@@ -28,8 +28,8 @@ import { subjectLabel } from "../../app/questionnaire/subject.ts";
  * for a user without JavaScript (the same fields, options, texts, header, breadcrumbs and
  * navigation; only the product's hydration scripts are missing), the same validation (the same
  * derived zod schema, with the other sections' answers as its context) and the same writes in one
- * transaction (revision check, the answers, the audit entry with the changed fields, the kept form
- * removed). The benchmark compares the two pages' fields before it measures.
+ * transaction (revision check, the changed answers, the audit entry with the changed fields, the
+ * kept form removed). The benchmark compares the two pages' fields before it measures.
  */
 
 interface Row {
@@ -226,6 +226,7 @@ export function startBaseline(file: string, port: number, options: { css?: strin
         }
         auditInsert.run(now, user.id, String(response.id), Object.keys(changes).length ? JSON.stringify(changes) : null);
         for (const [key, answer] of Object.entries(posted)) {
+          if ((answers[key]?.value ?? null) === answer.value && (answers[key]?.comment ?? null) === answer.comment) continue;
           if (answer.value === null && answer.comment === null) remove.run(response.id, key);
           else upsert.run(response.id, key, answer.value, answer.comment, now, user.id);
         }
