@@ -3,8 +3,8 @@ import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../format.ts";
-import { answerLookup, isVisible, type AnswerMap, type FormValues } from "../questionnaire/answers.ts";
-import { commentField, optionsOf, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
+import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../questionnaire/answers.ts";
+import { commentField, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
 import { sectionSchema, type FieldErrors } from "../questionnaire/schema.ts";
 import { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary.tsx";
 import { fieldId, QuestionField } from "./QuestionField.tsx";
@@ -36,15 +36,6 @@ interface Props {
 }
 
 type AutosaveResult = { kind: string; revision: number; savedAt: string | null; errors: FieldErrors };
-
-function conditionText(definition: QuestionnaireDefinition, item: Item): string | undefined {
-  if (!item.showIf) return undefined;
-  const target = definition.sections.flatMap((s) => s.items).find((i) => i.key === item.showIf!.item);
-  if (!target) return undefined;
-  const wanted = item.showIf.anyOf ?? [item.showIf.equals ?? ""];
-  const labels = wanted.map((v) => optionsOf(target, definition.scale.options)?.find((o) => o.value === v)?.label ?? v);
-  return `Alleen invullen als u bij vraag ${target.key} "${labels.join('" of "')}" hebt gekozen.`;
-}
 
 /**
  * A section of a questionnaire as a form. It is a plain Remix <Form> that works without JavaScript;

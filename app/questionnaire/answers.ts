@@ -1,6 +1,7 @@
 import {
   allItems,
   commentField,
+  optionsOf,
   type Item,
   type QuestionnaireDefinition,
   type QuestionnaireSection,
@@ -62,6 +63,16 @@ export function isVisible(
   const wanted = condition.anyOf ?? [condition.equals ?? ""];
   const given = Array.isArray(answer) ? answer : answer ? [answer] : [];
   return given.some((v) => wanted.includes(v));
+}
+
+/** When a conditional item applies, in words: shown beside it when the page runs without JavaScript. */
+export function conditionText(definition: QuestionnaireDefinition, item: Item): string | undefined {
+  if (!item.showIf) return undefined;
+  const target = allItems(definition).find((i) => i.key === item.showIf!.item);
+  if (!target) return undefined;
+  const wanted = item.showIf.anyOf ?? [item.showIf.equals ?? ""];
+  const labels = wanted.map((v) => optionsOf(target, definition.scale.options)?.find((o) => o.value === v)?.label ?? v);
+  return `Alleen invullen als u bij vraag ${target.key} "${labels.join('" of "')}" hebt gekozen.`;
 }
 
 export function sectionFormValues(section: QuestionnaireSection, answers: AnswerMap): FormValues {

@@ -2,9 +2,8 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import SQLite from "better-sqlite3";
 import { ROLE_LABEL } from "../../app/roles.ts";
-import { sectionAnswersFromForm, sectionFormValues, type AnswerMap, type FormValues } from "../../app/questionnaire/answers.ts";
+import { conditionText, sectionAnswersFromForm, sectionFormValues, type AnswerMap, type FormValues } from "../../app/questionnaire/answers.ts";
 import {
-  allItems,
   commentField,
   findSection,
   optionsOf,
@@ -48,15 +47,6 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 
 // As React writes it: a leading newline is doubled, because the HTML parser drops the first one.
 const textareaContent = (s: string) => (s.startsWith("\n") ? "\n" : "") + escapeHtml(s);
-
-function conditionText(definition: QuestionnaireDefinition, item: Item): string | null {
-  if (!item.showIf) return null;
-  const target = allItems(definition).find((i) => i.key === item.showIf!.item);
-  if (!target) return null;
-  const wanted = item.showIf.anyOf ?? [item.showIf.equals ?? ""];
-  const labels = wanted.map((v) => optionsOf(target, definition.scale.options)?.find((o) => o.value === v)?.label ?? v);
-  return `Alleen invullen als u bij vraag ${target.key} "${labels.join('" of "')}" hebt gekozen.`;
-}
 
 function questionHtml(definition: QuestionnaireDefinition, item: Item, values: FormValues): string {
   const id = `veld-${item.key}`;
