@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../questionnaire/answers.ts";
 import { commentField, optionsOf, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
@@ -54,9 +55,13 @@ export function QuestionField({ definition, item, register, value, comment, erro
     </>
   );
 
+  // Once open (a comment, or an error in it), the toelichting stays open: when the error is mended while
+  // the user types, React would otherwise close the box under their hands.
+  const commentOpen = useRef(false);
+  if (comment || commentError) commentOpen.current = true;
   const commentInput =
     "comment" in item && item.comment ? (
-      <details className="question__comment" open={Boolean(comment) || Boolean(commentError)}>
+      <details className="question__comment" open={commentOpen.current}>
         <summary>Toelichting {comment ? "(ingevuld)" : "toevoegen (niet verplicht)"}</summary>
         <label className="utrecht-form-label" htmlFor={commentField(item.key)}>
           Toelichting bij {item.key}

@@ -56,6 +56,14 @@ describe("a team manager with JavaScript", () => {
     await page.getByLabel(/H7/).fill("heel veel");
     await page.getByText("Vul een getal in, bijvoorbeeld 12.").first().waitFor();
     await page.getByLabel(/H7/).fill("16");
+    // A toelichting that is too long is marked at once; once mended, its box stays open under the user's hands.
+    await page.locator('[data-item="H2"] summary').click();
+    const toelichting = page.getByLabel("Toelichting bij H2");
+    await toelichting.fill("x".repeat(2001));
+    await page.getByText("Gebruik hoogstens 2000 tekens.").first().waitFor();
+    await toelichting.fill("Intervisie maandelijks.");
+    await expect.poll(() => page.getByText("Gebruik hoogstens 2000 tekens.").count()).toBe(0);
+    expect(await page.locator('[data-item="H2"] details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     await answerVisibleQuestions(page);
     await page.getByRole("button", { name: "Opslaan en naar het overzicht" }).click();
     await page.waitForURL(/\/vragenlijsten\/\d+$/);
