@@ -51,7 +51,9 @@ async function* recordsOf(db: DB, definition: QuestionnaireDefinition) {
       .innerJoin("round", "round.id", "response.round_id")
       .innerJoin("region", "region.id", "response.region_id")
       .select(["response.id", "round.year", "region.name as region", "response.status"])
-      .where("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE);
+      .where("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE)
+      // Every round-table round has its year (the keyset below relies on it).
+      .where("round.year", "is not", null);
     if (after) query = query.where((eb) => eb(eb.refTuple("round.year", "region.name", "response.id"), ">", eb.tuple(...after!)));
     const records = await query.orderBy("round.year").orderBy("region.name").orderBy("response.id").limit(RECORDS_PER_QUERY).execute();
     if (!records.length) return;
@@ -78,7 +80,7 @@ async function* recordsOf(db: DB, definition: QuestionnaireDefinition) {
       ];
     }
     const last = records[records.length - 1]!;
-    after = [last.year ?? 0, last.region, last.id];
+    after = [last.year!, last.region, last.id];
   }
 }
 

@@ -54,11 +54,6 @@ export function requireSection(definition: QuestionnaireDefinition, key: string 
   return section;
 }
 
-function otherSections(answers: AnswerMap, section: QuestionnaireSection): AnswerMap {
-  const own = new Set(section.items.map((i) => i.key));
-  return Object.fromEntries(Object.entries(answers).filter(([key]) => !own.has(key)));
-}
-
 /** The section form's starting point: saved answers, or what the user posted when their session expired. */
 export async function loadSectionForm(
   db: DB,
@@ -77,10 +72,9 @@ export async function loadSectionForm(
   }
   let errors: FieldErrors = {};
   if (input.check) {
-    const result = sectionSchema(input.definition, input.section, "complete", otherSections(input.answers, input.section)).safeParse(values);
+    const result = sectionSchema(input.definition, input.section, "complete", conditionContext(input.definition, input.section, input.answers)).safeParse(values);
     if (!result.success) errors = fieldErrorsOf(result.error);
   }
-  // The browser's copy of the schema needs only the answers the section's conditions look at.
   return { values, revision, restoredAt, context: conditionContext(input.definition, input.section, input.answers), errors };
 }
 
@@ -117,8 +111,8 @@ export async function saveSectionFromForm(
   } else if (unknownFields.length || repeatedFields.length) {
     errors[FORM_ERROR] = `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
   }
-  const saved = await getAnswers(db, response.id);
-  const parsed = sectionSchema(definition, section, "draft", otherSections(saved, section)).safeParse(values);
+  // A draft's checks look at this section only; saveAnswers reads the stored answers it replaces.
+  const parsed = sectionSchema(definition, section, "draft").safeParse(values);
   if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
   if (Object.keys(errors).length || !parsed.success) {
     return { kind: "invalid", status: 400, errors, values, revision: response.revision, conflicts: [] };
@@ -184,7 +178,7 @@ export function checkComplete(definition: QuestionnaireDefinition, answers: Answ
   const missing: MissingAnswer[] = [];
   for (const section of definition.sections) {
     const values = sectionFormValues(section, answers);
-    const result = sectionSchema(definition, section, "complete", otherSections(answers, section)).safeParse(values);
+    const result = sectionSchema(definition, section, "complete", conditionContext(definition, section, answers)).safeParse(values);
     if (result.success) continue;
     const errors = fieldErrorsOf(result.error);
     for (const item of section.items) {
@@ -254,7 +248,7 @@ export function definitionForSection(definition: QuestionnaireDefinition, sectio
   return { ...definition, description: undefined, sections: [...context, section] };
 }
 
-/** Of the other sections' answers, those the section's conditions look at: all the browser needs. */
+/** Of the other sections' answers, those the section's conditions look at: all a section's schema needs, in the browser too. */
 export function conditionContext(definition: QuestionnaireDefinition, section: QuestionnaireSection, answers: AnswerMap): AnswerMap {
   const context: AnswerMap = {};
   for (const item of conditionItems(definition, section)) if (answers[item.key]) context[item.key] = answers[item.key]!;

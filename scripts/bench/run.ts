@@ -246,7 +246,7 @@ async function payload(): Promise<{ js: number; css: number }> {
 }
 
 /** The page as a user without JavaScript gets it: no scripts, no React markers. */
-export function visiblePage(html: string): string {
+function visiblePage(html: string): string {
   return html
     .replace(/<script[\s\S]*?<\/script>/g, "")
     .replace(/<link rel="modulepreload"[^>]*\/>/g, "")
