@@ -14,6 +14,7 @@ import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indiene
 import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
 import { neutralise } from "../../app/models/exports.server.ts";
 import { getAnswers, getResponse } from "../../app/models/response.server.ts";
+import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
 import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { sessionCookieFor } from "../support/fixtures.ts";
@@ -187,6 +188,27 @@ describe("recording a round table", () => {
     expect((await getResponse(context.db, record.id))!.status).toBe("draft");
     // A reopened record no longer counts until it is submitted again.
     expect((await yearFigures(context.db, 2021))!.responded).toBe(27);
+  });
+});
+
+// Last in this file: it adds a year of records to the shared demo database.
+describe("the answers export over more records than one query reads (100)", () => {
+  it("lists every record once, in year and region order", async () => {
+    const roundId = await ensureRoundTableRound(context.db, 2022);
+    for (const [name, id] of Object.entries(ids)) {
+      if (!name.includes("@")) await getOrCreateRoundTable(context.db, { roundId, regionId: id, userId: ids["programma@demo.nl"]! });
+    }
+    const stored = await context.db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .innerJoin("region", "region.id", "response.region_id")
+      .select(["round.year", "region.name"])
+      .where("round.kind", "=", "rondetafel")
+      .execute();
+    expect(stored.length).toBeGreaterThan(100);
+    const expected = stored.sort((a, b) => a.year! - b.year! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => `${r.year} ${r.name}`);
+    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.nl")), context));
+    expect(csv.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(expected);
   });
 });
 
