@@ -31,10 +31,17 @@ describe("the benchmark", () => {
       expect(result.medians[`${scenario} errors`], scenario).toBe(0);
       expect(result.medians[`${scenario} p95`], scenario).toBeGreaterThan(0);
     }
+    for (const scenario of ["4 regio-resultaten", "5 dashboard", "6 csv-export"]) {
+      expect(result.medians[`${scenario} p95@100`], scenario).toBeGreaterThan(0);
+      expect(result.medians[`${scenario} p95@20`], scenario).toBeGreaterThan(0);
+    }
     expect(result.medians["3 flows/s"]).toBeGreaterThan(0);
     expect(result.medians["rss MB"]).toBeGreaterThan(0);
     expect(result.budgets.map(([name]) => name)).toHaveLength(9);
     expect(result.payload.js).toBeGreaterThan(0);
+    // Every page the scenarios load has its JavaScript and CSS counted.
+    expect(result.pages.length).toBeGreaterThanOrEqual(5);
+    for (const page of result.pages) expect(page.js, page.page).toBeGreaterThan(result.pages[0]!.js / 4);
     expect(children()).toEqual(before);
   });
 });
