@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -76,6 +76,17 @@ async function stop(running: Running | undefined) {
   await new Promise((r) => running.child.once("exit", r));
 }
 
+/**
+ * CPU time the process has used, in ms (user + system, all its threads: garbage collection included).
+ * Per request it is steadier than requests/s on a machine whose two cores the load tool shares.
+ */
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
+  return ((utime! + stime!) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
 const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 /** A scenario: the next request to send (used by both load tools), and what to do before a measurement. */
@@ -93,12 +104,14 @@ interface Latency {
 /** Throughput, and latency at each fixed arrival rate (`p95` is at the first rate, `p95@20` at a rate of 20/s). */
 interface Load extends Latency {
   rps: number;
+  /** The server's CPU time per request during the throughput measurement. */
+  cpuMs: number;
   errors: number;
   [atRate: `p${50 | 95 | 99}@${number}`]: number;
 }
 
 /** Throughput: autocannon, 50 connections, as fast as the server answers. */
-async function throughput(base: string, scenario: Scenario, seconds: number): Promise<{ rps: number; errors: number; errorStatuses: Record<string, number> }> {
+async function throughput(base: string, scenario: Scenario, seconds: number): Promise<{ rps: number; requests: number; errors: number; errorStatuses: Record<string, number> }> {
   const result = await autocannon({
     url: base,
     connections: 50,
@@ -118,24 +131,27 @@ async function throughput(base: string, scenario: Scenario, seconds: number): Pr
   const errorStatuses: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) if (Number(status) >= 400) errorStatuses[status] = count ?? 0;
   if (result.errors + result.timeouts) errorStatuses["0"] = result.errors + result.timeouts;
-  return { rps: result.requests.average, errors: Object.values(errorStatuses).reduce((a, b) => a + b, 0), errorStatuses };
+  return { rps: result.requests.average, requests: result.requests.total, errors: Object.values(errorStatuses).reduce((a, b) => a + b, 0), errorStatuses };
 }
 
 /** Throughput, then latency at each fixed rate, after a short warm-up of the same requests (not counted). */
-async function measure(base: string, scenario: Scenario, rates: number[], seconds: number): Promise<Load> {
+async function measure(server: Running, scenario: Scenario, rates: number[], seconds: number): Promise<Load> {
+  const { base } = server;
   // autocannon returns when its time is up, with up to 50 requests still in the server: let them
   // finish before the scenario reads the state they change.
   const settle = () => new Promise((r) => setTimeout(r, 1000)).then(() => scenario.prepare?.());
   scenario.prepare?.();
   await throughput(base, scenario, Math.min(2, seconds));
   await settle();
+  const cpuBefore = cpuMs(server.child.pid!);
   const t = await throughput(base, scenario, seconds);
+  const cpuPerRequest = (cpuMs(server.child.pid!) - cpuBefore) / Math.max(t.requests, 1);
   const warn = (phase: string, statuses: Record<string, number>) => {
     const listed = Object.entries(statuses).map(([status, n]) => `${n}× ${status === "0" ? "verbinding mislukt" : status}`);
     if (listed.length) console.warn(`  fouten bij ${phase} (${base}): ${listed.join(", ")}`);
   };
   warn("doorvoer", t.errorStatuses);
-  const load = { rps: t.rps, errors: t.errors } as Load;
+  const load = { rps: t.rps, cpuMs: cpuPerRequest, errors: t.errors } as Load;
   for (const rate of rates) {
     await settle();
     const l = await openLoop(base, scenario.next, { rate, seconds });
@@ -334,20 +350,23 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
         ["6 csv-export", page(`/programma/rondetafels.csv`, generated.cookies.programma), [100, 20]],
       ];
       for (const [name, scenario, rates] of scenarios) {
-        const load = await measure(product.base, scenario, rates, seconds);
+        const load = await measure(product, scenario, rates, seconds);
         for (const [k, v] of Object.entries(load)) add(`${name} ${k}`, v);
       }
       const f = await flows(product.base, generated);
       add("3 flows/s", f.perSecond);
       add("3 flows", f.completed);
       // What the stack costs at least: the product's smallest page (the login form, no database).
-      add("vloer rps", (await throughput(product.base, page("/login", ""), seconds)).rps);
+      const cpuBefore = cpuMs(product.child.pid!);
+      const floor = await throughput(product.base, page("/login", ""), seconds);
+      add("vloer rps", floor.rps);
+      add("vloer cpuMs", (cpuMs(product.child.pid!) - cpuBefore) / Math.max(floor.requests, 1));
       add("rss MB", peakRss(product.child.pid!));
       await stop(product);
       add("db MB", statSync(join(dir, `run${run}.db`)).size / 1048576);
 
       for (const [name, scenario] of [["1 onderdeel", sectionPages(generated)], ["2 opslaan", draftSaves(generated, join(dir, `base${run}.db`))]] as const) {
-        const load = await measure(baseline.base, scenario, [100], seconds);
+        const load = await measure(baseline, scenario, [100], seconds);
         for (const [k, v] of Object.entries(load)) add(`baseline ${name} ${k}`, v);
       }
       await stop(baseline);
@@ -369,12 +388,12 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
     ];
     console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs, mediaan; ${seconds} s per meting.`);
-    console.log("\nscenario | req/s bij 50 verbindingen | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)");
+    console.log("\nscenario | req/s bij 50 verbindingen | CPU-ms per verzoek | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)");
     for (const s of ["1 onderdeel", "2 opslaan", "4 regio-resultaten", "5 dashboard", "6 csv-export", "baseline 1 onderdeel", "baseline 2 opslaan"]) {
       const at = (rate: number) => (m[`${s} p50@${rate}`] === undefined ? "–" : `${m[`${s} p50@${rate}`]} / ${m[`${s} p95@${rate}`]} / ${m[`${s} p99@${rate}`]}`);
-      console.log(`${s} | ${m[`${s} rps`]!.toFixed(0)} | ${m[`${s} errors`]} | ${at(100)} | ${at(20)}`);
+      console.log(`${s} | ${m[`${s} rps`]!.toFixed(0)} | ${m[`${s} cpuMs`]!.toFixed(2)} | ${m[`${s} errors`]} | ${at(100)} | ${at(20)}`);
     }
-    console.log(`vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel`);
+    console.log(`vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`);
     console.log(`baseline-pagina gelijk aan productpagina zonder scripts (${pageChars} tekens)`);
     console.log(`3 zelfscan-flows: ${m["3 flows/s"]!.toFixed(1)} per seconde; piek-RSS ${m["rss MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`);
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.

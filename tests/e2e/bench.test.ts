@@ -30,6 +30,7 @@ describe("the benchmark", () => {
       expect(result.medians[`${scenario} rps`], scenario).toBeGreaterThan(0);
       expect(result.medians[`${scenario} errors`], scenario).toBe(0);
       expect(result.medians[`${scenario} p95`], scenario).toBeGreaterThan(0);
+      expect(result.medians[`${scenario} cpuMs`], scenario).toBeGreaterThan(0);
     }
     for (const scenario of ["4 regio-resultaten", "5 dashboard", "6 csv-export"]) {
       expect(result.medians[`${scenario} p95@100`], scenario).toBeGreaterThan(0);
