@@ -1,13 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
 import { generate, NATIONAL, type Generated, type Scale } from "./generate.ts";
-import { productionServerArgs } from "../start-command.ts";
+import { startProductionServer, startServer, stopServer, type ServerProcess } from "../start-command.ts";
 import { openLoop, type OpenLoopRequest } from "./open-loop.ts";
 
 /**
@@ -26,55 +25,14 @@ export interface BenchOptions {
 }
 const DEFAULTS: BenchOptions = { runs: Number(process.env.BENCH_RUNS ?? 3), seconds: Number(process.env.BENCH_SECONDS ?? 5) };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+type Running = ServerProcess;
 
-interface Running {
-  child: ChildProcess;
-  base: string;
-}
-
-async function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<Running & { port: number }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args.map((a) => a.replace("{PORT}", String(port))), { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
-  // Its output is read (the request log goes to a pipe, as under a process manager) and kept until it is ready.
-  let out = "";
-  let started = false;
-  const read = (chunk: Buffer) => {
-    if (!started) out += chunk;
-  };
-  child.stdout!.on("data", read);
-  child.stderr!.on("data", read);
-  const t = Date.now();
-  while (!out.includes(ready)) {
-    if (child.exitCode !== null || Date.now() - t > 60_000) {
-      child.kill("SIGKILL");
-      throw new Error(out);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  started = true;
-  return { child, port, base: `http://127.0.0.1:${port}` };
-}
-
-const startProduct = (file: string) =>
-  startProcess(productionServerArgs(), { NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: file }, "draait op");
+const startProduct = (file: string) => startProductionServer({ DATABASE_URL: file });
 
 const startBaselineProcess = (file: string, css: string[]) =>
-  startProcess(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}", ...css], {}, "baseline luistert op");
+  startServer(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}", ...css], {}, "baseline luistert op");
 
-async function stop(running: Running | undefined) {
-  if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
-  running.child.kill("SIGTERM");
-  await new Promise((r) => running.child.once("exit", r));
-}
+const stop = stopServer;
 
 /**
  * CPU time the process has used, in ms (user + system, all its threads: garbage collection included).

@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { productionServerArgs } from "../../scripts/start-command.ts";
+import { exited, startProductionServer } from "../../scripts/start-command.ts";
 
 // Durability of the production server: SIGKILL during a burst of saves loses no acknowledged save;
 // SIGTERM lets requests in flight finish. Its own server on its own database, on 127.0.0.1.
@@ -14,37 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), "wav-durability-"));
 const database = join(dir, "durable.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, productionServerArgs(), {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database, REQUEST_LOG: "false" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (c) => (output += c));
-  child.stderr!.on("data", (c) => (output += c));
-  const started = Date.now();
-  while (!output.includes("draait op")) {
-    if (child.exitCode !== null) throw new Error(output);
-    if (Date.now() - started > 60_000) throw new Error(`no start: ${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-// A process killed by a signal has no exit code but a signal code; either means it is gone.
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+const start = () => startProductionServer({ DATABASE_URL: database, REQUEST_LOG: "false" });
 
 async function logIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/login`, {
