@@ -25,14 +25,10 @@ export interface BenchOptions {
 }
 const DEFAULTS: BenchOptions = { runs: Number(process.env.BENCH_RUNS ?? 3), seconds: Number(process.env.BENCH_SECONDS ?? 5) };
 
-type Running = ServerProcess;
-
 const startProduct = (file: string) => startProductionServer({ DATABASE_URL: file });
 
 const startBaselineProcess = (file: string, css: string[]) =>
   startServer(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}", ...css], {}, "baseline luistert op");
-
-const stop = stopServer;
 
 /**
  * CPU time the process has used, in ms (user + system, all its threads: garbage collection included).
@@ -92,8 +88,15 @@ async function throughput(base: string, scenario: Scenario, seconds: number): Pr
   return { rps: result.requests.average, requests: result.requests.total, errors: Object.values(errorStatuses).reduce((a, b) => a + b, 0), errorStatuses };
 }
 
+/** Throughput, and the server's CPU time per request meanwhile. */
+async function throughputAndCpu(server: ServerProcess, scenario: Scenario, seconds: number) {
+  const cpuBefore = cpuMs(server.child.pid!);
+  const t = await throughput(server.base, scenario, seconds);
+  return { ...t, cpuMs: (cpuMs(server.child.pid!) - cpuBefore) / Math.max(t.requests, 1) };
+}
+
 /** Throughput, then latency at each fixed rate, after a short warm-up of the same requests (not counted). */
-async function measure(server: Running, scenario: Scenario, rates: number[], seconds: number): Promise<Load> {
+async function measure(server: ServerProcess, scenario: Scenario, rates: number[], seconds: number): Promise<Load> {
   const { base } = server;
   // autocannon returns when its time is up, with up to 50 requests still in the server: let them
   // finish before the scenario reads the state they change.
@@ -101,15 +104,13 @@ async function measure(server: Running, scenario: Scenario, rates: number[], sec
   scenario.prepare?.();
   await throughput(base, scenario, Math.min(2, seconds));
   await settle();
-  const cpuBefore = cpuMs(server.child.pid!);
-  const t = await throughput(base, scenario, seconds);
-  const cpuPerRequest = (cpuMs(server.child.pid!) - cpuBefore) / Math.max(t.requests, 1);
+  const t = await throughputAndCpu(server, scenario, seconds);
   const warn = (phase: string, statuses: Record<string, number>) => {
     const listed = Object.entries(statuses).map(([status, n]) => `${n}× ${status === "0" ? "verbinding mislukt" : status}`);
     if (listed.length) console.warn(`  fouten bij ${phase} (${base}): ${listed.join(", ")}`);
   };
   warn("doorvoer", t.errorStatuses);
-  const load = { rps: t.rps, cpuMs: cpuPerRequest, errors: t.errors } as Load;
+  const load = { rps: t.rps, cpuMs: t.cpuMs, errors: t.errors } as Load;
   for (const rate of rates) {
     await settle();
     const l = await openLoop(base, scenario.next, { rate, seconds });
@@ -281,8 +282,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOptions = DEFAULTS) {
   if (!existsSync("build/server/index.js") || !existsSync("build/node/server.js")) throw new Error("Run `npm run build` first.");
   const dir = mkdtempSync(join(tmpdir(), "wav-bench-"));
-  let product: Running | undefined;
-  let baseline: Running | undefined;
+  let product: ServerProcess | undefined;
+  let baseline: ServerProcess | undefined;
   try {
     const source = join(dir, "national.db");
     const generated = await generate(source, scale);
@@ -315,19 +316,18 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       add("3 flows/s", f.perSecond);
       add("3 flows", f.completed);
       // What the stack costs at least: the product's smallest page (the login form, no database).
-      const cpuBefore = cpuMs(product.child.pid!);
-      const floor = await throughput(product.base, page("/login", ""), seconds);
+      const floor = await throughputAndCpu(product, page("/login", ""), seconds);
       add("vloer rps", floor.rps);
-      add("vloer cpuMs", (cpuMs(product.child.pid!) - cpuBefore) / Math.max(floor.requests, 1));
+      add("vloer cpuMs", floor.cpuMs);
       add("rss MB", peakRss(product.child.pid!));
-      await stop(product);
+      await stopServer(product);
       add("db MB", statSync(join(dir, `run${run}.db`)).size / 1048576);
 
       for (const [name, scenario] of [["1 onderdeel", sectionPages(generated)], ["2 opslaan", draftSaves(generated, join(dir, `base${run}.db`))]] as const) {
         const load = await measure(baseline, scenario, [100], seconds);
         for (const [k, v] of Object.entries(load)) add(`baseline ${name} ${k}`, v);
       }
-      await stop(baseline);
+      await stopServer(baseline);
       console.log(`Run ${run} van ${runs} klaar.`);
     }
     const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
@@ -362,8 +362,8 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
     for (const [name, ok, value] of budgets) console.log(`  ${ok ? "GEHAALD " : "GEMIST  "} ${name}: ${value}`);
     return { medians: m, payload: size, pages, budgets };
   } finally {
-    await stop(product);
-    await stop(baseline);
+    await stopServer(product);
+    await stopServer(baseline);
     rmSync(dir, { recursive: true, force: true });
   }
 }
