@@ -26,7 +26,7 @@ export function createDatabase(filename: string): DB {
 /**
  * Kysely prepares every query it runs; the same few dozen SQL texts run on every page, and preparing
  * one costs as much as running it. This keeps the prepared statements by SQL text (the oldest go when
- * the cache is full). A statement still being iterated (a streamed export) is never handed out twice.
+ * the cache is full). A statement still being iterated (`.stream()`) is never handed out twice.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();

@@ -70,12 +70,13 @@ export async function loadSectionForm(
     if (postedRevision && /^\d+$/.test(postedRevision)) revision = Number(postedRevision);
     restoredAt = pending.createdAt;
   }
+  const context = conditionContext(input.definition, input.section, input.answers);
   let errors: FieldErrors = {};
   if (input.check) {
-    const result = sectionSchema(input.definition, input.section, "complete", conditionContext(input.definition, input.section, input.answers)).safeParse(values);
+    const result = sectionSchema(input.definition, input.section, "complete", context).safeParse(values);
     if (!result.success) errors = fieldErrorsOf(result.error);
   }
-  return { values, revision, restoredAt, context: conditionContext(input.definition, input.section, input.answers), errors };
+  return { values, revision, restoredAt, context, errors };
 }
 
 export type SaveIntent = "save" | "next" | "overview" | "autosave";
