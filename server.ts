@@ -4,27 +4,32 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { prepareDatabase } from "./app/bootstrap.server.ts";
-import { configFromEnv } from "./app/context.ts";
 import { QuestionnaireDefinitionError } from "./app/questionnaire/loader.server.ts";
-import { databasePathFromEnv } from "./db/client.ts";
-import { bodyLimit, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
+import { ConfigError, loadConfig } from "./app/server/config.server.ts";
+import { startOutboxSender } from "./app/mail.server.ts";
+import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 
 // The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
 // It prepares the database, then hands the Remix app its one database connection through the load
 // context, so routes never open connections of their own.
 
-const production = process.env.NODE_ENV === "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const databasePath = databasePathFromEnv();
+let settings;
+try {
+  settings = loadConfig();
+} catch (error) {
+  console.error(`Start afgebroken: de instellingen kloppen niet.\n${error instanceof ConfigError ? error.message : String(error)}`);
+  process.exit(1);
+}
+for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
+const { production, port, host, databasePath } = settings;
 
 let prepared;
 try {
   prepared = await prepareDatabase({
     databasePath,
-    questionnairesDir: process.env.QUESTIONNAIRES_DIR,
-    seedDemo: process.env.SEED_DEMO !== "false",
+    questionnairesDir: settings.questionnairesDir,
+    seedDemo: settings.seedDemo,
   });
 } catch (error) {
   if (error instanceof QuestionnaireDefinitionError) {
@@ -35,7 +40,8 @@ try {
   process.exit(1);
 }
 const { db, seeded, accounts } = prepared;
-const config = configFromEnv();
+const config = settings.app;
+const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
 
 const viteDevServer = production
   ? undefined
@@ -44,11 +50,11 @@ const viteDevServer = production
 const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
-if (process.env.REQUEST_LOG !== "false") app.use(requestLog());
+if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
+if (settings.requestLog) app.use(requestLog());
 app.use(securityHeaders({ production }));
-app.use(sameOriginWrites(process.env.APP_ORIGIN));
-app.use(bodyLimit(Number(process.env.MAX_BODY_BYTES ?? 1_000_000)));
+app.use(sameOriginWrites(settings.appOrigin));
+app.use(bodyLimit(settings.maxBodyBytes));
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
@@ -59,6 +65,9 @@ if (viteDevServer) {
   const publicFiles = express.static("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 }
+
+// Everything past the static files is a page, a data request or a download: none of it is kept.
+app.use(noStore());
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
@@ -75,6 +84,7 @@ app.all(
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
       cspNonce: res.locals.cspNonce as string,
       requestInfo: res.locals.requestInfo,
+      outbox,
     }),
   }),
 );
@@ -92,6 +102,7 @@ const server = app.listen(port, host, () => {
 
 // SIGTERM/SIGINT: stop taking connections, let requests in flight finish, then close the database.
 function shutdown() {
+  outbox.stop();
   server.close(() => {
     db.destroy().finally(() => process.exit(0));
   });

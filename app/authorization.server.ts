@@ -52,12 +52,15 @@ export function parseId(value: string | undefined): number {
   return Number(value);
 }
 
-/** Only a local path: no scheme, no host, no protocol-relative "//" or "/\" trick. */
+/**
+ * Only a plain local path: "/" followed by the characters a URL path and query may hold unescaped
+ * (ASCII letters, digits, - . _ ~ ! $ & ' ( ) * + , ; = : @ % / ?). No scheme, no host, no "//" or
+ * "/\\" trick, no control or non-ASCII character (a redirect header cannot carry those). Anything else
+ * is ignored.
+ */
+const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
 export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  if (typeof value !== "string" || value.length > 2000 || !LOCAL_PATH.test(value)) return fallback;
   return value;
 }
 
@@ -74,25 +77,37 @@ export function startPathFor(user: Pick<CurrentUser, "role" | "regionId" | "muni
   }
 }
 
+/** Field names that may carry a secret: never kept, whatever page they came from. */
+const SECRET_FIELD = /pass|wachtwoord|token|secret|current|next|repeat/i;
+
 async function keepPostedFields(context: AppLoadContext, request: Request, userId: number, path: string) {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return;
+  if (!type.startsWith("application/x-www-form-urlencoded")) return;
   try {
     const form = await request.formData();
     const fields: PostedFields = [];
-    for (const [name, value] of form) if (typeof value === "string") fields.push([name, value]);
+    for (const [name, value] of form) if (typeof value === "string" && !SECRET_FIELD.test(name)) fields.push([name, value]);
     if (fields.length) await keepPendingSave(context.db, userId, path, fields);
   } catch {
     // An unreadable body has nothing to keep; the user still goes to the login page.
   }
 }
 
+export interface RequireUserOptions {
+  /**
+   * Set by the actions whose page restores what was posted after an expired session (the
+   * questionnaire's section forms). Every other form's input is not kept: what is kept is only what
+   * the page it came from can restore, and never a password or token.
+   */
+  keepPostedInput?: boolean;
+}
+
 /**
  * The signed-in user, or a redirect to the login page that brings them back here afterwards. When a
- * form is posted after the session expired, its fields are kept for the user, so that after logging
- * in again the page shows what they entered.
+ * section form is posted after the session expired, its fields are kept for the user, so that after
+ * logging in again the page shows what they entered.
  */
-export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+export async function requireUser(request: Request, context: AppLoadContext, options: RequireUserOptions = {}): Promise<CurrentUser> {
   const session = await lookupSession(context, request);
   if (session.state === "active") {
     if (context.requestInfo) context.requestInfo.accountId = session.user.id;
@@ -104,7 +119,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   if (session.state === "expired") {
     params.set("verlopen", "1");
     headers.append("Set-Cookie", clearSessionCookie(context));
-    if (request.method === "POST") await keepPostedFields(context, request, session.userId, url.pathname);
+    if (request.method === "POST" && options.keepPostedInput) await keepPostedFields(context, request, session.userId, url.pathname);
   }
   throw redirect(`/login?${params}`, { headers });
 }
@@ -171,9 +186,19 @@ export async function requireTeamAccess(context: AppLoadContext, user: CurrentUs
   return team;
 }
 
+/** Why someone who fills in a response cannot change it now, in words for the page; null when they can. */
+export const DEACTIVATED_TEAM_MESSAGE =
+  "Dit team is op non-actief gezet. De zelfscan blijft bewaard en is te lezen, maar kan niet meer worden gewijzigd of ingediend. Klopt dat niet? Neem contact op met uw gemeente.";
+
+export function editBlockedReason(response: { team_id: number | null; team_active: 0 | 1 | null }): string | null {
+  return response.team_id != null && response.team_active !== 1 ? DEACTIVATED_TEAM_MESSAGE : null;
+}
+
 /**
- * A response the user may see ("view") or fill in ("edit"). Someone who may see it but not fill it in
- * gets a 403 on "edit": they know it exists, they just cannot change it.
+ * A response the user may see ("view") or change ("edit"). fillsIn: the user is the one who fills it in
+ * (and so reads its draft answers); canEdit: they may also change it now (not when their team is
+ * deactivated). Someone who may see it but not change it gets a 403 on "edit": they know it exists,
+ * they just cannot change it.
  */
 export async function requireResponseAccess(
   context: AppLoadContext,
@@ -199,8 +224,10 @@ export async function requireResponseAccess(
   // A region's round table is for programma and that region's lead only, not for its gemeenten or teams.
   if (regionResponse && !fillsIn) notFound();
   if (!fillsIn && !canView(user, scope)) notFound();
-  if (access === "edit" && !fillsIn) throw new Response("U kunt deze vragenlijst bekijken, maar niet wijzigen.", { status: 403 });
-  return { response, canEdit: fillsIn };
+  const lockedReason = fillsIn ? editBlockedReason(response) : null;
+  const canEdit = fillsIn && lockedReason === null;
+  if (access === "edit" && !canEdit) throw new Response(lockedReason ?? "U kunt deze vragenlijst bekijken, maar niet wijzigen.", { status: 403 });
+  return { response, fillsIn, canEdit, lockedReason };
 }
 
 /** For pages anyone may see (the login page, the layout's header): the user if signed in, else null. */

@@ -1,16 +1,16 @@
 import type { DB } from "../db/client.ts";
+import type { AppConfig } from "./server/config.server.ts";
 
-/** Settings read once at start-up from the environment (see README, "Omgevingsvariabelen"). */
-export interface AppConfig {
-  /** Inactivity after which a session ends. */
-  sessionIdleMinutes: number;
-  /** Secure cookies: on in production (HTTPS); off for plain-HTTP development and tests. */
-  secureCookies: boolean;
-}
+export type { AppConfig };
 
 /** What the request handling learns about a request, for the request log (no answers, no passwords). */
 export interface RequestInfo {
   accountId: number | null;
+}
+
+/** Sends what the outbox holds; wake() asks it to look now instead of at its next round. */
+export interface OutboxWaker {
+  wake(): void;
 }
 
 declare module "@remix-run/node" {
@@ -22,13 +22,7 @@ declare module "@remix-run/node" {
     /** This response's Content-Security-Policy nonce. */
     cspNonce?: string;
     requestInfo?: RequestInfo;
+    /** The server's outbox sender, when mail is configured. */
+    outbox?: OutboxWaker;
   }
-}
-
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const idle = Number(env.SESSION_IDLE_MINUTES ?? 60);
-  return {
-    sessionIdleMinutes: Number.isFinite(idle) && idle > 0 ? idle : 60,
-    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : env.NODE_ENV === "production",
-  };
 }

@@ -2,19 +2,22 @@ import type { Transporter } from "nodemailer";
 import type { DB } from "../db/client.ts";
 
 // Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction);
-// when SMTP_URL is set (smtp://user:password@host:587), this sends what is unsent with nodemailer.
-// Without SMTP the outbox is the record, and the inviter copies the link from the screen.
+// when SMTP_URL is set (smtp://user:password@host:587), the server's outbox sender sends what is
+// unsent with nodemailer. Without SMTP the outbox is the record, and the inviter copies the link from
+// the screen.
 
-// nodemailer is loaded only when mail is to be sent (about 12 MB that a server without SMTP never needs).
-let transport: Promise<Transporter | null> | undefined;
-export function mailTransport(env: NodeJS.ProcessEnv = process.env): Promise<Transporter | null> {
-  transport ??= env.SMTP_URL ? import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(env.SMTP_URL)) : Promise.resolve(null);
-  return transport;
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  from: string;
 }
 
-export async function deliverOutbox(db: DB, transporter?: Transporter | null, from = process.env.MAIL_FROM ?? "Werken aan veiligheid <noreply@localhost>") {
-  const via = transporter === undefined ? await mailTransport() : transporter;
-  if (!via) return { sent: 0, failed: 0 };
+/** nodemailer is loaded only when mail is to be sent (about 12 MB that a server without SMTP never needs). */
+export async function smtpTransport(smtpUrl: string): Promise<Transporter> {
+  const { default: nodemailer } = await import("nodemailer");
+  return nodemailer.createTransport(smtpUrl);
+}
+
+export async function deliverOutbox(db: DB, via: Transporter, from: string) {
   const unsent = await db.selectFrom("outbox").selectAll().where("sent_at", "is", null).where("error", "is", null).orderBy("id").limit(50).execute();
   let sent = 0;
   let failed = 0;
@@ -29,4 +32,46 @@ export async function deliverOutbox(db: DB, transporter?: Transporter | null, fr
     }
   }
   return { sent, failed };
+}
+
+/**
+ * The server's outbox sender: looks every interval, and at once when woken after a write that put
+ * mail in the outbox. One round at a time; a failing SMTP server costs a logged error, never a request.
+ */
+export function startOutboxSender(db: DB, settings: MailSettings, intervalMs = 30_000) {
+  if (!settings.smtpUrl) return { wake() {}, stop() {} };
+  const smtpUrl = settings.smtpUrl;
+  let transport: Promise<Transporter> | undefined;
+  let running: Promise<unknown> | null = null;
+  let again = false;
+  const round = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        transport ??= smtpTransport(smtpUrl);
+        await deliverOutbox(db, await transport, settings.from);
+      } catch (error) {
+        console.error("Uitgaande post niet verstuurd:", error instanceof Error ? error.message : error);
+      }
+    })().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        round();
+      }
+    });
+  };
+  const timer = setInterval(round, intervalMs);
+  timer.unref();
+  // What an earlier run left unsent goes out soon after start.
+  setTimeout(round, 1000).unref();
+  return {
+    wake: round,
+    stop() {
+      clearInterval(timer);
+    },
+  };
 }

@@ -24,14 +24,26 @@ export async function hashPassword(password: string, cost = DEFAULT_COST): Promi
   return ["scrypt", cost, BLOCK_SIZE, PARALLELISM, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Whether the password matches the stored hash. When there is no usable hash (an unknown account, an
+ * invitation not yet accepted) scrypt still runs, against a dummy hash, so that every failure takes
+ * the same time and timing does not tell which accounts exist.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  const parsed = stored ? parseHash(stored) : null;
+  if (!parsed) {
+    await verifyPassword(password, await dummyPasswordHash());
+    return false;
+  }
+  const { N, r, p, salt, key } = parsed;
+  const actual = await scrypt(password, salt, { N, r, p, maxmem: maxmem(N, r) });
+  return actual.length === key.length && timingSafeEqual(actual, key);
+}
+
+function parseHash(stored: string) {
   const [scheme, n, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
-  const N = Number(n);
-  const R = Number(r);
-  const expected = Buffer.from(key, "base64url");
-  const actual = await scrypt(password, Buffer.from(salt, "base64url"), { N, r: R, p: Number(p), maxmem: maxmem(N, R) });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key || !/^\d+$/.test(n + r + p)) return null;
+  return { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, "base64url"), key: Buffer.from(key, "base64url") };
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which emails exist. */

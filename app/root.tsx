@@ -6,6 +6,7 @@ import appCss from "./styles/app.css?url";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser, ROLE_LABEL, startPathFor } from "./authorization.server.ts";
 import { useNonce } from "./nonce.tsx";
+import { lookupSession } from "./session.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
 
 export const links: LinksFunction = () => [
@@ -17,9 +18,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
+  const session = await lookupSession(context, request);
   return {
     user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user), managesAccounts: user.role !== "teammanager" },
     idleMinutes: context.config.sessionIdleMinutes,
+    sessionAbsoluteEnd: session.state === "active" ? session.absoluteEnd : null,
   };
 }
 
@@ -65,7 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </header>
         <main id="inhoud" className="site-main" tabIndex={-1}>
-          {user && data ? <SessionWarning idleMinutes={data.idleMinutes} /> : null}
+          {user && data ? <SessionWarning idleMinutes={data.idleMinutes} absoluteEnd={data.sessionAbsoluteEnd} /> : null}
           {children}
         </main>
         <footer className="site-footer">

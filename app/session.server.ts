@@ -4,21 +4,33 @@ import type { UserAccount } from "../db/schema.ts";
 
 // Sessions live in the database (not in the cookie), so ending one (log out, a disabled account)
 // takes effect at once. The cookie carries a random token; the table keeps only its SHA-256.
+// A session ends after SESSION_IDLE_MINUTES without activity, and at the latest SESSION_ABSOLUTE_HOURS
+// after it started, however active it was.
 
+/**
+ * Over HTTPS the cookie carries the __Host- prefix: the browser then accepts it only with Secure,
+ * Path=/ and no Domain, so no other host (a sibling subdomain) can set or overwrite it.
+ */
 export const SESSION_COOKIE = "wav_sessie";
-/** How long the browser keeps the cookie; the server-side idle timeout is what ends a session. */
-const COOKIE_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 /** Refresh last_seen_at at most this often, so reading a page is not a write every time. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** An expired session is kept this long, so the user hears "your session expired" rather than "log in". */
+const EXPIRED_KEPT_MS = 7 * 24 * 60 * 60_000;
+
+type SessionConfig = Pick<AppLoadContext["config"], "secureCookies" | "sessionIdleMinutes" | "sessionAbsoluteHours">;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function readSessionToken(request: Request): string | null {
+export const sessionCookieName = (config: Pick<SessionConfig, "secureCookies">) => (config.secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+export function readSessionToken(request: Request, config: Pick<SessionConfig, "secureCookies">): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
+  const wanted = sessionCookieName(config);
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) {
+    if (name === wanted) {
       const value = rest.join("=");
       return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
     }
@@ -26,14 +38,21 @@ export function readSessionToken(request: Request): string | null {
   return null;
 }
 
-function cookie(context: AppLoadContext, value: string, maxAge: number): string {
-  const parts = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (context.config.secureCookies) parts.push("Secure");
+function cookie(config: SessionConfig, value: string, maxAgeSeconds: number): string {
+  const parts = [`${sessionCookieName(config)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (config.secureCookies) parts.push("Secure");
   return parts.join("; ");
 }
 
 export function clearSessionCookie(context: AppLoadContext): string {
-  return cookie(context, "", 0);
+  return cookie(context.config, "", 0);
+}
+
+/** When a session that is used now ends: after the idle time, but never past its absolute end. */
+function nextExpiry(config: SessionConfig, createdAt: Date, now: Date): string {
+  const idleEnd = now.getTime() + config.sessionIdleMinutes * 60_000;
+  const absoluteEnd = createdAt.getTime() + config.sessionAbsoluteHours * 3_600_000;
+  return new Date(Math.min(idleEnd, absoluteEnd)).toISOString();
 }
 
 export async function createSession(context: AppLoadContext, userId: number, now = new Date()): Promise<string> {
@@ -45,14 +64,15 @@ export async function createSession(context: AppLoadContext, userId: number, now
       user_id: userId,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + context.config.sessionIdleMinutes * 60_000).toISOString(),
+      expires_at: nextExpiry(context.config, now, now),
     })
     .execute();
-  return cookie(context, token, COOKIE_MAX_AGE_SECONDS);
+  // The browser keeps the cookie as long as the session can live at most.
+  return cookie(context.config, token, context.config.sessionAbsoluteHours * 3600);
 }
 
 export type SessionLookup =
-  | { state: "active"; user: UserAccount }
+  | { state: "active"; user: UserAccount; expiresAt: string; absoluteEnd: string }
   /** The cookie names a session that ran out: the user is known, but must log in again. */
   | { state: "expired"; userId: number }
   | { state: "none" };
@@ -70,47 +90,44 @@ export function lookupSession(context: AppLoadContext, request: Request, now = n
 }
 
 async function lookupSessionNow(context: AppLoadContext, request: Request, now: Date): Promise<SessionLookup> {
-  const token = readSessionToken(request);
+  const token = readSessionToken(request, context.config);
   if (!token) return { state: "none" };
   const id = hashToken(token);
   const row = await context.db
     .selectFrom("session")
     .innerJoin("user_account", "user_account.id", "session.user_id")
     .selectAll("user_account")
-    .select(["session.expires_at", "session.last_seen_at"])
+    .select(["session.expires_at", "session.last_seen_at", "session.created_at as session_created_at"])
     .where("session.id", "=", id)
     .executeTakeFirst();
   if (!row || row.disabled_at) return { state: "none" };
-  const { expires_at, last_seen_at, ...user } = row;
-  if (expires_at <= now.toISOString()) return { state: "expired", userId: user.id };
+  const { expires_at, last_seen_at, session_created_at, ...user } = row;
+  const createdAt = new Date(session_created_at);
+  const absoluteEnd = new Date(createdAt.getTime() + context.config.sessionAbsoluteHours * 3_600_000).toISOString();
+  if (expires_at <= now.toISOString() || absoluteEnd <= now.toISOString()) return { state: "expired", userId: user.id };
+  let expiresAt = expires_at;
   if (now.getTime() - Date.parse(last_seen_at) > TOUCH_INTERVAL_MS) {
-    await context.db
-      .updateTable("session")
-      .set({
-        last_seen_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + context.config.sessionIdleMinutes * 60_000).toISOString(),
-      })
-      .where("id", "=", id)
-      .execute();
+    expiresAt = nextExpiry(context.config, createdAt, now);
+    await context.db.updateTable("session").set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where("id", "=", id).execute();
   }
-  return { state: "active", user };
+  return { state: "active", user, expiresAt, absoluteEnd };
 }
 
 export async function destroySession(context: AppLoadContext, request: Request): Promise<void> {
-  const token = readSessionToken(request);
+  const token = readSessionToken(request, context.config);
   if (token) await context.db.deleteFrom("session").where("id", "=", hashToken(token)).execute();
 }
 
 /** Removes sessions that expired more than a week ago (their "log in again" hint is no longer useful). */
 export async function pruneSessions(context: Pick<AppLoadContext, "db">, now = new Date()): Promise<void> {
-  const cutoff = new Date(now.getTime() - COOKIE_MAX_AGE_SECONDS * 1000).toISOString();
+  const cutoff = new Date(now.getTime() - EXPIRED_KEPT_MS).toISOString();
   await context.db.deleteFrom("session").where("expires_at", "<", cutoff).execute();
 }
 
 /** Ends every session of the user (log out everywhere, a changed password, a disabled account). */
-export async function destroyAllSessions(context: Pick<AppLoadContext, "db">, userId: number, exceptRequest?: Request): Promise<void> {
+export async function destroyAllSessions(context: Pick<AppLoadContext, "db" | "config">, userId: number, exceptRequest?: Request): Promise<void> {
   let query = context.db.deleteFrom("session").where("user_id", "=", userId);
-  const keep = exceptRequest ? readSessionToken(exceptRequest) : null;
+  const keep = exceptRequest ? readSessionToken(exceptRequest, context.config) : null;
   if (keep) query = query.where("id", "!=", hashToken(keep));
   await query.execute();
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { databasePathFromEnv } from "./client.ts";
+import { loadConfig } from "../app/server/config.server.ts";
 
 /**
  * A consistent online backup with SQLite's backup API (better-sqlite3's db.backup): safe while the
@@ -40,7 +40,7 @@ export async function restoreDatabase(backup: string, target: string): Promise<v
 const script = process.argv[1] ? pathToFileURL(process.argv[1]).href : "";
 if (import.meta.url === script) {
   const [command, file] = process.argv.slice(2);
-  const database = databasePathFromEnv();
+  const database = loadConfig().databasePath;
   const run = async () => {
     if (command === "backup") {
       const target = file ?? `backups/werken-aan-veiligheid-${new Date().toISOString().replace(/[:.]/g, "-")}.db`;

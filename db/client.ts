@@ -4,8 +4,6 @@ import type { Database } from "./schema.ts";
 
 export type DB = Kysely<Database>;
 
-export const DEFAULT_DATABASE_PATH = "data/werken-aan-veiligheid.db";
-
 /** How many distinct SQL texts keep their prepared statement (lists of varying length make new texts). */
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -43,8 +41,4 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
       return statement;
     },
   };
-}
-
-export function databasePathFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATABASE_URL?.replace(/^file:/, "") || DEFAULT_DATABASE_PATH;
 }

@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Migrator, type MigrationProvider } from "kysely";
-import { createDatabase, databasePathFromEnv, type DB } from "./client.ts";
+import { createDatabase, type DB } from "./client.ts";
+import { loadConfig } from "../app/server/config.server.ts";
 import { migrations } from "./migrations/index.ts";
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -20,7 +21,7 @@ export async function migrateToLatest(db: DB): Promise<string[]> {
 
 // `npm run db:migrate`: exits non-zero when a migration fails.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const path = databasePathFromEnv();
+  const path = loadConfig().databasePath;
   mkdirSync(dirname(path), { recursive: true });
   const db = createDatabase(path);
   migrateToLatest(db)

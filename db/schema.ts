@@ -235,6 +235,16 @@ export interface InvitationTable {
   used_at: string | null;
 }
 
+export interface PasswordResetTable {
+  id: Generated<number>;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   recipient: string;
@@ -269,6 +279,7 @@ export interface Database {
   audit_log: AuditLogTable;
   invitation: InvitationTable;
   outbox: OutboxTable;
+  password_reset: PasswordResetTable;
 }
 
 export type Region = Selectable<RegionTable>;

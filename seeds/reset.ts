@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
-import { databasePathFromEnv } from "../db/client.ts";
+import { loadConfig } from "../app/server/config.server.ts";
 import { prepareDatabase } from "../app/bootstrap.server.ts";
 import { DEMO_PASSWORD } from "./demo.ts";
 
 // `npm run db:reset`: throws away the database file and builds a fresh demo database.
-const path = databasePathFromEnv();
+const path = loadConfig().databasePath;
 for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 const started = Date.now();
 const { db, accounts } = await prepareDatabase({ databasePath: path });

@@ -3,16 +3,20 @@ import { useEffect, useState } from "react";
 
 const WARN_BEFORE_MS = 5 * 60_000;
 
+const clock = (iso: string) => new Date(iso).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+
 /**
- * Warns a few minutes before the session ends for inactivity, with a button to stay logged in. Each
- * page view and each save (autosave included) counts as activity, as it does on the server.
+ * Warns a few minutes before the session ends, with a button to stay logged in when the end is for
+ * inactivity. Each page view and each save (autosave included) counts as activity, as it does on the
+ * server. A session also ends at a fixed time after logging in (absoluteEnd), which no activity moves:
+ * then the warning says when, and that what is saved stays.
  */
-export function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
+export function SessionWarning({ idleMinutes, absoluteEnd }: { idleMinutes: number; absoluteEnd: string | null }) {
   const location = useLocation();
   const fetchers = useFetchers();
   const keepAlive = useFetcher();
   const [lastActivity, setLastActivity] = useState(() => Date.now());
-  const [state, setState] = useState<"active" | "warning" | "expired">("active");
+  const [state, setState] = useState<"active" | "warning" | "ending" | "expired">("active");
   const activity = `${location.key}|${fetchers.map((f) => f.state).join(",")}|${keepAlive.state}`;
 
   useEffect(() => {
@@ -22,14 +26,17 @@ export function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
 
   useEffect(() => {
     const idle = idleMinutes * 60_000;
-    const warnIn = Math.max(idle - WARN_BEFORE_MS, idle / 2);
-    const warn = setTimeout(() => setState("warning"), warnIn);
-    const expire = setTimeout(() => setState("expired"), idle);
+    const untilAbsolute = absoluteEnd ? Date.parse(absoluteEnd) - Date.now() : Infinity;
+    const absoluteFirst = untilAbsolute <= idle;
+    const ends = Math.max(0, Math.min(idle, untilAbsolute));
+    const warnIn = Math.max(ends - WARN_BEFORE_MS, absoluteFirst ? 0 : idle / 2);
+    const warn = setTimeout(() => setState(absoluteFirst ? "ending" : "warning"), warnIn);
+    const expire = setTimeout(() => setState("expired"), ends);
     return () => {
       clearTimeout(warn);
       clearTimeout(expire);
     };
-  }, [lastActivity, idleMinutes]);
+  }, [lastActivity, idleMinutes, absoluteEnd]);
 
   if (state === "active") return null;
   return (
@@ -43,9 +50,14 @@ export function SessionWarning({ idleMinutes }: { idleMinutes: number }) {
             Ingelogd blijven
           </button>
         </>
+      ) : state === "ending" && absoluteEnd ? (
+        <p>
+          <strong>U wordt om {clock(absoluteEnd)} uitgelogd.</strong> Een sessie duurt hoogstens een vast aantal uren. Sla uw werk op; daarna logt u opnieuw in en gaat u
+          verder waar u was.
+        </p>
       ) : (
         <p>
-          <strong>Uw sessie is verlopen.</strong> Wat u nu verstuurt, wordt bewaard: na opnieuw inloggen staat het weer voor u klaar.
+          <strong>Uw sessie is verlopen.</strong> Antwoorden in een vragenlijst die u nu verstuurt, worden bewaard: na opnieuw inloggen staan ze weer voor u klaar.
         </p>
       )}
     </div>

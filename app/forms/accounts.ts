@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { lineText } from "./text.ts";
 
 export const ROLES = ["programma", "regio", "gemeente", "teammanager"] as const;
 
 export const newAccountSchema = z.object({
-  name: z.string("Vul een naam in.").trim().min(2, "Vul een naam in van ten minste 2 tekens.").max(120, "Gebruik hoogstens 120 tekens."),
+  name: lineText(z.string("Vul een naam in.").trim().min(2, "Vul een naam in van ten minste 2 tekens.").max(120, "Gebruik hoogstens 120 tekens.")),
   email: z.string("Vul een e-mailadres in.").trim().max(254, "Dit e-mailadres is te lang.").email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
   role: z.enum(ROLES, "Kies een rol uit de lijst."),
   scope: z.string().regex(/^(\d{1,9})?$/, "Kies een regio, gemeente of team uit de lijst.").default(""),

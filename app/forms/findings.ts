@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { longText } from "./text.ts";
 
 export const SUMMARY_MAX = 5000;
 export const STRENGTHS_MAX = 4000;
@@ -16,12 +17,11 @@ export function pointsFromText(text: string): string[] {
 /** The findings form for the given themes: a summary, and per theme strengths and improvement points. */
 export function findingsSchema(themes: string[]) {
   const shape: Record<string, z.ZodType<string, string | undefined>> = {
-    summary: z.string("Vul een samenvatting in.").trim().max(SUMMARY_MAX, `Gebruik hoogstens ${SUMMARY_MAX} tekens.`).default(""),
+    summary: longText(z.string("Vul een samenvatting in.").trim().max(SUMMARY_MAX, `Gebruik hoogstens ${SUMMARY_MAX} tekens.`)).default(""),
   };
   for (const theme of themes) {
-    shape[`strengths_${theme}`] = z.string().trim().max(STRENGTHS_MAX, `Gebruik hoogstens ${STRENGTHS_MAX} tekens.`).default("");
-    shape[`points_${theme}`] = z
-      .string()
+    shape[`strengths_${theme}`] = longText(z.string().trim().max(STRENGTHS_MAX, `Gebruik hoogstens ${STRENGTHS_MAX} tekens.`)).default("");
+    shape[`points_${theme}`] = longText(z.string())
       .max(POINTS_PER_THEME_MAX * (POINT_MAX + 2), "Te veel tekst.")
       .refine((t) => pointsFromText(t).length <= POINTS_PER_THEME_MAX, `Hoogstens ${POINTS_PER_THEME_MAX} verbeterpunten per thema.`)
       .refine((t) => pointsFromText(t).every((p) => p.length <= POINT_MAX), `Een verbeterpunt is hoogstens ${POINT_MAX} tekens.`)

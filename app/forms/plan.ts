@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
+import { lineText, longText } from "./text.ts";
 
 export const ACTION_STATUSES = ["planned", "ongoing", "done", "dropped"] as const;
 export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
@@ -17,9 +18,9 @@ export function actionSchema(themes: string[]) {
     .object({
       theme: z.string("Kies een thema.").refine((t) => themes.includes(t), "Kies een thema uit het kwaliteitskader."),
       point: z.string().regex(/^(\d{1,9})?$/, "Kies een verbeterpunt uit de lijst.").default(""),
-      title: z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens."),
+      title: lineText(z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens.")),
       ownerTeam: z.string().regex(/^(\d{1,9})?$/, "Kies een team uit de lijst.").default(""),
-      ownerName: z.string().trim().max(120, "Gebruik hoogstens 120 tekens.").default(""),
+      ownerName: lineText(z.string().trim().max(120, "Gebruik hoogstens 120 tekens.")).default(""),
       due: z.string("Vul een datum in.").refine(isIsoDate, "Vul een geldige datum in, zoals 2026-12-31."),
       status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
     })
@@ -29,7 +30,7 @@ export function actionSchema(themes: string[]) {
 export const progressSchema = z.object({
   action: z.string().regex(/^\d{1,9}$/, "Onbekende actie."),
   status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
-  note: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.").default(""),
+  note: longText(z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.")).default(""),
 });
 
 /** An action is overdue when its due date has passed and it is neither done nor dropped. */

@@ -91,7 +91,28 @@ function invitationMail(name: string, link: string, inviter: string) {
   };
 }
 
-export async function issueInvitation(trx: DB, input: { userId: number; email: string; name: string; managerId: number; managerName: string; origin: string; now: Date }) {
+/** To the owner of an account in use when a manager makes a new link for it: it is a reset, and they must know. */
+function resetByManagerMail(name: string, link: string, manager: string) {
+  return {
+    subject: "Uw account: er is een nieuwe link gemaakt om een wachtwoord te kiezen",
+    body: [
+      `Beste ${name},`,
+      "",
+      `${manager} heeft voor uw account in Werken aan veiligheid een nieuwe link gemaakt om een wachtwoord te kiezen.`,
+      "Daarom zijn al uw sessies beëindigd: u bent overal uitgelogd. Uw huidige wachtwoord werkt nog tot iemand de link gebruikt.",
+      `Wilt u zelf een nieuw wachtwoord? Gebruik dan deze link (één keer, ${INVITATION_DAYS} dagen geldig):`,
+      "",
+      link,
+      "",
+      `Hebt u hier niet om gevraagd? Neem dan contact op met ${manager} of met het programma: iemand anders zou met deze link uw account kunnen overnemen.`,
+    ].join("\n"),
+  };
+}
+
+export async function issueInvitation(
+  trx: DB,
+  input: { userId: number; email: string; name: string; managerId: number; managerName: string; origin: string; now: Date; accountInUse?: boolean },
+) {
   await trx.updateTable("invitation").set({ used_at: input.now.toISOString() }).where("user_id", "=", input.userId).where("used_at", "is", null).execute();
   const token = randomBytes(32).toString("base64url");
   await trx
@@ -106,9 +127,13 @@ export async function issueInvitation(trx: DB, input: { userId: number; email: s
     })
     .execute();
   const link = `${input.origin}/uitnodiging/${token}`;
-  const mail = invitationMail(input.name, link, input.managerName);
+  const mail = input.accountInUse ? resetByManagerMail(input.name, link, input.managerName) : invitationMail(input.name, link, input.managerName);
+  if (input.accountInUse) {
+    // Whoever holds the new link could take the account over: its owner is logged out everywhere and told.
+    await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
+  }
   await trx.insertInto("outbox").values({ recipient: input.email, subject: mail.subject, body: mail.body, created_at: input.now.toISOString(), sent_at: null, error: null }).execute();
-  await audit(trx, { actorId: input.managerId, action: "account.invited", entity: "user_account", entityId: input.userId, at: input.now });
+  await audit(trx, { actorId: input.managerId, action: input.accountInUse ? "account.reset_link" : "account.invited", entity: "user_account", entityId: input.userId, at: input.now });
   return link;
 }
 
@@ -159,9 +184,20 @@ export async function createAccount(
 export async function reinvite(db: DB, input: { manager: CurrentUser; userId: number; origin: string; now?: Date }) {
   const account = await getManagedAccount(db, input.manager, input.userId);
   if (!account) return null;
-  return db.transaction().execute((trx) =>
-    issueInvitation(trx, { userId: account.id, email: account.email, name: account.name, managerId: input.manager.id, managerName: input.manager.name, origin: input.origin, now: input.now ?? new Date() }),
+  const accountInUse = account.password_hash !== NO_PASSWORD;
+  const link = await db.transaction().execute((trx) =>
+    issueInvitation(trx, {
+      userId: account.id,
+      email: account.email,
+      name: account.name,
+      managerId: input.manager.id,
+      managerName: input.manager.name,
+      origin: input.origin,
+      now: input.now ?? new Date(),
+      accountInUse,
+    }),
   );
+  return { link, accountInUse, email: account.email };
 }
 
 /** Disables (ending its sessions at once) or enables an account. */
@@ -198,6 +234,8 @@ export async function acceptInvitation(db: DB, input: { invitationId: number; us
     const spent = await trx.updateTable("invitation").set({ used_at: now }).where("id", "=", input.invitationId).where("used_at", "is", null).returning("id").executeTakeFirst();
     if (!spent) return false;
     await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
+    // A new password ends every session the account had (also one of whoever had the old password).
+    await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
     await audit(trx, { actorId: input.userId, action: "account.invitation_accepted", entity: "user_account", entityId: input.userId });
     return true;
   });

@@ -20,7 +20,7 @@ function csvResponse(filename: string, write: (out: NodeJS.WritableStream) => Pr
     .then(() => csv.end())
     .catch((error) => csv.destroy(error));
   return new Response(Readable.toWeb(csv) as ReadableStream, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
   });
 }
 
@@ -126,7 +126,6 @@ export async function answersXlsx(db: DB): Promise<Response> {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": 'attachment; filename="rondetafels.xlsx"',
-      "Cache-Control": "no-store",
     },
   });
 }

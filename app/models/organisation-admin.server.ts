@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 import type { DB } from "../../db/client.ts";
 import type { TeamKind } from "../../db/schema.ts";
 import type { CurrentUser } from "../authorization.server.ts";
@@ -109,6 +110,7 @@ export async function planImport(db: DB, text: string): Promise<{ rows: ImportRo
     if (!municipality) errors.push(`Onbekende gemeentecode "${code.slice(0, 20)}" (verwacht zoals GM0479).`);
     const team = (record.team ?? "").trim();
     if (team.length < 2 || team.length > 120) errors.push("Vul een teamnaam in van 2 tot 120 tekens.");
+    if ([team, record.teammanager_naam ?? "", record.teammanager_email ?? ""].some((v) => hasControlCharacter(v, "line"))) errors.push(CONTROL_CHARACTER_MESSAGE);
     const kindRaw = (record.soort ?? "wijkteam").trim().toLowerCase() || "wijkteam";
     const kind = (TEAM_KINDS as string[]).includes(kindRaw) ? (kindRaw as TeamKind) : null;
     if (!kind) errors.push(`Onbekende soort "${kindRaw.slice(0, 20)}" (kies uit ${TEAM_KINDS.join(", ")}).`);

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import type { CurrentUser } from "../authorization.server.ts";
-import { canFillIn } from "../authorization.server.ts";
+import { canFillIn, editBlockedReason } from "../authorization.server.ts";
 import { responseProgress } from "../questionnaire/progress.ts";
 import { taskList } from "../questionnaire/progress.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
@@ -11,7 +11,7 @@ import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResp
  * gets their response (created and pinned to the newest version on first visit); anyone else sees
  * the state of an existing response.
  */
-export async function currentScan(db: DB, user: CurrentUser, subject: Subject) {
+export async function currentScan(db: DB, user: CurrentUser, subject: Subject, options: { teamActive?: boolean } = {}) {
   const round = await getCurrentRound(db);
   if (!round) return { round: null } as const;
   const audience = "teamId" in subject ? "team" : "municipality";
@@ -22,19 +22,23 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject) {
     municipalityId: "municipalityId" in subject ? subject.municipalityId : null,
     regionId: null,
   });
-  const responseId = fillsIn
+  // A deactivated team starts nothing new; what it filled in before stays readable.
+  const startsIfMissing = fillsIn && options.teamActive !== false;
+  const responseId = startsIfMissing
     ? await getOrCreateResponse(db, { roundId: round.id, questionnaireKey: key, subject, userId: user.id })
     : await findResponseId(db, round.id, key, subject);
-  if (!responseId) return { round, response: null, fillsIn } as const;
+  if (!responseId) return { round, response: null, fillsIn, lockedReason: null } as const;
   const response = (await getResponse(db, responseId))!;
   const definition = await getDefinition(db, response.questionnaire_version_id);
   const answers = await getAnswers(db, responseId);
   const tasks = taskList(definition, answers);
   const lastEvent = (await listEvents(db, responseId)).at(-1);
   const returned = response.status === "draft" && lastEvent?.type === "returned" ? { at: lastEvent.at, by: lastEvent.actor_name, comment: lastEvent.comment } : null;
+  const lockedReason = fillsIn ? editBlockedReason(response) : null;
   return {
     round,
-    fillsIn,
+    fillsIn: fillsIn && lockedReason === null,
+    lockedReason,
     response: {
       id: response.id,
       title: response.questionnaire_title,

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 import {
   decideTransition,
   isPhaseKey,
@@ -215,6 +216,8 @@ export async function changePhase(
   const reason = typeof input.form.get("reason") === "string" ? String(input.form.get("reason")).trim() : "";
   const to = input.form.get("to");
   if (!isPhaseKey(expected)) return { ok: false, status: 400, errors: ["Het formulier mist de huidige fase. Laad de pagina opnieuw."] };
+  if (hasControlCharacter(reason, "long")) return { ok: false, status: 400, errors: [CONTROL_CHARACTER_MESSAGE] };
+  if (reason.length > 2000) return { ok: false, status: 400, errors: ["Gebruik voor de reden hoogstens 2000 tekens."] };
   let request: TransitionRequest;
   switch (intent) {
     case "advance":

@@ -137,6 +137,7 @@ export async function getResponse(db: DB, id: number) {
       "qv.audience",
       "response.team_id",
       "team.name as team_name",
+      "team.active as team_active",
       "municipality.id as municipality_id",
       "municipality.name as municipality_name",
       "region.id as region_id",

@@ -29,20 +29,20 @@ export const FORM_ERROR = "_form";
 
 
 /** Whether someone who does not fill this in may read its answers: only once it is submitted. */
-export function answersVisible(response: ResponseDetail, canEdit: boolean): boolean {
-  return canEdit || response.status === "submitted";
+export function answersVisible(response: ResponseDetail, fillsIn: boolean): boolean {
+  return fillsIn || response.status === "submitted";
 }
 
 /** The pinned definition, and the answers if the user may read them. */
-export async function loadAnswers(db: DB, response: ResponseDetail, canEdit: boolean) {
+export async function loadAnswers(db: DB, response: ResponseDetail, fillsIn: boolean) {
   const definition = await getDefinition(db, response.questionnaire_version_id);
-  const answers = answersVisible(response, canEdit) ? await getAnswers(db, response.id) : null;
+  const answers = answersVisible(response, fillsIn) ? await getAnswers(db, response.id) : null;
   return { definition, answers };
 }
 
 /** The same, with the task list: each section's status. */
-export async function loadResponse(db: DB, response: ResponseDetail, canEdit: boolean) {
-  const { definition, answers } = await loadAnswers(db, response, canEdit);
+export async function loadResponse(db: DB, response: ResponseDetail, fillsIn: boolean) {
+  const { definition, answers } = await loadAnswers(db, response, fillsIn);
   // Someone who may not read a draft's answers still sees its progress per section.
   const tasks = taskList(definition, answers ?? (await getAnswers(db, response.id)));
   return { definition, answers, tasks };

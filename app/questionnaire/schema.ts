@@ -8,6 +8,7 @@ import {
   type QuestionnaireDefinition,
   type QuestionnaireSection,
 } from "./definition.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 
 /**
  * Derives the zod schema of one section's form from its definition. The same schema runs in the
@@ -73,7 +74,13 @@ function valueSchema(item: Item, definition: QuestionnaireDefinition): z.ZodType
           }),
       );
     case "text":
-      return z.preprocess(asText, z.string(messages.tooLong(item.maxLength)).max(item.maxLength, messages.tooLong(item.maxLength)));
+      return z.preprocess(
+        asText,
+        z
+          .string(messages.tooLong(item.maxLength))
+          .max(item.maxLength, messages.tooLong(item.maxLength))
+          .refine((v) => !hasControlCharacter(v, item.multiline ? "long" : "line"), CONTROL_CHARACTER_MESSAGE),
+      );
   }
 }
 
@@ -109,7 +116,10 @@ function sectionValuesSchema(definition: QuestionnaireDefinition, section: Quest
     if ("comment" in item && item.comment) {
       shape[commentField(item.key)] = z.preprocess(
         asText,
-        z.string(messages.tooLong(COMMENT_MAX_LENGTH)).max(COMMENT_MAX_LENGTH, messages.tooLong(COMMENT_MAX_LENGTH)),
+        z
+          .string(messages.tooLong(COMMENT_MAX_LENGTH))
+          .max(COMMENT_MAX_LENGTH, messages.tooLong(COMMENT_MAX_LENGTH))
+          .refine((v) => !hasControlCharacter(v, "long"), CONTROL_CHARACTER_MESSAGE),
       );
     }
   }

@@ -14,6 +14,7 @@ import { passwordProblem } from "../password-policy.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { clearSessionCookie, destroyAllSessions } from "../session.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import { attemptSucceeded, claimAttempt, PASSWORD_CHECK_FREE_FAILURES, passwordCheckKey, waitText } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account – Werken aan veiligheid" }];
 
@@ -33,7 +34,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = changePasswordSchema.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
   if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
   const account = (await getUser(context.db, user.id))!;
-  if (!(await verifyPassword(parsed.data.current, account.password_hash))) return data({ errors: { current: "Uw huidige wachtwoord klopt niet." } }, { status: 400 });
+  // Guessing the current password (with a session left open) is throttled like a login.
+  const rules = [{ key: passwordCheckKey(user.id), free: PASSWORD_CHECK_FREE_FAILURES }];
+  const claim = await claimAttempt(context.db, rules);
+  if (!claim.ok) {
+    await audit(context.db, { actorId: user.id, action: "password.check_throttled", entity: "user_account", entityId: user.id, address: context.clientAddress });
+    return data({ errors: { current: `Te vaak een verkeerd huidig wachtwoord. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` } }, { status: 429 });
+  }
+  if (!(await verifyPassword(parsed.data.current, account.password_hash))) {
+    await audit(context.db, { actorId: user.id, action: "password.check_failed", entity: "user_account", entityId: user.id, address: context.clientAddress });
+    return data({ errors: { current: "Uw huidige wachtwoord klopt niet." } }, { status: 400 });
+  }
+  await attemptSucceeded(context.db, rules);
   const problem = await passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
   if (problem) return data({ errors: { next: problem } as Record<string, string> }, { status: 400 });
   await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next));

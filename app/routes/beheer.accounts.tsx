@@ -7,7 +7,6 @@ import { INVITATION_DAYS, newAccountSchema } from "../forms/accounts.ts";
 import { parseId, requireAccountManager } from "../authorization.server.ts";
 import { ROLE_LABEL } from "../roles.ts";
 import { readFormData } from "../http.server.ts";
-import { deliverOutbox } from "../mail.server.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { FieldError } from "../components/FieldError.tsx";
@@ -19,8 +18,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { accounts: await listManagedAccounts(context.db, manager), scopes: await scopesFor(context.db, manager), managerRole: manager.role, managerId: manager.id };
 }
 
-const originOf = (request: Request) => process.env.APP_ORIGIN ?? new URL(request.url).origin;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireAccountManager(request, context);
   const form = await readFormData(request);
@@ -30,10 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? parseId(raw) : null;
     if (!id) return data({ errors: { form: "Onbekend account: er is niets gewijzigd." } as Record<string, string>, values: {} as Record<string, string>, created: null }, { status: 400 });
     if (intent === "reinvite") {
-      const link = await reinvite(context.db, { manager, userId: id, origin: originOf(request) });
-      if (!link) throw new Response("Niet gevonden", { status: 404 });
-      void deliverOutbox(context.db);
-      return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: "", link } };
+      const issued = await reinvite(context.db, { manager, userId: id, origin: context.config.publicOrigin });
+      if (!issued) throw new Response("Niet gevonden", { status: 404 });
+      context.outbox?.wake();
+      return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: "", link: issued.link, resetOf: issued.accountInUse ? issued.email : null } };
     }
     if (!(await setDisabled(context.db, { manager, userId: id, disabled: intent === "disable" }))) throw new Response("Niet gevonden", { status: 404 });
     return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: null };
@@ -50,11 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     regionId: parsed.data.role === "regio" ? scopeId : null,
     municipalityId: parsed.data.role === "gemeente" ? scopeId : null,
     teamId: parsed.data.role === "teammanager" ? scopeId : null,
-    origin: originOf(request),
+    origin: context.config.publicOrigin,
   });
   if (!result.ok) return data({ errors: result.errors, values, created: null }, { status: 400 });
-  void deliverOutbox(context.db);
-  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: parsed.data.email, link: result.link } };
+  context.outbox?.wake();
+  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: parsed.data.email, link: result.link, resetOf: null } };
 }
 
 export default function Accounts() {
@@ -73,10 +70,16 @@ export default function Accounts() {
       </p>
       {actionData?.created ? (
         <div className="notice notice--ok" role="status">
-          <p>
-            <strong>Uitnodiging klaar.</strong> {actionData.created.email ? `Stuur deze link aan ${actionData.created.email}` : "Stuur deze nieuwe link"} (hij staat ook in de
-            uitgaande post):
-          </p>
+          {actionData.created.resetOf ? (
+            <p>
+              <strong>Nieuwe link klaar.</strong> {actionData.created.resetOf} is overal uitgelogd en krijgt daarover een e-mail, met deze link om een nieuw wachtwoord te kiezen:
+            </p>
+          ) : (
+            <p>
+              <strong>Uitnodiging klaar.</strong> {actionData.created.email ? `Stuur deze link aan ${actionData.created.email}` : "Stuur deze nieuwe link"} (hij staat ook in de
+              uitgaande post):
+            </p>
+          )}
           <p>
             <label className="visually-hidden" htmlFor="uitnodigingslink">
               Uitnodigingslink
@@ -189,9 +192,10 @@ export default function Accounts() {
                     {a.id === managerId ? null : (
                       <Form method="post" className="inline-actions">
                         <input type="hidden" name="account" value={a.id} />
-                        {a.invited && !a.disabled_at ? (
+                        {!a.disabled_at ? (
                           <button type="submit" name="intent" value="reinvite" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
-                            Nieuwe link<span className="visually-hidden"> voor {a.email}</span>
+                            {a.invited ? "Nieuwe link" : "Nieuwe wachtwoordlink"}
+                            <span className="visually-hidden"> voor {a.email}</span>
                           </button>
                         ) : null}
                         <button type="submit" name="intent" value={a.disabled_at ? "enable" : "disable"} className="utrecht-button utrecht-button--secondary-action utrecht-button--small">

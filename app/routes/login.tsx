@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -9,10 +9,10 @@ import { optionalUser, safeRedirectPath, startPathFor } from "../authorization.s
 import { readFormData } from "../http.server.ts";
 import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { findUserByEmail } from "../models/user.server.ts";
-import { dummyPasswordHash, verifyPassword } from "../password.server.ts";
+import { verifyPassword } from "../password.server.ts";
 import { createSession, destroySession } from "../session.server.ts";
 import { audit } from "../models/audit.server.ts";
-import { accountKey, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, addressKey, clearFailures, recordFailure, waitFor, waitText } from "../models/login-throttle.server.ts";
+import { attemptSucceeded, claimAttempt, loginRules, pause, waitText } from "../models/login-throttle.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen – Werken aan veiligheid" }];
@@ -25,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
     expired: url.searchParams.get("verlopen") === "1",
     loggedOut: url.searchParams.get("uitgelogd") === "1",
+    passwordReset: url.searchParams.get("hersteld") === "1",
   };
 }
 
@@ -36,25 +37,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
   }
-  const account = accountKey(parsed.data.email);
-  const address = addressKey(context.clientAddress ?? "onbekend");
-  const wait = await waitFor(context.db, [account, address]);
-  if (wait > 0) {
+  // The throttle counts this attempt before the password is checked, in one atomic step.
+  const rules = loginRules(parsed.data.email, context.clientAddress ?? "onbekend");
+  const claim = await claimAttempt(context.db, rules);
+  if (!claim.ok) {
     await audit(context.db, { actorId: null, actorLabel: parsed.data.email, action: "login.throttled", entity: "session", address: context.clientAddress });
-    return data({ errors: { form: `Te veel mislukte inlogpogingen. Wacht ${waitText(wait)} en probeer het dan opnieuw.` }, email }, { status: 429 });
+    return data({ errors: { form: `Te veel mislukte inlogpogingen. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` }, email }, { status: 429 });
   }
+  // An address with many failures gets its answers later (it is never refused: a whole office may share it).
+  await pause(claim.delayMs);
   const user = await findUserByEmail(context.db, parsed.data.email);
-  // Verify against a dummy hash when the account is unknown, so the answer takes as long either way.
-  const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? (await dummyPasswordHash()));
+  // verifyPassword runs scrypt against a dummy hash when there is no usable one, so every failure takes as long.
+  const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? null);
   if (!user || !valid || user.disabled_at) {
-    await recordFailure(context.db, [
-      { key: account, free: ACCOUNT_FREE_FAILURES },
-      { key: address, free: ADDRESS_FREE_FAILURES },
-    ]);
     await audit(context.db, { actorId: user?.id ?? null, actorLabel: parsed.data.email, action: "login.failed", entity: "session", address: context.clientAddress });
     return data({ errors: { form: "Het e-mailadres of het wachtwoord klopt niet." }, email }, { status: 400 });
   }
-  await clearFailures(context.db, account);
+  await attemptSucceeded(context.db, rules);
   // A new session at every login (the old one, if the browser had one, ends): no session fixation.
   await destroySession(context, request);
   const cookie = await createSession(context, user.id);
@@ -65,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo, expired, loggedOut } = useLoaderData<typeof loader>();
+  const { redirectTo, expired, loggedOut, passwordReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -93,13 +92,20 @@ export default function Login() {
       {expired ? (
         <div className="notice notice--warn" role="status">
           <p>
-            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. Wat u had ingevuld en verstuurd, is bewaard: u komt terug op de pagina waar u was.
+            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. U komt terug op de pagina waar u was; antwoorden in een vragenlijst die u had verstuurd, zijn bewaard.
           </p>
         </div>
       ) : null}
       {loggedOut ? (
         <div className="notice notice--ok" role="status">
           <p>U bent uitgelogd.</p>
+        </div>
+      ) : null}
+      {passwordReset ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>Uw wachtwoord is gewijzigd.</strong> U bent overal uitgelogd. Log in met uw nieuwe wachtwoord.
+          </p>
         </div>
       ) : null}
       <ErrorSummary items={summary} focusKey={actionData} />
@@ -149,6 +155,11 @@ export default function Login() {
           </button>
         </div>
       </Form>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/wachtwoord-vergeten">
+          Wachtwoord vergeten?
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -32,6 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = text("intent");
   const name = text("name");
   if ((intent === "add" || intent === "rename") && (name.length < 2 || name.length > 120)) return fail("Vul een teamnaam in van 2 tot 120 tekens.");
+  if (hasControlCharacter(name, "line")) return fail(CONTROL_CHARACTER_MESSAGE);
   let result;
   switch (intent) {
     case "add": {

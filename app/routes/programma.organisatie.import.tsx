@@ -5,7 +5,6 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRole } from "../authorization.server.ts";
 import { readFormData } from "../http.server.ts";
-import { deliverOutbox } from "../mail.server.ts";
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
 import { planImport, runImport, type ImportRow } from "../models/organisation-admin.server.ts";
 
@@ -20,7 +19,7 @@ type Outcome = { stage: "preview" | "done" | "error"; csv: string; rows: ImportR
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const form = await readFormData(request);
+  const form = await readFormData(request, { fileFields: ["bestand"] });
   const file = form.get("bestand");
   const pasted = form.get("csv");
   const csv = file && typeof file !== "string" && file.size > 0 ? await file.text() : typeof pasted === "string" ? pasted : "";
@@ -30,8 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.get("intent") !== "import" || hasErrors) {
     return data<Outcome>({ stage: hasErrors ? "error" : "preview", csv, rows, fileError, done: null }, { status: hasErrors ? 400 : 200 });
   }
-  const done = await runImport(context.db, user, rows, process.env.APP_ORIGIN ?? new URL(request.url).origin);
-  void deliverOutbox(context.db);
+  const done = await runImport(context.db, user, rows, context.config.publicOrigin);
+  context.outbox?.wake();
   return { stage: "done", csv: "", rows: [], fileError: null, done } satisfies Outcome;
 }
 

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../components/TaskList.tsx";
 import { formatDate, formatDateTime } from "../format.ts";
-import { requireTeamAccess, requireUser } from "../authorization.server.ts";
+import { DEACTIVATED_TEAM_MESSAGE, requireTeamAccess, requireUser } from "../authorization.server.ts";
 import { currentScan } from "../models/overview.server.ts";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
@@ -14,16 +14,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const team = await requireTeamAccess(context, user, params.teamId);
-  const scan = await currentScan(context.db, user, { teamId: team.id });
+  const scan = await currentScan(context.db, user, { teamId: team.id }, { teamActive: team.active === 1 });
   return {
     team: { ...team, kindLabel: TEAM_KIND_LABEL[team.kind] },
     isManager: user.role === "teammanager",
     scan,
+    deactivatedNotice: team.active !== 1 ? DEACTIVATED_TEAM_MESSAGE : null,
   };
 }
 
 export default function TeamPage() {
-  const { team, isManager, scan } = useLoaderData<typeof loader>();
+  const { team, isManager, scan, deactivatedNotice } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="utrecht-heading-1">{team.name}</h1>
@@ -31,6 +32,11 @@ export default function TeamPage() {
         {team.kindLabel} in gemeente{" "}
         {isManager ? team.municipality_name : <Link className="utrecht-link" to={`/gemeenten/${team.municipality_id}`}>{team.municipality_name}</Link>}
       </p>
+      {deactivatedNotice ? (
+        <div className="notice notice--warn" role="note">
+          <p>{deactivatedNotice}</p>
+        </div>
+      ) : null}
       {!scan.round ? (
         <p className="utrecht-paragraph">Er is op dit moment geen zelfscanronde open. U hoort het van uw gemeente of regio zodra de volgende ronde begint.</p>
       ) : (

@@ -1,15 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { startPathFor } from "../authorization.server.ts";
+import { newPasswordSchema } from "../forms/account.ts";
 import { readFormData } from "../http.server.ts";
 import { acceptInvitation, findInvitation } from "../models/accounts.server.ts";
 import { getUser } from "../models/user.server.ts";
 import { hashPassword } from "../password.server.ts";
 import { passwordProblem } from "../password-policy.server.ts";
+import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { createSession, destroySession } from "../session.server.ts";
-import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord kiezen – Werken aan veiligheid" }];
 
@@ -24,12 +25,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await findInvitation(context.db, params.token ?? "");
   if (!invitation) return data({ errors: { form: "Deze uitnodiging is verlopen of al gebruikt. Vraag degene die u uitnodigde om een nieuwe link." } as Record<string, string> }, { status: 410 });
   const form = await readFormData(request);
-  const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
-  const repeat = typeof form.get("repeat") === "string" ? String(form.get("repeat")) : "";
-  const problem = await passwordProblem(password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
+  const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", repeat: form.get("repeat") ?? "" });
+  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const problem = await passwordProblem(parsed.data.password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
   if (problem) return data({ errors: { password: problem } as Record<string, string> }, { status: 400 });
-  if (password !== repeat) return data({ errors: { repeat: "De twee wachtwoorden zijn niet gelijk." } as Record<string, string> }, { status: 400 });
-  const accepted = await acceptInvitation(context.db, { invitationId: invitation.id, userId: invitation.user_id, passwordHash: await hashPassword(password) });
+  const accepted = await acceptInvitation(context.db, { invitationId: invitation.id, userId: invitation.user_id, passwordHash: await hashPassword(parsed.data.password) });
   if (!accepted) return data({ errors: { form: "Deze uitnodiging is intussen gebruikt." } as Record<string, string> }, { status: 410 });
   const user = (await getUser(context.db, invitation.user_id))!;
   await destroySession(context, request);
@@ -40,8 +40,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitation() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const errors: Record<string, string> = actionData?.errors ?? {};
   if (!page.valid) {
     return (
       <section className="login">
@@ -58,32 +56,7 @@ export default function Invitation() {
       <p className="utrecht-paragraph">
         Kies een wachtwoord voor {page.email}: ten minste 12 tekens en niet makkelijk te raden, bijvoorbeeld een zin van vier of meer woorden.
       </p>
-      <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "password" : name, message }))} focusKey={actionData} />
-      <Form method="post">
-        <input type="text" name="username" autoComplete="username" value={page.email ?? ""} readOnly hidden />
-        {(["password", "repeat"] as const).map((name) => (
-          <div key={name} className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={name}>
-              {name === "password" ? "Nieuw wachtwoord" : "Nieuw wachtwoord nogmaals"}
-            </label>
-            <FieldError id={`fout-${name}`} message={errors[name]} />
-            <input
-              id={name}
-              name={name}
-              type="password"
-              autoComplete="new-password"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={errors[name] ? `fout-${name}` : undefined}
-            />
-          </div>
-        ))}
-        <div className="form-actions">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-            Wachtwoord instellen en inloggen
-          </button>
-        </div>
-      </Form>
+      <ChoosePasswordForm email={page.email ?? ""} errors={actionData?.errors ?? {}} focusKey={actionData} submitLabel="Wachtwoord instellen en inloggen" />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { loadResponse } from "../questionnaire/pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -21,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response, canEdit } = await requireResponseAccess(context, user, params.responseId, "view");
-  const { definition, answers, tasks } = await loadResponse(context.db, response, canEdit);
+  const { response, fillsIn, canEdit, lockedReason } = await requireResponseAccess(context, user, params.responseId, "view");
+  const { definition, answers, tasks } = await loadResponse(context.db, response, fillsIn);
   const url = new URL(request.url);
   return {
     responseId: response.id,
@@ -43,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     updatedAt: response.updated_at,
     updatedBy: response.updated_by_name,
     canEdit,
+    lockedReason,
     definition,
     answers,
     tasks,
@@ -67,7 +69,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const reason = typeof form.get("reason") === "string" ? String(form.get("reason")).trim() : "";
     const revision = form.get("revision");
     if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) return data({ errors: { form: "Het formulier mist gegevens. Laad de pagina opnieuw." } as Record<string, string>, comment: reason }, { status: 400 });
-    if (reason === "" || reason.length > COMMENT_MAX) return data({ errors: { reason: reason === "" ? "Geef een reden op voor het heropenen." : `Gebruik hoogstens ${COMMENT_MAX} tekens.` } as Record<string, string>, comment: reason.slice(0, COMMENT_MAX) }, { status: 400 });
+    if (reason === "" || reason.length > COMMENT_MAX || hasControlCharacter(reason, "long"))
+      return data(
+        {
+          errors: { reason: reason === "" ? "Geef een reden op voor het heropenen." : reason.length > COMMENT_MAX ? `Gebruik hoogstens ${COMMENT_MAX} tekens.` : CONTROL_CHARACTER_MESSAGE } as Record<string, string>,
+          comment: reason.slice(0, COMMENT_MAX),
+        },
+        { status: 400 },
+      );
     const result = await reopenResponse(context.db, { responseId: response.id, expectedRevision: Number(revision), userId: user.id, reason });
     if (!result.ok) return data({ errors: { form: result.message } as Record<string, string>, comment: reason }, { status: 409 });
     throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
@@ -82,6 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) errors.form = "Het formulier mist gegevens. Laad de pagina opnieuw.";
   if (decision === "return" && comment === "") errors.comment = "Schrijf een opmerking voor het team: wat moet er anders?";
   if (comment.length > COMMENT_MAX) errors.comment = `Gebruik hoogstens ${COMMENT_MAX} tekens.`;
+  else if (hasControlCharacter(comment, "long")) errors.comment = CONTROL_CHARACTER_MESSAGE;
   if (Object.keys(errors).length) return data({ errors, comment: comment.slice(0, COMMENT_MAX) }, { status: 400 });
   const result = await reviewResponse(context.db, {
     responseId: response.id,
@@ -148,6 +158,12 @@ export default function ResponseOverview() {
             {page.submittedBy ? ` door ${page.submittedBy}` : ""}. De antwoorden kunnen niet meer worden gewijzigd.
             {page.acceptedAt ? ` Geaccepteerd door de gemeente op ${formatDateTime(page.acceptedAt)}${page.acceptedBy ? ` (${page.acceptedBy})` : ""}.` : ""}
           </p>
+        </div>
+      ) : null}
+
+      {page.lockedReason ? (
+        <div className="notice notice--warn" role="note">
+          <p>{page.lockedReason}</p>
         </div>
       ) : null}
 

@@ -23,8 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response, canEdit } = await requireResponseAccess(context, user, params.responseId, "view");
-  const { definition, answers } = await loadAnswers(context.db, response, canEdit);
+  const { response, fillsIn, canEdit, lockedReason } = await requireResponseAccess(context, user, params.responseId, "view");
+  const { definition, answers } = await loadAnswers(context.db, response, fillsIn);
   const section = requireSection(definition, params.sectionKey);
   const index = definition.sections.indexOf(section);
   const url = new URL(request.url);
@@ -47,11 +47,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     answers: form ? null : answers,
     form,
     savedNotice: url.searchParams.has("opgeslagen"),
+    lockedReason,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context);
+  // This page restores what was posted when the session had expired (after logging in again).
+  const user = await requireUser(request, context, { keepPostedInput: true });
   const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
   // Only the definition: the answers are read once, by the save itself.
   const definition = await getDefinition(context.db, response.questionnaire_version_id);
@@ -121,9 +123,8 @@ export default function SectionPage() {
         <>
           <div className="notice" role="status">
             <p>
-              {page.status === "submitted"
-                ? "Deze vragenlijst is ingediend en kan niet meer worden gewijzigd."
-                : "U kunt deze vragenlijst bekijken, maar niet wijzigen."}
+              {page.lockedReason ??
+                (page.status === "submitted" ? "Deze vragenlijst is ingediend en kan niet meer worden gewijzigd." : "U kunt deze vragenlijst bekijken, maar niet wijzigen.")}
             </p>
           </div>
           <ReadOnlySection definition={page.definition} section={page.section} answers={page.answers} />

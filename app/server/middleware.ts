@@ -55,18 +55,53 @@ export function bodyLimit(maxBytes: number) {
 }
 
 /**
- * A write (POST and the like) whose Origin header names another site is refused: with the SameSite
- * cookie this closes cross-site request forgery. A request without Origin (not a browser form) passes.
+ * Cross-site request forgery: a write (POST and the like) from another site is refused with 403. The
+ * SameSite=Lax cookie already keeps the session off most cross-site writes; this is the second lock.
+ * A browser says where a request comes from in up to three headers, checked in this order:
+ * - Sec-Fetch-Site (Fetch Metadata, every current browser): only "same-origin" and "none" (the
+ *   user's own action, such as a bookmark) pass; "same-site" (a sibling subdomain) and "cross-site" not;
+ * - Origin: must be this site's origin (APP_ORIGIN, or the request's own scheme and host);
+ * - Referer, when there is no Origin: its origin must be this site's.
+ * A request with none of the three does not come from a browser form (browsers send Origin with every
+ * cross-origin POST and Sec-Fetch-Site with every request), so it cannot carry a victim's session
+ * into a forged write; such clients (scripts, the benchmark's load tool) keep working with their own
+ * session cookie.
  */
 export function sameOriginWrites(configuredOrigin: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const origin = req.headers.origin;
     const expected = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
-    if (origin && origin !== expected) {
+    const site = req.headers["sec-fetch-site"];
+    const origin = req.headers.origin;
+    const referer = req.headers.referer;
+    let allowed = true;
+    if (typeof site === "string") allowed = site === "same-origin" || site === "none";
+    if (allowed && origin !== undefined) allowed = origin === expected;
+    else if (allowed && referer !== undefined) allowed = originOf(referer) === expected;
+    if (!allowed) {
       res.status(403).type("text/plain; charset=utf-8").send("Dit verzoek komt niet van deze website en is geweigerd.");
       return;
     }
+    next();
+  };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Pages and their data requests may hold a team's answers: the browser must not keep them, so Back
+ * after logging out shows nothing of them. Fingerprinted assets and public files get their own caching
+ * before this runs.
+ */
+export function noStore() {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("Cache-Control", "no-store");
     next();
   };
 }
@@ -81,8 +116,8 @@ export function requestLog(write: (line: string) => void = (line) => process.std
         JSON.stringify({
           time: new Date().toISOString(),
           method: req.method,
-          // An invitation link's token is a credential: never in the log.
-          path: req.path.replace(/^\/uitnodiging\/[^/]+/, "/uitnodiging/…"),
+          // An invitation or reset link's token is a credential: never in the log.
+          path: req.path.replace(/^\/(uitnodiging|wachtwoord-herstellen)\/[^/]+/, "/$1/…"),
           status: res.statusCode,
           ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           account: (res.locals.requestInfo as { accountId: number | null }).accountId,

@@ -4,6 +4,7 @@ import * as m0002 from "./0002-phases-review-plans.ts";
 import * as m0003 from "./0003-round-kind.ts";
 import * as m0004 from "./0004-login-throttle.ts";
 import * as m0005 from "./0005-audit-accounts.ts";
+import * as m0006 from "./0006-password-reset.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003-round-kind": m0003,
   "0004-login-throttle": m0004,
   "0005-audit-accounts": m0005,
+  "0006-password-reset": m0006,
 };

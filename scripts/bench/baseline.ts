@@ -163,7 +163,7 @@ export function startBaseline(file: string, port: number, options: { css?: strin
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://baseline");
     const match = /^\/vragenlijsten\/(\d+)\/onderdelen\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
-    const token = /(?:^|;\s*)wav_sessie=([A-Za-z0-9_-]{43})/.exec(req.headers.cookie ?? "")?.[1];
+    const token = /(?:^|;\s*)(?:__Host-)?wav_sessie=([A-Za-z0-9_-]{43})/.exec(req.headers.cookie ?? "")?.[1];
     const now = new Date().toISOString();
     const user = token
       ? (sessionUser.get(createHash("sha256").update(token).digest("hex")) as

@@ -3,6 +3,7 @@ import { rmSync, statSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { prepareDatabase } from "../../app/bootstrap.server.ts";
 import { hashPassword } from "../../app/password.server.ts";
+import { SECURE_SESSION_COOKIE } from "../../app/session.server.ts";
 import { getDefinition, latestVersionOf } from "../../app/models/response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE } from "../../app/models/rondetafel.server.ts";
 import { allItems, optionsOf, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
@@ -71,7 +72,8 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
     const session = (label: string, userId: number) => {
       const t = token(label);
       insertSession.run(tokenHash(t), userId, iso, iso, expires);
-      return `wav_sessie=${t}`;
+      // The benchmark runs the production server, whose session cookie carries the __Host- prefix.
+      return `${SECURE_SESSION_COOKIE}=${t}`;
     };
     const programma = Number(insertUser.run("programma@bench.nl", "Programma", passwordHash, "programma", null, null, null, iso).lastInsertRowid);
     cookies.programma = session("programma", programma);

@@ -3,6 +3,17 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { expect, inject } from "vitest";
 
 export const baseURL = () => inject("baseURL");
+
+/** The newest mail in the server's outbox to this address (the outbox is the mailbox of the browser tests). */
+export async function lastMailTo(recipient: string): Promise<{ subject: string; body: string } | undefined> {
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite(inject("databasePath"), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("select subject, body from outbox where recipient = ? order by id desc limit 1").get(recipient) as { subject: string; body: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
 export const DEMO_PASSWORD = "demo-veilig-2025";
 
 /** Debian's Chromium, headless; the flags keep it off the closed network and out of the sandbox it cannot have as root. */

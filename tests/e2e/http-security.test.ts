@@ -45,4 +45,50 @@ describe("HTTP security of the production server", () => {
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("te groot");
   });
+
+  const post = (headers: Record<string, string>) =>
+    fetch(`${baseURL()}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: "email=niemand%40demo.nl&password=x",
+      redirect: "manual",
+    });
+
+  it("refuses a cross-site write that has no Origin, by Fetch Metadata or by Referer (finding 15)", async () => {
+    const forged: Record<string, string>[] = [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Referer: "https://evil.example/form.html" }];
+    for (const headers of forged) {
+      const response = await post(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+    }
+    const own = new URL(baseURL()).origin;
+    // The product's own forms, and a client that is no browser (no Origin, no Fetch Metadata, no Referer), pass.
+    const allowed: Record<string, string>[] = [{ "Sec-Fetch-Site": "same-origin", Origin: own }, { Referer: `${own}/login` }, {}];
+    for (const headers of allowed) {
+      const response = await post(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(400);
+    }
+  });
+
+  it("signed-in pages and their data requests are never cached; fingerprinted assets are (finding 4)", async () => {
+    const login = await fetch(`${baseURL()}/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=regio.twente%40demo.nl&password=demo-veilig-2025",
+      redirect: "manual",
+    });
+    expect(login.status).toBe(302);
+    const setCookie = login.headers.get("set-cookie")!;
+    // Production: the __Host- prefix, Secure, and the absolute lifetime of 12 hours (finding 12).
+    expect(setCookie).toMatch(/^__Host-wav_sessie=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/);
+    const cookie = setCookie.split(";")[0]!;
+    const start = login.headers.get("location")!;
+    const page = await fetch(`${baseURL()}${start}`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    const data = await fetch(`${baseURL()}${start}.data`, { headers: { Cookie: cookie } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get("cache-control")).toBe("no-store");
+    const asset = /\/assets\/[^"]+\.js/.exec(await page.text())![0];
+    expect((await fetch(`${baseURL()}${asset}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
 });

@@ -34,6 +34,9 @@ describe("programma and the round table", () => {
     // Record Twente's talk: every section, then submit.
     await page.goto("/programma/rondetafels?jaar=2022");
     await page.getByRole("link", { name: "Twente" }).click();
+    await expectOne(page.getByRole("heading", { name: "Rondetafelgesprek 2022: Twente" }));
+    await expectAccessible(page, "start a round-table record");
+    await page.getByRole("button", { name: "Verslag beginnen" }).click();
     await page.waitForURL(/\/vragenlijsten\/\d+$/);
     await page.getByRole("link", { name: /Integrale sturing/ }).first().click();
     await expectAccessible(page, "round-table form");

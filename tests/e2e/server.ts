@@ -7,6 +7,8 @@ import { startProductionServer, stopServer } from "../../scripts/start-command.t
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** The server's SQLite file: the browser tests read the outbox from it, as a mailbox. */
+    databasePath: string;
   }
 }
 
@@ -17,8 +19,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   if (!existsSync("build/node/server.js")) throw new Error("Run `npm run build` before the browser tests.");
   const dir = mkdtempSync(join(tmpdir(), "wav-e2e-"));
-  const server = await startProductionServer({ DATABASE_URL: join(dir, "e2e.db") });
+  const databasePath = join(dir, "e2e.db");
+  const server = await startProductionServer({ DATABASE_URL: databasePath });
   project.provide("baseURL", `http://localhost:${server.port}`);
+  project.provide("databasePath", databasePath);
   return async () => {
     await stopServer(server);
     rmSync(dir, { recursive: true, force: true });

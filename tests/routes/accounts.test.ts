@@ -25,7 +25,7 @@ describe("account management by scope", () => {
     const created = await create(world.users.gemeenteEnschede, { name: "Nieuwe Manager", email: "Nieuw@Test.nl", role: "teammanager", scope: String(world.teams.teamB) });
     expect(created.status).toBe(200);
     const link: string = created.data.created.link;
-    expect(link).toMatch(/^http:\/\/localhost\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(/^http:\/\/localhost:3000\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
     const outbox = await context.db.selectFrom("outbox").selectAll().execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ recipient: "nieuw@test.nl", subject: "Uitnodiging: Werken aan veiligheid" });
@@ -103,7 +103,7 @@ describe("account management by scope", () => {
 
   it("mails the outbox when a transport is configured", async () => {
     await create(world.users.gemeenteEnschede, { name: "Post", email: "post@test.nl", role: "teammanager", scope: String(world.teams.teamB) });
-    const sent = await deliverOutbox(context.db, nodemailer.createTransport({ jsonTransport: true }));
+    const sent = await deliverOutbox(context.db, nodemailer.createTransport({ jsonTransport: true }), "Test <noreply@test.nl>");
     expect(sent).toEqual({ sent: 1, failed: 0 });
     expect((await context.db.selectFrom("outbox").select("sent_at").executeTakeFirstOrThrow()).sent_at).not.toBeNull();
   });

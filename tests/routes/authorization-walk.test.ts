@@ -46,6 +46,10 @@ const ROUTES: Record<string, Access> = {
   "programma.organisatie.import.tsx": { kind: "programma" },
   // The invitation link's single-use token is its own credential (tested in accounts.test.ts).
   "uitnodiging.$token.tsx": { kind: "public" },
+  // Anyone may ask for a reset link (the answer never tells whether the address is known); the
+  // reset link's single-use token is its own credential (tested in password-reset.test.ts).
+  "wachtwoord-vergeten.tsx": { kind: "public" },
+  "wachtwoord-herstellen.$token.tsx": { kind: "public" },
   // Account management: programma, regio and gemeente, each within their own scope (accounts.test.ts).
   "beheer.accounts.tsx": { kind: "signed-in" },
   "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },

@@ -139,11 +139,21 @@ describe("recording a round table", () => {
     const programma = await cookie("programma@demo.nl");
     expect((await run(roundTables.action, formRequest("/", { year: "twintig" }, programma), context)).status).toBe(400);
     expect((await run(roundTables.action, formRequest("/", { year: "2026" }, programma), context)).location).toBe("/programma/rondetafels?jaar=2026");
-    const opened = await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
+    // Opening a year without a record writes nothing: it offers to start one, which is a POST.
+    const offered = await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
+    expect(offered.status).toBe(200);
+    expect(offered.data).toEqual({ year: 2026, regionName: "Twente" });
+    const count = async () => Number((await context.db.selectFrom("response").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
+    expect(await count()).toBe(before);
+    const opened = await run(openRecord.action, formRequest("/", {}, programma), context, { year: "2026", regionId: String(ids["Twente"]) });
+    expect(await count()).toBe(before + 1);
     const responseId = Number(opened.location!.split("/").pop());
     expect((await getAnswers(context.db, responseId)).fase?.value).toBe("plans");
     // The same link again opens the same record.
     expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(opened.location);
+    expect((await run(openRecord.action, formRequest("/", {}, programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(opened.location);
     expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2031", regionId: String(ids["Twente"]) })).status).toBe(404);
     expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "abcd", regionId: String(ids["Twente"]) })).status).toBe(404);
   });
@@ -152,7 +162,7 @@ describe("recording a round table", () => {
     const programma = await cookie("programma@demo.nl");
     await run(roundTables.action, formRequest("/", { year: "2027" }, programma), context);
     const regio = await cookie("regio.twente@demo.nl");
-    const opened = await run(openRecord.loader, getRequest("/", regio), context, { year: "2027", regionId: String(ids["Twente"]) });
+    const opened = await run(openRecord.action, formRequest("/", {}, regio), context, { year: "2027", regionId: String(ids["Twente"]) });
     const responseId = Number(opened.location!.split("/").pop());
     const params = { responseId: String(responseId), sectionKey: "sturing" };
     const response = (await getResponse(context.db, responseId))!;
@@ -165,6 +175,7 @@ describe("recording a round table", () => {
     for (const email of ["regio.zaanstreek-waterland@demo.nl", "gemeente.enschede@demo.nl", "team.enschede-centrum@demo.nl"]) {
       expect((await run(overview.loader, getRequest("/", await cookie(email)), context, { responseId: String(responseId) })).status).toBe(404);
       expect((await run(openRecord.loader, getRequest("/", await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
+      expect((await run(openRecord.action, formRequest("/", {}, await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
     }
     const list = await run(regionRoundTables.loader, getRequest("/", regio), context, { regionId: String(ids["Twente"]) });
     expect(list.data.years.map((y: { year: number }) => y.year)).toEqual([2027, 2026, 2021, 2020, 2019]);

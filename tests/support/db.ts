@@ -9,6 +9,8 @@ import { TEMPLATE_DEMO, TEMPLATE_DIR, TEMPLATE_EMPTY } from "./paths.ts";
 export interface TestContext extends AppLoadContext {
   db: DB;
   config: AppConfig;
+  /** The database file, for a second connection (another process) or a check from outside. */
+  file: string;
   close: () => Promise<void>;
 }
 
@@ -19,7 +21,8 @@ export function openTestDatabase(template: "empty" | "demo" = "empty"): TestCont
   const db = createDatabase(file);
   return {
     db,
-    config: { sessionIdleMinutes: 60, secureCookies: false },
+    file,
+    config: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secureCookies: false, publicOrigin: "http://localhost:3000" },
     close: async () => {
       await db.destroy();
       for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// Text that people type is stored, shown and exported (CSV, Excel). Control characters (NUL and the
+// other C0 characters, and DEL) have no place in it: they break exports and other programs, and hide
+// text. They are refused at validation with a message, so the form comes back filled. Long texts keep
+// tab and line breaks (a browser sends a line break as CR LF); a single-line field keeps none.
+
+const CONTROL_IN_LONG_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+
+export const CONTROL_CHARACTER_MESSAGE =
+  "Deze tekst bevat een onzichtbaar stuurteken (dat komt soms mee als u tekst kopieert). Haal het weg of typ de tekst opnieuw.";
+
+export function hasControlCharacter(value: string, kind: "line" | "long"): boolean {
+  return (kind === "line" ? CONTROL_IN_LINE : CONTROL_IN_LONG_TEXT).test(value);
+}
+
+/** A one-line text (names, titles): no control characters at all. */
+export const lineText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "line"), CONTROL_CHARACTER_MESSAGE);
+
+/** A long text (toelichting, notes, summaries): tab and line breaks allowed, other control characters not. */
+export const longText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "long"), CONTROL_CHARACTER_MESSAGE);

@@ -1,0 +1,157 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads the environment. Every variable is checked with zod at start-up; a wrong
+ * value stops start-up with the variable's name and what is wrong with it, instead of a default taken
+ * silently. The README's "Configuration" table lists the same variables.
+ */
+
+const flag = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      if (/^(true|1|yes|on)$/i.test(v)) return true;
+      if (/^(false|0|no|off)$/i.test(v)) return false;
+      ctx.addIssue({ code: "custom", message: `${name} moet true of false zijn` });
+      return z.NEVER;
+    });
+
+const integer = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: "custom", message: `${name} moet een heel getal van ${min} tot en met ${max} zijn` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: integer("PORT", 0, 65535),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z.string().optional(),
+  SEED_DEMO: flag("SEED_DEMO"),
+  SESSION_IDLE_MINUTES: integer("SESSION_IDLE_MINUTES", 1, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: integer("SESSION_ABSOLUTE_HOURS", 1, 7 * 24),
+  COOKIE_SECURE: flag("COOKIE_SECURE"),
+  QUESTIONNAIRES_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: z.string().optional(),
+  APP_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "APP_ORIGIN moet een adres zijn zoals https://zelfscan.gemeente.nl" });
+        return z.NEVER;
+      }
+      if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== v.replace(/\/$/, "")) {
+        ctx.addIssue({ code: "custom", message: "APP_ORIGIN is alleen schema en host (en poort), zonder pad: https://zelfscan.gemeente.nl" });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  MAX_BODY_BYTES: integer("MAX_BODY_BYTES", 1024, 100_000_000),
+  REQUEST_LOG: flag("REQUEST_LOG"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), "SMTP_URL begint met smtp:// of smtps://"),
+  MAIL_FROM: z.string().min(3).optional(),
+});
+
+export interface ServerConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  /** The SQLite file (DATABASE_URL, a `file:` prefix accepted). */
+  databasePath: string;
+  seedDemo: boolean;
+  questionnairesDir: string;
+  /** Express's "trust proxy" setting, or undefined when the server is reached directly. */
+  trustProxy: boolean | number | string | undefined;
+  /** APP_ORIGIN as given, or undefined: writes are then checked against the request's own origin. */
+  appOrigin: string | undefined;
+  maxBodyBytes: number;
+  requestLog: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  app: AppConfig;
+  /** Said once at start-up: settings that work but are not advised. */
+  warnings: string[];
+}
+
+/** What the app's loaders and actions need of the configuration (in the load context). */
+export interface AppConfig {
+  /** Inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** How long a session lives at most, however active: a stolen cookie is worthless after this. */
+  sessionAbsoluteHours: number;
+  /** Secure cookies with the __Host- prefix: on in production (HTTPS); off for plain-HTTP development and tests. */
+  secureCookies: boolean;
+  /**
+   * The origin that links in mail (invitations, password resets) are built from. Never taken from a
+   * request header: APP_ORIGIN, or the address the server listens on.
+   */
+  publicOrigin: string;
+}
+
+export const DEFAULT_DATABASE_PATH = "data/werken-aan-veiligheid.db";
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `- ${String(issue.path[0] ?? "")}: ${issue.message}`).join("\n"),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const port = e.PORT ?? 3000;
+  const host = e.HOST ?? "127.0.0.1";
+  const warnings: string[] = [];
+  const listenOrigin = `http://${host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+  if (production && !e.APP_ORIGIN) {
+    warnings.push(
+      `APP_ORIGIN is niet gezet: links in e-mail (uitnodigingen, wachtwoord herstellen) wijzen naar ${listenOrigin}. Zet APP_ORIGIN op het publieke adres, zoals https://zelfscan.gemeente.nl.`,
+    );
+  }
+  const trust = e.TRUST_PROXY;
+  return {
+    production,
+    port,
+    host,
+    databasePath: databasePathOf(e.DATABASE_URL),
+    seedDemo: e.SEED_DEMO ?? true,
+    questionnairesDir: resolve(e.QUESTIONNAIRES_DIR ?? "questionnaires"),
+    trustProxy: !trust ? undefined : trust === "true" ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
+    appOrigin: e.APP_ORIGIN,
+    maxBodyBytes: e.MAX_BODY_BYTES ?? 1_000_000,
+    requestLog: e.REQUEST_LOG ?? true,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM ?? "Werken aan veiligheid <noreply@localhost>",
+    app: {
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES ?? 30,
+      sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,
+      secureCookies: e.COOKIE_SECURE ?? production,
+      publicOrigin: e.APP_ORIGIN ?? listenOrigin,
+    },
+    warnings,
+  };
+}
+
+export function databasePathOf(url: string | undefined): string {
+  return url?.replace(/^file:/, "") || DEFAULT_DATABASE_PATH;
+}
