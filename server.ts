@@ -3,10 +3,10 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { prepareDatabase } from "./app/bootstrap.server.ts";
-import { QuestionnaireDefinitionError } from "./app/questionnaire/loader.server.ts";
+import { prepareDatabase } from "./app/server/bootstrap.server.ts";
+import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
 import { ConfigError, loadConfig } from "./app/server/config.server.ts";
-import { startOutboxSender } from "./app/mail.server.ts";
+import { startOutboxSender } from "./app/server/mail.server.ts";
 import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 

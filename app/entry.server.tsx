@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./nonce.tsx";
+import { NonceProvider } from "./components/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
 

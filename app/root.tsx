@@ -1,12 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { managesAccounts } from "./domain/policy.ts";
+import { ROLE_LABEL } from "./domain/roles.ts";
+import { startPathFor } from "./domain/user.ts";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
 import appCss from "./styles/app.css?url";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
-import { optionalUser, ROLE_LABEL, startPathFor } from "./authorization.server.ts";
-import { useNonce } from "./nonce.tsx";
-import { lookupSession } from "./session.server.ts";
+import { optionalUser } from "./auth/guards.server.ts";
+import { useNonce } from "./components/nonce.tsx";
+import { lookupSession } from "./auth/session.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
 
 export const links: LinksFunction = () => [
@@ -20,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
   const session = await lookupSession(context, request);
   return {
-    user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user), managesAccounts: user.role !== "teammanager" },
+    user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user), managesAccounts: managesAccounts(user) },
     idleMinutes: context.config.sessionIdleMinutes,
     sessionAbsoluteEnd: session.state === "active" ? session.absoluteEnd : null,
   };

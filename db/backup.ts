@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { loadConfig } from "../app/server/config.server.ts";
 
 /**
  * A consistent online backup with SQLite's backup API (better-sqlite3's db.backup): safe while the
@@ -35,27 +33,4 @@ export async function restoreDatabase(backup: string, target: string): Promise<v
   } finally {
     source.close();
   }
-}
-
-const script = process.argv[1] ? pathToFileURL(process.argv[1]).href : "";
-if (import.meta.url === script) {
-  const [command, file] = process.argv.slice(2);
-  const database = loadConfig().databasePath;
-  const run = async () => {
-    if (command === "backup") {
-      const target = file ?? `backups/werken-aan-veiligheid-${new Date().toISOString().replace(/[:.]/g, "-")}.db`;
-      const { pages } = await backupDatabase(database, target);
-      console.log(`Back-up gemaakt: ${target} (${pages} pagina's) van ${database}.`);
-    } else if (command === "restore") {
-      if (!file) throw new Error("Gebruik: npm run db:restore BESTAND (stop de server eerst).");
-      await restoreDatabase(file, database);
-      console.log(`Teruggezet: ${file} -> ${database}. Start de server opnieuw.`);
-    } else {
-      throw new Error("Gebruik: npm run db:backup [BESTAND] of npm run db:restore BESTAND");
-    }
-  };
-  run().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
 }

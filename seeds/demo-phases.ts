@@ -1,11 +1,11 @@
 import type { DB } from "../db/client.ts";
-import type { PhaseKey } from "../app/phases.ts";
-import { PHASE_KEYS } from "../app/phases.ts";
+import type { PhaseKey } from "../app/domain/phases.ts";
+import { PHASE_KEYS } from "../app/domain/phases.ts";
 import { saveAnalysis } from "../app/models/analysis.server.ts";
 import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.server.ts";
 import { regionThemeFigures } from "../app/models/results.server.ts";
-import { lowThemes } from "../app/scoring.ts";
-import { DEFAULT_PHASE_SETTINGS } from "../app/phases.ts";
+import { lowThemes } from "../app/domain/scoring.ts";
+import { DEFAULT_PHASE_SETTINGS } from "../app/domain/phases.ts";
 
 /**
  * The phase of every region in the demo. The counts per phase are those the programme published in

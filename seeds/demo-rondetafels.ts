@@ -1,5 +1,5 @@
 import type { DB } from "../db/client.ts";
-import { PHASE_KEYS, type PhaseKey } from "../app/phases.ts";
+import { PHASE_KEYS, type PhaseKey } from "../app/domain/phases.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../app/models/rondetafel.server.ts";
 import { saveAnswers, submitResponse } from "../app/models/response.server.ts";

@@ -1,6 +1,6 @@
 import type { DB } from "../db/client.ts";
 import type { Role, TeamKind } from "../db/schema.ts";
-import { hashPassword } from "../app/password.server.ts";
+import { hashPassword } from "../app/auth/password.server.ts";
 import { getDefinition, latestVersionOf, reviewResponse } from "../app/models/response.server.ts";
 import { seedDemoPhases } from "./demo-phases.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";

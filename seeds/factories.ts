@@ -1,6 +1,6 @@
 import type { DB } from "../db/client.ts";
 import type { Audience, Role, TeamKind } from "../db/schema.ts";
-import { hashPassword } from "../app/password.server.ts";
+import { hashPassword } from "../app/auth/password.server.ts";
 import { createUser } from "../app/models/user.server.ts";
 import { getOrCreateResponse, saveAnswers, submitResponse, type Subject } from "../app/models/response.server.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";

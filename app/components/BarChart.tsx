@@ -1,4 +1,4 @@
-import { formatScore } from "../format.ts";
+import { formatScore } from "../domain/format.ts";
 
 export interface ChartSeries {
   label: string;

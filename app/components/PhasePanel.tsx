@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { formatDateTime } from "../format.ts";
-import { PHASES, phaseIndex, phaseLabel, type Condition, type PhaseKey } from "../phases.ts";
+import { formatDateTime } from "../domain/format.ts";
+import { PHASES, phaseIndex, phaseLabel, type Condition, type PhaseKey } from "../domain/phases.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 
 interface LogEntry {

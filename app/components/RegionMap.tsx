@@ -1,5 +1,5 @@
-import { REGION_TILES } from "../dashboard/region-tiles.ts";
-import { PHASES, phaseIndex, type PhaseKey } from "../phases.ts";
+import { REGION_TILES } from "./region-tiles.ts";
+import { PHASES, phaseIndex, type PhaseKey } from "../domain/phases.ts";
 
 const PHASE_FILL = ["#f2f2f2", "#cfe3ea", "#8fbccb", "#3f7f93", "#15414f"];
 const PHASE_TEXT = ["#000", "#000", "#000", "#fff", "#fff"];

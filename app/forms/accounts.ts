@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lineText } from "./text.ts";
+import { lineText } from "../domain/text.ts";
+import { idField, optionalIdField } from "./fields.ts";
 
 export const ROLES = ["programma", "regio", "gemeente", "teammanager"] as const;
 
@@ -7,7 +8,13 @@ export const newAccountSchema = z.object({
   name: lineText(z.string("Vul een naam in.").trim().min(2, "Vul een naam in van ten minste 2 tekens.").max(120, "Gebruik hoogstens 120 tekens.")),
   email: z.string("Vul een e-mailadres in.").trim().max(254, "Dit e-mailadres is te lang.").email("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
   role: z.enum(ROLES, "Kies een rol uit de lijst."),
-  scope: z.string().regex(/^(\d{1,9})?$/, "Kies een regio, gemeente of team uit de lijst.").default(""),
+  scope: optionalIdField("Kies een regio, gemeente of team uit de lijst."),
+});
+
+/** Disabling, enabling or a new link, for one account in the list. */
+export const accountActionSchema = z.object({
+  intent: z.enum(["disable", "enable", "reinvite"]),
+  account: idField("Onbekend account: er is niets gewijzigd."),
 });
 
 /** An invitation link works once, for this many days. */

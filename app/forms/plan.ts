@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
-import { lineText, longText } from "./text.ts";
+import { lineText, longText } from "../domain/text.ts";
+import { idField, optionalIdField } from "./fields.ts";
 
 export const ACTION_STATUSES = ["planned", "ongoing", "done", "dropped"] as const;
 export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
@@ -17,18 +18,18 @@ export function actionSchema(themes: string[]) {
   return z
     .object({
       theme: z.string("Kies een thema.").refine((t) => themes.includes(t), "Kies een thema uit het kwaliteitskader."),
-      point: z.string().regex(/^(\d{1,9})?$/, "Kies een verbeterpunt uit de lijst.").default(""),
+      point: optionalIdField("Kies een verbeterpunt uit de lijst."),
       title: lineText(z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens.")),
-      ownerTeam: z.string().regex(/^(\d{1,9})?$/, "Kies een team uit de lijst.").default(""),
+      ownerTeam: optionalIdField("Kies een team uit de lijst."),
       ownerName: lineText(z.string().trim().max(120, "Gebruik hoogstens 120 tekens.")).default(""),
       due: z.string("Vul een datum in.").refine(isIsoDate, "Vul een geldige datum in, zoals 2026-12-31."),
       status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
     })
-    .refine((a) => a.ownerTeam !== "" || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });
+    .refine((a) => a.ownerTeam !== null || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });
 }
 
 export const progressSchema = z.object({
-  action: z.string().regex(/^\d{1,9}$/, "Onbekende actie."),
+  action: idField("Onbekende actie."),
   status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
   note: longText(z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.")).default(""),
 });

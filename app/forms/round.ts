@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
-import { lineText } from "./text.ts";
+import { lineText } from "../domain/text.ts";
 
 
 

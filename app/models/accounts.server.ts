@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import { assignableRoles, canManageAccount } from "../domain/policy.ts";
+import { type CurrentUser } from "../domain/user.ts";
 import type { DB } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
-import { canManageAccount, type CurrentUser } from "../authorization.server.ts";
 import { audit } from "./audit.server.ts";
 import { INVITATION_DAYS } from "../forms/accounts.ts";
 
@@ -58,20 +59,24 @@ export async function getManagedAccount(db: DB, manager: CurrentUser, id: number
   return row && managesRow(manager, row) ? row : null;
 }
 
-/** The roles and scopes a manager may give a new account. */
+/** The roles a manager may give a new account (the policy's), and for each the scopes within their own. */
 export async function scopesFor(db: DB, manager: CurrentUser) {
-  const regions = manager.role === "programma" ? await db.selectFrom("region").select(["id", "name"]).orderBy("name").execute() : [];
+  const roles: Role[] = assignableRoles(manager);
   let municipalities = db.selectFrom("municipality").select(["id", "name", "region_id"]).orderBy("name");
-  if (manager.role === "regio") municipalities = municipalities.where("region_id", "=", manager.regionId!);
-  let teams = db.selectFrom("team").innerJoin("municipality", "municipality.id", "team.municipality_id").select(["team.id", "team.name", "municipality.name as municipality_name"]).where("team.active", "=", 1).orderBy("municipality.name").orderBy("team.name");
-  if (manager.role === "regio") teams = teams.where("municipality.region_id", "=", -1);
-  if (manager.role === "gemeente") teams = teams.where("team.municipality_id", "=", manager.municipalityId!);
-  const roles: Role[] = manager.role === "programma" ? ["programma", "regio", "gemeente", "teammanager"] : manager.role === "regio" ? ["gemeente"] : ["teammanager"];
+  if (manager.regionId !== null) municipalities = municipalities.where("region_id", "=", manager.regionId);
+  let teams = db
+    .selectFrom("team")
+    .innerJoin("municipality", "municipality.id", "team.municipality_id")
+    .select(["team.id", "team.name", "municipality.name as municipality_name"])
+    .where("team.active", "=", 1)
+    .orderBy("municipality.name")
+    .orderBy("team.name");
+  if (manager.municipalityId !== null) teams = teams.where("team.municipality_id", "=", manager.municipalityId);
   return {
     roles,
-    regions,
-    municipalities: manager.role === "gemeente" ? [] : await municipalities.execute(),
-    teams: manager.role === "regio" ? [] : await teams.execute(),
+    regions: roles.includes("regio") ? await db.selectFrom("region").select(["id", "name"]).orderBy("name").execute() : [],
+    municipalities: roles.includes("gemeente") ? await municipalities.execute() : [],
+    teams: roles.includes("teammanager") ? await teams.execute() : [],
   };
 }
 

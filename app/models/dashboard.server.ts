@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
-import { compareDutch } from "../format.ts";
+import { compareDutch } from "../domain/format.ts";
 import { optionsOf, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "./rondetafel.server.ts";

@@ -1,15 +1,15 @@
 import { parse } from "csv-parse/sync";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
+import { type CurrentUser } from "../domain/user.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 import type { DB } from "../../db/client.ts";
 import type { TeamKind } from "../../db/schema.ts";
-import type { CurrentUser } from "../authorization.server.ts";
 import { issueInvitation, NO_PASSWORD } from "./accounts.server.ts";
 import { audit } from "./audit.server.ts";
 
 // Programma manages the organisation: teams added, renamed, moved, deactivated (their responses stay),
 // and teams with their managers imported from CSV after a preview. Every change is audited.
 
-import { TEAM_KINDS as KINDS } from "../roles.ts";
+import { TEAM_KINDS as KINDS } from "../domain/roles.ts";
 export const TEAM_KINDS: TeamKind[] = [...KINDS];
 
 export async function listOrganisation(db: DB, regionId: number) {

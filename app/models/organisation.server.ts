@@ -40,7 +40,7 @@ export async function getTeam(db: DB, id: number) {
     .executeTakeFirst();
 }
 
-export { TEAM_KIND_LABEL } from "../roles.ts";
+export { TEAM_KIND_LABEL } from "../domain/roles.ts";
 
 export async function listMunicipalities(db: DB) {
   return db.selectFrom("municipality").select(["id", "name"]).orderBy("name").execute();

@@ -1,5 +1,4 @@
 import type { DB } from "../../db/client.ts";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 import {
   decideTransition,
   isPhaseKey,
@@ -11,11 +10,11 @@ import {
   type PhaseSettings,
   type RegionSnapshot,
   type TransitionKind,
-} from "../phases.ts";
-import { lowThemes } from "../scoring.ts";
+} from "../domain/phases.ts";
+import { lowThemes } from "../domain/scoring.ts";
 import { audit } from "./audit.server.ts";
 import { regionThemeFigures } from "./results.server.ts";
-import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "./rounds.server.ts";
 
 // The region's phase: an append-only log of transitions; the current phase follows from it.
 
@@ -206,36 +205,13 @@ export async function regionsWithPhase(db: DB) {
 
 export type ChangePhaseResult = { ok: true; to: PhaseKey } | { ok: false; status: 400 | 409; errors: string[] };
 
-/** Reads a phase form (intent, expected phase, reason, target) and applies it if the rules allow. */
+/** Applies a phase change the user asked for (based on the phase the page showed) if the rules allow it. */
 export async function changePhase(
   db: DB,
-  input: { regionId: number; actor: { id: number; role: string }; form: FormData; settings?: PhaseSettings; now?: Date },
+  input: { regionId: number; actor: { id: number; role: string }; expected: PhaseKey; request: TransitionRequest; settings?: PhaseSettings; now?: Date },
 ): Promise<ChangePhaseResult> {
-  const intent = input.form.get("intent");
-  const expected = input.form.get("expected");
-  const reason = typeof input.form.get("reason") === "string" ? String(input.form.get("reason")).trim() : "";
-  const to = input.form.get("to");
-  if (!isPhaseKey(expected)) return { ok: false, status: 400, errors: ["Het formulier mist de huidige fase. Laad de pagina opnieuw."] };
-  if (hasControlCharacter(reason, "long")) return { ok: false, status: 400, errors: [CONTROL_CHARACTER_MESSAGE] };
-  if (reason.length > 2000) return { ok: false, status: 400, errors: ["Gebruik voor de reden hoogstens 2000 tekens."] };
-  let request: TransitionRequest;
-  switch (intent) {
-    case "advance":
-      request = { kind: "advance" };
-      break;
-    case "back":
-      request = { kind: "back", reason };
-      break;
-    case "override":
-      if (!isPhaseKey(to)) return { ok: false, status: 400, errors: [`Kies een van de fasen (${PHASE_KEYS.length}).`] };
-      request = { kind: "override", to, reason };
-      break;
-    case "cycle":
-      request = { kind: "cycle" };
-      break;
-    default:
-      return { ok: false, status: 400, errors: ["Onbekende handeling: er is niets gewijzigd."] };
-  }
+  const { expected, request } = input;
+  const reason = "reason" in request ? request.reason : "";
   const current = await currentPhase(db, input.regionId);
   if (current.phase !== expected) {
     return { ok: false, status: 409, errors: ["De fase van de regio is intussen gewijzigd. Bekijk de huidige fase hieronder en probeer het opnieuw."] };

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import { RESPONSE_PROGRESS_LABEL, responseProgress } from "../questionnaire/progress.ts";
 import { summariseMunicipalities } from "./response.server.ts";
-import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "./rounds.server.ts";
 
 /** Zelfscan progress of the current round per municipality, for a region or the whole country. */
 export async function progressByMunicipality(db: DB, regionId?: number) {

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
-import { themeFigures, MIN_OTHER_TEAMS, type ThemeFigure, type ValueCount } from "../scoring.ts";
+import { themeFigures, MIN_OTHER_TEAMS, type ThemeFigure, type ValueCount } from "../domain/scoring.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
-import { getRoundQuestionnaireKey } from "./round.server.ts";
+import { getRoundQuestionnaireKey } from "./rounds.server.ts";
 
 // Zelfscan results: SQL counts answers per item and value over submitted team responses in a scope;
 // app/scoring.ts folds them into theme figures.

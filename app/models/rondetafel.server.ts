@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
-import type { AnswerMap } from "../questionnaire/answers.ts";
+import { displayAnswer, type AnswerMap } from "../questionnaire/answers.ts";
+import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { audit } from "./audit.server.ts";
 import { currentPhase } from "./phase.server.ts";
 import { getDefinition, getOrCreateResponse, latestVersionOf } from "./response.server.ts";
@@ -92,4 +93,55 @@ export async function regionRoundTables(db: DB, regionId: number) {
     .where("round.kind", "=", "rondetafel")
     .orderBy("round.year", "desc")
     .execute();
+}
+
+/** How many records one query reads: the export holds the database only for that long, never while it waits for the client. */
+const RECORDS_PER_QUERY = 100;
+
+/**
+ * All round-table records, ordered by year and region, answers in item order. Read a page of records
+ * at a time (keyset on year, region, id), each page one short query for the records and one for their
+ * answers: the process has one database connection, and a query kept open while a slow download
+ * drains would hold up every other user's page until the download finished.
+ */
+export async function* roundTableRecords(db: DB, definition: QuestionnaireDefinition) {
+  const items = allItems(definition);
+  let after: [number, string, number] | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .innerJoin("region", "region.id", "response.region_id")
+      .select(["response.id", "round.year", "region.name as region", "response.status"])
+      .where("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE)
+      // Every round-table round has its year (the keyset below relies on it).
+      .where("round.year", "is not", null);
+    if (after) query = query.where((eb) => eb(eb.refTuple("round.year", "region.name", "response.id"), ">", eb.tuple(...after!)));
+    const records = await query.orderBy("round.year").orderBy("region.name").orderBy("response.id").limit(RECORDS_PER_QUERY).execute();
+    if (!records.length) return;
+    const answers = new Map<number, Map<string, { value: string | null; comment: string | null }>>();
+    const rows = await db
+      .selectFrom("answer")
+      .select(["response_id", "item_key", "value", "comment"])
+      .where("response_id", "in", records.map((r) => r.id))
+      .execute();
+    for (const row of rows) {
+      if (!answers.has(row.response_id)) answers.set(row.response_id, new Map());
+      answers.get(row.response_id)!.set(row.item_key, row);
+    }
+    for (const record of records) {
+      const own = answers.get(record.id);
+      yield [
+        record.year,
+        record.region,
+        record.status === "submitted" ? "ingediend" : "concept",
+        ...items.map((item) => {
+          const answer = own?.get(item.key);
+          return (answer ? displayAnswer(definition, item, answer) : null) ?? "";
+        }),
+      ];
+    }
+    const last = records[records.length - 1]!;
+    after = [last.year!, last.region, last.id];
+  }
 }

@@ -1,5 +1,33 @@
 import type { DB } from "../../db/client.ts";
+import type { Audience } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
+
+// Rounds (rondes): the periods in which a questionnaire is open, and which questionnaire each audience fills in.
+
+/** The zelfscan round open today (the latest one if several are), or undefined. */
+export async function getCurrentRound(db: DB, now = new Date()) {
+  const today = now.toISOString().slice(0, 10);
+  return db
+    .selectFrom("round")
+    .selectAll()
+    .where("kind", "=", "zelfscan")
+    .where("opens_on", "<=", today)
+    .where("closes_on", ">=", today)
+    .where("closed_at", "is", null)
+    .orderBy("opens_on", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+export async function getRoundQuestionnaireKey(db: DB, roundId: number, audience: Audience) {
+  const row = await db
+    .selectFrom("round_questionnaire")
+    .select("questionnaire_key")
+    .where("round_id", "=", roundId)
+    .where("audience", "=", audience)
+    .executeTakeFirst();
+  return row?.questionnaire_key;
+}
 
 /** The zelfscan rounds, newest first. */
 export async function listRounds(db: DB) {

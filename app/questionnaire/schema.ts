@@ -8,7 +8,7 @@ import {
   type QuestionnaireDefinition,
   type QuestionnaireSection,
 } from "./definition.ts";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 
 /**
  * Derives the zod schema of one section's form from its definition. The same schema runs in the
@@ -125,16 +125,4 @@ function sectionValuesSchema(definition: QuestionnaireDefinition, section: Quest
   }
   // Inputs are loose (react-hook-form's null for an untouched radio group); outputs are FormValues.
   return z.object(shape) as unknown as z.ZodType<FormValues, FormValues>;
-}
-
-/** Field name -> first message, the shape the form and the error summary show. */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
 }

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser, startPathFor } from "../authorization.server.ts";
+import { startPathFor } from "../domain/user.ts";
+import { requireUser } from "../auth/guards.server.ts";
 
 // "/" sends each role to its own start page (and an anonymous visitor to the login page).
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,18 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { ROLE_LABEL } from "../domain/roles.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { changePasswordSchema, type ChangePasswordValues } from "../forms/account.ts";
-import { requireUser, ROLE_LABEL } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireUser } from "../auth/guards.server.ts";
+import { readFormData } from "../server/http.server.ts";
+import { invalid, parseForm } from "../server/form.server.ts";
 import { getUser, setPasswordHash } from "../models/user.server.ts";
 import { audit } from "../models/audit.server.ts";
-import { hashPassword, verifyPassword } from "../password.server.ts";
-import { passwordProblem } from "../password-policy.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
-import { clearSessionCookie, destroyAllSessions } from "../session.server.ts";
+import { hashPassword, verifyPassword } from "../auth/password.server.ts";
+import { passwordProblem } from "../auth/password-policy.server.ts";
+import { clearSessionCookie, destroyAllSessions } from "../auth/session.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { attemptSucceeded, claimAttempt, PASSWORD_CHECK_FREE_FAILURES, passwordCheckKey, waitText } from "../models/login-throttle.server.ts";
 
@@ -31,23 +32,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await audit(context.db, { actorId: user.id, action: "logout.everywhere", entity: "session", address: context.clientAddress });
     throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
   }
-  const parsed = changePasswordSchema.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const submission = parseForm(form, changePasswordSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const parsed = submission;
   const account = (await getUser(context.db, user.id))!;
   // Guessing the current password (with a session left open) is throttled like a login.
   const rules = [{ key: passwordCheckKey(user.id), free: PASSWORD_CHECK_FREE_FAILURES }];
   const claim = await claimAttempt(context.db, rules);
   if (!claim.ok) {
     await audit(context.db, { actorId: user.id, action: "password.check_throttled", entity: "user_account", entityId: user.id, address: context.clientAddress });
-    return data({ errors: { current: `Te vaak een verkeerd huidig wachtwoord. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` } }, { status: 429 });
+    return invalid({ current: `Te vaak een verkeerd huidig wachtwoord. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` }, submission.values, 429);
   }
   if (!(await verifyPassword(parsed.data.current, account.password_hash))) {
     await audit(context.db, { actorId: user.id, action: "password.check_failed", entity: "user_account", entityId: user.id, address: context.clientAddress });
-    return data({ errors: { current: "Uw huidige wachtwoord klopt niet." } }, { status: 400 });
+    return invalid({ current: "Uw huidige wachtwoord klopt niet." }, submission.values);
   }
   await attemptSucceeded(context.db, rules);
   const problem = await passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
-  if (problem) return data({ errors: { next: problem } as Record<string, string> }, { status: 400 });
+  if (problem) return invalid({ next: problem }, submission.values);
   await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next));
   // A changed password ends every other session: whoever knew the old one is out.
   await destroyAllSessions(context, user.id, request);
@@ -60,7 +62,7 @@ export default function Account() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const form = useForm<ChangePasswordValues>({ resolver: zodResolver(changePasswordSchema), mode: "onTouched", defaultValues: { current: "", next: "", repeat: "" } });
-  const server: Record<string, string> = actionData?.errors ?? {};
+  const server = actionData?.errors ?? {};
   const errorOf = (name: keyof ChangePasswordValues) => form.formState.errors[name]?.message ?? server[name];
   const fields: [keyof ChangePasswordValues, string, string][] = [
     ["current", "Huidig wachtwoord", "current-password"],

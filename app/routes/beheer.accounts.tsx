@@ -2,13 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime } from "../format.ts";
-import { INVITATION_DAYS, newAccountSchema } from "../forms/accounts.ts";
-import { parseId, requireAccountManager } from "../authorization.server.ts";
-import { ROLE_LABEL } from "../roles.ts";
-import { readFormData } from "../http.server.ts";
+import { formatDateTime } from "../domain/format.ts";
+import { accountActionSchema, INVITATION_DAYS, newAccountSchema } from "../forms/accounts.ts";
+import { requireAccountManager } from "../auth/guards.server.ts";
+import { ROLE_LABEL } from "../domain/roles.ts";
+import { notFound, readFormData } from "../server/http.server.ts";
+import { parseForm, type EnteredValues } from "../server/form.server.ts";
+import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
@@ -18,48 +19,49 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { accounts: await listManagedAccounts(context.db, manager), scopes: await scopesFor(context.db, manager), managerRole: manager.role, managerId: manager.id };
 }
 
+const noAccount = { created: null };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireAccountManager(request, context);
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "disable" || intent === "enable" || intent === "reinvite") {
-    const raw = form.get("account");
-    const id = typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? parseId(raw) : null;
-    if (!id) return data({ errors: { form: "Onbekend account: er is niets gewijzigd." } as Record<string, string>, values: {} as Record<string, string>, created: null }, { status: 400 });
+    const submission = parseForm(form, accountActionSchema);
+    if (!submission.ok) return data({ ...noAccount, errors: { form: submission.errors.account ?? "Onbekende handeling: er is niets gewijzigd." }, values: {} }, { status: 400 });
+    const { account } = submission.data;
     if (intent === "reinvite") {
-      const issued = await reinvite(context.db, { manager, userId: id, origin: context.config.publicOrigin });
-      if (!issued) throw new Response("Niet gevonden", { status: 404 });
+      const issued = await reinvite(context.db, { manager, userId: account, origin: context.config.publicOrigin });
+      if (!issued) notFound();
       context.outbox?.wake();
-      return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: "", link: issued.link, resetOf: issued.accountInUse ? issued.email : null } };
+      return { errors: {}, values: {}, created: { email: "", link: issued.link, resetOf: issued.accountInUse ? issued.email : null } };
     }
-    if (!(await setDisabled(context.db, { manager, userId: id, disabled: intent === "disable" }))) throw new Response("Niet gevonden", { status: 404 });
-    return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: null };
+    if (!(await setDisabled(context.db, { manager, userId: account, disabled: intent === "disable" }))) notFound();
+    return { ...noAccount, errors: {}, values: {} };
   }
-  const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), scope: String(form.get("scope") ?? "") };
-  const parsed = newAccountSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), values, created: null }, { status: 400 });
-  const scopeId = parsed.data.scope ? Number(parsed.data.scope) : null;
+  const submission = parseForm(form, newAccountSchema);
+  if (!submission.ok) return data({ ...noAccount, errors: submission.errors, values: submission.values }, { status: 400 });
+  const { name, email, role, scope } = submission.data;
   const result = await createAccount(context.db, {
     manager,
-    email: parsed.data.email,
-    name: parsed.data.name,
-    role: parsed.data.role,
-    regionId: parsed.data.role === "regio" ? scopeId : null,
-    municipalityId: parsed.data.role === "gemeente" ? scopeId : null,
-    teamId: parsed.data.role === "teammanager" ? scopeId : null,
+    email,
+    name,
+    role,
+    regionId: role === "regio" ? scope : null,
+    municipalityId: role === "gemeente" ? scope : null,
+    teamId: role === "teammanager" ? scope : null,
     origin: context.config.publicOrigin,
   });
-  if (!result.ok) return data({ errors: result.errors, values, created: null }, { status: 400 });
+  if (!result.ok) return data({ ...noAccount, errors: result.errors, values: submission.values }, { status: 400 });
   context.outbox?.wake();
-  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, created: { email: parsed.data.email, link: result.link, resetOf: null } };
+  return { errors: {}, values: {}, created: { email, link: result.link, resetOf: null } };
 }
 
 export default function Accounts() {
   const { accounts, scopes, managerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors: Record<string, string> = actionData?.errors ?? {};
-  const v: Record<string, string> = actionData?.values ?? {};
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const v: EnteredValues = actionData?.values ?? {};
   const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>

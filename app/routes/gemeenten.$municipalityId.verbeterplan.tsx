@@ -3,17 +3,20 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDate, formatDateTime } from "../format.ts";
+import { formatDate, formatDateTime } from "../domain/format.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, actionSchema, isOverdue, progressSchema } from "../forms/plan.ts";
-import { requireMunicipalityAccess, requireOwnMunicipality, requireUser } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
+import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
+import { isOwnMunicipality, planChange } from "../domain/policy.ts";
+import { parseForm } from "../server/form.server.ts";
+import type { FieldErrors } from "../forms/field-errors.ts";
+import { z } from "zod";
+import { readFormData } from "../server/http.server.ts";
 import { getAnalysis } from "../models/analysis.server.ts";
 import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
 import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/plan.server.ts";
 import { roundThemes } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
-import { phaseLabel } from "../phases.ts";
+import { phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { listActiveTeams } from "../models/organisation.server.ts";
 
@@ -39,73 +42,75 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
   const loaded = await load(context, municipality);
+  const state = { phase: loaded.phase, adopted: Boolean(loaded.plan?.adopted_at) };
   return {
     municipality,
     ...loaded,
-    isOwn: user.role === "gemeente",
+    isOwn: isOwnMunicipality(user, municipality.id),
+    canAdd: planChange(user, municipality.id, "add-action", state).allowed,
+    canUpdate: planChange(user, municipality.id, "progress", state).allowed,
     today: new Date().toISOString().slice(0, 10),
     notice: new URL(request.url).searchParams.get("gewijzigd"),
   };
 }
 
-type Errors = Record<string, string>;
+const intentSchema = z.object({ intent: z.enum(["add", "adopt", "progress"], "Onbekende handeling: er is niets gewijzigd.") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const municipality = await requireOwnMunicipality(context, user, params.municipalityId);
+  const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
   const { round, phase, themes, points, teams, plan } = await load(context, municipality);
   const form = await readFormData(request);
-  const intent = form.get("intent");
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
-  const fail = (errors: Errors, status = 400) => data({ intent: String(intent), errors, values }, { status });
+  const chosen = parseForm(form, intentSchema);
+  const values = chosen.values;
+  const fail = (errors: FieldErrors, status = 400) => data({ intent: values.intent ?? "", errors, values }, { status });
+  if (!chosen.ok) return fail({ form: "Onbekende handeling: er is niets gewijzigd." });
+  const { intent } = chosen.data;
+  const allowed = planChange(user, municipality.id, intent === "add" ? "add-action" : intent, { phase, adopted: Boolean(plan?.adopted_at) });
+  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
   if (!round) return fail({ form: "Er is geen zelfscanronde." }, 409);
+  if (!allowed.allowed) return fail({ form: allowed.reason }, 409);
   const base = `/gemeenten/${municipality.id}/verbeterplan`;
 
-  if (intent === "add" || intent === "adopt") {
-    if (phase !== "plans") return fail({ form: `Acties toevoegen en het plan vaststellen kan in de fase Verbeterplannen opstellen; de regio is in de fase ${phaseLabel(phase)}.` }, 409);
-    if (plan?.adopted_at) return fail({ form: "Het verbeterplan is al vastgesteld; acties toevoegen kan niet meer." }, 409);
-  }
-  if (intent === "add") {
-    const parsed = actionSchema(themes.map((t) => t.key)).safeParse(values);
-    const errors: Errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    if (parsed.success) {
-      const point = parsed.data.point ? points.find((p) => p.id === Number(parsed.data.point)) : null;
-      if (parsed.data.point && !point) errors.point = "Kies een verbeterpunt uit de lijst.";
-      else if (point && point.theme_key !== parsed.data.theme) errors.point = `Dit verbeterpunt hoort bij thema ${point.theme_key}, niet bij ${parsed.data.theme}.`;
-      if (parsed.data.ownerTeam && !teams.some((t) => t.id === Number(parsed.data.ownerTeam))) errors.ownerTeam = "Kies een team van uw gemeente.";
+  switch (intent) {
+    case "add": {
+      const submission = parseForm(form, actionSchema(themes.map((t) => t.key)));
+      if (!submission.ok) return fail(submission.errors);
+      const a = submission.data;
+      const point = a.point === null ? null : points.find((p) => p.id === a.point);
+      const errors: FieldErrors = {};
+      if (a.point !== null && !point) errors.point = "Kies een verbeterpunt uit de lijst.";
+      else if (point && point.theme_key !== a.theme) errors.point = `Dit verbeterpunt hoort bij thema ${point.theme_key}, niet bij ${a.theme}.`;
+      if (a.ownerTeam !== null && !teams.some((t) => t.id === a.ownerTeam)) errors.ownerTeam = "Kies een team van uw gemeente.";
+      if (Object.keys(errors).length) return fail(errors);
+      await addAction(context.db, {
+        municipalityId: municipality.id,
+        roundId: round.id,
+        userId: user.id,
+        action: { theme: a.theme, pointId: a.point, title: a.title, ownerTeamId: a.ownerTeam, ownerName: a.ownerName || null, due: a.due, status: a.status },
+      });
+      throw redirect(`${base}?gewijzigd=toegevoegd`);
     }
-    if (!parsed.success || Object.keys(errors).length) return fail(errors);
-    const a = parsed.data;
-    await addAction(context.db, {
-      municipalityId: municipality.id,
-      roundId: round.id,
-      userId: user.id,
-      action: { theme: a.theme, pointId: a.point ? Number(a.point) : null, title: a.title, ownerTeamId: a.ownerTeam ? Number(a.ownerTeam) : null, ownerName: a.ownerName || null, due: a.due, status: a.status },
-    });
-    throw redirect(`${base}?gewijzigd=toegevoegd`);
+    case "adopt": {
+      const result = await adoptPlan(context.db, { municipalityId: municipality.id, roundId: round.id, userId: user.id });
+      if (!result.ok) return fail({ form: result.message });
+      throw redirect(`${base}?gewijzigd=vastgesteld`);
+    }
+    case "progress": {
+      const submission = parseForm(form, progressSchema);
+      if (!submission.ok) return fail(submission.errors);
+      const result = await updateActionProgress(context.db, {
+        municipalityId: municipality.id,
+        roundId: round.id,
+        actionId: submission.data.action,
+        status: submission.data.status,
+        note: submission.data.note || null,
+        userId: user.id,
+      });
+      if (!result.ok) return fail({ form: result.message }, 404);
+      throw redirect(`${base}?gewijzigd=bijgewerkt`);
+    }
   }
-  if (intent === "adopt") {
-    const result = await adoptPlan(context.db, { municipalityId: municipality.id, roundId: round.id, userId: user.id });
-    if (!result.ok) return fail({ form: result.message });
-    throw redirect(`${base}?gewijzigd=vastgesteld`);
-  }
-  if (intent === "progress") {
-    if (phase !== "plans" && phase !== "execution") return fail({ form: `Voortgang bijwerken kan in de fasen Verbeterplannen opstellen en Uitvoering/monitoring; de regio is in de fase ${phaseLabel(phase)}.` }, 409);
-    const parsed = progressSchema.safeParse(values);
-    if (!parsed.success) return fail(fieldErrorsOf(parsed.error));
-    const result = await updateActionProgress(context.db, {
-      municipalityId: municipality.id,
-      roundId: round.id,
-      actionId: Number(parsed.data.action),
-      status: parsed.data.status,
-      note: parsed.data.note || null,
-      userId: user.id,
-    });
-    if (!result.ok) return fail({ form: result.message }, 404);
-    throw redirect(`${base}?gewijzigd=bijgewerkt`);
-  }
-  return fail({ form: "Onbekende handeling: er is niets gewijzigd." });
 }
 
 const NOTICE: Record<string, string> = { toegevoegd: "De actie is toegevoegd.", vastgesteld: "Het verbeterplan is vastgesteld.", bijgewerkt: "De voortgang is bijgewerkt." };
@@ -125,10 +130,9 @@ export default function PlanPage() {
       </>
     );
   }
-  const errors: Errors = actionData?.errors ?? {};
+  const errors: FieldErrors = actionData?.errors ?? {};
   const v = actionData?.intent === "add" ? actionData.values : {};
-  const canAdd = page.isOwn && page.phase === "plans" && !page.plan?.adopted_at;
-  const canUpdate = page.isOwn && (page.phase === "plans" || page.phase === "execution");
+  const { canAdd, canUpdate } = page;
   const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>
@@ -221,7 +225,7 @@ export default function PlanPage() {
             </button>
           </Form>
         ) : null}
-        {page.isOwn && page.phase !== "plans" && page.phase !== "execution" ? (
+        {page.isOwn && !canUpdate ? (
           <p className="muted">Het verbeterplan stelt u op zodra de regio in de fase Verbeterplannen opstellen is.</p>
         ) : null}
       </section>

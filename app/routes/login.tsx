@@ -1,16 +1,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { startPathFor } from "../domain/user.ts";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { loginSchema, type LoginValues } from "../forms/login.ts";
-import { optionalUser, safeRedirectPath, startPathFor } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
+import { optionalUser } from "../auth/guards.server.ts";
+import { safeRedirectPath } from "../server/http.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
 import { findUserByEmail } from "../models/user.server.ts";
-import { verifyPassword } from "../password.server.ts";
-import { createSession, destroySession } from "../session.server.ts";
+import { verifyPassword } from "../auth/password.server.ts";
+import { createSession, destroySession } from "../auth/session.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { attemptSucceeded, claimAttempt, loginRules, pause, waitText } from "../models/login-throttle.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
@@ -30,28 +31,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormData(request);
-  const redirectTo = safeRedirectPath(form.get("redirectTo"), "");
-  const parsed = loginSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
-  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
-  if (!parsed.success) {
-    return data({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
-  }
+  const submission = await readForm(request, loginSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const { data: parsed, values } = submission;
+  const redirectTo = safeRedirectPath(values.redirectTo, "");
+  const refuse = (message: string, status: number) => invalid({ form: message }, values, status);
   // The throttle counts this attempt before the password is checked, in one atomic step.
-  const rules = loginRules(parsed.data.email, context.clientAddress ?? "onbekend");
+  const rules = loginRules(parsed.email, context.clientAddress ?? "onbekend");
   const claim = await claimAttempt(context.db, rules);
   if (!claim.ok) {
-    await audit(context.db, { actorId: null, actorLabel: parsed.data.email, action: "login.throttled", entity: "session", address: context.clientAddress });
-    return data({ errors: { form: `Te veel mislukte inlogpogingen. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` }, email }, { status: 429 });
+    await audit(context.db, { actorId: null, actorLabel: parsed.email, action: "login.throttled", entity: "session", address: context.clientAddress });
+    return refuse(`Te veel mislukte inlogpogingen. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.`, 429);
   }
   // An address with many failures gets its answers later (it is never refused: a whole office may share it).
   await pause(claim.delayMs);
-  const user = await findUserByEmail(context.db, parsed.data.email);
+  const user = await findUserByEmail(context.db, parsed.email);
   // verifyPassword runs scrypt against a dummy hash when there is no usable one, so every failure takes as long.
-  const valid = await verifyPassword(parsed.data.password, user?.password_hash ?? null);
+  const valid = await verifyPassword(parsed.password, user?.password_hash ?? null);
   if (!user || !valid || user.disabled_at) {
-    await audit(context.db, { actorId: user?.id ?? null, actorLabel: parsed.data.email, action: "login.failed", entity: "session", address: context.clientAddress });
-    return data({ errors: { form: "Het e-mailadres of het wachtwoord klopt niet." }, email }, { status: 400 });
+    await audit(context.db, { actorId: user?.id ?? null, actorLabel: parsed.email, action: "login.failed", entity: "session", address: context.clientAddress });
+    return refuse("Het e-mailadres of het wachtwoord klopt niet.", 400);
   }
   await attemptSucceeded(context.db, rules);
   // A new session at every login (the old one, if the browser had one, ends): no session fixation.
@@ -71,10 +70,10 @@ export default function Login() {
   const form = useForm<LoginValues>({
     resolver: zodResolver(loginSchema),
     mode: "onTouched",
-    defaultValues: { email: actionData?.email ?? "", password: "" },
+    defaultValues: { email: actionData?.values.email ?? "", password: "" },
   });
   const clientErrors = form.formState.errors;
-  const serverErrors: Record<string, string> = actionData?.errors ?? {};
+  const serverErrors = actionData?.errors ?? {};
   const fieldError = (name: "email" | "password") => clientErrors[name]?.message ?? serverErrors[name];
   const summary = [
     ...(serverErrors.form ? [{ target: "email", message: serverErrors.form }] : []),
@@ -130,7 +129,7 @@ export default function Login() {
             className="utrecht-textbox utrecht-textbox--html-input"
             aria-invalid={fieldError("email") ? true : undefined}
             aria-describedby={fieldError("email") ? "email-error" : undefined}
-            defaultValue={actionData?.email ?? ""}
+            defaultValue={actionData?.values.email ?? ""}
             {...form.register("email")}
           />
         </div>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { optionalUser } from "../authorization.server.ts";
+import { optionalUser } from "../auth/guards.server.ts";
 import { audit } from "../models/audit.server.ts";
-import { clearSessionCookie, destroySession } from "../session.server.ts";
+import { clearSessionCookie, destroySession } from "../auth/session.server.ts";
 
 // Logging out needs no guard: it only ends the session the request carries, if any.
 export async function loader() {

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { ProgressTable, type ProgressRow } from "../components/ProgressTable.tsx";
-import { requireRole } from "../authorization.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { regionsWithPhase } from "../models/phase.server.ts";
-import { formatDate } from "../format.ts";
-import { PHASES } from "../phases.ts";
+import { formatDate } from "../domain/format.ts";
+import { PHASES } from "../domain/phases.ts";
 
 export const meta: MetaFunction = () => [{ title: "Landelijk overzicht – Werken aan veiligheid" }];
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime } from "../format.ts";
-import { requireRole } from "../authorization.server.ts";
+import { formatDateTime } from "../domain/format.ts";
+import { requireRole } from "../auth/guards.server.ts";
 import { auditActions, listAudit } from "../models/audit.server.ts";
 import { isIsoDate } from "../forms/dates.ts";
 

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { notFound } from "../server/http.server.ts";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FigureBlock, type FigureRow } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { RegionMap } from "../components/RegionMap.tsx";
 import { YearNav } from "../components/YearNav.tsx";
-import { notFound, requireRole } from "../authorization.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
 import { yearFigures, type YearFigures } from "../models/dashboard.server.ts";
 import { parseYear, roundTableYears } from "../models/rondetafel.server.ts";
-import { isPhaseKey, PHASES } from "../phases.ts";
+import { isPhaseKey, PHASES } from "../domain/phases.ts";
 import { listRegions } from "../models/organisation.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Landelijk dashboard${data?.year ? ` ${data.year}` : ""} – Werken aan veiligheid` }];

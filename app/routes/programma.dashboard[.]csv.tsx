@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireRole } from "../authorization.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
 import { yearFigures } from "../models/dashboard.server.ts";
-import { figuresCsv } from "../models/exports.server.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
+import { figuresSheet } from "../services/round-table-exports.server.ts";
+import { csvStream } from "../services/spreadsheets.server.ts";
+import { download, notFound } from "../server/http.server.ts";
 
 // The dashboard's figures of a year as CSV (programma only).
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -10,5 +12,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const year = parseYear(new URL(request.url).searchParams.get("jaar"));
   const figures = year ? await yearFigures(context.db, year) : null;
   if (!figures) notFound();
-  return figuresCsv(figures);
+  return download(csvStream(figuresSheet(figures)), `dashboard-${figures.year}.csv`, "csv");
 }

@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
+import { notFound, parseId } from "../server/http.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { notFound, parseId, requireRole } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
+import { readForm } from "../server/form.server.ts";
+import { teamChangeSchema } from "../forms/organisation.ts";
 import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
-import { TEAM_KIND_LABEL, TEAM_KINDS } from "../roles.ts";
+import { TEAM_KIND_LABEL, TEAM_KINDS } from "../domain/roles.ts";
 import type { TeamKind } from "../../db/schema.ts";
 import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
 
@@ -27,42 +28,19 @@ const fail = (message: string) => data({ error: message }, { status: 400 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const form = await readFormData(request);
-  const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)).trim() : "");
-  const id = (name: string) => (/^[1-9]\d{0,9}$/.test(text(name)) ? Number(text(name)) : null);
-  const intent = text("intent");
-  const name = text("name");
-  if ((intent === "add" || intent === "rename") && (name.length < 2 || name.length > 120)) return fail("Vul een teamnaam in van 2 tot 120 tekens.");
-  if (hasControlCharacter(name, "line")) return fail(CONTROL_CHARACTER_MESSAGE);
-  let result;
-  switch (intent) {
-    case "add": {
-      const municipalityId = id("municipality");
-      const kind = text("kind");
-      if (!municipalityId) return fail("Kies een gemeente uit de lijst.");
-      if (!(TEAM_KINDS as readonly string[]).includes(kind)) return fail("Kies een soort team uit de lijst.");
-      result = await addTeam(context.db, user, { municipalityId, name, kind: kind as TeamKind });
-      break;
-    }
-    case "rename":
-    case "move":
-    case "deactivate":
-    case "activate": {
-      const teamId = id("team");
-      if (!teamId) return fail("Onbekend team: er is niets gewijzigd.");
-      const municipalityId = intent === "move" ? id("municipality") : undefined;
-      if (intent === "move" && !municipalityId) return fail("Kies de gemeente waar het team heen gaat.");
-      result = await updateTeam(context.db, user, {
-        teamId,
-        name: intent === "rename" ? name : undefined,
-        municipalityId: municipalityId ?? undefined,
-        active: intent === "deactivate" ? false : intent === "activate" ? true : undefined,
-      });
-      break;
-    }
-    default:
-      return fail("Onbekende handeling: er is niets gewijzigd.");
-  }
+  const submission = await readForm(request, teamChangeSchema);
+  // The page shows one message at a time, above the lists.
+  if (!submission.ok) return fail(Object.values(submission.errors)[0] ?? "Er is niets gewijzigd.");
+  const change = submission.data;
+  const result =
+    change.intent === "add"
+      ? await addTeam(context.db, user, { municipalityId: change.municipality, name: change.name, kind: change.kind })
+      : await updateTeam(context.db, user, {
+          teamId: change.team,
+          name: change.intent === "rename" ? change.name : undefined,
+          municipalityId: change.intent === "move" ? change.municipality : undefined,
+          active: change.intent === "deactivate" ? false : change.intent === "activate" ? true : undefined,
+        });
   if (!result.ok) return fail(result.message);
   return { error: null };
 }

@@ -3,8 +3,8 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { requireRole } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
+import { readFormData } from "../server/http.server.ts";
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
 import { planImport, runImport, type ImportRow } from "../models/organisation-admin.server.ts";
 

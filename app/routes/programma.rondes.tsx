@@ -1,15 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDate } from "../format.ts";
+import { formatDate } from "../domain/format.ts";
 import { roundSchema } from "../forms/round.ts";
-import { requireRole } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
-import { getCurrentRound } from "../models/round.server.ts";
-import { listRounds, openRound } from "../models/rounds.server.ts";
+import { requireRole } from "../auth/guards.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
+import { getCurrentRound, listRounds, openRound } from "../models/rounds.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
@@ -22,13 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const form = await readFormData(request);
-  const values = { name: String(form.get("name") ?? ""), opensOn: String(form.get("opensOn") ?? ""), closesOn: String(form.get("closesOn") ?? "") };
-  const parsed = roundSchema.safeParse(values);
-  if (!parsed.success) {
-    return data({ errors: fieldErrorsOf(parsed.error), values }, { status: 400 });
-  }
-  await openRound(context.db, { ...parsed.data, userId: user.id });
+  const submission = await readForm(request, roundSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  await openRound(context.db, { ...submission.data, userId: user.id });
   throw redirect("/programma/rondes?geopend=1");
 }
 

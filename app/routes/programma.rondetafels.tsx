@@ -1,15 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { notFound } from "../server/http.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { YearNav } from "../components/YearNav.tsx";
-import { formatDateTime } from "../format.ts";
-import { notFound, requireRole } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { formatDateTime } from "../domain/format.ts";
+import { requireRole } from "../auth/guards.server.ts";
+import { readForm } from "../server/form.server.ts";
+import { z } from "zod";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
+
+const YEAR_MESSAGE = `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`;
+const roundTableYearSchema = z.object({
+  year: z
+    .string(YEAR_MESSAGE)
+    .trim()
+    .transform((v, ctx) => parseYear(v) ?? (ctx.addIssue({ code: "custom", message: YEAR_MESSAGE }), z.NEVER)),
+});
 
 export const meta: MetaFunction = () => [{ title: "Rondetafelgesprekken – Werken aan veiligheid" }];
 
@@ -26,12 +36,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const form = await readFormData(request);
-  const raw = form.get("year");
-  const year = typeof raw === "string" ? parseYear(raw.trim()) : null;
-  if (!year) return data({ error: `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`, value: typeof raw === "string" ? raw.slice(0, 10) : "" }, { status: 400 });
-  await ensureRoundTableRound(context.db, year, new Date(), user.id);
-  throw redirect(`/programma/rondetafels?jaar=${year}`);
+  const submission = await readForm(request, roundTableYearSchema);
+  if (!submission.ok) return data({ error: submission.errors.year ?? YEAR_MESSAGE, value: (submission.values.year ?? "").slice(0, 10) }, { status: 400 });
+  await ensureRoundTableRound(context.db, submission.data.year, new Date(), user.id);
+  throw redirect(`/programma/rondetafels?jaar=${submission.data.year}`);
 }
 
 export default function RoundTables() {

@@ -4,11 +4,12 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { PhasePanel } from "../components/PhasePanel.tsx";
 import { ProgressTable } from "../components/ProgressTable.tsx";
-import { requireRegionLead, requireUser } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
+import { readForm } from "../server/form.server.ts";
+import { phaseChangeSchema } from "../forms/phase.ts";
 import { changePhase, currentPhase, phaseLog, regionSnapshot } from "../models/phase.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
-import { conditionsToAdvance, decideTransition } from "../phases.ts";
+import { conditionsToAdvance, decideTransition } from "../domain/phases.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
 
@@ -36,12 +37,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const region = await requireRegionLead(context, user, params.regionId);
-  const form = await readFormData(request);
-  const result = await changePhase(context.db, { regionId: region.id, actor: user, form });
-  if (!result.ok) {
-    const reason = form.get("reason");
-    return data({ errors: result.errors, reason: typeof reason === "string" ? reason.slice(0, 2000) : "" }, { status: result.status });
-  }
+  const submission = await readForm(request, phaseChangeSchema);
+  const reason = submission.values.reason ?? "";
+  if (!submission.ok) return data({ errors: Object.values(submission.errors), reason }, { status: 400 });
+  const result = await changePhase(context.db, { regionId: region.id, actor: user, ...submission.data });
+  if (!result.ok) return data({ errors: result.errors, reason }, { status: result.status });
   throw redirect(`/regios/${region.id}?fase-gewijzigd=1#fase`);
 }
 

@@ -1,17 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime, formatScore } from "../format.ts";
+import { formatDateTime, formatScore } from "../domain/format.ts";
 import { findingsSchema, pointsFromText } from "../forms/findings.ts";
-import { requireRegionLead, requireUser } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
+import { findingsChange } from "../domain/policy.ts";
 import { getAnalysis, saveAnalysis } from "../models/analysis.server.ts";
 import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
 import { regionThemeFigures } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
-import { DEFAULT_PHASE_SETTINGS, phaseLabel } from "../phases.ts";
+import { DEFAULT_PHASE_SETTINGS, phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bevindingen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
@@ -31,28 +32,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const region = await requireRegionLead(context, user, params.regionId);
   const loaded = await load(context, region.id);
-  return { region, ...loaded, editable: loaded.phase === "analysis", saved: new URL(request.url).searchParams.has("opgeslagen"), lowBelow: DEFAULT_PHASE_SETTINGS.lowThemeScore };
+  const editable = loaded.round !== null && findingsChange(user, region.id, loaded.phase).allowed;
+  return { region, ...loaded, editable, saved: new URL(request.url).searchParams.has("opgeslagen"), lowBelow: DEFAULT_PHASE_SETTINGS.lowThemeScore };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const region = await requireRegionLead(context, user, params.regionId);
   const { round, phase, themes } = await load(context, region.id);
-  if (!round || phase !== "analysis") {
-    return data({ errors: { form: "Bevindingen vastleggen kan in de fase Analyse van de bevindingen uit de zelfscan." } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
-  }
-  const form = await readFormData(request);
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
-  const parsed = findingsSchema(themes.map((t) => t.theme)).safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      errors[issue.code === "unrecognized_keys" ? "form" : field] ??= issue.code === "unrecognized_keys" ? "Het formulier bevat velden die hier niet horen. Er is niets opgeslagen." : issue.message;
-    }
-    return data({ errors, values }, { status: 400 });
-  }
+  const allowed = findingsChange(user, region.id, phase);
+  if (!round || !allowed.allowed) return invalid({ form: allowed.allowed ? "Er is nog geen zelfscanronde." : allowed.reason }, {}, 409);
+  const submission = await readForm(request, findingsSchema(themes.map((t) => t.theme)));
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const parsed = submission;
   const result = await saveAnalysis(context.db, {
     regionId: region.id,
     roundId: round.id,
@@ -60,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     summary: parsed.data.summary ?? "",
     themes: Object.fromEntries(themes.map((t) => [t.theme, { strengths: parsed.data[`strengths_${t.theme}`] ?? "", points: parsed.data[`points_${t.theme}`] ?? "" }])),
   });
-  if (!result.ok) return data({ errors: { form: result.message } as Record<string, string>, values }, { status: 409 });
+  if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
   throw redirect(`/regios/${region.id}/bevindingen?opgeslagen=1`);
 }
 

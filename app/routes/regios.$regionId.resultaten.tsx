@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { notFound, parseId } from "../server/http.server.ts";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "../components/BarChart.tsx";
-import { formatScore } from "../format.ts";
+import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { notFound, parseId, requireRegionLead, requireUser } from "../authorization.server.ts";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/phase.server.ts";
 import { regionResults, regionThemeFigures } from "../models/results.server.ts";
 import { getRound, listRounds, previousRound } from "../models/rounds.server.ts";

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime } from "../format.ts";
-import { requireRegionLead, requireUser } from "../authorization.server.ts";
+import { formatDateTime } from "../domain/format.ts";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { regionRoundTables } from "../models/rondetafel.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { notFound } from "../server/http.server.ts";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { notFound, requireRegionLead, requireUser } from "../authorization.server.ts";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { findResponseId } from "../models/response.server.ts";
 import { getOrCreateRoundTable, parseYear, ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "../models/rondetafel.server.ts";
 import { responsePath } from "../questionnaire/paths.ts";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "../authorization.server.ts";
+import { requireUser } from "../auth/guards.server.ts";
 
 // "Ingelogd blijven": any authenticated request extends the session; this one does only that.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { TaskList } from "../components/TaskList.tsx";
-import { formatDate, formatDateTime } from "../format.ts";
-import { DEACTIVATED_TEAM_MESSAGE, requireTeamAccess, requireUser } from "../authorization.server.ts";
-import { currentScan } from "../models/overview.server.ts";
+import { TaskList } from "../questionnaire/ui/TaskList.tsx";
+import { formatDate, formatDateTime } from "../domain/format.ts";
+import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
+import { currentScan } from "../services/start-pages.server.ts";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
 

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "../components/BarChart.tsx";
-import { formatScore } from "../format.ts";
+import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { requireTeamAccess, requireUser } from "../authorization.server.ts";
+import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
 import { getMunicipality } from "../models/organisation.server.ts";
 import { cycleRoundId } from "../models/phase.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
-import { MIN_OTHER_TEAMS } from "../scoring.ts";
+import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
 

@@ -1,16 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { startPathFor } from "../domain/user.ts";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { startPathFor } from "../authorization.server.ts";
 import { newPasswordSchema } from "../forms/account.ts";
-import { readFormData } from "../http.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
 import { acceptInvitation, findInvitation } from "../models/accounts.server.ts";
 import { getUser } from "../models/user.server.ts";
-import { hashPassword } from "../password.server.ts";
-import { passwordProblem } from "../password-policy.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
-import { createSession, destroySession } from "../session.server.ts";
+import { hashPassword } from "../auth/password.server.ts";
+import { passwordProblem } from "../auth/password-policy.server.ts";
+import { createSession, destroySession } from "../auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord kiezen – Werken aan veiligheid" }];
 
@@ -23,14 +22,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const invitation = await findInvitation(context.db, params.token ?? "");
-  if (!invitation) return data({ errors: { form: "Deze uitnodiging is verlopen of al gebruikt. Vraag degene die u uitnodigde om een nieuwe link." } as Record<string, string> }, { status: 410 });
-  const form = await readFormData(request);
-  const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", repeat: form.get("repeat") ?? "" });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!invitation) return invalid({ form: "Deze uitnodiging is verlopen of al gebruikt. Vraag degene die u uitnodigde om een nieuwe link." }, {}, 410);
+  const submission = await readForm(request, newPasswordSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
-  if (problem) return data({ errors: { password: problem } as Record<string, string> }, { status: 400 });
+  if (problem) return invalid({ password: problem }, submission.values);
   const accepted = await acceptInvitation(context.db, { invitationId: invitation.id, userId: invitation.user_id, passwordHash: await hashPassword(parsed.data.password) });
-  if (!accepted) return data({ errors: { form: "Deze uitnodiging is intussen gebruikt." } as Record<string, string> }, { status: 410 });
+  if (!accepted) return invalid({ form: "Deze uitnodiging is intussen gebruikt." }, {}, 410);
   const user = (await getUser(context.db, invitation.user_id))!;
   await destroySession(context, request);
   const cookie = await createSession(context, user.id);

@@ -1,20 +1,23 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { startPathFor } from "../domain/user.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
+import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { TaskList } from "../components/TaskList.tsx";
-import { formatDateTime } from "../format.ts";
-import { canReview, canSubmit, requireResponseAccess, requireUser, startPathFor } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { TaskList } from "../questionnaire/ui/TaskList.tsx";
+import { formatDateTime } from "../domain/format.ts";
+import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
+import { readFormData } from "../server/http.server.ts";
+import { invalid, parseForm } from "../server/form.server.ts";
+import { COMMENT_MAX, reopenSchema, reviewSchema } from "../forms/review.ts";
+import { isRoundTableRecord, reopenChange, reviewChange } from "../domain/policy.ts";
 import { listEvents, reopenResponse, reviewResponse } from "../models/response.server.ts";
-import { loadResponse } from "../questionnaire/pages.server.ts";
+import { loadResponse } from "../services/questionnaire-pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 import { FieldError } from "../components/FieldError.tsx";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../forms/text.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -22,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response, fillsIn, canEdit, lockedReason } = await requireResponseAccess(context, user, params.responseId, "view");
+  const { response, fillsIn, canEdit, lockedReason, canReview, canSubmit, canReopen } = await requireResponseAccess(context, user, params.responseId, "view");
   const { definition, answers, tasks } = await loadResponse(context.db, response, fillsIn);
   const url = new URL(request.url);
   return {
@@ -37,9 +40,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     acceptedAt: response.accepted_at,
     acceptedBy: response.accepted_by_name,
     revision: response.revision,
-    canReview: canReview(user, response) && response.status === "submitted" && !response.accepted_at,
-    canSubmit: canSubmit(user, response),
-    canReopen: response.team_id == null && response.municipality_id == null && user.role === "programma" && response.status === "submitted",
+    canReview,
+    canSubmit,
+    canReopen,
     teamId: response.team_id,
     updatedAt: response.updated_at,
     updatedBy: response.updated_by_name,
@@ -56,51 +59,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const COMMENT_MAX = 2000;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "view");
-  const regionResponse = response.team_id == null && response.municipality_id == null;
-  if (regionResponse) {
-    // Reopening a submitted round-table record: programma only, with a reason.
-    if (user.role !== "programma") throw new Response("Alleen het programma kan een verslag heropenen.", { status: 403 });
-    const form = await readFormData(request);
-    const reason = typeof form.get("reason") === "string" ? String(form.get("reason")).trim() : "";
-    const revision = form.get("revision");
-    if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) return data({ errors: { form: "Het formulier mist gegevens. Laad de pagina opnieuw." } as Record<string, string>, comment: reason }, { status: 400 });
-    if (reason === "" || reason.length > COMMENT_MAX || hasControlCharacter(reason, "long"))
-      return data(
-        {
-          errors: { reason: reason === "" ? "Geef een reden op voor het heropenen." : reason.length > COMMENT_MAX ? `Gebruik hoogstens ${COMMENT_MAX} tekens.` : CONTROL_CHARACTER_MESSAGE } as Record<string, string>,
-          comment: reason.slice(0, COMMENT_MAX),
-        },
-        { status: 400 },
-      );
-    const result = await reopenResponse(context.db, { responseId: response.id, expectedRevision: Number(revision), userId: user.id, reason });
-    if (!result.ok) return data({ errors: { form: result.message } as Record<string, string>, comment: reason }, { status: 409 });
+  const roundTable = isRoundTableRecord(response);
+  // Reopening a submitted round-table record (programma, with a reason), or reviewing a team's scan (its gemeente).
+  const allowed = roundTable ? reopenChange(user, response) : reviewChange(user, response);
+  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
+  const form = await readFormData(request);
+  if (roundTable) {
+    const submission = parseForm(form, reopenSchema);
+    if (!submission.ok) return invalid(submission.errors, submission.values);
+    if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+    const { revision, reason } = submission.data;
+    const result = await reopenResponse(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason });
+    if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
     throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
   }
-  if (!canReview(user, response)) throw new Response("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.", { status: 403 });
-  const form = await readFormData(request);
-  const decision = form.get("decision");
-  const comment = typeof form.get("comment") === "string" ? String(form.get("comment")).trim() : "";
-  const revision = form.get("revision");
-  const errors: Record<string, string> = {};
-  if (decision !== "accept" && decision !== "return") errors.form = "Kies accepteren of terugsturen.";
-  if (typeof revision !== "string" || !/^\d{1,9}$/.test(revision)) errors.form = "Het formulier mist gegevens. Laad de pagina opnieuw.";
-  if (decision === "return" && comment === "") errors.comment = "Schrijf een opmerking voor het team: wat moet er anders?";
-  if (comment.length > COMMENT_MAX) errors.comment = `Gebruik hoogstens ${COMMENT_MAX} tekens.`;
-  else if (hasControlCharacter(comment, "long")) errors.comment = CONTROL_CHARACTER_MESSAGE;
-  if (Object.keys(errors).length) return data({ errors, comment: comment.slice(0, COMMENT_MAX) }, { status: 400 });
-  const result = await reviewResponse(context.db, {
-    responseId: response.id,
-    expectedRevision: Number(revision),
-    userId: user.id,
-    decision: decision as "accept" | "return",
-    comment: comment || null,
-  });
-  if (!result.ok) return data({ errors: { form: result.message }, comment }, { status: 409 });
+  const submission = parseForm(form, reviewSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+  const { revision, decision, comment } = submission.data;
+  const result = await reviewResponse(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, decision, comment: comment || null });
+  if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
   throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
 }
 
@@ -188,7 +169,7 @@ export default function ResponseOverview() {
             <label className="utrecht-form-label" htmlFor="reden-heropenen">
               Reden (verplicht)
             </label>
-            <textarea id="reden-heropenen" name="reason" className="utrecht-textarea" rows={3} maxLength={COMMENT_MAX} defaultValue={actionData?.comment ?? ""} />
+            <textarea id="reden-heropenen" name="reason" className="utrecht-textarea" rows={3} maxLength={COMMENT_MAX} defaultValue={actionData?.values.reason ?? ""} />
             <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
               Heropenen
             </button>
@@ -218,7 +199,7 @@ export default function ResponseOverview() {
               className="utrecht-textarea"
               rows={3}
               maxLength={COMMENT_MAX}
-              defaultValue={actionData?.comment ?? ""}
+              defaultValue={actionData?.values.comment ?? ""}
               aria-invalid={actionData?.errors && "comment" in actionData.errors ? true : undefined}
               aria-describedby={actionData?.errors && "comment" in actionData.errors ? "fout-opmerking" : undefined}
             />

@@ -2,14 +2,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { fieldId } from "../components/QuestionField.tsx";
+import { fieldId } from "../questionnaire/ui/QuestionField.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { canSubmit, requireResponseAccess, requireUser } from "../authorization.server.ts";
-import { readFormData } from "../http.server.ts";
+import { requireAllowed, requireResponseAccess, requireUser } from "../auth/guards.server.ts";
+import { submitChange } from "../domain/policy.ts";
+import { readForm } from "../server/form.server.ts";
+import { REVISION_MISSING, revisionField } from "../forms/fields.ts";
+import { z } from "zod";
 import { getAnswers } from "../models/response.server.ts";
-import { checkComplete, loadResponse, submitFromForm, type MissingAnswer } from "../questionnaire/pages.server.ts";
+import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
+
+const submitSchema = z.object({ revision: revisionField });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Controleren en indienen – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -17,9 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
+  const { response, ...access } = await requireResponseAccess(context, user, params.responseId, "edit");
   if (response.status === "submitted") throw redirect(responsePath(response.id));
-  if (!canSubmit(user, response)) throw new Response("Het programma dient het verslag van het rondetafelgesprek in; u kunt het concept voorbereiden.", { status: 403 });
+  requireAllowed(submitChange(access));
   const { definition } = await loadResponse(context.db, response, true);
   return {
     responseId: response.id,
@@ -32,11 +37,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response } = await requireResponseAccess(context, user, params.responseId, "edit");
-  if (!canSubmit(user, response)) throw new Response("Het programma dient het verslag van het rondetafelgesprek in; u kunt het concept voorbereiden.", { status: 403 });
+  const { response, ...access } = await requireResponseAccess(context, user, params.responseId, "edit");
+  requireAllowed(submitChange(access));
   const { definition } = await loadResponse(context.db, response, true);
-  const form = await readFormData(request);
-  const outcome = await submitFromForm(context.db, { user, response, definition, form });
+  const submission = await readForm(request, submitSchema);
+  if (!submission.ok) return data({ message: REVISION_MISSING, missing: [] as MissingAnswer[] }, { status: 400 });
+  const outcome = await submitChecked(context.db, { user, response, definition, expectedRevision: submission.data.revision });
   switch (outcome.kind) {
     case "submitted":
       throw redirect(`${responsePath(response.id)}?ingediend=1`);

@@ -2,18 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { ReadOnlySection } from "../components/ReadOnlyAnswers.tsx";
-import { SectionForm } from "../components/SectionForm.tsx";
-import { requireResponseAccess, requireUser } from "../authorization.server.ts";
+import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
+import { SectionForm } from "../questionnaire/ui/SectionForm.tsx";
+import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { getDefinition } from "../models/response.server.ts";
-import { readFormData } from "../http.server.ts";
+import { readFormData } from "../server/http.server.ts";
 import {
   definitionForSection,
   loadAnswers,
   loadSectionForm,
   requireSection,
   saveSectionFromForm,
-} from "../questionnaire/pages.server.ts";
+} from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 

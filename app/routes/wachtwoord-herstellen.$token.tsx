@@ -1,13 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
-import { readFormData } from "../http.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
 import { completePasswordReset, findPasswordReset } from "../models/password-reset.server.ts";
-import { hashPassword } from "../password.server.ts";
-import { passwordProblem } from "../password-policy.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
+import { hashPassword } from "../auth/password.server.ts";
+import { passwordProblem } from "../auth/password-policy.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord kiezen – Werken aan veiligheid" }];
 
@@ -21,14 +20,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const reset = await findPasswordReset(context.db, params.token ?? "");
-  if (!reset) return data({ errors: { form: SPENT } as Record<string, string> }, { status: 410 });
-  const form = await readFormData(request);
-  const parsed = newPasswordSchema.safeParse({ password: form.get("password") ?? "", repeat: form.get("repeat") ?? "" });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  if (!reset) return invalid({ form: SPENT }, {}, 410);
+  const submission = await readForm(request, newPasswordSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [reset.email, reset.name, ...reset.email.split(/[@.]/)]);
-  if (problem) return data({ errors: { password: problem } as Record<string, string> }, { status: 400 });
+  if (problem) return invalid({ password: problem }, submission.values);
   const done = await completePasswordReset(context.db, { resetId: reset.id, userId: reset.user_id, passwordHash: await hashPassword(parsed.data.password), address: context.clientAddress });
-  if (!done) return data({ errors: { form: SPENT } as Record<string, string> }, { status: 410 });
+  if (!done) return invalid({ form: SPENT }, {}, 410);
   throw redirect("/login?hersteld=1");
 }
 

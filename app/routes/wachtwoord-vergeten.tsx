@@ -1,14 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FieldError } from "../components/FieldError.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { forgotPasswordSchema, RESET_VALID_MINUTES } from "../forms/account.ts";
-import { readFormData } from "../http.server.ts";
+import { invalid, readForm } from "../server/form.server.ts";
 import { requestPasswordReset } from "../models/password-reset.server.ts";
-import { fieldErrorsOf } from "../questionnaire/schema.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten – Werken aan veiligheid" }];
 
@@ -18,11 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readFormData(request);
-  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
-  const parsed = forgotPasswordSchema.safeParse({ email });
-  if (!parsed.success) return data({ errors: fieldErrorsOf(parsed.error), email }, { status: 400 });
-  await requestPasswordReset(context.db, { email: parsed.data.email, address: context.clientAddress ?? "onbekend", origin: context.config.publicOrigin });
+  const submission = await readForm(request, forgotPasswordSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  await requestPasswordReset(context.db, { email: submission.data.email, address: context.clientAddress ?? "onbekend", origin: context.config.publicOrigin });
   context.outbox?.wake();
   throw redirect("/wachtwoord-vergeten?verstuurd=1");
 }
@@ -32,8 +29,8 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const form = useForm<{ email: string }>({ resolver: zodResolver(forgotPasswordSchema), mode: "onTouched", defaultValues: { email: actionData?.email ?? "" } });
-  const error = form.formState.errors.email?.message ?? (actionData?.errors as Record<string, string> | undefined)?.email;
+  const form = useForm<{ email: string }>({ resolver: zodResolver(forgotPasswordSchema), mode: "onTouched", defaultValues: { email: actionData?.values.email ?? "" } });
+  const error = form.formState.errors.email?.message ?? actionData?.errors.email;
   return (
     <section className="login" aria-labelledby="vergeten">
       <h1 id="vergeten" className="utrecht-heading-1">

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import SQLite from "better-sqlite3";
-import { ROLE_LABEL } from "../../app/roles.ts";
+import { ROLE_LABEL } from "../../app/domain/roles.ts";
 import { conditionText, sectionAnswersFromForm, sectionFormValues, type AnswerMap, type FormValues } from "../../app/questionnaire/answers.ts";
 import {
   commentField,

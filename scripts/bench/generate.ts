@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { rmSync, statSync } from "node:fs";
 import SQLite from "better-sqlite3";
-import { prepareDatabase } from "../../app/bootstrap.server.ts";
-import { hashPassword } from "../../app/password.server.ts";
-import { SECURE_SESSION_COOKIE } from "../../app/session.server.ts";
+import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
+import { hashPassword } from "../../app/auth/password.server.ts";
+import { SECURE_SESSION_COOKIE } from "../../app/auth/session.server.ts";
 import { getDefinition, latestVersionOf } from "../../app/models/response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE } from "../../app/models/rondetafel.server.ts";
 import { allItems, optionsOf, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";

@@ -4,7 +4,7 @@ import * as accounts from "../../app/routes/beheer.accounts.tsx";
 import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
 import * as login from "../../app/routes/login.tsx";
 import * as home from "../../app/routes/_index.tsx";
-import { deliverOutbox } from "../../app/mail.server.ts";
+import { deliverOutbox } from "../../app/server/mail.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";

@@ -15,7 +15,7 @@ import * as rounds from "../../app/routes/programma.rondes.tsx";
 import * as roundTables from "../../app/routes/programma.rondetafels.tsx";
 import * as accounts from "../../app/routes/beheer.accounts.tsx";
 import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
-import { ReadOnlySection } from "../../app/components/ReadOnlyAnswers.tsx";
+import { ReadOnlySection } from "../../app/questionnaire/ui/ReadOnlyAnswers.tsx";
 import { getDefinition, getOrCreateResponse, latestVersionOf } from "../../app/models/response.server.ts";
 import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";

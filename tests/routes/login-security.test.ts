@@ -3,7 +3,7 @@ import * as login from "../../app/routes/login.tsx";
 import * as account from "../../app/routes/account.tsx";
 import * as sessie from "../../app/routes/sessie.tsx";
 import * as home from "../../app/routes/_index.tsx";
-import { passwordProblem } from "../../app/password-policy.server.ts";
+import { passwordProblem } from "../../app/auth/password-policy.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";

@@ -12,7 +12,7 @@ import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
 import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
-import { neutralise } from "../../app/models/exports.server.ts";
+import { neutralise } from "../../app/services/spreadsheets.server.ts";
 import { getAnswers, getResponse } from "../../app/models/response.server.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
 import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";

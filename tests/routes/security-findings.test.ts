@@ -11,8 +11,8 @@ import { getAnswers, getDefinition, getOrCreateResponse, getResponse } from "../
 import { claimAttempt, loginRules, PAIR_FREE_FAILURES } from "../../app/models/login-throttle.server.ts";
 import { createAccount } from "../../app/models/accounts.server.ts";
 import { loadConfig } from "../../app/server/config.server.ts";
-import { createSession, SECURE_SESSION_COOKIE } from "../../app/session.server.ts";
-import { CONTROL_CHARACTER_MESSAGE } from "../../app/forms/text.ts";
+import { createSession, SECURE_SESSION_COOKIE } from "../../app/auth/session.server.ts";
+import { CONTROL_CHARACTER_MESSAGE } from "../../app/domain/text.ts";
 import { TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";

@@ -48,7 +48,8 @@ describe("logging in and out", () => {
       const outcome = await run(login.action, formRequest("/login", { email, password: "fout-wachtwoord" }), context);
       expect(outcome.status).toBe(400);
       expect(outcome.data.errors.form).toBe("Het e-mailadres of het wachtwoord klopt niet.");
-      expect(outcome.data.email).toBe(email);
+      expect(outcome.data.values.email).toBe(email);
+      expect(outcome.data.values.password).toBeUndefined();
     }
   });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { createDatabase, type DB } from "../../db/client.ts";
-import type { AppConfig } from "../../app/context.ts";
+import type { AppConfig } from "../../app/server/context.ts";
 import { TEMPLATE_DEMO, TEMPLATE_DIR, TEMPLATE_EMPTY } from "./paths.ts";
 
 export interface TestContext extends AppLoadContext {

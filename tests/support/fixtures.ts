@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { insertRound, insertTeam, insertUser } from "../../seeds/factories.ts";
-import { createSession } from "../../app/session.server.ts";
+import { createSession } from "../../app/auth/session.server.ts";
 import type { TestContext } from "./db.ts";
 
 /** Cheap scrypt cost for test accounts: hashing is not what these tests are about. */

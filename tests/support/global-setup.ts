@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { prepareDatabase } from "../../app/bootstrap.server.ts";
+import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
 import { TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_DEMO } from "./paths.ts";
 
 // Builds two template databases once per run; each test file copies the one it needs, so tests

@@ -6,7 +6,7 @@ import {
   PHASES,
   type PhaseKey,
   type RegionSnapshot,
-} from "../../app/phases.ts";
+} from "../../app/domain/phases.ts";
 
 /** A region that meets every guard; each test breaks the one it is about. */
 const ready = (overrides: Partial<RegionSnapshot> = {}): RegionSnapshot => ({

@@ -9,7 +9,7 @@ import {
   parseDefinitionFile,
   QuestionnaireDefinitionError,
   registerDefinitions,
-} from "../../app/questionnaire/loader.server.ts";
+} from "../../app/models/questionnaire.server.ts";
 import { allItems } from "../../app/questionnaire/definition.ts";
 import { questionnaireJsonSchema } from "../../questionnaires/export-schema.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";

@@ -3,8 +3,9 @@ import { sectionAnswersFromForm, sectionFormValues, type AnswerMap } from "../..
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
 import { readSectionForm } from "../../app/questionnaire/form-data.ts";
 import { sectionProgress, taskList } from "../../app/questionnaire/progress.ts";
-import { fieldErrorsOf, messages, sectionSchema } from "../../app/questionnaire/schema.ts";
-import { checkComplete } from "../../app/questionnaire/pages.server.ts";
+import { messages, sectionSchema } from "../../app/questionnaire/schema.ts";
+import { fieldErrorsOf } from "../../app/forms/field-errors.ts";
+import { checkComplete } from "../../app/services/questionnaire-pages.server.ts";
 
 const definition: QuestionnaireDefinition = questionnaireDefinitionSchema.parse({
   key: "proef",
@@ -37,7 +38,7 @@ const [A, B] = definition.sections as [QuestionnaireDefinition["sections"][numbe
 
 const errorsOf = (section = A, values: Record<string, unknown>, mode: "draft" | "complete" = "draft", context: AnswerMap = {}) => {
   const result = sectionSchema(definition, section, mode, context).safeParse(values);
-  return result.success ? {} : fieldErrorsOf(result.error);
+  return result.success ? {} : fieldErrorsOf(result.error, "_form");
 };
 
 describe("the schema derived from a section", () => {

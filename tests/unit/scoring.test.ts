@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition.ts";
-import { lowThemes, themeFigures } from "../../app/scoring.ts";
+import { lowThemes, themeFigures } from "../../app/domain/scoring.ts";
 
 const definition = questionnaireDefinitionSchema.parse({
   key: "s",

@@ -24,6 +24,18 @@ export const phaseLabel = (phase: PhaseKey) => PHASES[phaseIndex(phase)]!.label;
 export const nextPhase = (phase: PhaseKey): PhaseKey | null => PHASE_KEYS[phaseIndex(phase) + 1] ?? null;
 export const previousPhase = (phase: PhaseKey): PhaseKey | null => PHASE_KEYS[phaseIndex(phase) - 1] ?? null;
 
+/**
+ * The work each phase is for (the routekaart): findings are recorded in the analysis phase; plans are
+ * drawn up (actions added, plans adopted) in the plans phase; progress is tracked while plans are drawn
+ * up and carried out.
+ */
+export type PhaseWork = "findings" | "planActions" | "planProgress";
+export const PHASE_WORK: Record<PhaseWork, readonly PhaseKey[]> = {
+  findings: ["analysis"],
+  planActions: ["plans"],
+  planProgress: ["plans", "execution"],
+};
+
 /** Thresholds of the guards; the defaults are the routekaart's, a deployment may change them. */
 export interface PhaseSettings {
   /** Share of the region's teams that must have submitted the team zelfscan. */

@@ -1,5 +1,5 @@
-import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../questionnaire/answers.ts";
-import type { QuestionnaireDefinition, QuestionnaireSection } from "../questionnaire/definition.ts";
+import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
+import type { QuestionnaireDefinition, QuestionnaireSection } from "../definition.ts";
 
 /** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting. */
 export function ReadOnlySection({

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import type { UserAccount } from "../db/schema.ts";
+import type { UserAccount } from "../../db/schema.ts";
 
 // Sessions live in the database (not in the cookie), so ending one (log out, a disabled account)
 // takes effect at once. The cookie carries a random token; the table keeps only its SHA-256.

@@ -1,4 +1,4 @@
-import type { Role } from "../db/schema.ts";
+import type { Role } from "../../db/schema.ts";
 
 /** The roles as the UI names them. */
 export const ROLE_LABEL: Record<Role, string> = {

@@ -1,5 +1,5 @@
 import type { DB } from "../../db/client.ts";
-import type { CurrentUser } from "../authorization.server.ts";
+import { type CurrentUser } from "../domain/user.ts";
 import { discardPendingSave, findPendingSave } from "../models/pending-save.server.ts";
 import {
   getAnswers,
@@ -16,11 +16,13 @@ import {
   sectionFormValues,
   type AnswerMap,
   type FormValues,
-} from "./answers.ts";
-import { allItems, findSection, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
-import { readSectionForm } from "./form-data.ts";
-import { taskList } from "./progress.ts";
-import { fieldErrorsOf, sectionSchema, type FieldErrors } from "./schema.ts";
+} from "../questionnaire/answers.ts";
+import { allItems, findSection, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
+import { readSectionForm } from "../questionnaire/form-data.ts";
+import { taskList } from "../questionnaire/progress.ts";
+import { sectionSchema } from "../questionnaire/schema.ts";
+import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
+import { revisionField } from "../forms/fields.ts";
 
 // What the questionnaire pages do on the server, between the route's guard and its rendering: read a
 // section, save it (checking input and revision), check completeness and submit.
@@ -74,7 +76,7 @@ export async function loadSectionForm(
   let errors: FieldErrors = {};
   if (input.check) {
     const result = sectionSchema(input.definition, input.section, "complete", context).safeParse(values);
-    if (!result.success) errors = fieldErrorsOf(result.error);
+    if (!result.success) errors = fieldErrorsOf(result.error, FORM_ERROR);
   }
   return { values, revision, restoredAt, context, errors };
 }
@@ -103,9 +105,9 @@ export async function saveSectionFromForm(
   const { definition, section, response } = input;
   const { values, unknownFields, repeatedFields } = readSectionForm(section, input.form);
   const intentRaw = input.form.get("intent") ?? "save";
-  const revisionRaw = input.form.get("revision");
+  const revision = revisionField.safeParse(input.form.get("revision"));
   const errors: FieldErrors = {};
-  if (typeof revisionRaw !== "string" || !/^\d{1,9}$/.test(revisionRaw)) {
+  if (!revision.success) {
     errors[FORM_ERROR] = "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
   } else if (!INTENTS.includes(intentRaw as SaveIntent)) {
     errors[FORM_ERROR] = "Onbekende handeling. Er is niets opgeslagen.";
@@ -114,14 +116,14 @@ export async function saveSectionFromForm(
   }
   // A draft's checks look at this section only; saveAnswers reads the stored answers it replaces.
   const parsed = sectionSchema(definition, section, "draft").safeParse(values);
-  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
-  if (Object.keys(errors).length || !parsed.success) {
+  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error, FORM_ERROR));
+  if (Object.keys(errors).length || !parsed.success || !revision.success) {
     return { kind: "invalid", status: 400, errors, values, revision: response.revision, conflicts: [] };
   }
   const intent = intentRaw as SaveIntent;
   const result = await saveAnswers(db, {
     responseId: response.id,
-    expectedRevision: Number(revisionRaw),
+    expectedRevision: revision.data,
     answers: sectionAnswersFromForm(section, parsed.data),
     userId: input.user.id,
     now: input.now,
@@ -181,7 +183,7 @@ export function checkComplete(definition: QuestionnaireDefinition, answers: Answ
     const values = sectionFormValues(section, answers);
     const result = sectionSchema(definition, section, "complete", conditionContext(definition, section, answers)).safeParse(values);
     if (result.success) continue;
-    const errors = fieldErrorsOf(result.error);
+    const errors = fieldErrorsOf(result.error, FORM_ERROR);
     for (const item of section.items) {
       const message = errors[item.key];
       if (message) missing.push({ sectionKey: section.key, sectionTitle: section.title, itemKey: item.key, text: item.text, message });
@@ -192,14 +194,11 @@ export function checkComplete(definition: QuestionnaireDefinition, answers: Answ
 
 export type SubmitOutcome = { kind: "submitted" } | { kind: "incomplete"; missing: MissingAnswer[] } | { kind: "stale" | "locked"; message: string };
 
-export async function submitFromForm(
+/** Submits a response the user may submit, if it is complete and still at the revision the page showed. */
+export async function submitChecked(
   db: DB,
-  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; form: FormData; now?: Date },
+  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; expectedRevision: number; now?: Date },
 ): Promise<SubmitOutcome> {
-  const revisionRaw = input.form.get("revision");
-  if (typeof revisionRaw !== "string" || !/^\d{1,9}$/.test(revisionRaw)) {
-    return { kind: "stale", message: "Het formulier mist gegevens. Laad de pagina opnieuw en probeer het nog eens." };
-  }
   const answers = await getAnswers(db, input.response.id);
   const missing = checkComplete(input.definition, answers);
   if (missing.length) return { kind: "incomplete", missing };
@@ -208,7 +207,7 @@ export async function submitFromForm(
   const hidden = input.definition.sections.flatMap((s) => s.items).filter((item) => answers[item.key] && !isVisible(input.definition, item, lookup));
   const result = await submitResponse(db, {
     responseId: input.response.id,
-    expectedRevision: Number(revisionRaw),
+    expectedRevision: input.expectedRevision,
     userId: input.user.id,
     clearItemKeys: hidden.map((item) => item.key),
     now: input.now,

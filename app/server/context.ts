@@ -1,5 +1,5 @@
-import type { DB } from "../db/client.ts";
-import type { AppConfig } from "./server/config.server.ts";
+import type { DB } from "../../db/client.ts";
+import type { AppConfig } from "./config.server.ts";
 
 export type { AppConfig };
 

@@ -2,11 +2,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { formatDateTime, formatTime } from "../format.ts";
-import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../questionnaire/answers.ts";
-import { commentField, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
-import { sectionSchema, type FieldErrors } from "../questionnaire/schema.ts";
-import { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary.tsx";
+import { formatDateTime, formatTime } from "../../domain/format.ts";
+import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../answers.ts";
+import { commentField, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
+import { sectionSchema } from "../schema.ts";
+import type { FieldErrors } from "../../forms/field-errors.ts";
+import { ErrorSummary, type ErrorSummaryItem } from "../../components/ErrorSummary.tsx";
 import { fieldId, QuestionField } from "./QuestionField.tsx";
 
 const FORM_ERROR = "_form";

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createDatabase, type DB } from "../db/client.ts";
-import { migrateToLatest } from "../db/migrate.ts";
-import { seedIfEmpty } from "../seeds/index.ts";
-import type { DemoAccount } from "../seeds/demo.ts";
-import { loadDefinitions, registerDefinitions } from "./questionnaire/loader.server.ts";
-import { pruneSessions } from "./session.server.ts";
+import { createDatabase, type DB } from "../../db/client.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { seedIfEmpty } from "../../seeds/index.ts";
+import type { DemoAccount } from "../../seeds/demo.ts";
+import { loadDefinitions, registerDefinitions } from "../models/questionnaire.server.ts";
+import { pruneSessions } from "../auth/session.server.ts";
 
 /**
  * Everything start-up does before serving: open the database (creating the file), migrate, load and

@@ -1,8 +1,8 @@
 import { useRef } from "react";
 import type { UseFormRegister } from "react-hook-form";
-import type { FormValues } from "../questionnaire/answers.ts";
-import { commentField, optionsOf, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
-import { FieldError } from "./FieldError.tsx";
+import type { FormValues } from "../answers.ts";
+import { commentField, optionsOf, type Item, type QuestionnaireDefinition } from "../definition.ts";
+import { FieldError } from "../../components/FieldError.tsx";
 
 /** id of an item's first input: the target of the error summary's links and of "what is left" links. */
 export const fieldId = (itemKey: string) => `veld-${itemKey}`;

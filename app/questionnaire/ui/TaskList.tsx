@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { plural } from "../format.ts";
-import type { TaskList as TaskListData } from "../questionnaire/progress.ts";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { plural } from "../../domain/format.ts";
+import type { TaskList as TaskListData } from "../progress.ts";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
 
 /**
  * The scan as a task list: every section with niet begonnen / bezig / klaar and what is left. With

@@ -1,5 +1,5 @@
 import type { Transporter } from "nodemailer";
-import type { DB } from "../db/client.ts";
+import type { DB } from "../../db/client.ts";
 
 // Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction);
 // when SMTP_URL is set (smtp://user:password@host:587), the server's outbox sender sends what is

@@ -1,10 +1,9 @@
 import type { DB } from "../../db/client.ts";
-import type { CurrentUser } from "../authorization.server.ts";
-import { canFillIn, editBlockedReason } from "../authorization.server.ts";
-import { responseProgress } from "../questionnaire/progress.ts";
-import { taskList } from "../questionnaire/progress.ts";
-import { getCurrentRound, getRoundQuestionnaireKey } from "./round.server.ts";
-import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResponse, listEvents, type Subject } from "./response.server.ts";
+import type { CurrentUser } from "../domain/user.ts";
+import { canFillIn, responseAccess } from "../domain/policy.ts";
+import { responseProgress, taskList } from "../questionnaire/progress.ts";
+import { getCurrentRound, getRoundQuestionnaireKey } from "../models/rounds.server.ts";
+import { findResponseId, getAnswers, getDefinition, getOrCreateResponse, getResponse, listEvents, type Subject } from "../models/response.server.ts";
 
 /**
  * A subject's questionnaire in the current round, as a start page shows it. The one who fills it in
@@ -34,11 +33,11 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject, o
   const tasks = taskList(definition, answers);
   const lastEvent = (await listEvents(db, responseId)).at(-1);
   const returned = response.status === "draft" && lastEvent?.type === "returned" ? { at: lastEvent.at, by: lastEvent.actor_name, comment: lastEvent.comment } : null;
-  const lockedReason = fillsIn ? editBlockedReason(response) : null;
+  const access = response.region_id != null ? responseAccess(user, { ...response, region_id: response.region_id }) : null;
   return {
     round,
-    fillsIn: fillsIn && lockedReason === null,
-    lockedReason,
+    fillsIn: access?.canEdit ?? false,
+    lockedReason: access?.lockedReason ?? null,
     response: {
       id: response.id,
       title: response.questionnaire_title,

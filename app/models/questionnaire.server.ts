@@ -6,7 +6,7 @@ import {
   formatIssuePath,
   questionnaireDefinitionSchema,
   type QuestionnaireDefinition,
-} from "./definition.ts";
+} from "../questionnaire/definition.ts";
 
 /** Start-up stops with this error; its message names the file, the place inside it and what is wrong. */
 export class QuestionnaireDefinitionError extends Error {

@@ -1,4 +1,4 @@
-import type { QuestionnaireDefinition } from "./questionnaire/definition.ts";
+import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
 
 /**
  * Theme figures from counted answers. The counting is SQL (how many answers of each value per item);

@@ -1,0 +1,215 @@
+import type { ResponseStatus, Role } from "../../db/schema.ts";
+import { phaseLabel, PHASE_WORK, type PhaseKey, type PhaseWork } from "./phases.ts";
+import type { CurrentUser, Scope } from "./user.ts";
+
+/**
+ * The policy: who may do what to which record, now. Pure functions of the user, the record's place in
+ * the hierarchy, the region's phase and the record's status, so every rule is unit-tested without a
+ * database. Guards (app/auth/guards.server.ts) load the record and ask here; routes show and act on
+ * the answers and never decide themselves.
+ *
+ * A record outside the user's scope is "not visible": the guard answers 404, exactly like a record
+ * that does not exist, so its existence is not revealed. A visible record the user may not change
+ * answers 403 (or 409 when it is the moment that is wrong, not the user) with the reason in Dutch.
+ */
+
+export type Decision = { allowed: true } | { allowed: false; status: 403 | 409; reason: string };
+const allow: Decision = { allowed: true };
+const deny = (reason: string, status: 403 | 409 = 403): Decision => ({ allowed: false, status, reason });
+
+/** Whether the user may see a record in this scope: their own subtree of the hierarchy. */
+export function canView(user: CurrentUser, scope: Scope): boolean {
+  switch (user.role) {
+    case "programma":
+      return true;
+    case "regio":
+      return user.regionId === scope.regionId;
+    case "gemeente":
+      return scope.municipalityId != null && user.municipalityId === scope.municipalityId;
+    case "teammanager":
+      return scope.teamId != null && user.teamId === scope.teamId;
+  }
+}
+
+/** The subject a questionnaire is about: a team, a municipality (its own part) or a region (the round table). */
+export interface Subject {
+  teamId: number | null;
+  municipalityId: number | null;
+  regionId: number | null;
+}
+
+/**
+ * Whether the user fills in a questionnaire about this subject: a team manager their team's part,
+ * a gemeente its municipal part. Regio and programma read the zelfscan; they do not fill it in.
+ * The round table: programma records it; the region's own lead may prepare a draft.
+ */
+export function canFillIn(user: CurrentUser, subject: Subject): boolean {
+  if (subject.teamId != null) return user.role === "teammanager" && user.teamId === subject.teamId;
+  if (subject.municipalityId != null) return user.role === "gemeente" && user.municipalityId === subject.municipalityId;
+  if (subject.regionId != null) return user.role === "programma" || (user.role === "regio" && user.regionId === subject.regionId);
+  return false;
+}
+
+export const DEACTIVATED_TEAM_MESSAGE =
+  "Dit team is op non-actief gezet. De zelfscan blijft bewaard en is te lezen, maar kan niet meer worden gewijzigd of ingediend. Klopt dat niet? Neem contact op met uw gemeente.";
+
+/** What the rules need to know of a response. For a team's response, municipality_id is the team's. */
+export interface ResponseFacts {
+  team_id: number | null;
+  municipality_id: number | null;
+  region_id: number;
+  team_active: 0 | 1 | null;
+  status: ResponseStatus;
+  accepted_at: string | null;
+}
+
+export interface ResponseAccess {
+  /** The user is the one who fills it in (and so reads its draft answers). */
+  fillsIn: boolean;
+  /** They may also change it now. */
+  canEdit: boolean;
+  /** Why the one who fills it in cannot change it now, for the page; null when they can. */
+  lockedReason: string | null;
+  /** Whether the answers may be read: by the one who fills it in, by readers in scope once submitted. */
+  answersVisible: boolean;
+  /** Submitting: the one who fills it in; a round table only by programma (the region prepares it). */
+  canSubmit: boolean;
+  /** Accepting or returning a submitted team scan: the gemeente of the team, once, until accepted. */
+  canReview: boolean;
+  /** Reopening a submitted round-table record for a correction: programma. */
+  canReopen: boolean;
+}
+
+const isRoundTable = (r: Pick<ResponseFacts, "team_id" | "municipality_id">) => r.team_id == null && r.municipality_id == null;
+
+/** How the user may use this response, or null when it is not visible to them at all. */
+export function responseAccess(user: CurrentUser, response: ResponseFacts): ResponseAccess | null {
+  const roundTable = isRoundTable(response);
+  const subject: Subject = {
+    teamId: response.team_id,
+    municipalityId: response.team_id ? null : response.municipality_id,
+    regionId: roundTable ? response.region_id : null,
+  };
+  const fillsIn = canFillIn(user, subject);
+  // A region's round table is for programma and that region's lead only, not for its gemeenten or teams.
+  if (roundTable && !fillsIn) return null;
+  // A team's response is in its municipality's scope too: the gemeente reviews its teams.
+  if (!fillsIn && !canView(user, { regionId: response.region_id, municipalityId: response.municipality_id, teamId: response.team_id })) return null;
+  const lockedReason = fillsIn && response.team_id != null && response.team_active !== 1 ? DEACTIVATED_TEAM_MESSAGE : null;
+  const canEdit = fillsIn && lockedReason === null;
+  return {
+    fillsIn,
+    canEdit,
+    lockedReason,
+    answersVisible: fillsIn || response.status === "submitted",
+    canSubmit: canEdit && (!roundTable || user.role === "programma"),
+    canReview: reviewChange(user, response).allowed,
+    canReopen: roundTable && reopenChange(user, response).allowed,
+  };
+}
+
+/** Submitting: the one who fills it in may; a round table is submitted by programma only. */
+export function submitChange(access: ResponseAccess): Decision {
+  const change = responseChange(access);
+  if (!change.allowed) return change;
+  return access.canSubmit ? allow : deny("Het programma dient het verslag van het rondetafelgesprek in; u kunt het concept voorbereiden.");
+}
+
+/** The gemeente of the team reviews (accepts or returns) its submitted scan, until it is accepted. */
+export function reviewChange(user: CurrentUser, response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at">): Decision {
+  const isTeamsGemeente = response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
+  if (!isTeamsGemeente) return deny("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.");
+  if (response.status !== "submitted" || response.accepted_at) return deny("Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder.", 409);
+  return allow;
+}
+
+/** Programma reopens a submitted round-table record to correct it. */
+export function reopenChange(user: CurrentUser, response: Pick<ResponseFacts, "status">): Decision {
+  if (user.role !== "programma") return deny("Alleen het programma kan een verslag heropenen.");
+  if (response.status !== "submitted") return deny("Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder.", 409);
+  return allow;
+}
+
+/** Whether a response is a region's round-table record (not a team's or a municipality's zelfscan). */
+export const isRoundTableRecord = isRoundTable;
+
+/** Changing a response: refused with the reason when the user may only read it. */
+export function responseChange(access: ResponseAccess): Decision {
+  if (access.canEdit) return allow;
+  return deny(access.lockedReason ?? "U kunt deze vragenlijst bekijken, maar niet wijzigen.");
+}
+
+/** The region pages that steer the routekaart (phases, findings, results, plans): its own regio, and programma. */
+export function leadsRegion(user: CurrentUser, regionId: number): boolean {
+  return user.role === "programma" || (user.role === "regio" && user.regionId === regionId);
+}
+
+/** Work on the region's findings (bevindingen): its lead, in the analysis phase. */
+export function findingsChange(user: CurrentUser, regionId: number, phase: PhaseKey): Decision {
+  if (!leadsRegion(user, regionId)) return deny("Alleen de regio en het programma leggen bevindingen vast.");
+  return phaseAllows("findings", phase);
+}
+
+/** The gemeente's own municipality: its plan and its review of its teams are its own work. */
+export const isOwnMunicipality = (user: CurrentUser, municipalityId: number) => user.role === "gemeente" && user.municipalityId === municipalityId;
+
+export type PlanChange = "add-action" | "adopt" | "progress";
+
+/** Work on a municipality's improvement plan: the gemeente itself, in the phase the routekaart gives that work. */
+export function planChange(user: CurrentUser, municipalityId: number, change: PlanChange, state: { phase: PhaseKey; adopted: boolean }): Decision {
+  if (!isOwnMunicipality(user, municipalityId)) return deny("Alleen de gemeente zelf kan haar verbeterplan wijzigen.");
+  if (change === "progress") return phaseAllows("planProgress", state.phase);
+  const inPhase = phaseAllows("planActions", state.phase);
+  if (!inPhase.allowed) return inPhase;
+  if (state.adopted) return deny("Het verbeterplan is al vastgesteld; acties toevoegen kan niet meer.", 409);
+  return allow;
+}
+
+const WORK_TEXT: Record<PhaseWork, string> = {
+  findings: "Bevindingen vastleggen",
+  planActions: "Acties toevoegen en het plan vaststellen",
+  planProgress: "Voortgang bijwerken",
+};
+
+/** Whether the region's phase is one in which this work is done, and if not, why, naming the phases. */
+export function phaseAllows(work: PhaseWork, phase: PhaseKey): Decision {
+  const phases = PHASE_WORK[work];
+  if (phases.includes(phase)) return allow;
+  const names = phases.map(phaseLabel);
+  const where = names.length === 1 ? `de fase ${names[0]}` : `de fasen ${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+  return deny(`${WORK_TEXT[work]} kan in ${where}; de regio is in de fase ${phaseLabel(phase)}.`, 409);
+}
+
+/** The account managers: programma, regio and gemeente (a team manager manages nobody). */
+export const managesAccounts = (user: Pick<CurrentUser, "role">) => user.role !== "teammanager";
+
+/** The roles a manager may give a new account: programma any, regio gemeenten, gemeente team managers. */
+export function assignableRoles(manager: Pick<CurrentUser, "role">): Role[] {
+  switch (manager.role) {
+    case "programma":
+      return ["programma", "regio", "gemeente", "teammanager"];
+    case "regio":
+      return ["gemeente"];
+    case "gemeente":
+      return ["teammanager"];
+    case "teammanager":
+      return [];
+  }
+}
+
+/** Whose accounts a user manages: programma every account, regio the gemeenten of its region, gemeente its team managers. */
+export function canManageAccount(
+  manager: CurrentUser,
+  target: { role: Role; regionId: number | null; municipalityRegionId?: number | null; municipalityId: number | null; teamMunicipalityId?: number | null },
+): boolean {
+  switch (manager.role) {
+    case "programma":
+      return true;
+    case "regio":
+      return target.role === "gemeente" && target.municipalityRegionId != null && target.municipalityRegionId === manager.regionId;
+    case "gemeente":
+      return target.role === "teammanager" && target.teamMunicipalityId != null && target.teamMunicipalityId === manager.municipalityId;
+    case "teammanager":
+      return false;
+  }
+}

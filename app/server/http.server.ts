@@ -1,0 +1,64 @@
+import { Readable } from "node:stream";
+
+// The HTTP edge the routes share: reading a posted form safely, a 404, ids from the URL, a safe
+// redirect target. Models and services never build HTTP responses; routes and this module do.
+
+const CONTENT_TYPE = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+
+/** A file the browser saves (CSV or XLSX), streamed as it is written. */
+export function download(stream: Readable, filename: string, kind: keyof typeof CONTENT_TYPE): Response {
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: { "Content-Type": CONTENT_TYPE[kind], "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"` },
+  });
+}
+
+export function notFound(): never {
+  throw new Response("Niet gevonden", { status: 404 });
+}
+
+/** A positive integer id from a route parameter; anything else is a 404, never a 500. */
+export function parseId(value: string | undefined): number {
+  if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) notFound();
+  return Number(value);
+}
+
+/**
+ * Only a plain local path: "/" followed by the characters a URL path and query may hold unescaped
+ * (ASCII letters, digits, - . _ ~ ! $ & ' ( ) * + , ; = : @ % / ?). No scheme, no host, no "//" or
+ * "/\\" trick, no control or non-ASCII character (a redirect header cannot carry those). Anything else
+ * is ignored.
+ */
+const LOCAL_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof value !== "string" || value.length > 2000 || !LOCAL_PATH.test(value)) return fallback;
+  return value;
+}
+
+/** More fields than any of the product's forms has (a zelfscan section has a few dozen). */
+const MAX_FIELDS = 2000;
+
+/**
+ * Reads a posted form. A body that is not a form (JSON, XML, nothing) is refused with 415, a form with
+ * a file where the form has no file field, or with absurdly many fields, with 400: each with a Dutch
+ * message instead of surfacing as a 500 or, worse, as an emptied answer.
+ */
+export async function readFormData(request: Request, options: { fileFields?: string[] } = {}): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) {
+    throw new Response("Verstuur dit formulier vanaf de pagina zelf (verwacht: een formulier).", { status: 415 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response("Het formulier kon niet worden gelezen.", { status: 400 });
+  }
+  let count = 0;
+  for (const [name, value] of form) {
+    if (++count > MAX_FIELDS) throw new Response("Het formulier bevat te veel velden. Er is niets gewijzigd.", { status: 400 });
+    if (typeof value !== "string" && !options.fileFields?.includes(name)) {
+      throw new Response("Dit formulier neemt geen bestanden aan. Er is niets gewijzigd; verstuur het formulier vanaf de pagina zelf.", { status: 400 });
+    }
+  }
+  return form;
+}

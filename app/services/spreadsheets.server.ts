@@ -1,0 +1,76 @@
+import { PassThrough, type Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+
+/**
+ * Tables as downloads: CSV (";" and a byte-order mark, so Excel in a Dutch locale opens them as
+ * columns) and XLSX (exceljs's streaming writer). Rows are written as they come, never built whole in
+ * memory. Every text cell a spreadsheet would read as a formula is neutralised. No HTTP here: the
+ * route turns the stream into a download (app/server/http.server.ts).
+ */
+
+export interface Column {
+  header: string;
+  /** Width in characters (XLSX). */
+  width?: number;
+  /** "date": an ISO date or timestamp becomes a real date cell (XLSX); "number" a number cell. */
+  type?: "text" | "number" | "date";
+}
+
+export interface Sheet {
+  name: string;
+  columns: Column[];
+  /** Header rows above the data in CSV; the default is one row with the column headers. */
+  csvHeaderRows?: unknown[][];
+  rows: AsyncIterable<unknown[]> | Iterable<unknown[]>;
+  /** XLSX: freeze the header row and put an autofilter on it. */
+  filter?: boolean;
+}
+
+/** A cell starting with =, +, -, @ (or a tab or carriage return) gets a leading apostrophe (OWASP CSV injection). */
+export function neutralise(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvStream(sheet: Sheet): Readable {
+  const csv = stringify({ delimiter: ";", bom: true, cast: { string: (v) => String(neutralise(v)), date: (d) => d.toISOString() } });
+  const write = (row: unknown[]) => new Promise<void>((resolve) => (csv.write(row as never) ? resolve() : csv.once("drain", resolve)));
+  (async () => {
+    for (const header of sheet.csvHeaderRows ?? [sheet.columns.map((c) => c.header)]) await write(header);
+    for await (const row of sheet.rows) await write(row);
+    csv.end();
+  })().catch((error) => csv.destroy(error));
+  return csv;
+}
+
+const asCell = (value: unknown, column: Column | undefined) => {
+  if (value == null || value === "") return null;
+  if (column?.type === "date" && typeof value === "string") {
+    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    return Number.isNaN(time) ? value : new Date(time);
+  }
+  return neutralise(value);
+};
+
+export async function xlsxStream(sheets: Sheet[]): Promise<Readable> {
+  // exceljs is loaded on the first workbook asked for: about 25 MB that most servers never need.
+  const { default: ExcelJS } = await import("exceljs");
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  (async () => {
+    for (const sheet of sheets) {
+      const worksheet = workbook.addWorksheet(sheet.name, sheet.filter ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
+      worksheet.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)), style: c.type === "date" ? { numFmt: "dd-mm-yyyy" } : {} }));
+      if (sheet.filter) worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+      for await (const row of sheet.rows) worksheet.addRow(row.map((v, i) => asCell(v, sheet.columns[i]))).commit();
+      worksheet.commit();
+    }
+    await workbook.commit();
+  })().catch((error) => stream.destroy(error));
+  return stream;
+}
+
+/** Rows of a plain list, for a sheet. */
+export function* rowsOf<T>(items: Iterable<T>, row: (item: T) => unknown[]) {
+  for (const item of items) yield row(item);
+}
+
