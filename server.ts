@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
 import { prepareDatabase } from "./app/server/bootstrap.server.ts";
 import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
 import { ConfigError, loadConfig } from "./app/server/config.server.ts";
@@ -43,9 +43,7 @@ const { db, seeded, accounts } = prepared;
 const config = settings.app;
 const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
 
-const viteDevServer = production
-  ? undefined
-  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+const viteDevServer = production ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
 const app = express();
 app.disable("x-powered-by");

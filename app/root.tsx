@@ -1,16 +1,16 @@
+import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
+import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { managesAccounts } from "./domain/policy.ts";
 import { ROLE_LABEL } from "./domain/roles.ts";
 import { startPathFor } from "./domain/user.ts";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
-import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
-import appCss from "./styles/app.css?url";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser } from "./auth/guards.server.ts";
 import { useNonce } from "./components/nonce.tsx";
 import { lookupSession } from "./auth/session.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
+import appCss from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },

@@ -25,7 +25,9 @@ export async function restoreDatabase(backup: string, target: string): Promise<v
   if (!existsSync(backup)) throw new Error(`Bestand ${backup} bestaat niet.`);
   const source = new SQLite(backup, { readonly: true, fileMustExist: true });
   try {
-    const check = source.prepare("select count(*) as n from sqlite_master where type = 'table' and name in ('kysely_migration', 'response', 'answer')").get() as { n: number };
+    const check = source
+      .prepare("select count(*) as n from sqlite_master where type = 'table' and name in ('kysely_migration', 'response', 'answer')")
+      .get() as { n: number };
     if (check.n !== 3) throw new Error(`${backup} is geen back-up van deze toepassing.`);
     const integrity = source.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") throw new Error(`${backup} is beschadigd (${String(integrity)}).`);

@@ -38,10 +38,14 @@ export interface ServerProcess {
  */
 export async function startServer(args: string[], env: Record<string, string>, ready: string): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, args.map((a) => a.replace("{PORT}", String(port))), {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    args.map((a) => a.replace("{PORT}", String(port))),
+    {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   let started = false;
   const read = (chunk: Buffer) => {
@@ -68,7 +72,9 @@ export const startProductionServer = (env: Record<string, string>) =>
 
 /** Resolves when the process is gone (killed by a signal: no exit code, but a signal code). */
 export const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 /** SIGTERM (the server finishes requests in flight), then waits until it is gone. */
 export async function stopServer(server: ServerProcess | undefined): Promise<void> {

@@ -1,11 +1,9 @@
 import type { DB } from "../db/client.ts";
-import type { PhaseKey } from "../app/domain/phases.ts";
-import { PHASE_KEYS } from "../app/domain/phases.ts";
+import { PHASE_KEYS, DEFAULT_PHASE_SETTINGS, type PhaseKey } from "../app/domain/phases.ts";
 import { saveAnalysis } from "../app/models/analysis.server.ts";
 import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.server.ts";
 import { regionThemeFigures } from "../app/models/results.server.ts";
 import { lowThemes } from "../app/domain/scoring.ts";
-import { DEFAULT_PHASE_SETTINGS } from "../app/domain/phases.ts";
 
 /**
  * The phase of every region in the demo. The counts per phase are those the programme published in
@@ -77,8 +75,20 @@ interface Input {
 export async function seedDemoPhases(db: DB, input: Input) {
   const daysAgo = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
   const regions = await db.selectFrom("region").select(["id", "name"]).execute();
-  const transition = (regionId: number, from: PhaseKey | null, to: PhaseKey, actor: number, at: string, kind: "advance" | "override", reason: string | null, roundId: number | null = null) =>
-    db.insertInto("phase_transition").values({ region_id: regionId, from_phase: from, to_phase: to, kind, actor_id: actor, at, reason, round_id: roundId }).execute();
+  const transition = (
+    regionId: number,
+    from: PhaseKey | null,
+    to: PhaseKey,
+    actor: number,
+    at: string,
+    kind: "advance" | "override",
+    reason: string | null,
+    roundId: number | null = null,
+  ) =>
+    db
+      .insertInto("phase_transition")
+      .values({ region_id: regionId, from_phase: from, to_phase: to, kind, actor_id: actor, at, reason, round_id: roundId })
+      .execute();
 
   for (const region of regions) {
     const target = DEMO_REGION_PHASES[region.name];
@@ -88,7 +98,15 @@ export async function seedDemoPhases(db: DB, input: Input) {
     const steps = PHASE_KEYS.slice(1, PHASE_KEYS.indexOf(target) + 1);
     let from: PhaseKey = "preparation";
     for (const step of steps) {
-      await transition(region.id, from, step, input.programma, ROUND_TABLE_DATES[step], "override", `Stand volgens het rondetafelgesprek ${ROUND_TABLE_DATES[step].slice(0, 4)}.`);
+      await transition(
+        region.id,
+        from,
+        step,
+        input.programma,
+        ROUND_TABLE_DATES[step],
+        "override",
+        `Stand volgens het rondetafelgesprek ${ROUND_TABLE_DATES[step].slice(0, 4)}.`,
+      );
       from = step;
     }
   }
@@ -127,7 +145,11 @@ export async function seedDemoPhases(db: DB, input: Input) {
   const points = await db.selectFrom("improvement_point").select(["id", "theme_key"]).where("region_id", "=", tw.id).execute();
   const pointFor = (theme: string) => points.find((p) => p.theme_key === theme)?.id ?? null;
   const municipalityId = async (name: string) => (await db.selectFrom("municipality").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
-  const plan = async (name: string, actions: { theme: string; title: string; team?: string; owner?: string; dueInDays: number; status: "planned" | "ongoing" }[], adopt: boolean) => {
+  const plan = async (
+    name: string,
+    actions: { theme: string; title: string; team?: string; owner?: string; dueInDays: number; status: "planned" | "ongoing" }[],
+    adopt: boolean,
+  ) => {
     const id = await municipalityId(name);
     const userId = input.gemeenteUsers.get(name)!;
     for (const a of actions) {
@@ -152,24 +174,60 @@ export async function seedDemoPhases(db: DB, input: Input) {
   await plan(
     "Hengelo",
     [
-      { theme: "F", title: "Na afsluiten elk kwartaal contact met gezinnen waar geweld speelde, anderhalf jaar lang", team: "Wijkteam Hengelo Noord", dueInDays: 120, status: "ongoing" },
-      { theme: "E", title: "Traumascreening kinderen invoeren in alle wijkteams", owner: "M. Jansen, beleidsadviseur jeugd", dueInDays: 200, status: "planned" },
-      { theme: "G", title: "Werkafspraken terugkoppeling met Veilig Thuis IJsselland-Twente vastleggen", owner: "Regionaal projectleider", dueInDays: 60, status: "ongoing" },
+      {
+        theme: "F",
+        title: "Na afsluiten elk kwartaal contact met gezinnen waar geweld speelde, anderhalf jaar lang",
+        team: "Wijkteam Hengelo Noord",
+        dueInDays: 120,
+        status: "ongoing",
+      },
+      {
+        theme: "E",
+        title: "Traumascreening kinderen invoeren in alle wijkteams",
+        owner: "M. Jansen, beleidsadviseur jeugd",
+        dueInDays: 200,
+        status: "planned",
+      },
+      {
+        theme: "G",
+        title: "Werkafspraken terugkoppeling met Veilig Thuis IJsselland-Twente vastleggen",
+        owner: "Regionaal projectleider",
+        dueInDays: 60,
+        status: "ongoing",
+      },
     ],
     true,
   );
   await plan(
     "Almelo",
     [
-      { theme: "F", title: "Monitoringslijst zicht op veiligheid na afsluiten invoeren", team: "Sociaal wijkteam Almelo Noord", dueInDays: 90, status: "planned" },
-      { theme: "H", title: "Scholing visie Gefaseerd samenwerken aan veiligheid voor alle teamleden", owner: "Opleidingscoördinator", dueInDays: 150, status: "planned" },
+      {
+        theme: "F",
+        title: "Monitoringslijst zicht op veiligheid na afsluiten invoeren",
+        team: "Sociaal wijkteam Almelo Noord",
+        dueInDays: 90,
+        status: "planned",
+      },
+      {
+        theme: "H",
+        title: "Scholing visie Gefaseerd samenwerken aan veiligheid voor alle teamleden",
+        owner: "Opleidingscoördinator",
+        dueInDays: 150,
+        status: "planned",
+      },
     ],
     true,
   );
   await plan(
     "Enschede",
     [
-      { theme: "F", title: "Vervolgmomenten met gezinnen vastleggen in het registratiesysteem", team: "Wijkteam Enschede Centrum", dueInDays: -10, status: "ongoing" },
+      {
+        theme: "F",
+        title: "Vervolgmomenten met gezinnen vastleggen in het registratiesysteem",
+        team: "Wijkteam Enschede Centrum",
+        dueInDays: -10,
+        status: "ongoing",
+      },
       { theme: "I", title: "Opdracht aan de wijkteams aanvullen met het kwaliteitskader", owner: "Beleidsadviseur Enschede", dueInDays: 45, status: "planned" },
     ],
     false,

@@ -6,15 +6,7 @@ import { seedDemoPhases } from "./demo-phases.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
-import {
-  MUNICIPALITY_QUESTIONNAIRE,
-  TEAM_QUESTIONNAIRE,
-  insertResponse,
-  insertRound,
-  insertTeam,
-  insertUser,
-  slugify,
-} from "./factories.ts";
+import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertRound, insertTeam, insertUser, slugify } from "./factories.ts";
 
 // Demo data: teams in the two demo regions, the demo accounts, the open round "Zelfscan 2025" and
 // responses in every state, so each page shows a believable picture the moment the app starts.
@@ -214,10 +206,25 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         const drawn = early ? (teamNumber % 10 === 0 ? 0.7 : 0) : rand();
         const state = teamName === "Wijkteam Zaandam Noord" || teamName === "Wijkteam Zaandam West" ? 0 : drawn;
         if (state < 0.55) {
-          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity }), submit: true, now: when });
+          await insertResponse(db, {
+            roundId,
+            questionnaireKey: TEAM_QUESTIONNAIRE,
+            subject,
+            userId: managerId,
+            answers: generateAnswers(teamDefinition, rand, { maturity }),
+            submit: true,
+            now: when,
+          });
         } else if (state < 0.8) {
           const sections = teamDefinition.sections.slice(0, 1 + Math.floor(rand() * 5)).map((s) => s.key);
-          await insertResponse(db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject, userId: managerId, answers: generateAnswers(teamDefinition, rand, { maturity, sections }), now: when });
+          await insertResponse(db, {
+            roundId,
+            questionnaireKey: TEAM_QUESTIONNAIRE,
+            subject,
+            userId: managerId,
+            answers: generateAnswers(teamDefinition, rand, { maturity, sections }),
+            now: when,
+          });
         }
         // else: not started, no response yet.
       }
@@ -244,11 +251,22 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     const team = teamIds.get(teamName);
     const response = team && (await db.selectFrom("response").select(["id", "revision", "status"]).where("team_id", "=", team.teamId).executeTakeFirst());
     if (response?.status === "submitted") {
-      await reviewResponse(db, { responseId: response.id, expectedRevision: response.revision, userId: gemeenteUsers.get("Zaanstad")!, decision, comment, now: daysAgo(1) });
+      await reviewResponse(db, {
+        responseId: response.id,
+        expectedRevision: response.revision,
+        userId: gemeenteUsers.get("Zaanstad")!,
+        decision,
+        comment,
+        now: daysAgo(1),
+      });
     }
   };
   await reviewed("Wijkteam Zaandam Noord", "accept", null);
-  await reviewed("Wijkteam Zaandam West", "return", "Bij thema F ontbreekt een toelichting op hoe jullie zicht houden na afsluiting. Vul die aan en dien opnieuw in.");
+  await reviewed(
+    "Wijkteam Zaandam West",
+    "return",
+    "Bij thema F ontbreekt een toelichting op hoe jullie zicht houden na afsluiting. Vul die aan en dien opnieuw in.",
+  );
 
   await seedDemoPhases(db, {
     now,

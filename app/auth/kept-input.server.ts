@@ -5,7 +5,6 @@ import { keepPendingSave, type PostedFields } from "../models/pending-save.serve
 // Nothing a user submitted is lost when their session expired: the fields of a section form posted
 // then are kept for that user and page, and the page restores them after logging in again.
 
-
 export async function keepPostedInput(context: AppLoadContext, request: Request, userId: number, path: string) {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded")) return;

@@ -15,11 +15,14 @@ function zxcvbn() {
     import("@zxcvbn-ts/language-common"),
     import("@zxcvbn-ts/language-en"),
     import("@zxcvbn-ts/language-nl-be"),
-  ]).then(([core, common, english, dutch]) => new core.ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary, ...dutch.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: dutch.translations,
-  }));
+  ]).then(
+    ([core, common, english, dutch]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary, ...dutch.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: dutch.translations,
+      }),
+  );
   return checker;
 }
 

@@ -79,7 +79,17 @@ export function BarChart({
                 const y = top + 6 + s * (barHeight + gap);
                 return (
                   <g key={serie.label}>
-                    {value != null ? <rect x={labelWidth} y={y} width={Math.max(0, x(value) - labelWidth)} height={barHeight} fill={`url(#${id}-p${s})`} stroke="#000" strokeWidth="0.5" /> : null}
+                    {value != null ? (
+                      <rect
+                        x={labelWidth}
+                        y={y}
+                        width={Math.max(0, x(value) - labelWidth)}
+                        height={barHeight}
+                        fill={`url(#${id}-p${s})`}
+                        stroke="#000"
+                        strokeWidth="0.5"
+                      />
+                    ) : null}
                     <text x={value != null ? x(value) + 4 : labelWidth + 4} y={y + barHeight - 3} fontSize="11">
                       {value != null ? format(value) : "geen gegevens"}
                     </text>
@@ -93,4 +103,3 @@ export function BarChart({
     </figure>
   );
 }
-

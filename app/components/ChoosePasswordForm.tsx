@@ -6,7 +6,17 @@ import { FieldError } from "./FieldError.tsx";
  * Choosing a password with a link (an invitation or a password reset). The hidden username field
  * lets a password manager store the new password with the right account.
  */
-export function ChoosePasswordForm({ email, errors, focusKey, submitLabel }: { email: string; errors: Record<string, string>; focusKey: unknown; submitLabel: string }) {
+export function ChoosePasswordForm({
+  email,
+  errors,
+  focusKey,
+  submitLabel,
+}: {
+  email: string;
+  errors: Record<string, string>;
+  focusKey: unknown;
+  submitLabel: string;
+}) {
   const navigation = useNavigation();
   return (
     <>

@@ -8,14 +8,29 @@ export interface FigureRow {
   regions: string[];
 }
 
-const change = (now: number, before: number | null) => (before === null ? "–" : now === before ? "gelijk" : now > before ? `+${now - before}` : `−${before - now}`);
+const change = (now: number, before: number | null) =>
+  before === null ? "–" : now === before ? "gelijk" : now > before ? `+${now - before}` : `−${before - now}`;
 
 /**
  * One group of dashboard figures, as the programme's infographic states them: "N van de 28 regio's",
  * beside the previous year, as a chart with the same figures in a table; the regions behind each
  * figure are one click away.
  */
-export function FigureBlock({ id, title, rows, outOf, year, previousYear }: { id: string; title: string; rows: FigureRow[]; outOf: number; year: number; previousYear: number | null }) {
+export function FigureBlock({
+  id,
+  title,
+  rows,
+  outOf,
+  year,
+  previousYear,
+}: {
+  id: string;
+  title: string;
+  rows: FigureRow[];
+  outOf: number;
+  year: number;
+  previousYear: number | null;
+}) {
   const max = Math.max(outOf, 1);
   return (
     <section aria-labelledby={`${id}-kop`} className="page-section figure-block">
@@ -26,7 +41,10 @@ export function FigureBlock({ id, title, rows, outOf, year, previousYear }: { id
         id={id}
         title={`${title}: aantal regio's per antwoord in ${year}${previousYear ? ` en ${previousYear}` : ""}`}
         categories={rows.map((r) => r.label)}
-        series={[{ label: String(year), values: rows.map((r) => r.count) }, ...(previousYear ? [{ label: String(previousYear), values: rows.map((r) => r.previous) }] : [])]}
+        series={[
+          { label: String(year), values: rows.map((r) => r.count) },
+          ...(previousYear ? [{ label: String(previousYear), values: rows.map((r) => r.previous) }] : []),
+        ]}
         max={max}
         ticks={[0, Math.round(max / 4), Math.round(max / 2), Math.round((3 * max) / 4), max]}
         format={(v) => `${v} van de ${outOf}`}

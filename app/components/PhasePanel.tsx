@@ -41,7 +41,11 @@ export function PhasePanel(props: Props) {
       </h2>
       <ol className="stepper">
         {PHASES.map((p, i) => (
-          <li key={p.key} className={`stepper__step stepper__step--${i < current ? "done" : i === current ? "current" : "todo"}`} aria-current={i === current ? "step" : undefined}>
+          <li
+            key={p.key}
+            className={`stepper__step stepper__step--${i < current ? "done" : i === current ? "current" : "todo"}`}
+            aria-current={i === current ? "step" : undefined}
+          >
             <span className="stepper__number" aria-hidden="true">
               {i + 1}
             </span>
@@ -85,7 +89,9 @@ export function PhasePanel(props: Props) {
         ) : (
           <p className="utrecht-paragraph">
             Dit is de laatste fase: de verbeterplannen worden uitgevoerd en gevolgd.{" "}
-            {props.canStartCycle ? "Er is een nieuwe zelfscanronde open; de regio kan een nieuwe cyclus starten." : "Een nieuwe cyclus kan starten zodra er een nieuwe zelfscanronde open is."}
+            {props.canStartCycle
+              ? "Er is een nieuwe zelfscanronde open; de regio kan een nieuwe cyclus starten."
+              : "Een nieuwe cyclus kan starten zodra er een nieuwe zelfscanronde open is."}
           </p>
         )}
         {props.canStartCycle ? (

@@ -12,7 +12,17 @@ export interface ProgressRow {
 }
 
 /** Progress of the zelfscan per municipality (regio) or per region (programma), as a plain table. */
-export function ProgressTable({ caption, nameHeader, municipalHeader, rows }: { caption: string; nameHeader: string; municipalHeader: string; rows: ProgressRow[] }) {
+export function ProgressTable({
+  caption,
+  nameHeader,
+  municipalHeader,
+  rows,
+}: {
+  caption: string;
+  nameHeader: string;
+  municipalHeader: string;
+  rows: ProgressRow[];
+}) {
   return (
     <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>

@@ -52,12 +52,13 @@ export function SessionWarning({ idleMinutes, absoluteEnd }: { idleMinutes: numb
         </>
       ) : state === "ending" && absoluteEnd ? (
         <p>
-          <strong>U wordt om {clock(absoluteEnd)} uitgelogd.</strong> Een sessie duurt hoogstens een vast aantal uren. Sla uw werk op; daarna logt u opnieuw in en gaat u
-          verder waar u was.
+          <strong>U wordt om {clock(absoluteEnd)} uitgelogd.</strong> Een sessie duurt hoogstens een vast aantal uren. Sla uw werk op; daarna logt u opnieuw in
+          en gaat u verder waar u was.
         </p>
       ) : (
         <p>
-          <strong>Uw sessie is verlopen.</strong> Antwoorden in een vragenlijst die u nu verstuurt, worden bewaard: na opnieuw inloggen staan ze weer voor u klaar.
+          <strong>Uw sessie is verlopen.</strong> Antwoorden in een vragenlijst die u nu verstuurt, worden bewaard: na opnieuw inloggen staan ze weer voor u
+          klaar.
         </p>
       )}
     </div>

@@ -101,7 +101,10 @@ export function conditionsToAdvance(phase: PhaseKey, s: RegionSnapshot, settings
     case "analysis": {
       const open = s.findings.lowThemes.filter((t) => !s.findings.themesWithPoints.includes(t));
       return [
-        { met: s.findings.hasSummary, text: s.findings.hasSummary ? "Er is een samenvatting van de bevindingen." : "Er is nog geen samenvatting van de bevindingen." },
+        {
+          met: s.findings.hasSummary,
+          text: s.findings.hasSummary ? "Er is een samenvatting van de bevindingen." : "Er is nog geen samenvatting van de bevindingen.",
+        },
         {
           met: open.length === 0,
           text:
@@ -127,11 +130,7 @@ export function conditionsToAdvance(phase: PhaseKey, s: RegionSnapshot, settings
 
 export type TransitionKind = "advance" | "back" | "override" | "cycle";
 
-export type TransitionRequest =
-  | { kind: "advance" }
-  | { kind: "back"; reason: string }
-  | { kind: "override"; to: PhaseKey; reason: string }
-  | { kind: "cycle" };
+export type TransitionRequest = { kind: "advance" } | { kind: "back"; reason: string } | { kind: "override"; to: PhaseKey; reason: string } | { kind: "cycle" };
 
 export type TransitionDecision = { ok: true; to: PhaseKey; kind: TransitionKind } | { ok: false; errors: string[] };
 

@@ -119,7 +119,8 @@ export function submitChange(access: ResponseAccess): Decision {
 export function reviewChange(user: CurrentUser, response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at">): Decision {
   const isTeamsGemeente = response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
   if (!isTeamsGemeente) return deny("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.");
-  if (response.status !== "submitted" || response.accepted_at) return deny("Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder.", 409);
+  if (response.status !== "submitted" || response.accepted_at)
+    return deny("Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder.", 409);
   return allow;
 }
 

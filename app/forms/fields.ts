@@ -7,10 +7,17 @@ import { z } from "zod";
  * in the same transaction, so a save based on an older state is refused instead of overwriting.
  */
 export const REVISION_MISSING = "Het formulier mist gegevens. Laad de pagina opnieuw en probeer het nog eens.";
-export const revisionField = z.string(REVISION_MISSING).regex(/^\d{1,9}$/, REVISION_MISSING).transform(Number);
+export const revisionField = z
+  .string(REVISION_MISSING)
+  .regex(/^\d{1,9}$/, REVISION_MISSING)
+  .transform(Number);
 
 /** The id of a record the form names (hidden, or chosen from a list). */
-export const idField = (message: string) => z.string(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
+export const idField = (message: string) =>
+  z
+    .string(message)
+    .regex(/^[1-9]\d{0,9}$/, message)
+    .transform(Number);
 
 /** An id chosen from a list where "none" is allowed: the empty choice is null. */
 export const optionalIdField = (message: string) =>

@@ -11,8 +11,6 @@ export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], strin
   dropped: "Vervallen",
 };
 
-
-
 /** A new action of an improvement plan; themes are those of the kwaliteitskader (A to I). */
 export function actionSchema(themes: string[]) {
   return z

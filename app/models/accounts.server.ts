@@ -44,14 +44,24 @@ function accountsQuery(db: DB) {
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>["execute"]>>[number];
 
 const managesRow = (manager: CurrentUser, a: AccountRow) =>
-  canManageAccount(manager, { role: a.role, regionId: a.region_id, municipalityId: a.municipality_id, municipalityRegionId: a.municipality_region_id, teamMunicipalityId: a.team_municipality_id });
+  canManageAccount(manager, {
+    role: a.role,
+    regionId: a.region_id,
+    municipalityId: a.municipality_id,
+    municipalityRegionId: a.municipality_region_id,
+    teamMunicipalityId: a.team_municipality_id,
+  });
 
 export async function listManagedAccounts(db: DB, manager: CurrentUser) {
   let query = accountsQuery(db);
   if (manager.role === "regio") query = query.where("m.region_id", "=", manager.regionId!);
   if (manager.role === "gemeente") query = query.where("t.municipality_id", "=", manager.municipalityId!);
   const rows = (await query.orderBy("u.role").orderBy("u.email").execute()).filter((a) => managesRow(manager, a));
-  return rows.map(({ password_hash, ...a }) => ({ ...a, invited: password_hash === NO_PASSWORD, scope: a.team_name ?? (a.municipality_name ? `Gemeente ${a.municipality_name}` : a.region_name ? `Regio ${a.region_name}` : "Landelijk") }));
+  return rows.map(({ password_hash, ...a }) => ({
+    ...a,
+    invited: password_hash === NO_PASSWORD,
+    scope: a.team_name ?? (a.municipality_name ? `Gemeente ${a.municipality_name}` : a.region_name ? `Regio ${a.region_name}` : "Landelijk"),
+  }));
 }
 
 export async function getManagedAccount(db: DB, manager: CurrentUser, id: number) {
@@ -137,8 +147,17 @@ export async function issueInvitation(
     // Whoever holds the new link could take the account over: its owner is logged out everywhere and told.
     await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
   }
-  await trx.insertInto("outbox").values({ recipient: input.email, subject: mail.subject, body: mail.body, created_at: input.now.toISOString(), sent_at: null, error: null }).execute();
-  await audit(trx, { actorId: input.managerId, action: input.accountInUse ? "account.reset_link" : "account.invited", entity: "user_account", entityId: input.userId, at: input.now });
+  await trx
+    .insertInto("outbox")
+    .values({ recipient: input.email, subject: mail.subject, body: mail.body, created_at: input.now.toISOString(), sent_at: null, error: null })
+    .execute();
+  await audit(trx, {
+    actorId: input.managerId,
+    action: input.accountInUse ? "account.reset_link" : "account.invited",
+    entity: "user_account",
+    entityId: input.userId,
+    at: input.now,
+  });
   return link;
 }
 
@@ -146,7 +165,17 @@ export type CreateResult = { ok: true; link: string; userId: number } | { ok: fa
 
 export async function createAccount(
   db: DB,
-  input: { manager: CurrentUser; email: string; name: string; role: Role; regionId: number | null; municipalityId: number | null; teamId: number | null; origin: string; now?: Date },
+  input: {
+    manager: CurrentUser;
+    email: string;
+    name: string;
+    role: Role;
+    regionId: number | null;
+    municipalityId: number | null;
+    teamId: number | null;
+    origin: string;
+    now?: Date;
+  },
 ): Promise<CreateResult> {
   const now = input.now ?? new Date();
   const scope = {
@@ -156,7 +185,9 @@ export async function createAccount(
   };
   const [municipality, team] = await Promise.all([
     scope.municipality_id ? db.selectFrom("municipality").select(["id", "region_id"]).where("id", "=", scope.municipality_id).executeTakeFirst() : undefined,
-    scope.team_id ? db.selectFrom("team").select(["id", "municipality_id"]).where("id", "=", scope.team_id).where("active", "=", 1).executeTakeFirst() : undefined,
+    scope.team_id
+      ? db.selectFrom("team").select(["id", "municipality_id"]).where("id", "=", scope.team_id).where("active", "=", 1).executeTakeFirst()
+      : undefined,
   ]);
   const region = scope.region_id ? await db.selectFrom("region").select("id").where("id", "=", scope.region_id).executeTakeFirst() : undefined;
   if ((input.role === "regio" && !region) || (input.role === "gemeente" && !municipality) || (input.role === "teammanager" && !team)) {
@@ -180,8 +211,23 @@ export async function createAccount(
       .values({ email, name: input.name, role: input.role, password_hash: NO_PASSWORD, ...scope, created_at: now.toISOString(), disabled_at: null })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, { actorId: input.manager.id, action: "account.created", entity: "user_account", entityId: id, changes: { email: [null, email], name: [null, input.name], role: [null, input.role] }, at: now });
-    const link = await issueInvitation(trx, { userId: id, email, name: input.name, managerId: input.manager.id, managerName: input.manager.name, origin: input.origin, now });
+    await audit(trx, {
+      actorId: input.manager.id,
+      action: "account.created",
+      entity: "user_account",
+      entityId: id,
+      changes: { email: [null, email], name: [null, input.name], role: [null, input.role] },
+      at: now,
+    });
+    const link = await issueInvitation(trx, {
+      userId: id,
+      email,
+      name: input.name,
+      managerId: input.manager.id,
+      managerName: input.manager.name,
+      origin: input.origin,
+      now,
+    });
     return { ok: true as const, link, userId: id };
   });
 }
@@ -211,9 +257,19 @@ export async function setDisabled(db: DB, input: { manager: CurrentUser; userId:
   if (!account || account.id === input.manager.id) return false;
   const now = (input.now ?? new Date()).toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("user_account").set({ disabled_at: input.disabled ? now : null }).where("id", "=", account.id).execute();
+    await trx
+      .updateTable("user_account")
+      .set({ disabled_at: input.disabled ? now : null })
+      .where("id", "=", account.id)
+      .execute();
     if (input.disabled) await trx.deleteFrom("session").where("user_id", "=", account.id).execute();
-    await audit(trx, { actorId: input.manager.id, action: input.disabled ? "account.disabled" : "account.enabled", entity: "user_account", entityId: account.id, changes: { disabled_at: [account.disabled_at, input.disabled ? now : null] } });
+    await audit(trx, {
+      actorId: input.manager.id,
+      action: input.disabled ? "account.disabled" : "account.enabled",
+      entity: "user_account",
+      entityId: account.id,
+      changes: { disabled_at: [account.disabled_at, input.disabled ? now : null] },
+    });
   });
   return true;
 }
@@ -236,7 +292,13 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
 export async function acceptInvitation(db: DB, input: { invitationId: number; userId: number; passwordHash: string; now?: Date }): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const spent = await trx.updateTable("invitation").set({ used_at: now }).where("id", "=", input.invitationId).where("used_at", "is", null).returning("id").executeTakeFirst();
+    const spent = await trx
+      .updateTable("invitation")
+      .set({ used_at: now })
+      .where("id", "=", input.invitationId)
+      .where("used_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
     if (!spent) return false;
     await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
     // A new password ends every session the account had (also one of whoever had the old password).

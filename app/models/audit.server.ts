@@ -68,7 +68,10 @@ export async function listAudit(db: DB, filter: AuditFilter) {
       "user_account.email as actor_email",
       "user_account.name as actor_name",
     ]);
-  if (filter.actorEmail) query = query.where((eb) => eb.or([eb("user_account.email", "like", `%${filter.actorEmail}%`), eb("audit_log.actor_label", "like", `%${filter.actorEmail}%`)]));
+  if (filter.actorEmail)
+    query = query.where((eb) =>
+      eb.or([eb("user_account.email", "like", `%${filter.actorEmail}%`), eb("audit_log.actor_label", "like", `%${filter.actorEmail}%`)]),
+    );
   if (filter.action) query = query.where("audit_log.action", "=", filter.action);
   if (filter.entity) query = query.where("audit_log.entity", "=", filter.entity);
   if (filter.from) query = query.where("audit_log.at", ">=", filter.from);

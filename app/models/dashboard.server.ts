@@ -44,7 +44,14 @@ async function computeYearFigures(db: DB, year: number): Promise<YearFigures | n
   const round = await roundTableRound(db, year);
   const definition = await roundTableDefinition(db);
   if (!round || !definition) return null;
-  const outOf = Number((await db.selectFrom("region").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const outOf = Number(
+    (
+      await db
+        .selectFrom("region")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const responded = Number(
     (
       await db

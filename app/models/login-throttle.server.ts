@@ -73,11 +73,18 @@ export async function claimAttempt(db: DB, rules: ThrottleRule[], now = new Date
           .values({ key: rule.key, failures: 1, last_failure_at: at, blocked_until: null })
           .onConflict((oc) => {
             const update = oc.column("key").doUpdateSet((eb) => ({
-              failures: eb.case().when("login_throttle.last_failure_at", "<", forgetBefore).then(1).else(eb("login_throttle.failures", "+", 1)).end(),
+              failures: eb
+                .case()
+                .when("login_throttle.last_failure_at", "<", forgetBefore)
+                .then(1)
+                .else(eb("login_throttle.failures", "+", 1))
+                .end(),
               last_failure_at: at,
             }));
             // A blocked key counts nothing and lets nothing through.
-            return rule.delayOnly ? update : update.where((eb) => eb.or([eb("login_throttle.blocked_until", "is", null), eb("login_throttle.blocked_until", "<=", at)]));
+            return rule.delayOnly
+              ? update
+              : update.where((eb) => eb.or([eb("login_throttle.blocked_until", "is", null), eb("login_throttle.blocked_until", "<=", at)]));
           })
           .returning("failures")
           .executeTakeFirst();
@@ -96,7 +103,14 @@ export async function claimAttempt(db: DB, rules: ThrottleRule[], now = new Date
     });
   } catch (error) {
     if (!(error instanceof Blocked)) throw error;
-    return { ok: false, waitMs: await waitFor(db, rules.filter((r) => !r.delayOnly).map((r) => r.key), now) };
+    return {
+      ok: false,
+      waitMs: await waitFor(
+        db,
+        rules.filter((r) => !r.delayOnly).map((r) => r.key),
+        now,
+      ),
+    };
   }
 }
 
@@ -105,7 +119,12 @@ export async function attemptSucceeded(db: DB, rules: ThrottleRule[]) {
   await db.transaction().execute(async (trx) => {
     for (const rule of rules) {
       if (rule.delayOnly) {
-        await trx.updateTable("login_throttle").set((eb) => ({ failures: eb("failures", "-", 1) })).where("key", "=", rule.key).where("failures", ">", 0).execute();
+        await trx
+          .updateTable("login_throttle")
+          .set((eb) => ({ failures: eb("failures", "-", 1) }))
+          .where("key", "=", rule.key)
+          .where("failures", ">", 0)
+          .execute();
       } else {
         await trx.deleteFrom("login_throttle").where("key", "=", rule.key).execute();
       }

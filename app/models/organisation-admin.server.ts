@@ -18,7 +18,11 @@ export async function listOrganisation(db: DB, regionId: number) {
     ? await db
         .selectFrom("team")
         .select(["id", "name", "kind", "active", "municipality_id"])
-        .where("municipality_id", "in", municipalities.map((m) => m.id))
+        .where(
+          "municipality_id",
+          "in",
+          municipalities.map((m) => m.id),
+        )
         .orderBy("name")
         .execute()
     : [];
@@ -36,7 +40,13 @@ export async function addTeam(db: DB, actor: CurrentUser, input: { municipalityI
       .values({ municipality_id: input.municipalityId, name: input.name, kind: input.kind, created_at: new Date().toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, { actorId: actor.id, action: "team.created", entity: "team", entityId: id, changes: { name: [null, input.name], kind: [null, input.kind], municipality_id: [null, input.municipalityId] } });
+    await audit(trx, {
+      actorId: actor.id,
+      action: "team.created",
+      entity: "team",
+      entityId: id,
+      changes: { name: [null, input.name], kind: [null, input.kind], municipality_id: [null, input.municipalityId] },
+    });
   });
   return { ok: true };
 }
@@ -59,7 +69,8 @@ export async function updateTeam(
     await trx.updateTable("team").set(set).where("id", "=", team.id).execute();
     const changes: Record<string, [unknown, unknown]> = {};
     if (set.name !== undefined && set.name !== team.name) changes.name = [team.name, set.name];
-    if (set.municipality_id !== undefined && set.municipality_id !== team.municipality_id) changes.municipality_id = [team.municipality_id, set.municipality_id];
+    if (set.municipality_id !== undefined && set.municipality_id !== team.municipality_id)
+      changes.municipality_id = [team.municipality_id, set.municipality_id];
     if (set.active !== undefined && set.active !== team.active) changes.active = [team.active, set.active];
     await audit(trx, { actorId: actor.id, action: "team.updated", entity: "team", entityId: team.id, changes });
   });
@@ -90,7 +101,13 @@ export const MAX_IMPORT_ROWS = 2000;
 export async function planImport(db: DB, text: string): Promise<{ rows: ImportRow[]; fileError: string | null }> {
   let records: Record<string, string>[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, delimiter: [",", ";"], relax_column_count: true });
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: [",", ";"],
+      relax_column_count: true,
+    });
   } catch (error) {
     return { rows: [], fileError: `Het bestand is geen geldige CSV (${error instanceof Error ? error.message.slice(0, 120) : "onbekende fout"}).` };
   }
@@ -110,7 +127,8 @@ export async function planImport(db: DB, text: string): Promise<{ rows: ImportRo
     if (!municipality) errors.push(`Onbekende gemeentecode "${code.slice(0, 20)}" (verwacht zoals GM0479).`);
     const team = (record.team ?? "").trim();
     if (team.length < 2 || team.length > 120) errors.push("Vul een teamnaam in van 2 tot 120 tekens.");
-    if ([team, record.teammanager_naam ?? "", record.teammanager_email ?? ""].some((v) => hasControlCharacter(v, "line"))) errors.push(CONTROL_CHARACTER_MESSAGE);
+    if ([team, record.teammanager_naam ?? "", record.teammanager_email ?? ""].some((v) => hasControlCharacter(v, "line")))
+      errors.push(CONTROL_CHARACTER_MESSAGE);
     const kindRaw = (record.soort ?? "wijkteam").trim().toLowerCase() || "wijkteam";
     const kind = (TEAM_KINDS as string[]).includes(kindRaw) ? (kindRaw as TeamKind) : null;
     if (!kind) errors.push(`Onbekende soort "${kindRaw.slice(0, 20)}" (kies uit ${TEAM_KINDS.join(", ")}).`);
@@ -126,7 +144,17 @@ export async function planImport(db: DB, text: string): Promise<{ rows: ImportRo
       seenEmails.add(email);
       if (name.length < 2 || name.length > 120) errors.push("Vul de naam van de teammanager in (2 tot 120 tekens).");
     }
-    return { line: i + 2, municipalityCode: code, municipalityId: municipality?.id ?? null, municipalityName: municipality?.name ?? null, team, kind, email, name, errors };
+    return {
+      line: i + 2,
+      municipalityCode: code,
+      municipalityId: municipality?.id ?? null,
+      municipalityName: municipality?.name ?? null,
+      team,
+      kind,
+      email,
+      name,
+      errors,
+    };
   });
   return { rows, fileError: null };
 }
@@ -143,14 +171,36 @@ export async function runImport(db: DB, actor: CurrentUser, rows: ImportRow[], o
         .values({ municipality_id: row.municipalityId!, name: row.team, kind: row.kind!, created_at: now.toISOString() })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await audit(trx, { actorId: actor.id, action: "team.imported", entity: "team", entityId: teamId, changes: { name: [null, row.team], municipality_id: [null, row.municipalityId] } });
+      await audit(trx, {
+        actorId: actor.id,
+        action: "team.imported",
+        entity: "team",
+        entityId: teamId,
+        changes: { name: [null, row.team], municipality_id: [null, row.municipalityId] },
+      });
       if (row.email) {
         const { id: userId } = await trx
           .insertInto("user_account")
-          .values({ email: row.email, name: row.name, role: "teammanager", password_hash: NO_PASSWORD, region_id: null, municipality_id: null, team_id: teamId, created_at: now.toISOString(), disabled_at: null })
+          .values({
+            email: row.email,
+            name: row.name,
+            role: "teammanager",
+            password_hash: NO_PASSWORD,
+            region_id: null,
+            municipality_id: null,
+            team_id: teamId,
+            created_at: now.toISOString(),
+            disabled_at: null,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await audit(trx, { actorId: actor.id, action: "account.imported", entity: "user_account", entityId: userId, changes: { email: [null, row.email], role: [null, "teammanager"] } });
+        await audit(trx, {
+          actorId: actor.id,
+          action: "account.imported",
+          entity: "user_account",
+          entityId: userId,
+          changes: { email: [null, row.email], role: [null, "teammanager"] },
+        });
         await issueInvitation(trx, { userId, email: row.email, name: row.name, managerId: actor.id, managerName: actor.name, origin, now });
         accounts++;
       }

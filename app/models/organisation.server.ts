@@ -12,13 +12,7 @@ export async function getMunicipality(db: DB, id: number) {
   return db
     .selectFrom("municipality")
     .innerJoin("region", "region.id", "municipality.region_id")
-    .select([
-      "municipality.id",
-      "municipality.name",
-      "municipality.cbs_code",
-      "municipality.region_id",
-      "region.name as region_name",
-    ])
+    .select(["municipality.id", "municipality.name", "municipality.cbs_code", "municipality.region_id", "region.name as region_name"])
     .where("municipality.id", "=", id)
     .executeTakeFirst();
 }
@@ -27,15 +21,7 @@ export async function getTeam(db: DB, id: number) {
   return db
     .selectFrom("team")
     .innerJoin("municipality", "municipality.id", "team.municipality_id")
-    .select([
-      "team.id",
-      "team.name",
-      "team.kind",
-      "team.active",
-      "team.municipality_id",
-      "municipality.name as municipality_name",
-      "municipality.region_id",
-    ])
+    .select(["team.id", "team.name", "team.kind", "team.active", "team.municipality_id", "municipality.name as municipality_name", "municipality.region_id"])
     .where("team.id", "=", id)
     .executeTakeFirst();
 }

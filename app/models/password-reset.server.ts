@@ -51,13 +51,20 @@ export async function requestPasswordReset(db: DB, input: { email: string; addre
     await audit(db, { actorId: null, actorLabel: email, action: "password.reset_throttled", entity: "user_account", address: input.address, at: now });
     return;
   }
-  const user = await db.selectFrom("user_account").select(["id", "name", "email"]).where("email", "=", email).where("disabled_at", "is", null).executeTakeFirst();
+  const user = await db
+    .selectFrom("user_account")
+    .select(["id", "name", "email"])
+    .where("email", "=", email)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
   if (!user) {
     // Logged as well: it is worth knowing, and it costs about as long as a known address (one commit),
     // so the answer's timing does not tell which addresses are known.
-    await db.transaction().execute((trx) =>
-      audit(trx, { actorId: null, actorLabel: email, action: "password.reset_unknown", entity: "user_account", address: input.address, at: now }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        audit(trx, { actorId: null, actorLabel: email, action: "password.reset_unknown", entity: "user_account", address: input.address, at: now }),
+      );
     return;
   }
   const token = randomBytes(32).toString("base64url");
@@ -76,8 +83,19 @@ export async function requestPasswordReset(db: DB, input: { email: string; addre
         used_at: null,
       })
       .execute();
-    await trx.insertInto("outbox").values({ recipient: user.email, subject: mail.subject, body: mail.body, created_at: now.toISOString(), sent_at: null, error: null }).execute();
-    await audit(trx, { actorId: null, actorLabel: email, action: "password.reset_requested", entity: "user_account", entityId: user.id, address: input.address, at: now });
+    await trx
+      .insertInto("outbox")
+      .values({ recipient: user.email, subject: mail.subject, body: mail.body, created_at: now.toISOString(), sent_at: null, error: null })
+      .execute();
+    await audit(trx, {
+      actorId: null,
+      actorLabel: email,
+      action: "password.reset_requested",
+      entity: "user_account",
+      entityId: user.id,
+      address: input.address,
+      at: now,
+    });
   });
 }
 
@@ -99,10 +117,19 @@ export async function findPasswordReset(db: DB, token: string, now = new Date())
  * Uses a reset link: spends it, sets the new password and ends every session of the account, in one
  * transaction (a second use of the same link fails).
  */
-export async function completePasswordReset(db: DB, input: { resetId: number; userId: number; passwordHash: string; address?: string; now?: Date }): Promise<boolean> {
+export async function completePasswordReset(
+  db: DB,
+  input: { resetId: number; userId: number; passwordHash: string; address?: string; now?: Date },
+): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const spent = await trx.updateTable("password_reset").set({ used_at: now }).where("id", "=", input.resetId).where("used_at", "is", null).returning("id").executeTakeFirst();
+    const spent = await trx
+      .updateTable("password_reset")
+      .set({ used_at: now })
+      .where("id", "=", input.resetId)
+      .where("used_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
     if (!spent) return false;
     await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
     await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();

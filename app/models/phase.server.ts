@@ -1,8 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import {
   decideTransition,
-  isPhaseKey,
-  PHASE_KEYS,
   type TransitionRequest,
   currentPhaseFromLog,
   DEFAULT_PHASE_SETTINGS,
@@ -38,13 +36,7 @@ export async function phaseLog(db: DB, regionId: number) {
 }
 
 export async function currentPhase(db: DB, regionId: number) {
-  const last = await db
-    .selectFrom("phase_transition")
-    .select(["to_phase", "at"])
-    .where("region_id", "=", regionId)
-    .orderBy("id", "desc")
-    .limit(1)
-    .execute();
+  const last = await db.selectFrom("phase_transition").select(["to_phase", "at"]).where("region_id", "=", regionId).orderBy("id", "desc").limit(1).execute();
   return currentPhaseFromLog(last);
 }
 
@@ -67,7 +59,11 @@ export async function cycleRoundId(db: DB, regionId: number): Promise<number | n
   return latest?.id ?? null;
 }
 
-export async function regionSnapshot(db: DB, regionId: number, settings: PhaseSettings = DEFAULT_PHASE_SETTINGS): Promise<RegionSnapshot & { roundId: number | null }> {
+export async function regionSnapshot(
+  db: DB,
+  regionId: number,
+  settings: PhaseSettings = DEFAULT_PHASE_SETTINGS,
+): Promise<RegionSnapshot & { roundId: number | null }> {
   const roundId = await cycleRoundId(db, regionId);
   const open = await getCurrentRound(db);
   const municipalities = await db
@@ -130,13 +126,21 @@ export async function regionSnapshot(db: DB, regionId: number, settings: PhaseSe
             .where("municipality_id", "in", participating)
             .where("round_id", "=", roundId)
             .where("adopted_at", "is not", null)
-            .where((eb) => eb.exists(eb.selectFrom("improvement_action").select("improvement_action.id").whereRef("improvement_action.plan_id", "=", "improvement_plan.id")))
+            .where((eb) =>
+              eb.exists(eb.selectFrom("improvement_action").select("improvement_action.id").whereRef("improvement_action.plan_id", "=", "improvement_plan.id")),
+            )
             .executeTakeFirstOrThrow()
         ).n,
       );
     }
     hasSummary = Boolean(
-      await db.selectFrom("region_analysis").select("summary").where("region_id", "=", regionId).where("round_id", "=", roundId).where("summary", "!=", "").executeTakeFirst(),
+      await db
+        .selectFrom("region_analysis")
+        .select("summary")
+        .where("region_id", "=", regionId)
+        .where("round_id", "=", roundId)
+        .where("summary", "!=", "")
+        .executeTakeFirst(),
     );
     low = lowThemes((await regionThemeFigures(db, roundId, { regionId })).figures, settings.lowThemeScore);
     themesWithPoints = (
@@ -165,10 +169,25 @@ export type RecordResult = { ok: true } | { ok: false; reason: "stale" };
  */
 export async function recordTransition(
   db: DB,
-  input: { regionId: number; expected: PhaseKey; to: PhaseKey; kind: TransitionKind; actorId: number; reason: string | null; roundId: number | null; now?: Date },
+  input: {
+    regionId: number;
+    expected: PhaseKey;
+    to: PhaseKey;
+    kind: TransitionKind;
+    actorId: number;
+    reason: string | null;
+    roundId: number | null;
+    now?: Date;
+  },
 ): Promise<RecordResult> {
   return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom("phase_transition").select(["to_phase", "at"]).where("region_id", "=", input.regionId).orderBy("id", "desc").limit(1).execute();
+    const last = await trx
+      .selectFrom("phase_transition")
+      .select(["to_phase", "at"])
+      .where("region_id", "=", input.regionId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .execute();
     if (currentPhaseFromLog(last).phase !== input.expected) return { ok: false, reason: "stale" };
     await trx
       .insertInto("phase_transition")
@@ -183,7 +202,13 @@ export async function recordTransition(
         reason: input.reason,
       })
       .execute();
-    await audit(trx, { actorId: input.actorId, action: `phase.${input.kind}`, entity: "region", entityId: input.regionId, changes: { phase: [input.expected, input.to], ...(input.reason ? { reason: [null, input.reason] } : {}) } });
+    await audit(trx, {
+      actorId: input.actorId,
+      action: `phase.${input.kind}`,
+      entity: "region",
+      entityId: input.regionId,
+      changes: { phase: [input.expected, input.to], ...(input.reason ? { reason: [null, input.reason] } : {}) },
+    });
     return { ok: true };
   });
 }
@@ -194,7 +219,14 @@ export async function regionsWithPhase(db: DB) {
     .selectFrom("region")
     .leftJoin("phase_transition as pt", (join) =>
       join.onRef("pt.region_id", "=", "region.id").on((eb) =>
-        eb("pt.id", "=", eb.selectFrom("phase_transition as last").select((l) => l.fn.max("last.id").as("id")).whereRef("last.region_id", "=", "region.id")),
+        eb(
+          "pt.id",
+          "=",
+          eb
+            .selectFrom("phase_transition as last")
+            .select((l) => l.fn.max("last.id").as("id"))
+            .whereRef("last.region_id", "=", "region.id"),
+        ),
       ),
     )
     .select(["region.id", "region.name", "pt.to_phase", "pt.at"])

@@ -31,7 +31,19 @@ function listActions(db: DB, planIds: number[]) {
     .selectFrom("improvement_action as a")
     .leftJoin("team", "team.id", "a.owner_team_id")
     .leftJoin("improvement_point as p", "p.id", "a.improvement_point_id")
-    .select(["a.id", "a.plan_id", "a.theme_key", "a.title", "a.due_on", "a.status", "a.progress_note", "a.owner_name", "team.name as owner_team_name", "p.text as point_text", "a.updated_at"])
+    .select([
+      "a.id",
+      "a.plan_id",
+      "a.theme_key",
+      "a.title",
+      "a.due_on",
+      "a.status",
+      "a.progress_note",
+      "a.owner_name",
+      "team.name as owner_team_name",
+      "p.text as point_text",
+      "a.updated_at",
+    ])
     .where("a.plan_id", "in", planIds)
     .orderBy("a.theme_key")
     .orderBy("a.due_on")
@@ -52,14 +64,22 @@ export async function addAction(
 ): Promise<PlanChange> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    let plan = await trx.selectFrom("improvement_plan").select(["id", "adopted_at"]).where("municipality_id", "=", input.municipalityId).where("round_id", "=", input.roundId).executeTakeFirst();
+    let plan = await trx
+      .selectFrom("improvement_plan")
+      .select(["id", "adopted_at"])
+      .where("municipality_id", "=", input.municipalityId)
+      .where("round_id", "=", input.roundId)
+      .executeTakeFirst();
     if (!plan) {
       const created = await trx
         .insertInto("improvement_plan")
         .values({ municipality_id: input.municipalityId, round_id: input.roundId, created_at: now, adopted_at: null, adopted_by: null })
         .returning(["id", "adopted_at"])
         .executeTakeFirstOrThrow();
-      await trx.insertInto("plan_event").values({ plan_id: created.id, action_id: null, type: "created", detail: null, actor_id: input.userId, at: now }).execute();
+      await trx
+        .insertInto("plan_event")
+        .values({ plan_id: created.id, action_id: null, type: "created", detail: null, actor_id: input.userId, at: now })
+        .execute();
       plan = created;
     }
     const a = input.action;
@@ -81,8 +101,17 @@ export async function addAction(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("plan_event").values({ plan_id: plan.id, action_id: id, type: "action_added", detail: `${a.theme}: ${a.title}`, actor_id: input.userId, at: now }).execute();
-    await audit(trx, { actorId: input.userId, action: "plan.action_added", entity: "improvement_action", entityId: id, changes: { theme: [null, a.theme], title: [null, a.title], due_on: [null, a.due], status: [null, a.status] } });
+    await trx
+      .insertInto("plan_event")
+      .values({ plan_id: plan.id, action_id: id, type: "action_added", detail: `${a.theme}: ${a.title}`, actor_id: input.userId, at: now })
+      .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: "plan.action_added",
+      entity: "improvement_action",
+      entityId: id,
+      changes: { theme: [null, a.theme], title: [null, a.title], due_on: [null, a.due], status: [null, a.status] },
+    });
     return { ok: true } as const;
   });
 }
@@ -102,12 +131,29 @@ export async function updateActionProgress(
       .where("p.round_id", "=", input.roundId)
       .executeTakeFirst();
     if (!action) return { ok: false, message: "Deze actie hoort niet bij dit verbeterplan." } as const;
-    await trx.updateTable("improvement_action").set({ status: input.status, progress_note: input.note, updated_at: now, updated_by: input.userId }).where("id", "=", action.id).execute();
+    await trx
+      .updateTable("improvement_action")
+      .set({ status: input.status, progress_note: input.note, updated_at: now, updated_by: input.userId })
+      .where("id", "=", action.id)
+      .execute();
     await trx
       .insertInto("plan_event")
-      .values({ plan_id: action.plan_id, action_id: action.id, type: "action_updated", detail: `status ${action.status} → ${input.status}${input.note ? `; ${input.note}` : ""}`, actor_id: input.userId, at: now })
+      .values({
+        plan_id: action.plan_id,
+        action_id: action.id,
+        type: "action_updated",
+        detail: `status ${action.status} → ${input.status}${input.note ? `; ${input.note}` : ""}`,
+        actor_id: input.userId,
+        at: now,
+      })
       .execute();
-    await audit(trx, { actorId: input.userId, action: "plan.action_updated", entity: "improvement_action", entityId: action.id, changes: { status: [action.status, input.status], progress_note: [action.progress_note, input.note] } });
+    await audit(trx, {
+      actorId: input.userId,
+      action: "plan.action_updated",
+      entity: "improvement_action",
+      entityId: action.id,
+      changes: { status: [action.status, input.status], progress_note: [action.progress_note, input.note] },
+    });
     return { ok: true } as const;
   });
 }
@@ -115,7 +161,12 @@ export async function updateActionProgress(
 export async function adoptPlan(db: DB, input: { municipalityId: number; roundId: number; userId: number; now?: Date }): Promise<PlanChange> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom("improvement_plan").select(["id", "adopted_at"]).where("municipality_id", "=", input.municipalityId).where("round_id", "=", input.roundId).executeTakeFirst();
+    const plan = await trx
+      .selectFrom("improvement_plan")
+      .select(["id", "adopted_at"])
+      .where("municipality_id", "=", input.municipalityId)
+      .where("round_id", "=", input.roundId)
+      .executeTakeFirst();
     if (!plan) return { ok: false, message: "Voeg eerst ten minste één actie toe." } as const;
     if (plan.adopted_at) return { ok: false, message: "Het verbeterplan is al vastgesteld." } as const;
     const action = await trx.selectFrom("improvement_action").select("id").where("plan_id", "=", plan.id).executeTakeFirst();
@@ -136,6 +187,9 @@ export async function listRegionPlans(db: DB, regionId: number, roundId: number)
     .where("municipality.region_id", "=", regionId)
     .orderBy("municipality.name")
     .execute();
-  const actions = await listActions(db, municipalities.flatMap((m) => (m.plan_id ? [m.plan_id] : [])));
+  const actions = await listActions(
+    db,
+    municipalities.flatMap((m) => (m.plan_id ? [m.plan_id] : [])),
+  );
   return municipalities.map((m) => ({ ...m, actions: actions.filter((a) => a.plan_id === m.plan_id) }));
 }

@@ -2,11 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { DB } from "../../db/client.ts";
-import {
-  formatIssuePath,
-  questionnaireDefinitionSchema,
-  type QuestionnaireDefinition,
-} from "../questionnaire/definition.ts";
+import { formatIssuePath, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 
 /** Start-up stops with this error; its message names the file, the place inside it and what is wrong. */
 export class QuestionnaireDefinitionError extends Error {

@@ -14,11 +14,7 @@ const definitionCache = new Map<number, QuestionnaireDefinition>();
 export async function getDefinition(db: DB, versionId: number): Promise<QuestionnaireDefinition> {
   const cached = definitionCache.get(versionId);
   if (cached) return cached;
-  const row = await db
-    .selectFrom("questionnaire_version")
-    .select("definition")
-    .where("id", "=", versionId)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom("questionnaire_version").select("definition").where("id", "=", versionId).executeTakeFirstOrThrow();
   const definition = questionnaireDefinitionSchema.parse(JSON.parse(row.definition));
   definitionCache.set(versionId, definition);
   return definition;
@@ -45,11 +41,7 @@ function subjectColumns(subject: Subject) {
 
 export async function findResponseId(db: DB, roundId: number, questionnaireKey: string, subject: Subject) {
   const columns = subjectColumns(subject);
-  let query = db
-    .selectFrom("response")
-    .select("id")
-    .where("round_id", "=", roundId)
-    .where("questionnaire_key", "=", questionnaireKey);
+  let query = db.selectFrom("response").select("id").where("round_id", "=", roundId).where("questionnaire_key", "=", questionnaireKey);
   for (const [column, value] of Object.entries(columns) as [keyof typeof columns, number | null][]) {
     query = value === null ? query.where(column, "is", null) : query.where(column, "=", value);
   }
@@ -87,7 +79,13 @@ export async function getOrCreateResponse(
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx.insertInto("response_event").values({ response_id: id, type: "started", actor_id: input.userId, at: now }).execute();
-      await audit(trx, { actorId: input.userId, action: "response.created", entity: "response", entityId: id, changes: { questionnaire: [null, `${input.questionnaireKey} v${version.version}`] } });
+      await audit(trx, {
+        actorId: input.userId,
+        action: "response.created",
+        entity: "response",
+        entityId: id,
+        changes: { questionnaire: [null, `${input.questionnaireKey} v${version.version}`] },
+      });
       for (const [itemKey, answer] of Object.entries(input.prefill ?? {})) {
         await trx
           .insertInto("answer")
@@ -111,17 +109,10 @@ export async function getResponse(db: DB, id: number) {
     .innerJoin("questionnaire_version as qv", "qv.id", "response.questionnaire_version_id")
     .leftJoin("team", "team.id", "response.team_id")
     .leftJoin("municipality", (join) =>
-      join.on((eb) =>
-        eb.or([
-          eb("municipality.id", "=", eb.ref("response.municipality_id")),
-          eb("municipality.id", "=", eb.ref("team.municipality_id")),
-        ]),
-      ),
+      join.on((eb) => eb.or([eb("municipality.id", "=", eb.ref("response.municipality_id")), eb("municipality.id", "=", eb.ref("team.municipality_id"))])),
     )
     .leftJoin("region", (join) =>
-      join.on((eb) =>
-        eb.or([eb("region.id", "=", eb.ref("response.region_id")), eb("region.id", "=", eb.ref("municipality.region_id"))]),
-      ),
+      join.on((eb) => eb.or([eb("region.id", "=", eb.ref("response.region_id")), eb("region.id", "=", eb.ref("municipality.region_id"))])),
     )
     .leftJoin("user_account as submitter", "submitter.id", "response.submitted_by")
     .leftJoin("user_account as editor", "editor.id", "response.updated_by")
@@ -157,17 +148,11 @@ export async function getResponse(db: DB, id: number) {
 export type ResponseDetail = NonNullable<Awaited<ReturnType<typeof getResponse>>>;
 
 export async function getAnswers(db: DB, responseId: number): Promise<AnswerMap> {
-  const rows = await db
-    .selectFrom("answer")
-    .select(["item_key", "value", "comment"])
-    .where("response_id", "=", responseId)
-    .execute();
+  const rows = await db.selectFrom("answer").select(["item_key", "value", "comment"]).where("response_id", "=", responseId).execute();
   return Object.fromEntries(rows.map((r) => [r.item_key, { value: r.value, comment: r.comment }]));
 }
 
-export type SaveResult =
-  | { ok: true; revision: number }
-  | { ok: false; reason: "stale" | "submitted"; revision: number };
+export type SaveResult = { ok: true; revision: number } | { ok: false; reason: "stale" | "submitted"; revision: number };
 
 /**
  * Saves one section's answers if the response is still at the revision the form was based on. The
@@ -197,17 +182,20 @@ export async function saveAnswers(
       .returning("revision")
       .executeTakeFirst();
     if (!bumped) {
-      const current = await trx
-        .selectFrom("response")
-        .select(["revision", "status"])
-        .where("id", "=", input.responseId)
-        .executeTakeFirstOrThrow();
+      const current = await trx.selectFrom("response").select(["revision", "status"]).where("id", "=", input.responseId).executeTakeFirstOrThrow();
       return { ok: false, reason: current.status === "submitted" ? "submitted" : "stale", revision: current.revision };
     }
     const keys = Object.keys(input.answers);
     const before = keys.length
       ? new Map(
-          (await trx.selectFrom("answer").select(["item_key", "value", "comment"]).where("response_id", "=", input.responseId).where("item_key", "in", keys).execute()).map((a) => [a.item_key, a]),
+          (
+            await trx
+              .selectFrom("answer")
+              .select(["item_key", "value", "comment"])
+              .where("response_id", "=", input.responseId)
+              .where("item_key", "in", keys)
+              .execute()
+          ).map((a) => [a.item_key, a]),
         )
       : new Map();
     const changes: Changes = {};
@@ -276,11 +264,7 @@ export async function submitResponse(
       .returning("revision")
       .executeTakeFirst();
     if (!done) {
-      const current = await trx
-        .selectFrom("response")
-        .select(["revision", "status"])
-        .where("id", "=", input.responseId)
-        .executeTakeFirstOrThrow();
+      const current = await trx.selectFrom("response").select(["revision", "status"]).where("id", "=", input.responseId).executeTakeFirstOrThrow();
       return { ok: false, reason: current.status === "submitted" ? "submitted" : "stale", revision: current.revision };
     }
     if (input.clearItemKeys?.length) {
@@ -296,7 +280,13 @@ export async function submitResponse(
       .insertInto("response_event")
       .values({ response_id: input.responseId, type: returned ? "resubmitted" : "submitted", actor_id: input.userId, at: now })
       .execute();
-    await audit(trx, { actorId: input.userId, action: "response.submitted", entity: "response", entityId: input.responseId, changes: { status: ["draft", "submitted"] } });
+    await audit(trx, {
+      actorId: input.userId,
+      action: "response.submitted",
+      entity: "response",
+      entityId: input.responseId,
+      changes: { status: ["draft", "submitted"] },
+    });
     return { ok: true, revision: done.revision };
   });
 }
@@ -306,10 +296,7 @@ export async function listTeamResponses(db: DB, input: { municipalityId: number;
   return db
     .selectFrom("team")
     .leftJoin("response", (join) =>
-      join
-        .onRef("response.team_id", "=", "team.id")
-        .on("response.round_id", "=", input.roundId)
-        .on("response.questionnaire_key", "=", input.questionnaireKey),
+      join.onRef("response.team_id", "=", "team.id").on("response.round_id", "=", input.roundId).on("response.questionnaire_key", "=", input.questionnaireKey),
     )
     .leftJoin("user_account as editor", "editor.id", "response.updated_by")
     .select((eb) => [
@@ -337,18 +324,12 @@ export async function listTeamResponses(db: DB, input: { municipalityId: number;
  * Per municipality of a region (or of the whole country): number of teams and how many of their
  * responses in the round are submitted or in progress, and the state of the municipal part.
  */
-export async function summariseMunicipalities(
-  db: DB,
-  input: { regionId?: number; roundId: number; teamKey: string; municipalityKey: string },
-) {
+export async function summariseMunicipalities(db: DB, input: { regionId?: number; roundId: number; teamKey: string; municipalityKey: string }) {
   let query = db
     .selectFrom("municipality")
     .innerJoin("region", "region.id", "municipality.region_id")
     .leftJoin("response as mr", (join) =>
-      join
-        .onRef("mr.municipality_id", "=", "municipality.id")
-        .on("mr.round_id", "=", input.roundId)
-        .on("mr.questionnaire_key", "=", input.municipalityKey),
+      join.onRef("mr.municipality_id", "=", "municipality.id").on("mr.round_id", "=", input.roundId).on("mr.questionnaire_key", "=", input.municipalityKey),
     )
     .select((eb) => [
       "municipality.id",
@@ -400,10 +381,7 @@ export async function listRegionTeamResponses(db: DB, input: { regionId: number;
     .selectFrom("team")
     .innerJoin("municipality", "municipality.id", "team.municipality_id")
     .leftJoin("response", (join) =>
-      join
-        .onRef("response.team_id", "=", "team.id")
-        .on("response.round_id", "=", input.roundId)
-        .on("response.questionnaire_key", "=", input.questionnaireKey),
+      join.onRef("response.team_id", "=", "team.id").on("response.round_id", "=", input.roundId).on("response.questionnaire_key", "=", input.questionnaireKey),
     )
     .select((eb) => [
       "team.id as team_id",
@@ -466,7 +444,13 @@ export async function reviewResponse(
     if (!changed) return { ok: false, message: "Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder." };
     await trx
       .insertInto("response_event")
-      .values({ response_id: input.responseId, type: input.decision === "accept" ? "accepted" : "returned", actor_id: input.userId, at: now, comment: input.comment })
+      .values({
+        response_id: input.responseId,
+        type: input.decision === "accept" ? "accepted" : "returned",
+        actor_id: input.userId,
+        at: now,
+        comment: input.comment,
+      })
       .execute();
     await audit(trx, {
       actorId: input.userId,
@@ -480,20 +464,41 @@ export async function reviewResponse(
 }
 
 /** Programma reopens a submitted round-table record, with a reason, so it can be corrected. */
-export async function reopenResponse(db: DB, input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date }): Promise<ReviewResult> {
+export async function reopenResponse(
+  db: DB,
+  input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date },
+): Promise<ReviewResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
     const changed = await trx
       .updateTable("response")
-      .set({ status: "draft", submitted_at: null, submitted_by: null, accepted_at: null, accepted_by: null, revision: sql`revision + 1`, updated_at: now, updated_by: input.userId })
+      .set({
+        status: "draft",
+        submitted_at: null,
+        submitted_by: null,
+        accepted_at: null,
+        accepted_by: null,
+        revision: sql`revision + 1`,
+        updated_at: now,
+        updated_by: input.userId,
+      })
       .where("id", "=", input.responseId)
       .where("revision", "=", input.expectedRevision)
       .where("status", "=", "submitted")
       .returning("id")
       .executeTakeFirst();
     if (!changed) return { ok: false, message: "Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder." };
-    await trx.insertInto("response_event").values({ response_id: input.responseId, type: "reopened", actor_id: input.userId, at: now, comment: input.reason }).execute();
-    await audit(trx, { actorId: input.userId, action: "response.reopened", entity: "response", entityId: input.responseId, changes: { status: ["submitted", "draft"], reason: [null, input.reason] } });
+    await trx
+      .insertInto("response_event")
+      .values({ response_id: input.responseId, type: "reopened", actor_id: input.userId, at: now, comment: input.reason })
+      .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: "response.reopened",
+      entity: "response",
+      entityId: input.responseId,
+      changes: { status: ["submitted", "draft"], reason: [null, input.reason] },
+    });
     return { ok: true };
   });
 }

@@ -127,7 +127,10 @@ async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regio
       .groupBy(["answer.item_key", "answer.value"])
       .execute(),
   ]);
-  const municipal = themeFigures(definition, counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })));
+  const municipal = themeFigures(
+    definition,
+    counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })),
+  );
   return { teams: teamPart.teams, municipalities: Number(countRow.n), figures: [...teamPart.figures, ...municipal] };
 }
 
@@ -143,7 +146,10 @@ export interface ComparisonGroup {
  * A team's figures beside its municipality, region and the country. A group is shown only when it
  * holds at least MIN_OTHER_TEAMS other submitted teams, so no other team's answers can be inferred.
  */
-export async function teamBenchmark(db: DB, input: { roundId: number; teamId: number; municipalityId: number; regionId: number; municipalityName: string; regionName: string }) {
+export async function teamBenchmark(
+  db: DB,
+  input: { roundId: number; teamId: number; municipalityId: number; regionId: number; municipalityName: string; regionName: string },
+) {
   const own = await scopeFigures(db, input.roundId, { teamId: input.teamId });
   const groups: [string, TeamScope][] = [
     [`Gemeente ${input.municipalityName}`, { municipalityId: input.municipalityId }],

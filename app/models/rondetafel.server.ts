@@ -34,7 +34,15 @@ export async function ensureRoundTableRound(db: DB, year: number, now = new Date
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto("round")
-      .values({ kind: "rondetafel", year, name: `Rondetafel ${year}`, opens_on: `${year}-01-01`, closes_on: `${year}-12-31`, closed_at: null, created_at: now.toISOString() })
+      .values({
+        kind: "rondetafel",
+        year,
+        name: `Rondetafel ${year}`,
+        opens_on: `${year}-01-01`,
+        closes_on: `${year}-12-31`,
+        closed_at: null,
+        created_at: now.toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.insertInto("round_questionnaire").values({ round_id: id, audience: "region", questionnaire_key: ROUND_TABLE_QUESTIONNAIRE }).execute();
@@ -52,7 +60,8 @@ async function prefillFor(db: DB, regionId: number): Promise<AnswerMap> {
   const prefill: AnswerMap = {};
   for (const section of definition.sections) {
     for (const item of section.items) {
-      if (item.type === "single" && item.prefill === "region_phase" && item.options.some((o) => o.value === phase)) prefill[item.key] = { value: phase, comment: null };
+      if (item.type === "single" && item.prefill === "region_phase" && item.options.some((o) => o.value === phase))
+        prefill[item.key] = { value: phase, comment: null };
     }
   }
   return prefill;
@@ -123,7 +132,11 @@ export async function* roundTableRecords(db: DB, definition: QuestionnaireDefini
     const rows = await db
       .selectFrom("answer")
       .select(["response_id", "item_key", "value", "comment"])
-      .where("response_id", "in", records.map((r) => r.id))
+      .where(
+        "response_id",
+        "in",
+        records.map((r) => r.id),
+      )
       .execute();
     for (const row of rows) {
       if (!answers.has(row.response_id)) answers.set(row.response_id, new Map());

@@ -56,7 +56,13 @@ export async function getRound(db: DB, id: number) {
 export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
-    const latest = await trx.selectFrom("round").select("id").where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
+    const latest = await trx
+      .selectFrom("round")
+      .select("id")
+      .where("kind", "=", "zelfscan")
+      .orderBy("opens_on", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     const questionnaires = latest
       ? await trx.selectFrom("round_questionnaire").select(["audience", "questionnaire_key"]).where("round_id", "=", latest.id).execute()
       : [
@@ -68,8 +74,18 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
       .values({ name: input.name, opens_on: input.opensOn, closes_on: input.closesOn, closed_at: null, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
-    for (const q of questionnaires) await trx.insertInto("round_questionnaire").values({ round_id: id, ...q }).execute();
-    await audit(trx, { actorId: input.userId, action: "round.opened", entity: "round", entityId: id, changes: { name: [null, input.name], opens_on: [null, input.opensOn], closes_on: [null, input.closesOn] } });
+    for (const q of questionnaires)
+      await trx
+        .insertInto("round_questionnaire")
+        .values({ round_id: id, ...q })
+        .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: "round.opened",
+      entity: "round",
+      entityId: id,
+      changes: { name: [null, input.name], opens_on: [null, input.opensOn], closes_on: [null, input.closesOn] },
+    });
     return id;
   });
 }

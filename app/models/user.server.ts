@@ -3,11 +3,7 @@ import type { NewUserAccount } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
 
 export async function findUserByEmail(db: DB, email: string) {
-  return db
-    .selectFrom("user_account")
-    .selectAll()
-    .where("email", "=", email.trim().toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom("user_account").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
 }
 
 export async function createUser(db: DB, user: Omit<NewUserAccount, "created_at"> & { created_at?: string }) {

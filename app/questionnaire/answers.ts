@@ -1,11 +1,4 @@
-import {
-  allItems,
-  commentField,
-  optionsOf,
-  type Item,
-  type QuestionnaireDefinition,
-  type QuestionnaireSection,
-} from "./definition.ts";
+import { allItems, commentField, optionsOf, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
 
 /** One item's stored answer: the value as the form sends it (multi: a JSON array) and the toelichting. */
 export interface StoredAnswer {
@@ -50,11 +43,7 @@ export function hasValue(value: string | string[] | undefined | null): boolean {
  * Whether an item is shown, given the answers so far. An item whose condition refers to an item that
  * is itself hidden is hidden too, so a chain of conditions collapses as a user expects.
  */
-export function isVisible(
-  definition: QuestionnaireDefinition,
-  item: Item,
-  lookup: (item: Item) => string | string[] | undefined,
-): boolean {
+export function isVisible(definition: QuestionnaireDefinition, item: Item, lookup: (item: Item) => string | string[] | undefined): boolean {
   const condition = item.showIf;
   if (!condition) return true;
   const target = allItems(definition).find((i) => i.key === condition.item);
@@ -106,11 +95,7 @@ export function sectionAnswersFromForm(section: QuestionnaireSection, values: Fo
 }
 
 /** The label a reader sees for a stored answer ("Voldoet deels", "Ja", "3 fte"). */
-export function displayAnswer(
-  definition: QuestionnaireDefinition,
-  item: Item,
-  stored: StoredAnswer | undefined,
-): string | null {
+export function displayAnswer(definition: QuestionnaireDefinition, item: Item, stored: StoredAnswer | undefined): string | null {
   if (!stored?.value) return null;
   switch (item.type) {
     case "scale":

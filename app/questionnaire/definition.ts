@@ -106,7 +106,10 @@ export const questionnaireDefinitionSchema = z
     title: z.string().min(1),
     audience: z.enum(["team", "municipality", "region"]),
     description: z.string().optional(),
-    scale: z.object({ options: z.array(optionSchema).min(2) }).strict().default(DEFAULT_SCALE),
+    scale: z
+      .object({ options: z.array(optionSchema).min(2) })
+      .strict()
+      .default(DEFAULT_SCALE),
     sections: z.array(sectionSchema).min(1),
   })
   .strict()

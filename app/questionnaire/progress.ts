@@ -36,22 +36,20 @@ function answered(item: Item, answers: AnswerMap): boolean {
   return hasValue(answers[item.key]?.value ?? null);
 }
 
-export function sectionProgress(
-  definition: QuestionnaireDefinition,
-  section: QuestionnaireSection,
-  answers: AnswerMap,
-): SectionProgress {
+export function sectionProgress(definition: QuestionnaireDefinition, section: QuestionnaireSection, answers: AnswerMap): SectionProgress {
   const lookup = answerLookup(answers);
   const visibleItems = section.items.filter((item) => isVisible(definition, item, lookup));
   const answeredCount = visibleItems.filter((item) => answered(item, answers)).length;
   const commented = visibleItems.some((item) => hasValue(answers[item.key]?.comment ?? null));
-  const missing = visibleItems
-    .filter((item) => item.required && !answered(item, answers))
-    .map((item) => ({ key: item.key, text: item.text }));
+  const missing = visibleItems.filter((item) => item.required && !answered(item, answers)).map((item) => ({ key: item.key, text: item.text }));
   const status: SectionStatus =
-    answeredCount === 0 && !commented ? (missing.length === 0 && visibleItems.length === 0 ? "complete" : "not_started")
-    : missing.length === 0 ? "complete"
-    : "in_progress";
+    answeredCount === 0 && !commented
+      ? missing.length === 0 && visibleItems.length === 0
+        ? "complete"
+        : "not_started"
+      : missing.length === 0
+        ? "complete"
+        : "in_progress";
   return { key: section.key, title: section.title, status, answered: answeredCount, visible: visibleItems.length, missing };
 }
 

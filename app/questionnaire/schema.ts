@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { answerLookup, hasValue, isVisible, type AnswerMap, type FormValues } from "./answers.ts";
-import {
-  COMMENT_MAX_LENGTH,
-  answerValuesOf,
-  commentField,
-  type Item,
-  type QuestionnaireDefinition,
-  type QuestionnaireSection,
-} from "./definition.ts";
+import { COMMENT_MAX_LENGTH, answerValuesOf, commentField, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 
 /**
@@ -48,10 +41,9 @@ function valueSchema(item: Item, definition: QuestionnaireDefinition): z.ZodType
         z.string(messages.chooseOption).refine((v) => v === "" || allowed!.includes(v), messages.chooseOption),
       );
     case "multi": {
-      let list = z.array(z.string(messages.chooseOptions), messages.chooseOptions).refine(
-        (vs) => vs.every((v) => allowed!.includes(v)) && new Set(vs).size === vs.length,
-        messages.chooseOptions,
-      );
+      let list = z
+        .array(z.string(messages.chooseOptions), messages.chooseOptions)
+        .refine((vs) => vs.every((v) => allowed!.includes(v)) && new Set(vs).size === vs.length, messages.chooseOptions);
       if (item.maxSelected !== undefined) {
         const max = item.maxSelected;
         list = list.refine((vs) => vs.length <= max, messages.tooMany(max));

@@ -1,8 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ROLE_LABEL } from "../domain/roles.ts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
+import { ROLE_LABEL } from "../domain/roles.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { changePasswordSchema, type ChangePasswordValues } from "../forms/account.ts";
@@ -40,7 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const rules = [{ key: passwordCheckKey(user.id), free: PASSWORD_CHECK_FREE_FAILURES }];
   const claim = await claimAttempt(context.db, rules);
   if (!claim.ok) {
-    await audit(context.db, { actorId: user.id, action: "password.check_throttled", entity: "user_account", entityId: user.id, address: context.clientAddress });
+    await audit(context.db, {
+      actorId: user.id,
+      action: "password.check_throttled",
+      entity: "user_account",
+      entityId: user.id,
+      address: context.clientAddress,
+    });
     return invalid({ current: `Te vaak een verkeerd huidig wachtwoord. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` }, submission.values, 429);
   }
   if (!(await verifyPassword(parsed.data.current, account.password_hash))) {
@@ -61,7 +67,11 @@ export default function Account() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const form = useForm<ChangePasswordValues>({ resolver: zodResolver(changePasswordSchema), mode: "onTouched", defaultValues: { current: "", next: "", repeat: "" } });
+  const form = useForm<ChangePasswordValues>({
+    resolver: zodResolver(changePasswordSchema),
+    mode: "onTouched",
+    defaultValues: { current: "", next: "", repeat: "" },
+  });
   const server = actionData?.errors ?? {};
   const errorOf = (name: keyof ChangePasswordValues) => form.formState.errors[name]?.message ?? server[name];
   const fields: [keyof ChangePasswordValues, string, string][] = [

@@ -16,7 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veili
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const manager = await requireAccountManager(request, context);
-  return { accounts: await listManagedAccounts(context.db, manager), scopes: await scopesFor(context.db, manager), managerRole: manager.role, managerId: manager.id };
+  return {
+    accounts: await listManagedAccounts(context.db, manager),
+    scopes: await scopesFor(context.db, manager),
+    managerRole: manager.role,
+    managerId: manager.id,
+  };
 }
 
 const noAccount = { created: null };
@@ -27,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "disable" || intent === "enable" || intent === "reinvite") {
     const submission = parseForm(form, accountActionSchema);
-    if (!submission.ok) return data({ ...noAccount, errors: { form: submission.errors.account ?? "Onbekende handeling: er is niets gewijzigd." }, values: {} }, { status: 400 });
+    if (!submission.ok)
+      return data({ ...noAccount, errors: { form: submission.errors.account ?? "Onbekende handeling: er is niets gewijzigd." }, values: {} }, { status: 400 });
     const { account } = submission.data;
     if (intent === "reinvite") {
       const issued = await reinvite(context.db, { manager, userId: account, origin: context.config.publicOrigin });
@@ -67,19 +73,20 @@ export default function Accounts() {
     <>
       <h1 className="utrecht-heading-1">Accounts</h1>
       <p className="utrecht-paragraph lead">
-        Maak accounts aan voor wie u beheert. De nieuwe gebruiker krijgt een uitnodigingslink (één keer te gebruiken, {INVITATION_DAYS} dagen geldig) en kiest zelf een
-        wachtwoord.
+        Maak accounts aan voor wie u beheert. De nieuwe gebruiker krijgt een uitnodigingslink (één keer te gebruiken, {INVITATION_DAYS} dagen geldig) en kiest
+        zelf een wachtwoord.
       </p>
       {actionData?.created ? (
         <div className="notice notice--ok" role="status">
           {actionData.created.resetOf ? (
             <p>
-              <strong>Nieuwe link klaar.</strong> {actionData.created.resetOf} is overal uitgelogd en krijgt daarover een e-mail, met deze link om een nieuw wachtwoord te kiezen:
+              <strong>Nieuwe link klaar.</strong> {actionData.created.resetOf} is overal uitgelogd en krijgt daarover een e-mail, met deze link om een nieuw
+              wachtwoord te kiezen:
             </p>
           ) : (
             <p>
-              <strong>Uitnodiging klaar.</strong> {actionData.created.email ? `Stuur deze link aan ${actionData.created.email}` : "Stuur deze nieuwe link"} (hij staat ook in de
-              uitgaande post):
+              <strong>Uitnodiging klaar.</strong> {actionData.created.email ? `Stuur deze link aan ${actionData.created.email}` : "Stuur deze nieuwe link"} (hij
+              staat ook in de uitgaande post):
             </p>
           )}
           <p>
@@ -90,7 +97,10 @@ export default function Accounts() {
           </p>
         </div>
       ) : null}
-      <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "accounts" : `veld-${name}`, message }))} focusKey={actionData} />
+      <ErrorSummary
+        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "accounts" : `veld-${name}`, message }))}
+        focusKey={actionData}
+      />
 
       <section aria-labelledby="nieuw-account" className="page-section">
         <h2 id="nieuw-account" className="utrecht-heading-2">
@@ -195,12 +205,22 @@ export default function Accounts() {
                       <Form method="post" className="inline-actions">
                         <input type="hidden" name="account" value={a.id} />
                         {!a.disabled_at ? (
-                          <button type="submit" name="intent" value="reinvite" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="reinvite"
+                            className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
+                          >
                             {a.invited ? "Nieuwe link" : "Nieuwe wachtwoordlink"}
                             <span className="visually-hidden"> voor {a.email}</span>
                           </button>
                         ) : null}
-                        <button type="submit" name="intent" value={a.disabled_at ? "enable" : "disable"} className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={a.disabled_at ? "enable" : "disable"}
+                          className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
+                        >
                           {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
                           <span className="visually-hidden"> ({a.email})</span>
                         </button>

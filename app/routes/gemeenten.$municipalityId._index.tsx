@@ -58,8 +58,8 @@ export default function MunicipalityPage() {
       </p>
       {isOwn ? (
         <p className="utrecht-paragraph">
-          Hier ziet u welke lokale teams de zelfscan hebben ingediend en beoordeelt u hun zelfscan, vult u het gemeentelijke deel in (de gemeente als opdrachtgever, thema
-          I) en stelt u het verbeterplan op.
+          Hier ziet u welke lokale teams de zelfscan hebben ingediend en beoordeelt u hun zelfscan, vult u het gemeentelijke deel in (de gemeente als
+          opdrachtgever, thema I) en stelt u het verbeterplan op.
         </p>
       ) : null}
       <nav aria-label="Gemeente" className="form-actions">

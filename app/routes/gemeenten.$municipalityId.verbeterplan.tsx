@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -9,7 +10,6 @@ import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts
 import { isOwnMunicipality, planChange } from "../domain/policy.ts";
 import { parseForm } from "../server/form.server.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
-import { z } from "zod";
 import { readFormData } from "../server/http.server.ts";
 import { getAnalysis } from "../models/analysis.server.ts";
 import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
@@ -20,7 +20,9 @@ import { phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { listActiveTeams } from "../models/organisation.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 async function load(context: Parameters<typeof requireMunicipalityAccess>[0], municipality: { id: number; region_id: number }) {
   const roundId = await cycleRoundId(context.db, municipality.region_id);
@@ -113,7 +115,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-const NOTICE: Record<string, string> = { toegevoegd: "De actie is toegevoegd.", vastgesteld: "Het verbeterplan is vastgesteld.", bijgewerkt: "De voortgang is bijgewerkt." };
+const NOTICE: Record<string, string> = {
+  toegevoegd: "De actie is toegevoegd.",
+  vastgesteld: "Het verbeterplan is vastgesteld.",
+  bijgewerkt: "De voortgang is bijgewerkt.",
+};
 
 export default function PlanPage() {
   const page = useLoaderData<typeof loader>();
@@ -140,14 +146,19 @@ export default function PlanPage() {
       <h1 className="utrecht-heading-1">Verbeterplan gemeente {page.municipality.name}</h1>
       <p className="utrecht-paragraph lead">
         {page.round.name} · regio in fase: {phaseLabel(page.phase)} ·{" "}
-        {page.plan?.adopted_at ? `vastgesteld op ${formatDate(page.plan.adopted_at)}${page.plan.adopted_by_name ? ` door ${page.plan.adopted_by_name}` : ""}` : "nog niet vastgesteld"}
+        {page.plan?.adopted_at
+          ? `vastgesteld op ${formatDate(page.plan.adopted_at)}${page.plan.adopted_by_name ? ` door ${page.plan.adopted_by_name}` : ""}`
+          : "nog niet vastgesteld"}
       </p>
       {page.notice && NOTICE[page.notice] && !actionData ? (
         <div className="notice notice--ok" role="status">
           <p>{NOTICE[page.notice]}</p>
         </div>
       ) : null}
-      <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "acties" : `veld-${name}`, message }))} focusKey={actionData} />
+      <ErrorSummary
+        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "acties" : `veld-${name}`, message }))}
+        focusKey={actionData}
+      />
 
       <section aria-labelledby="acties" className="page-section">
         <h2 id="acties" className="utrecht-heading-2" tabIndex={-1}>
@@ -199,7 +210,14 @@ export default function PlanPage() {
                           <label className="visually-hidden" htmlFor={`voortgang-${a.id}`}>
                             Voortgang van {a.title}
                           </label>
-                          <textarea id={`voortgang-${a.id}`} name="note" className="utrecht-textarea" rows={2} defaultValue={a.progress_note ?? ""} placeholder="Voortgang" />
+                          <textarea
+                            id={`voortgang-${a.id}`}
+                            name="note"
+                            className="utrecht-textarea"
+                            rows={2}
+                            defaultValue={a.progress_note ?? ""}
+                            placeholder="Voortgang"
+                          />
                           <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
                             Bijwerken<span className="visually-hidden"> ({a.title})</span>
                           </button>
@@ -225,9 +243,7 @@ export default function PlanPage() {
             </button>
           </Form>
         ) : null}
-        {page.isOwn && !canUpdate ? (
-          <p className="muted">Het verbeterplan stelt u op zodra de regio in de fase Verbeterplannen opstellen is.</p>
-        ) : null}
+        {page.isOwn && !canUpdate ? <p className="muted">Het verbeterplan stelt u op zodra de regio in de fase Verbeterplannen opstellen is.</p> : null}
       </section>
 
       {canAdd ? (
@@ -282,7 +298,13 @@ export default function PlanPage() {
               of de naam van de eigenaar
             </label>
             {err("ownerName")}
-            <input id="veld-ownerName" name="ownerName" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.ownerName ?? ""} maxLength={120} />
+            <input
+              id="veld-ownerName"
+              name="ownerName"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              defaultValue={v.ownerName ?? ""}
+              maxLength={120}
+            />
             <label className="utrecht-form-label" htmlFor="veld-due">
               Gereed op
             </label>
@@ -316,7 +338,8 @@ export default function PlanPage() {
           <ul className="utrecht-unordered-list">
             {page.plan.events.map((e, i) => (
               <li key={i}>
-                {formatDateTime(e.at)}, {e.actor_name}: {{ created: "plan aangemaakt", action_added: "actie toegevoegd", action_updated: "actie bijgewerkt", adopted: "plan vastgesteld" }[e.type]}
+                {formatDateTime(e.at)}, {e.actor_name}:{" "}
+                {{ created: "plan aangemaakt", action_added: "actie toegevoegd", action_updated: "actie bijgewerkt", adopted: "plan vastgesteld" }[e.type]}
                 {e.detail ? ` (${e.detail})` : ""}
               </li>
             ))}

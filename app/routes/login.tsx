@@ -1,8 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startPathFor } from "../domain/user.ts";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useForm } from "react-hook-form";
+import { startPathFor } from "../domain/user.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { loginSchema, type LoginValues } from "../forms/login.ts";
@@ -91,7 +91,8 @@ export default function Login() {
       {expired ? (
         <div className="notice notice--warn" role="status">
           <p>
-            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. U komt terug op de pagina waar u was; antwoorden in een vragenlijst die u had verstuurd, zijn bewaard.
+            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. U komt terug op de pagina waar u was; antwoorden in een vragenlijst die u had verstuurd,
+            zijn bewaard.
           </p>
         </div>
       ) : null}

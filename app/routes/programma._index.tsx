@@ -49,9 +49,9 @@ export default function ProgrammaPage() {
     <>
       <h1 className="utrecht-heading-1">Landelijk overzicht</h1>
       <p className="utrecht-paragraph lead">
-        Als programmamedewerker van Geweld hoort nergens thuis ziet u alle 28 regio's: in welke fase van de routekaart ze zijn en hoe de zelfscan vordert. Kies een regio
-        om de fase te zien (en zo nodig te corrigeren), de resultaten, bevindingen en verbeterplannen. Leg de rondetafelgesprekken vast en bekijk
-        het landelijke dashboard.
+        Als programmamedewerker van Geweld hoort nergens thuis ziet u alle 28 regio's: in welke fase van de routekaart ze zijn en hoe de zelfscan vordert. Kies
+        een regio om de fase te zien (en zo nodig te corrigeren), de resultaten, bevindingen en verbeterplannen. Leg de rondetafelgesprekken vast en bekijk het
+        landelijke dashboard.
       </p>
       <nav aria-label="Programma" className="form-actions">
         <Link className="utrecht-link" to="/programma/dashboard">

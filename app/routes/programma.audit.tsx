@@ -43,7 +43,8 @@ function describeChanges(json: string | null): string {
 
 export default function Audit() {
   const { filter, page, rows, more, actions } = useLoaderData<typeof loader>();
-  const query = (p: number) => `?${new URLSearchParams({ wie: filter.actorEmail, handeling: filter.action, van: filter.from, tot: filter.to, pagina: String(p) })}`;
+  const query = (p: number) =>
+    `?${new URLSearchParams({ wie: filter.actorEmail, handeling: filter.action, van: filter.from, tot: filter.to, pagina: String(p) })}`;
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Auditlog" }]} />

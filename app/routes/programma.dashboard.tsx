@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { notFound } from "../server/http.server.ts";
 import { Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "../server/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FigureBlock, type FigureRow } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -32,7 +32,12 @@ type Block = { id: string; title: string; indicators: string[]; onlyYes?: boolea
 const BLOCKS: Block[] = [
   { id: "fase", title: "Fasen van implementatie van het kwaliteitskader", indicators: ["fase"] },
   { id: "sturing", title: "Integrale sturing", indicators: ["integrale_sturing"] },
-  { id: "visie", title: "Visie Gefaseerd samenwerken aan veiligheid", indicators: ["visie_werken", "visie_inkoop", "visie_regiovisie", "visie_getraind"], onlyYes: true },
+  {
+    id: "visie",
+    title: "Visie Gefaseerd samenwerken aan veiligheid",
+    indicators: ["visie_werken", "visie_inkoop", "visie_regiovisie", "visie_getraind"],
+    onlyYes: true,
+  },
   { id: "mda", title: "MDA++", indicators: ["mda"] },
   { id: "teams", title: "Versterken lokale (wijk)teams", indicators: ["teams_inzicht"], onlyYes: true },
   { id: "ervaring", title: "Ervaringsdeskundigheid", indicators: ["ervaringsdeskundigheid", "ervaring_hoe"], onlyYes: true },
@@ -63,7 +68,10 @@ export default function Dashboard() {
         <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Dashboard" }]} />
         <h1 className="utrecht-heading-1">Landelijk dashboard</h1>
         <p className="utrecht-paragraph">
-          Er zijn nog geen rondetafelgesprekken vastgelegd. <Link className="utrecht-link" to="/programma/rondetafels">Naar de rondetafelgesprekken</Link>
+          Er zijn nog geen rondetafelgesprekken vastgelegd.{" "}
+          <Link className="utrecht-link" to="/programma/rondetafels">
+            Naar de rondetafelgesprekken
+          </Link>
         </p>
       </>
     );
@@ -74,8 +82,8 @@ export default function Dashboard() {
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: `Dashboard ${year}` }]} />
       <h1 className="utrecht-heading-1">Landelijk dashboard {year}</h1>
       <p className="utrecht-paragraph lead">
-        Wat de rondetafelgesprekken met de {current.outOf} regio's in {year} opleverden{previous ? `, naast ${previous.year}` : ""}. Vastgelegd voor {current.responded} van de{" "}
-        {current.outOf} regio's. Elk cijfer is geteld uit de ingediende verslagen.
+        Wat de rondetafelgesprekken met de {current.outOf} regio's in {year} opleverden{previous ? `, naast ${previous.year}` : ""}. Vastgelegd voor{" "}
+        {current.responded} van de {current.outOf} regio's. Elk cijfer is geteld uit de ingediende verslagen.
       </p>
       <YearNav years={years} year={year} label="Jaar en downloads">
         <a className="utrecht-link" href={`/programma/dashboard.csv?jaar=${year}`} download>
@@ -94,7 +102,10 @@ export default function Dashboard() {
         <h2 id="kaart" className="utrecht-heading-2">
           Kaart: fase per regio in {year}
         </h2>
-        <RegionMap title={`De 28 regio's naar fase van implementatie in ${year}`} regions={regionNames.map((name) => ({ name, phase: isPhaseKey(phaseOf.get(name)) ? (phaseOf.get(name) as (typeof PHASES)[number]["key"]) : null }))} />
+        <RegionMap
+          title={`De 28 regio's naar fase van implementatie in ${year}`}
+          regions={regionNames.map((name) => ({ name, phase: isPhaseKey(phaseOf.get(name)) ? (phaseOf.get(name) as (typeof PHASES)[number]["key"]) : null }))}
+        />
         <ul className="utrecht-unordered-list">
           {PHASES.map((phase, i) => {
             const names = regionNames.filter((n) => phaseOf.get(n) === phase.key);
@@ -108,7 +119,15 @@ export default function Dashboard() {
       </section>
 
       {BLOCKS.map((block) => (
-        <FigureBlock key={block.id} id={block.id} title={block.title} rows={rowsOf(block, current, previous)} outOf={current.outOf} year={year} previousYear={previous?.year ?? null} />
+        <FigureBlock
+          key={block.id}
+          id={block.id}
+          title={block.title}
+          rows={rowsOf(block, current, previous)}
+          outOf={current.outOf}
+          year={year}
+          previousYear={previous?.year ?? null}
+        />
       ))}
     </>
   );

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { notFound, parseId } from "../server/http.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { notFound, parseId } from "../server/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -9,7 +9,6 @@ import { readForm } from "../server/form.server.ts";
 import { teamChangeSchema } from "../forms/organisation.ts";
 import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
 import { TEAM_KIND_LABEL, TEAM_KINDS } from "../domain/roles.ts";
-import type { TeamKind } from "../../db/schema.ts";
 import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan veiligheid" }];

@@ -15,7 +15,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type Outcome = { stage: "preview" | "done" | "error"; csv: string; rows: ImportRow[]; fileError: string | null; done: { teams: number; accounts: number } | null };
+type Outcome = {
+  stage: "preview" | "done" | "error";
+  csv: string;
+  rows: ImportRow[];
+  fileError: string | null;
+  done: { teams: number; accounts: number } | null;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
@@ -23,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const file = form.get("bestand");
   const pasted = form.get("csv");
   const csv = file && typeof file !== "string" && file.size > 0 ? await file.text() : typeof pasted === "string" ? pasted : "";
-  if (!csv.trim()) return data<Outcome>({ stage: "error", csv: "", rows: [], fileError: "Kies een bestand of plak de CSV-regels.", done: null }, { status: 400 });
+  if (!csv.trim())
+    return data<Outcome>({ stage: "error", csv: "", rows: [], fileError: "Kies een bestand of plak de CSV-regels.", done: null }, { status: 400 });
   const { rows, fileError } = await planImport(context.db, csv);
   const hasErrors = Boolean(fileError) || rows.some((r) => r.errors.length);
   if (form.get("intent") !== "import" || hasErrors) {
@@ -40,11 +47,14 @@ export default function Import() {
   const errorRows = result?.rows.filter((r) => r.errors.length) ?? [];
   return (
     <>
-      <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { to: "/programma/organisatie", label: "Organisatie" }, { label: "Importeren" }]} />
+      <Breadcrumbs
+        items={[{ to: "/programma", label: "Landelijk overzicht" }, { to: "/programma/organisatie", label: "Organisatie" }, { label: "Importeren" }]}
+      />
       <h1 className="utrecht-heading-1">Teams en teammanagers importeren</h1>
       <p className="utrecht-paragraph lead">
-        Een CSV-bestand met kolommen <code>{IMPORT_COLUMNS.join(", ")}</code> (scheidingsteken komma of puntkomma). U ziet eerst een voorbeeld met per regel wat er niet
-        klopt; er wordt pas iets opgeslagen als u daarna op Importeren klikt en alle regels kloppen. Teammanagers krijgen een uitnodiging in de uitgaande post.
+        Een CSV-bestand met kolommen <code>{IMPORT_COLUMNS.join(", ")}</code> (scheidingsteken komma of puntkomma). U ziet eerst een voorbeeld met per regel wat
+        er niet klopt; er wordt pas iets opgeslagen als u daarna op Importeren klikt en alle regels kloppen. Teammanagers krijgen een uitnodiging in de
+        uitgaande post.
       </p>
       {result?.stage === "done" && result.done ? (
         <div className="notice notice--ok" role="status">

@@ -84,7 +84,8 @@ export default function Rounds() {
           Nieuwe ronde openen
         </h2>
         <p className="utrecht-paragraph">
-          Een nieuwe ronde gebruikt de nieuwste versie van de zelfscan voor teams en gemeenten. De resultaten van eerdere rondes blijven bewaard en staan naast de nieuwe.
+          Een nieuwe ronde gebruikt de nieuwste versie van de zelfscan voor teams en gemeenten. De resultaten van eerdere rondes blijven bewaard en staan naast
+          de nieuwe.
         </p>
         <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}`, message }))} focusKey={actionData} />
         <Form method="post" className="plan-form">

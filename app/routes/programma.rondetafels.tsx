@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { notFound } from "../server/http.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { notFound } from "../server/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -9,7 +10,6 @@ import { YearNav } from "../components/YearNav.tsx";
 import { formatDateTime } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { readForm } from "../server/form.server.ts";
-import { z } from "zod";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
@@ -51,7 +51,9 @@ export default function RoundTables() {
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Rondetafelgesprekken" }]} />
       <h1 className="utrecht-heading-1">Rondetafelgesprekken</h1>
-      <p className="utrecht-paragraph lead">Leg per regio en jaar het rondetafelgesprek vast. De regio kan vooraf een concept voorbereiden; het programma vult aan en dient in.</p>
+      <p className="utrecht-paragraph lead">
+        Leg per regio en jaar het rondetafelgesprek vast. De regio kan vooraf een concept voorbereiden; het programma vult aan en dient in.
+      </p>
       {years.length ? (
         <YearNav years={years} year={year} label="Jaar kiezen">
           <Link className="utrecht-link" to={`/programma/dashboard${year ? `?jaar=${year}` : ""}`}>

@@ -11,7 +11,9 @@ import { changePhase, currentPhase, phaseLog, regionSnapshot } from "../models/p
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { conditionsToAdvance, decideTransition } from "../domain/phases.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -50,7 +52,11 @@ export default function RegionPage() {
   const actionData = useActionData<typeof action>();
   const { region, round, municipalities } = page;
   const totals = municipalities.reduce(
-    (acc, m) => ({ teams: acc.teams + m.teams, submitted: acc.submitted + m.submitted, municipal: acc.municipal + (m.municipalProgress === "submitted" ? 1 : 0) }),
+    (acc, m) => ({
+      teams: acc.teams + m.teams,
+      submitted: acc.submitted + m.submitted,
+      municipal: acc.municipal + (m.municipalProgress === "submitted" ? 1 : 0),
+    }),
     { teams: 0, submitted: 0, municipal: 0 },
   );
   return (
@@ -102,7 +108,8 @@ export default function RegionPage() {
             {round.name}: voortgang per gemeente
           </h2>
           <p className="utrecht-paragraph">
-            {totals.submitted} van {totals.teams} teams hebben ingediend; {totals.municipal} van {municipalities.length} gemeenten hebben hun gemeentelijke deel ingediend.
+            {totals.submitted} van {totals.teams} teams hebben ingediend; {totals.municipal} van {municipalities.length} gemeenten hebben hun gemeentelijke deel
+            ingediend.
           </p>
           <ProgressTable
             caption={`Voortgang van de zelfscan per gemeente in regio ${region.name}`}

@@ -15,7 +15,9 @@ import { getRound } from "../models/rounds.server.ts";
 import { DEFAULT_PHASE_SETTINGS, phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bevindingen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Bevindingen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 async function load(context: Parameters<typeof requireRegionLead>[0], regionId: number) {
   const roundId = await cycleRoundId(context.db, regionId);
@@ -50,7 +52,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     roundId: round.id,
     userId: user.id,
     summary: parsed.data.summary ?? "",
-    themes: Object.fromEntries(themes.map((t) => [t.theme, { strengths: parsed.data[`strengths_${t.theme}`] ?? "", points: parsed.data[`points_${t.theme}`] ?? "" }])),
+    themes: Object.fromEntries(
+      themes.map((t) => [t.theme, { strengths: parsed.data[`strengths_${t.theme}`] ?? "", points: parsed.data[`points_${t.theme}`] ?? "" }]),
+    ),
   });
   if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
   throw redirect(`/regios/${region.id}/bevindingen?opgeslagen=1`);
@@ -82,7 +86,11 @@ export default function Findings() {
   const analysis = page.analysis;
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? {};
-  const pointsText = (theme: string) => analysis.points.filter((p) => p.theme_key === theme).map((p) => p.text).join("\n");
+  const pointsText = (theme: string) =>
+    analysis.points
+      .filter((p) => p.theme_key === theme)
+      .map((p) => p.text)
+      .join("\n");
   const field = (name: string, saved: string) => (name in values ? values[name] : saved);
   return (
     <>
@@ -101,18 +109,21 @@ export default function Findings() {
       {!page.editable ? (
         <div className="notice" role="note">
           <p>
-            De regio is in de fase <strong>{phaseLabel(page.phase)}</strong>. Bevindingen legt u vast in de fase Analyse van de bevindingen uit de zelfscan; hieronder staat wat
-            is vastgelegd.
+            De regio is in de fase <strong>{phaseLabel(page.phase)}</strong>. Bevindingen legt u vast in de fase Analyse van de bevindingen uit de zelfscan;
+            hieronder staat wat is vastgelegd.
           </p>
         </div>
       ) : (
         <p className="utrecht-paragraph">
-          Leg de analyse vast: een samenvatting en per thema de sterke punten en de verbeterpunten (één per regel). Thema's met een score onder {page.lowBelow} scoorden laag;
-          daarvoor is ten minste één verbeterpunt nodig om door te gaan naar de verbeterplannen. De laagst scorende thema's staan bovenaan.
+          Leg de analyse vast: een samenvatting en per thema de sterke punten en de verbeterpunten (één per regel). Thema's met een score onder {page.lowBelow}{" "}
+          scoorden laag; daarvoor is ten minste één verbeterpunt nodig om door te gaan naar de verbeterplannen. De laagst scorende thema's staan bovenaan.
         </p>
       )}
       <ErrorSummary
-        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "bevindingen" : `veld-${name}`, message: `${fieldLabel(name)}${message}` }))}
+        items={Object.entries(errors).map(([name, message]) => ({
+          target: name === "form" ? "bevindingen" : `veld-${name}`,
+          message: `${fieldLabel(name)}${message}`,
+        }))}
         focusKey={actionData}
       />
       <Form method="post" id="bevindingen" tabIndex={-1}>
@@ -135,7 +146,11 @@ export default function Findings() {
             return (
               <section key={theme.theme} aria-labelledby={`thema-${theme.theme}`} className="findings__theme">
                 <h2 id={`thema-${theme.theme}`} className="utrecht-heading-3">
-                  {theme.theme}. {theme.title} <span className="muted">(score {formatScore(theme.score)}{low ? ", laag" : ""})</span>
+                  {theme.theme}. {theme.title}{" "}
+                  <span className="muted">
+                    (score {formatScore(theme.score)}
+                    {low ? ", laag" : ""})
+                  </span>
                 </h2>
                 <label className="utrecht-form-label" htmlFor={`veld-strengths_${theme.theme}`}>
                   Sterke punten bij {theme.theme}

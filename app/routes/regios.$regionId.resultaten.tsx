@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { notFound, parseId } from "../server/http.server.ts";
 import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, parseId } from "../server/http.server.ts";
 import { BarChart } from "../components/BarChart.tsx";
 import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
@@ -10,7 +10,9 @@ import { cycleRoundId } from "../models/phase.server.ts";
 import { regionResults, regionThemeFigures } from "../models/results.server.ts";
 import { getRound, listRounds, previousRound } from "../models/rounds.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -47,7 +49,9 @@ export default function RegionResults() {
   const series = [
     { label: `Regio ${region.name}`, values: figures.map((f) => f.score) },
     { label: "Nederland", values: figures.map((f) => results.country.figures.find((c) => c.theme === f.theme)?.score ?? null) },
-    ...(previous ? [{ label: `Regio, ${previous.round.name}`, values: figures.map((f) => previous.figures.find((p) => p.theme === f.theme)?.score ?? null) }] : []),
+    ...(previous
+      ? [{ label: `Regio, ${previous.round.name}`, values: figures.map((f) => previous.figures.find((p) => p.theme === f.theme)?.score ?? null) }]
+      : []),
   ];
   return (
     <>
@@ -72,15 +76,20 @@ export default function RegionResults() {
         </nav>
       ) : null}
       <p className="utrecht-paragraph">
-        De score per thema loopt van 0 (alle antwoorden "voldoet niet") tot 100 (alle antwoorden "voldoet"); "voldoet deels" telt voor de helft. "Weet niet" en "n.v.t."
-        tellen niet mee. Thema's A tot en met H komen uit de ingediende zelfscans van de teams, thema I uit het ingediende gemeentelijke deel.
+        De score per thema loopt van 0 (alle antwoorden "voldoet niet") tot 100 (alle antwoorden "voldoet"); "voldoet deels" telt voor de helft. "Weet niet" en
+        "n.v.t." tellen niet mee. Thema's A tot en met H komen uit de ingediende zelfscans van de teams, thema I uit het ingediende gemeentelijke deel.
       </p>
 
       <section aria-labelledby="per-thema" className="page-section">
         <h2 id="per-thema" className="utrecht-heading-2">
           Score per thema
         </h2>
-        <BarChart id="thema-score" title={`Score per thema, regio ${region.name} naast Nederland`} categories={figures.map((f) => `${f.theme}. ${f.title}`)} series={series} />
+        <BarChart
+          id="thema-score"
+          title={`Score per thema, regio ${region.name} naast Nederland`}
+          categories={figures.map((f) => `${f.theme}. ${f.title}`)}
+          series={series}
+        />
         <div className="table-scroll">
           <table className="data-table">
             <caption>Score en verdeling van de antwoorden per thema, regio {region.name}</caption>

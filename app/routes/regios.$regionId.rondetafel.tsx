@@ -7,7 +7,9 @@ import { formatDateTime } from "../domain/format.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { regionRoundTables } from "../models/rondetafel.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

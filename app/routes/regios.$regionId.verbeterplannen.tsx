@@ -9,7 +9,9 @@ import { cycleRoundId } from "../models/phase.server.ts";
 import { listRegionPlans } from "../models/plan.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verbeterplannen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Verbeterplannen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

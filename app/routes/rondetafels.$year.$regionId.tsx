@@ -1,7 +1,6 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { notFound } from "../server/http.server.ts";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type AppLoadContext } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import type { AppLoadContext } from "@remix-run/node";
+import { notFound } from "../server/http.server.ts";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { findResponseId } from "../models/response.server.ts";
@@ -47,7 +46,9 @@ export default function StartRoundTable() {
       <h1 className="utrecht-heading-1">
         Rondetafelgesprek {year}: {regionName}
       </h1>
-      <p className="utrecht-paragraph lead">Er is nog geen verslag van dit gesprek. Begin het verslag; de fase van de regio staat er dan al in, zoals het product die kent.</p>
+      <p className="utrecht-paragraph lead">
+        Er is nog geen verslag van dit gesprek. Begin het verslag; de fase van de regio staat er dan al in, zoals het product die kent.
+      </p>
       <Form method="post">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
           Verslag beginnen

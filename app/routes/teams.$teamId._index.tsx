@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
@@ -31,7 +31,13 @@ export default function TeamPage() {
       <h1 className="utrecht-heading-1">{team.name}</h1>
       <p className="utrecht-paragraph lead">
         {team.kindLabel} in gemeente{" "}
-        {isManager ? team.municipality_name : <Link className="utrecht-link" to={`/gemeenten/${team.municipality_id}`}>{team.municipality_name}</Link>}
+        {isManager ? (
+          team.municipality_name
+        ) : (
+          <Link className="utrecht-link" to={`/gemeenten/${team.municipality_id}`}>
+            {team.municipality_name}
+          </Link>
+        )}
       </p>
       {deactivatedNotice ? (
         <div className="notice notice--warn" role="note">
@@ -73,13 +79,15 @@ export default function TeamPage() {
               {scan.response.returned ? (
                 <div className="notice notice--warn" role="note">
                   <p>
-                    <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(scan.response.returned.at)} ({scan.response.returned.by}): {scan.response.returned.comment}
+                    <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(scan.response.returned.at)} ({scan.response.returned.by}):{" "}
+                    {scan.response.returned.comment}
                   </p>
                   <p>Pas de antwoorden aan en dien de zelfscan opnieuw in.</p>
                 </div>
               ) : null}
               <p className="utrecht-paragraph">
-                Vul de zelfscan in met uw team. Elk onderdeel is een thema uit het kwaliteitskader. Uw antwoorden worden bewaard; u kunt stoppen en later verder.
+                Vul de zelfscan in met uw team. Elk onderdeel is een thema uit het kwaliteitskader. Uw antwoorden worden bewaard; u kunt stoppen en later
+                verder.
               </p>
               <TaskList tasks={scan.tasks} sectionHref={(key) => sectionPath(scan.response.id, key)} />
               <p className="utrecht-paragraph">

@@ -11,7 +11,9 @@ import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -53,8 +55,8 @@ export default function TeamResults() {
       <h1 className="utrecht-heading-1">Resultaten van {team.name}</h1>
       <p className="utrecht-paragraph lead">{round.name}</p>
       <p className="utrecht-paragraph">
-        De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Een vergelijking met de gemeente, de regio of Nederland verschijnt alleen als
-        daar ten minste {MIN_OTHER_TEAMS} andere teams hebben ingediend; anders zou u de antwoorden van een ander team kunnen afleiden.
+        De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Een vergelijking met de gemeente, de regio of Nederland verschijnt
+        alleen als daar ten minste {MIN_OTHER_TEAMS} andere teams hebben ingediend; anders zou u de antwoorden van een ander team kunnen afleiden.
       </p>
       <BarChart
         id="team-score"

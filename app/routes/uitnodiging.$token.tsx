@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { startPathFor } from "../domain/user.ts";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { startPathFor } from "../domain/user.ts";
 import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
@@ -28,12 +28,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
-  const accepted = await acceptInvitation(context.db, { invitationId: invitation.id, userId: invitation.user_id, passwordHash: await hashPassword(parsed.data.password) });
+  const accepted = await acceptInvitation(context.db, {
+    invitationId: invitation.id,
+    userId: invitation.user_id,
+    passwordHash: await hashPassword(parsed.data.password),
+  });
   if (!accepted) return invalid({ form: "Deze uitnodiging is intussen gebruikt." }, {}, 410);
   const user = (await getUser(context.db, invitation.user_id))!;
   await destroySession(context, request);
   const cookie = await createSession(context, user.id);
-  throw redirect(startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), { headers: { "Set-Cookie": cookie } });
+  throw redirect(startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 export default function Invitation() {

@@ -1,6 +1,6 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { startPathFor } from "../domain/user.ts";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { startPathFor } from "../domain/user.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -105,7 +105,8 @@ export default function ResponseOverview() {
       <Breadcrumbs items={[{ to: page.startPath, label: "Start" }, { label: `${page.subject}: ${page.roundName}` }]} />
       <h1 className="utrecht-heading-1">{page.title}</h1>
       <p className="utrecht-paragraph lead">
-        {page.subject} · {page.roundName} · <StatusBadge status={page.status === "submitted" ? "submitted" : page.tasks.sections.some((s) => s.answered > 0) ? "in_progress" : "not_started"} />
+        {page.subject} · {page.roundName} ·{" "}
+        <StatusBadge status={page.status === "submitted" ? "submitted" : page.tasks.sections.some((s) => s.answered > 0) ? "in_progress" : "not_started"} />
       </p>
 
       {page.justSubmitted ? (
@@ -161,7 +162,10 @@ export default function ResponseOverview() {
         <details className="phase-form">
           <summary>Verslag heropenen om te corrigeren</summary>
           <ErrorSummary
-            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({ target: field === "reason" ? "reden-heropenen" : "heropenen", message }))}
+            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({
+              target: field === "reason" ? "reden-heropenen" : "heropenen",
+              message,
+            }))}
             focusKey={actionData}
           />
           <Form method="post" id="heropenen">
@@ -169,7 +173,14 @@ export default function ResponseOverview() {
             <label className="utrecht-form-label" htmlFor="reden-heropenen">
               Reden (verplicht)
             </label>
-            <textarea id="reden-heropenen" name="reason" className="utrecht-textarea" rows={3} maxLength={COMMENT_MAX} defaultValue={actionData?.values.reason ?? ""} />
+            <textarea
+              id="reden-heropenen"
+              name="reason"
+              className="utrecht-textarea"
+              rows={3}
+              maxLength={COMMENT_MAX}
+              defaultValue={actionData?.values.reason ?? ""}
+            />
             <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
               Heropenen
             </button>
@@ -186,7 +197,9 @@ export default function ResponseOverview() {
             items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({ target: field === "comment" ? "opmerking" : "beoordelen", message }))}
             focusKey={actionData}
           />
-          <p className="utrecht-paragraph">Accepteer de zelfscan, of stuur hem terug naar het team met een opmerking; het team kan hem dan aanpassen en opnieuw indienen.</p>
+          <p className="utrecht-paragraph">
+            Accepteer de zelfscan, of stuur hem terug naar het team met een opmerking; het team kan hem dan aanpassen en opnieuw indienen.
+          </p>
           <Form method="post">
             <input type="hidden" name="revision" value={page.revision} readOnly />
             <label className="utrecht-form-label" htmlFor="opmerking">
@@ -204,10 +217,22 @@ export default function ResponseOverview() {
               aria-describedby={actionData?.errors && "comment" in actionData.errors ? "fout-opmerking" : undefined}
             />
             <div className="form-actions">
-              <button type="submit" name="decision" value="accept" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                name="decision"
+                value="accept"
+                className="utrecht-button utrecht-button--primary-action"
+                disabled={navigation.state === "submitting"}
+              >
                 Accepteren
               </button>
-              <button type="submit" name="decision" value="return" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                name="decision"
+                value="return"
+                className="utrecht-button utrecht-button--secondary-action"
+                disabled={navigation.state === "submitting"}
+              >
                 Terugsturen met opmerking
               </button>
             </div>
@@ -236,9 +261,7 @@ export default function ResponseOverview() {
           </p>
         </section>
       ) : page.answers ? (
-        page.definition.sections.map((section) => (
-          <ReadOnlySection key={section.key} definition={page.definition} section={section} answers={page.answers!} />
-        ))
+        page.definition.sections.map((section) => <ReadOnlySection key={section.key} definition={page.definition} section={section} answers={page.answers!} />)
       ) : (
         <section aria-labelledby="voortgang" className="page-section">
           <h2 id="voortgang" className="utrecht-heading-2">
@@ -261,9 +284,7 @@ export default function ResponseOverview() {
             </li>
           ))}
         </ul>
-        <p className="muted">
-          Vragenlijstversie {page.version}. Een ingevulde vragenlijst blijft bij de versie waarmee hij is begonnen.
-        </p>
+        <p className="muted">Vragenlijstversie {page.version}. Een ingevulde vragenlijst blijft bij de versie waarmee hij is begonnen.</p>
       </section>
     </>
   );

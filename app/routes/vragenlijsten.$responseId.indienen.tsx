@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { fieldId } from "../questionnaire/ui/QuestionField.tsx";
@@ -8,7 +9,6 @@ import { requireAllowed, requireResponseAccess, requireUser } from "../auth/guar
 import { submitChange } from "../domain/policy.ts";
 import { readForm } from "../server/form.server.ts";
 import { REVISION_MISSING, revisionField } from "../forms/fields.ts";
-import { z } from "zod";
 import { getAnswers } from "../models/response.server.ts";
 import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
@@ -79,8 +79,8 @@ export default function SubmitPage() {
         <>
           <div className="notice notice--warn" role={actionData ? "alert" : "status"}>
             <p>
-              <strong>Nog niet compleet.</strong> {missing.length === 1 ? "Er is nog 1 verplichte vraag" : `Er zijn nog ${missing.length} verplichte vragen`} niet (goed)
-              beantwoord. Kies een vraag om ernaartoe te gaan.
+              <strong>Nog niet compleet.</strong> {missing.length === 1 ? "Er is nog 1 verplichte vraag" : `Er zijn nog ${missing.length} verplichte vragen`}{" "}
+              niet (goed) beantwoord. Kies een vraag om ernaartoe te gaan.
             </p>
           </div>
           {groupBySection(missing).map(([key, group]) => (

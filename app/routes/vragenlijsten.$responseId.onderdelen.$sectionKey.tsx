@@ -7,13 +7,7 @@ import { SectionForm } from "../questionnaire/ui/SectionForm.tsx";
 import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { getDefinition } from "../models/response.server.ts";
 import { readFormData } from "../server/http.server.ts";
-import {
-  definitionForSection,
-  loadAnswers,
-  loadSectionForm,
-  requireSection,
-  saveSectionFromForm,
-} from "../services/questionnaire-pages.server.ts";
+import { definitionForSection, loadAnswers, loadSectionForm, requireSection, saveSectionFromForm } from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 
@@ -89,12 +83,7 @@ export default function SectionPage() {
   const overview = responsePath(page.responseId);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { to: overview, label: `${page.subject}: ${page.roundName}` },
-          { label: `Onderdeel ${page.section.key}` },
-        ]}
-      />
+      <Breadcrumbs items={[{ to: overview, label: `${page.subject}: ${page.roundName}` }, { label: `Onderdeel ${page.section.key}` }]} />
       <p className="muted">
         Onderdeel {page.position.index} van {page.position.count}
       </p>
@@ -124,7 +113,9 @@ export default function SectionPage() {
           <div className="notice" role="status">
             <p>
               {page.lockedReason ??
-                (page.status === "submitted" ? "Deze vragenlijst is ingediend en kan niet meer worden gewijzigd." : "U kunt deze vragenlijst bekijken, maar niet wijzigen.")}
+                (page.status === "submitted"
+                  ? "Deze vragenlijst is ingediend en kan niet meer worden gewijzigd."
+                  : "U kunt deze vragenlijst bekijken, maar niet wijzigen.")}
             </p>
           </div>
           <ReadOnlySection definition={page.definition} section={page.section} answers={page.answers} />

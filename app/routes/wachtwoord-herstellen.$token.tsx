@@ -26,7 +26,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [reset.email, reset.name, ...reset.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
-  const done = await completePasswordReset(context.db, { resetId: reset.id, userId: reset.user_id, passwordHash: await hashPassword(parsed.data.password), address: context.clientAddress });
+  const done = await completePasswordReset(context.db, {
+    resetId: reset.id,
+    userId: reset.user_id,
+    passwordHash: await hashPassword(parsed.data.password),
+    address: context.clientAddress,
+  });
   if (!done) return invalid({ form: SPENT }, {}, 410);
   throw redirect("/login?hersteld=1");
 }
@@ -53,8 +58,8 @@ export default function ResetPassword() {
         Nieuw wachtwoord kiezen
       </h1>
       <p className="utrecht-paragraph">
-        Kies een nieuw wachtwoord voor {page.email}: ten minste 12 tekens en niet makkelijk te raden, bijvoorbeeld een zin van vier of meer woorden. Daarna bent u op al uw
-        apparaten uitgelogd en logt u in met het nieuwe wachtwoord.
+        Kies een nieuw wachtwoord voor {page.email}: ten minste 12 tekens en niet makkelijk te raden, bijvoorbeeld een zin van vier of meer woorden. Daarna bent
+        u op al uw apparaten uitgelogd en logt u in met het nieuwe wachtwoord.
       </p>
       <ChoosePasswordForm email={page.email ?? ""} errors={actionData?.errors ?? {}} focusKey={actionData} submitLabel="Wachtwoord opslaan" />
     </section>

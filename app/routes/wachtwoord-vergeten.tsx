@@ -29,7 +29,11 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const form = useForm<{ email: string }>({ resolver: zodResolver(forgotPasswordSchema), mode: "onTouched", defaultValues: { email: actionData?.values.email ?? "" } });
+  const form = useForm<{ email: string }>({
+    resolver: zodResolver(forgotPasswordSchema),
+    mode: "onTouched",
+    defaultValues: { email: actionData?.values.email ?? "" },
+  });
   const error = form.formState.errors.email?.message ?? actionData?.errors.email;
   return (
     <section className="login" aria-labelledby="vergeten">
@@ -39,8 +43,9 @@ export default function ForgotPassword() {
       {sent ? (
         <div className="notice notice--ok" role="status">
           <p>
-            <strong>Als dit adres bij ons bekend is, ontvangt u een e-mail</strong> met een link om een nieuw wachtwoord te kiezen. De link is {RESET_VALID_MINUTES} minuten
-            geldig. Geen e-mail gekregen? Kijk ook bij ongewenste post, of vraag uw beheerder (uw gemeente, regio of het programma) om een nieuwe link.
+            <strong>Als dit adres bij ons bekend is, ontvangt u een e-mail</strong> met een link om een nieuw wachtwoord te kiezen. De link is{" "}
+            {RESET_VALID_MINUTES} minuten geldig. Geen e-mail gekregen? Kijk ook bij ongewenste post, of vraag uw beheerder (uw gemeente, regio of het
+            programma) om een nieuwe link.
           </p>
         </div>
       ) : (

@@ -113,9 +113,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `- ${String(issue.path[0] ?? "")}: ${issue.message}`).join("\n"),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `- ${String(issue.path[0] ?? "")}: ${issue.message}`).join("\n"));
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";

@@ -13,7 +13,8 @@ import { readFormData } from "./http.server.ts";
 /** The text fields of a form as entered, to fill the form again. */
 export type EnteredValues = Record<string, string>;
 
-export type Submission<T> = { ok: true; data: T; values: EnteredValues; form: FormData } | { ok: false; errors: FieldErrors; values: EnteredValues; form: FormData };
+export type Submission<T> =
+  { ok: true; data: T; values: EnteredValues; form: FormData } | { ok: false; errors: FieldErrors; values: EnteredValues; form: FormData };
 
 /** The longest text kept for filling a form again (no field of the product's forms is longer). */
 const MAX_VALUE_LENGTH = 25_000;

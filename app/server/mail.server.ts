@@ -27,7 +27,11 @@ export async function deliverOutbox(db: DB, via: Transporter, from: string) {
       await db.updateTable("outbox").set({ sent_at: new Date().toISOString() }).where("id", "=", mail.id).execute();
       sent++;
     } catch (error) {
-      await db.updateTable("outbox").set({ error: error instanceof Error ? error.message.slice(0, 500) : "onbekende fout" }).where("id", "=", mail.id).execute();
+      await db
+        .updateTable("outbox")
+        .set({ error: error instanceof Error ? error.message.slice(0, 500) : "onbekende fout" })
+        .where("id", "=", mail.id)
+        .execute();
       failed++;
     }
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import type { NextFunction, Request, Response } from "express";
 
 // Express middleware of the server entry: security headers, request-size limit, same-origin check on
 // writes, and a structured request log. Everything a browser request passes before Remix sees it.
@@ -45,7 +45,10 @@ export function bodyLimit(maxBytes: number) {
       return;
     }
     if (length !== undefined && (!/^\d+$/.test(length) || Number(length) > maxBytes)) {
-      res.status(413).type("text/plain; charset=utf-8").send(`Wat u verstuurde is te groot (meer dan ${Math.round(maxBytes / 1024)} kB). Er is niets opgeslagen.`);
+      res
+        .status(413)
+        .type("text/plain; charset=utf-8")
+        .send(`Wat u verstuurde is te groot (meer dan ${Math.round(maxBytes / 1024)} kB). Er is niets opgeslagen.`);
       // Do not read the rest of a body we refuse.
       req.socket.setTimeout(1000);
       return;

@@ -1,13 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import { type CurrentUser } from "../domain/user.ts";
 import { discardPendingSave, findPendingSave } from "../models/pending-save.server.ts";
-import {
-  getAnswers,
-  getDefinition,
-  saveAnswers,
-  submitResponse,
-  type ResponseDetail,
-} from "../models/response.server.ts";
+import { getAnswers, getDefinition, saveAnswers, submitResponse, type ResponseDetail } from "../models/response.server.ts";
 import {
   answerLookup,
   displayAnswer,
@@ -28,7 +22,6 @@ import { revisionField } from "../forms/fields.ts";
 // section, save it (checking input and revision), check completeness and submit.
 
 export const FORM_ERROR = "_form";
-
 
 /** Whether someone who does not fill this in may read its answers: only once it is submitted. */
 export function answersVisible(response: ResponseDetail, fillsIn: boolean): boolean {
@@ -59,7 +52,15 @@ export function requireSection(definition: QuestionnaireDefinition, key: string 
 /** The section form's starting point: saved answers, or what the user posted when their session expired. */
 export async function loadSectionForm(
   db: DB,
-  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; section: QuestionnaireSection; answers: AnswerMap; path: string; check: boolean },
+  input: {
+    user: CurrentUser;
+    response: ResponseDetail;
+    definition: QuestionnaireDefinition;
+    section: QuestionnaireSection;
+    answers: AnswerMap;
+    path: string;
+    check: boolean;
+  },
 ) {
   let values = sectionFormValues(input.section, input.answers);
   let revision = input.response.revision;
@@ -100,7 +101,15 @@ export interface Conflict {
  */
 export async function saveSectionFromForm(
   db: DB,
-  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; section: QuestionnaireSection; form: FormData; path: string; now?: Date },
+  input: {
+    user: CurrentUser;
+    response: ResponseDetail;
+    definition: QuestionnaireDefinition;
+    section: QuestionnaireSection;
+    form: FormData;
+    path: string;
+    now?: Date;
+  },
 ): Promise<SectionSaveOutcome> {
   const { definition, section, response } = input;
   const { values, unknownFields, repeatedFields } = readSectionForm(section, input.form);
@@ -108,11 +117,13 @@ export async function saveSectionFromForm(
   const revision = revisionField.safeParse(input.form.get("revision"));
   const errors: FieldErrors = {};
   if (!revision.success) {
-    errors[FORM_ERROR] = "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
+    errors[FORM_ERROR] =
+      "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
   } else if (!INTENTS.includes(intentRaw as SaveIntent)) {
     errors[FORM_ERROR] = "Onbekende handeling. Er is niets opgeslagen.";
   } else if (unknownFields.length || repeatedFields.length) {
-    errors[FORM_ERROR] = `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
+    errors[FORM_ERROR] =
+      `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
   }
   // A draft's checks look at this section only; saveAnswers reads the stored answers it replaces.
   const parsed = sectionSchema(definition, section, "draft").safeParse(values);
@@ -160,7 +171,11 @@ export async function saveSectionFromForm(
 /** The items where the saved version differs from what the user posted, to show beside their input. */
 function conflictsOf(definition: QuestionnaireDefinition, section: QuestionnaireSection, current: AnswerMap, posted: AnswerMap): Conflict[] {
   return section.items
-    .filter((item) => (current[item.key]?.value ?? null) !== (posted[item.key]?.value ?? null) || (current[item.key]?.comment ?? null) !== (posted[item.key]?.comment ?? null))
+    .filter(
+      (item) =>
+        (current[item.key]?.value ?? null) !== (posted[item.key]?.value ?? null) ||
+        (current[item.key]?.comment ?? null) !== (posted[item.key]?.comment ?? null),
+    )
     .map((item) => {
       const shown = displayAnswer(definition, item, current[item.key]);
       const comment = current[item.key]?.comment;
@@ -219,7 +234,11 @@ export async function submitChecked(
 function staleOrLocked(reason: "stale" | "submitted"): SubmitOutcome {
   return reason === "submitted"
     ? { kind: "locked", message: "Deze vragenlijst is al ingediend." }
-    : { kind: "stale", message: "De vragenlijst is intussen gewijzigd (door iemand anders of in een ander tabblad). Controleer de antwoorden hieronder en dien daarna opnieuw in." };
+    : {
+        kind: "stale",
+        message:
+          "De vragenlijst is intussen gewijzigd (door iemand anders of in een ander tabblad). Controleer de antwoorden hieronder en dien daarna opnieuw in.",
+      };
 }
 
 /** The items of other sections that this section's conditions look at, directly or through a chain. */

@@ -59,7 +59,11 @@ export async function xlsxStream(sheets: Sheet[]): Promise<Readable> {
   (async () => {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.name, sheet.filter ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
-      worksheet.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)), style: c.type === "date" ? { numFmt: "dd-mm-yyyy" } : {} }));
+      worksheet.columns = sheet.columns.map((c) => ({
+        header: c.header,
+        width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)),
+        style: c.type === "date" ? { numFmt: "dd-mm-yyyy" } : {},
+      }));
       if (sheet.filter) worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
       for await (const row of sheet.rows) worksheet.addRow(row.map((v, i) => asCell(v, sheet.columns[i]))).commit();
       worksheet.commit();
@@ -73,4 +77,3 @@ export async function xlsxStream(sheets: Sheet[]): Promise<Readable> {
 export function* rowsOf<T>(items: Iterable<T>, row: (item: T) => unknown[]) {
   for (const item of items) yield row(item);
 }
-

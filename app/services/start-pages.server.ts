@@ -32,7 +32,8 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject, o
   const answers = await getAnswers(db, responseId);
   const tasks = taskList(definition, answers);
   const lastEvent = (await listEvents(db, responseId)).at(-1);
-  const returned = response.status === "draft" && lastEvent?.type === "returned" ? { at: lastEvent.at, by: lastEvent.actor_name, comment: lastEvent.comment } : null;
+  const returned =
+    response.status === "draft" && lastEvent?.type === "returned" ? { at: lastEvent.at, by: lastEvent.actor_name, comment: lastEvent.comment } : null;
   const access = response.region_id != null ? responseAccess(user, { ...response, region_id: response.region_id }) : null;
   return {
     round,

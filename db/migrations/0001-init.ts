@@ -24,9 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id"))
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('wijkteam', 'cjg', 'save', 'expertiseteam', 'other')`),
-    )
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('wijkteam', 'cjg', 'save', 'expertiseteam', 'other')`))
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
@@ -38,9 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
-    .addColumn("role", "text", (c) =>
-      c.notNull().check(sql`role in ('teammanager', 'gemeente', 'regio', 'programma')`),
-    )
+    .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('teammanager', 'gemeente', 'regio', 'programma')`))
     .addColumn("region_id", "integer", (c) => c.references("region.id"))
     .addColumn("municipality_id", "integer", (c) => c.references("municipality.id"))
     .addColumn("team_id", "integer", (c) => c.references("team.id"))
@@ -112,14 +108,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_by", "integer", (c) => c.references("user_account.id"))
     .addColumn("submitted_at", "text")
     .addColumn("submitted_by", "integer", (c) => c.references("user_account.id"))
-    .addCheckConstraint(
-      "response_one_subject",
-      sql`(team_id is not null) + (municipality_id is not null) + (region_id is not null) = 1`,
-    )
+    .addCheckConstraint("response_one_subject", sql`(team_id is not null) + (municipality_id is not null) + (region_id is not null) = 1`)
     .execute();
   // One response per subject, questionnaire and round.
   await sql`create unique index response_team_unique on response (round_id, questionnaire_key, team_id) where team_id is not null`.execute(db);
-  await sql`create unique index response_municipality_unique on response (round_id, questionnaire_key, municipality_id) where municipality_id is not null`.execute(db);
+  await sql`create unique index response_municipality_unique on response (round_id, questionnaire_key, municipality_id) where municipality_id is not null`.execute(
+    db,
+  );
   await sql`create unique index response_region_unique on response (round_id, questionnaire_key, region_id) where region_id is not null`.execute(db);
 
   await db.schema

@@ -9,9 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("region_id", "integer", (c) => c.notNull().references("region.id"))
     .addColumn("from_phase", "text")
-    .addColumn("to_phase", "text", (c) =>
-      c.notNull().check(sql`to_phase in ('preparation', 'selfscan', 'analysis', 'plans', 'execution')`),
-    )
+    .addColumn("to_phase", "text", (c) => c.notNull().check(sql`to_phase in ('preparation', 'selfscan', 'analysis', 'plans', 'execution')`))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('advance', 'back', 'override', 'cycle')`))
     // The round the region's cycle runs on; a new cycle records the new round.
     .addColumn("round_id", "integer", (c) => c.references("round.id"))
@@ -22,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("phase_transition_region").on("phase_transition").columns(["region_id", "id"]).execute();
 
   await db.schema.alterTable("response").addColumn("accepted_at", "text").execute();
-  await db.schema.alterTable("response").addColumn("accepted_by", "integer", (c) => c.references("user_account.id")).execute();
+  await db.schema
+    .alterTable("response")
+    .addColumn("accepted_by", "integer", (c) => c.references("user_account.id"))
+    .execute();
   await db.schema.createIndex("response_round_team").on("response").columns(["round_id", "team_id"]).execute();
 
   await db.schema

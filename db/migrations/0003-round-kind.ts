@@ -6,7 +6,12 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("round")
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("zelfscan").check(sql`kind in ('zelfscan', 'rondetafel')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("zelfscan")
+        .check(sql`kind in ('zelfscan', 'rondetafel')`),
+    )
     .execute();
   await db.schema.alterTable("round").addColumn("year", "integer").execute();
   await sql`create unique index round_rondetafel_year on round (year) where kind = 'rondetafel'`.execute(db);

@@ -152,7 +152,9 @@ export function startBaseline(file: string, port: number, options: { css?: strin
   );
   const answersOf = db.prepare("select item_key, value, comment from answer where response_id = ?");
   const pendingOf = db.prepare("select fields, created_at from pending_save where user_id = ? and path = ? and created_at >= ?");
-  const bump = db.prepare("update response set revision = revision + 1, updated_at = ?, updated_by = ? where id = ? and revision = ? and status = 'draft' returning revision");
+  const bump = db.prepare(
+    "update response set revision = revision + 1, updated_at = ?, updated_by = ? where id = ? and revision = ? and status = 'draft' returning revision",
+  );
   const upsert = db.prepare(
     "insert into answer (response_id, item_key, value, comment, updated_at, updated_by) values (?, ?, ?, ?, ?, ?) on conflict (response_id, item_key) do update set value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
   );
@@ -167,8 +169,7 @@ export function startBaseline(file: string, port: number, options: { css?: strin
     const now = new Date().toISOString();
     const user = token
       ? (sessionUser.get(createHash("sha256").update(token).digest("hex")) as
-          | { id: number; name: string; role: keyof typeof ROLE_LABEL; team_id: number | null; disabled_at: string | null; expires_at: string }
-          | undefined)
+          { id: number; name: string; role: keyof typeof ROLE_LABEL; team_id: number | null; disabled_at: string | null; expires_at: string } | undefined)
       : undefined;
     if (!user || user.disabled_at || user.expires_at <= now) return void res.writeHead(303, { Location: "/login" }).end();
     const response = match ? (responseOf.get(Number(match[1])) as Row | undefined) : undefined;
@@ -177,7 +178,8 @@ export function startBaseline(file: string, port: number, options: { css?: strin
     const section = findSection(definition, match![2]!);
     if (!section) return void res.writeHead(404).end("Niet gevonden");
     const answers: AnswerMap = {};
-    for (const a of answersOf.all(response.id) as { item_key: string; value: string | null; comment: string | null }[]) answers[a.item_key] = { value: a.value, comment: a.comment };
+    for (const a of answersOf.all(response.id) as { item_key: string; value: string | null; comment: string | null }[])
+      answers[a.item_key] = { value: a.value, comment: a.comment };
 
     if (req.method === "GET") {
       let values = sectionFormValues(section, answers);

@@ -67,7 +67,9 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
   sqlite.transaction(() => {
     const regions = sqlite.prepare("select id, name from region order by id").all() as { id: number; name: string }[];
     const municipalities = sqlite.prepare("select id, region_id from municipality order by id").all() as { id: number; region_id: number }[];
-    const insertUser = sqlite.prepare("insert into user_account (email, name, password_hash, role, region_id, municipality_id, team_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
+    const insertUser = sqlite.prepare(
+      "insert into user_account (email, name, password_hash, role, region_id, municipality_id, team_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     const insertSession = sqlite.prepare("insert into session (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)");
     const session = (label: string, userId: number) => {
       const t = token(label);
@@ -82,7 +84,11 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
       cookies.regio.push({ cookie: session(`regio${r.id}`, id), regionId: r.id });
     }
     const gemeenteUser = new Map<number, number>();
-    for (const m of municipalities) gemeenteUser.set(m.id, Number(insertUser.run(`gemeente${m.id}@bench.nl`, `Gemeente ${m.id}`, passwordHash, "gemeente", null, m.id, null, iso).lastInsertRowid));
+    for (const m of municipalities)
+      gemeenteUser.set(
+        m.id,
+        Number(insertUser.run(`gemeente${m.id}@bench.nl`, `Gemeente ${m.id}`, passwordHash, "gemeente", null, m.id, null, iso).lastInsertRowid),
+      );
 
     const insertTeam = sqlite.prepare("insert into team (municipality_id, name, kind, created_at) values (?, ?, 'wijkteam', ?)");
     const teams: { id: number; municipality: number; manager: number }[] = [];
@@ -99,14 +105,18 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
       "insert into response (round_id, questionnaire_key, questionnaire_version_id, team_id, municipality_id, region_id, status, revision, created_at, updated_at, updated_by, submitted_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
     );
     const insertAnswer = sqlite.prepare("insert into answer (response_id, item_key, value, comment, updated_at, updated_by) values (?, ?, ?, null, ?, ?)");
-    const teamItems = allItems(teamDef).filter((i) => !i.showIf).map((i) => i.key);
+    const teamItems = allItems(teamDef)
+      .filter((i) => !i.showIf)
+      .map((i) => i.key);
     const municipalItems = allItems(municipalDef).map((i) => i.key);
     const thisYear = now.getUTCFullYear();
     let currentRound = 0;
     for (let r = 0; r < scale.rounds; r++) {
       const year = thisYear - (scale.rounds - 1 - r);
       const last = r === scale.rounds - 1;
-      const roundId = Number(insertRound.run(`Zelfscan ${year}`, "zelfscan", null, `${year}-01-01`, last ? `${year + 1}-12-31` : `${year}-12-31`, iso).lastInsertRowid);
+      const roundId = Number(
+        insertRound.run(`Zelfscan ${year}`, "zelfscan", null, `${year}-01-01`, last ? `${year + 1}-12-31` : `${year}-12-31`, iso).lastInsertRowid,
+      );
       insertRq.run(roundId, "team", "zelfscan-team");
       insertRq.run(roundId, "municipality", "zelfscan-gemeente");
       if (last) currentRound = roundId;
@@ -116,20 +126,54 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
           if (last) cookies.team.push({ cookie: session(`team${team.id}`, team.manager), teamId: team.id, responseId: null });
           return;
         }
-        const responseId = Number(insertResponse.run(roundId, "zelfscan-team", teamVersion, team.id, null, null, last && i % 2 ? "draft" : "submitted", iso, iso, team.manager, last && i % 2 ? null : iso, last && i % 2 ? null : team.manager).lastInsertRowid);
+        const responseId = Number(
+          insertResponse.run(
+            roundId,
+            "zelfscan-team",
+            teamVersion,
+            team.id,
+            null,
+            null,
+            last && i % 2 ? "draft" : "submitted",
+            iso,
+            iso,
+            team.manager,
+            last && i % 2 ? null : iso,
+            last && i % 2 ? null : team.manager,
+          ).lastInsertRowid,
+        );
         for (const key of teamItems) insertAnswer.run(responseId, key, answerFor(teamDef, key, i + r), iso, team.manager);
         // Half of the current round's scans are drafts: the section and save scenarios use them.
         if (last && i % 2) cookies.team.push({ cookie: session(`team${team.id}`, team.manager), teamId: team.id, responseId });
       });
       for (const m of municipalities) {
-        const responseId = Number(insertResponse.run(roundId, "zelfscan-gemeente", municipalVersion, null, m.id, null, "submitted", iso, iso, gemeenteUser.get(m.id), iso, gemeenteUser.get(m.id)).lastInsertRowid);
+        const responseId = Number(
+          insertResponse.run(
+            roundId,
+            "zelfscan-gemeente",
+            municipalVersion,
+            null,
+            m.id,
+            null,
+            "submitted",
+            iso,
+            iso,
+            gemeenteUser.get(m.id),
+            iso,
+            gemeenteUser.get(m.id),
+          ).lastInsertRowid,
+        );
         for (const key of municipalItems) insertAnswer.run(responseId, key, answerFor(municipalDef, key, m.id + r), iso, gemeenteUser.get(m.id)!);
       }
       const roundTable = Number(insertRound.run(`Rondetafel ${year}`, "rondetafel", year, `${year}-01-01`, `${year}-12-31`, iso).lastInsertRowid);
       insertRq.run(roundTable, "region", ROUND_TABLE_QUESTIONNAIRE);
       for (const region of regions) {
-        const responseId = Number(insertResponse.run(roundTable, ROUND_TABLE_QUESTIONNAIRE, roundTableVersion, null, null, region.id, "submitted", iso, iso, programma, iso, programma).lastInsertRowid);
-        for (const item of allItems(roundTableDef)) if (!item.showIf) insertAnswer.run(responseId, item.key, answerFor(roundTableDef, item.key, region.id + r), iso, programma);
+        const responseId = Number(
+          insertResponse.run(roundTable, ROUND_TABLE_QUESTIONNAIRE, roundTableVersion, null, null, region.id, "submitted", iso, iso, programma, iso, programma)
+            .lastInsertRowid,
+        );
+        for (const item of allItems(roundTableDef))
+          if (!item.showIf) insertAnswer.run(responseId, item.key, answerFor(roundTableDef, item.key, region.id + r), iso, programma);
       }
     }
     const insertPlan = sqlite.prepare("insert into improvement_plan (municipality_id, round_id, created_at, adopted_at, adopted_by) values (?, ?, ?, ?, ?)");
@@ -138,7 +182,8 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
     );
     for (const m of municipalities) {
       const planId = Number(insertPlan.run(m.id, currentRound, iso, iso, gemeenteUser.get(m.id)).lastInsertRowid);
-      for (const theme of ["A", "B", "C", "E", "F"]) insertAction.run(planId, theme, `Actie ${theme}`, `${thisYear + 1}-06-30`, iso, iso, gemeenteUser.get(m.id));
+      for (const theme of ["A", "B", "C", "E", "F"])
+        insertAction.run(planId, theme, `Actie ${theme}`, `${thisYear + 1}-06-30`, iso, iso, gemeenteUser.get(m.id));
     }
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");

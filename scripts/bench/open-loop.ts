@@ -60,7 +60,14 @@ export async function openLoop(base: string, next: () => OpenLoopRequest, option
     inFlight.push(
       new Promise<void>((resolve) => {
         const req = request(
-          { host: url.hostname, port: url.port, method: spec.method, path: spec.path, agent, headers: spec.body ? { ...spec.headers, "content-length": Buffer.byteLength(spec.body) } : spec.headers },
+          {
+            host: url.hostname,
+            port: url.port,
+            method: spec.method,
+            path: spec.path,
+            agent,
+            headers: spec.body ? { ...spec.headers, "content-length": Buffer.byteLength(spec.body) } : spec.headers,
+          },
           (res) => {
             res.resume();
             res.on("end", () => {

@@ -37,7 +37,11 @@ const startBaselineProcess = (file: string, css: string[]) =>
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .split(" ")
+    .slice(11, 13)
+    .map(Number);
   return ((utime! + stime!) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
@@ -65,7 +69,11 @@ interface Load extends Latency {
 }
 
 /** Throughput: autocannon, 50 connections, as fast as the server answers. */
-async function throughput(base: string, scenario: Scenario, seconds: number): Promise<{ rps: number; requests: number; errors: number; errorStatuses: Record<string, number> }> {
+async function throughput(
+  base: string,
+  scenario: Scenario,
+  seconds: number,
+): Promise<{ rps: number; requests: number; errors: number; errorStatuses: Record<string, number> }> {
   const result = await autocannon({
     url: base,
     connections: 50,
@@ -150,7 +158,8 @@ function draftSaves(g: Generated, file: string): Scenario {
   return {
     prepare: () => {
       const db = new SQLite(file, { readonly: true });
-      for (const row of db.prepare("select id, revision from response where status = 'draft'").all() as { id: number; revision: number }[]) revisions.set(row.id, row.revision);
+      for (const row of db.prepare("select id, revision from response where status = 'draft'").all() as { id: number; revision: number }[])
+        revisions.set(row.id, row.revision);
       db.close();
       unanswered.clear();
     },
@@ -160,7 +169,12 @@ function draftSaves(g: Generated, file: string): Scenario {
       const id = t.responseId!;
       const revision = revisions.get(id)!;
       unanswered.add(id);
-      const body = new URLSearchParams({ C1: ["voldoet", "voldoet_deels", "voldoet_niet"][revision % 3]!, C1__toelichting: `opslag ${revision}`, revision: String(revision), intent: "save" }).toString();
+      const body = new URLSearchParams({
+        C1: ["voldoet", "voldoet_deels", "voldoet_niet"][revision % 3]!,
+        C1__toelichting: `opslag ${revision}`,
+        revision: String(revision),
+        intent: "save",
+      }).toString();
       return {
         method: "POST",
         path: `/vragenlijsten/${id}/onderdelen/C`,
@@ -180,7 +194,16 @@ const page = (path: string, cookie: string): Scenario => ({ next: () => ({ metho
 /** Whole zelfscans, filled in page by page without JavaScript: the start page, 8 sections, then submit. */
 async function flows(base: string, g: Generated): Promise<{ perSecond: number; completed: number }> {
   const pool = g.cookies.team.filter((t) => !t.responseId);
-  const sectionFields: Record<string, string[]> = { A: ["A1", "A2", "A3", "A4", "A5", "A6"], B: ["B1", "B2", "B3", "B4", "B5", "B6"], C: ["C1", "C2", "C3", "C4", "C5", "C6"], D: ["D1", "D2", "D3", "D4", "D5"], E: ["E1", "E2", "E3", "E4", "E5"], F: ["F1", "F2", "F3", "F4", "F5"], G: ["G1", "G2", "G3", "G4", "G5", "G6", "G7"], H: ["H1", "H2", "H3", "H6", "H8"] };
+  const sectionFields: Record<string, string[]> = {
+    A: ["A1", "A2", "A3", "A4", "A5", "A6"],
+    B: ["B1", "B2", "B3", "B4", "B5", "B6"],
+    C: ["C1", "C2", "C3", "C4", "C5", "C6"],
+    D: ["D1", "D2", "D3", "D4", "D5"],
+    E: ["E1", "E2", "E3", "E4", "E5"],
+    F: ["F1", "F2", "F3", "F4", "F5"],
+    G: ["G1", "G2", "G3", "G4", "G5", "G6", "G7"],
+    H: ["H1", "H2", "H3", "H6", "H8"],
+  };
   let completed = 0;
   const started = Date.now();
   const worker = async () => {
@@ -190,12 +213,27 @@ async function flows(base: string, g: Generated): Promise<{ perSecond: number; c
       if (!id) throw new Error("flow: no response");
       let revision = 0;
       for (const [section, items] of Object.entries(sectionFields)) {
-        const body = new URLSearchParams([...items.map((k): [string, string] => [k, "voldoet"]), ...(section === "H" ? [["H4", "nee"] as [string, string]] : []), ["revision", String(revision)], ["intent", "next"]]);
-        const r = await fetch(`${base}/vragenlijsten/${id}/onderdelen/${section}`, { method: "POST", headers: { cookie: t.cookie, "content-type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+        const body = new URLSearchParams([
+          ...items.map((k): [string, string] => [k, "voldoet"]),
+          ...(section === "H" ? [["H4", "nee"] as [string, string]] : []),
+          ["revision", String(revision)],
+          ["intent", "next"],
+        ]);
+        const r = await fetch(`${base}/vragenlijsten/${id}/onderdelen/${section}`, {
+          method: "POST",
+          headers: { cookie: t.cookie, "content-type": "application/x-www-form-urlencoded" },
+          body,
+          redirect: "manual",
+        });
         if (r.status !== 302) throw new Error(`flow: section ${section} answered ${r.status}`);
         revision++;
       }
-      const done = await fetch(`${base}/vragenlijsten/${id}/indienen`, { method: "POST", headers: { cookie: t.cookie, "content-type": "application/x-www-form-urlencoded" }, body: `revision=${revision}`, redirect: "manual" });
+      const done = await fetch(`${base}/vragenlijsten/${id}/indienen`, {
+        method: "POST",
+        headers: { cookie: t.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: `revision=${revision}`,
+        redirect: "manual",
+      });
       if (done.status !== 302) throw new Error(`flow: submit answered ${done.status}`);
       completed++;
     }
@@ -272,7 +310,9 @@ async function checkSamePage(product: string, baseline: string, scenario: Scenar
   if (a !== b) {
     let i = 0;
     while (a[i] === b[i]) i++;
-    throw new Error(`De baseline serveert niet dezelfde pagina als het product; pas scripts/bench/baseline.ts aan.\nproduct:  …${a.slice(i - 60, i + 60)}…\nbaseline: …${b.slice(i - 60, i + 60)}…`);
+    throw new Error(
+      `De baseline serveert niet dezelfde pagina als het product; pas scripts/bench/baseline.ts aan.\nproduct:  …${a.slice(i - 60, i + 60)}…\nbaseline: …${b.slice(i - 60, i + 60)}…`,
+    );
   }
   return a.length;
 }
@@ -287,7 +327,9 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
   try {
     const source = join(dir, "national.db");
     const generated = await generate(source, scale);
-    console.log(`Data: ${scale.teams} teams, ${scale.rounds} rondes; gegenereerd in ${generated.seconds.toFixed(1)} s; database ${(generated.bytes / 1048576).toFixed(1)} MB`);
+    console.log(
+      `Data: ${scale.teams} teams, ${scale.rounds} rondes; gegenereerd in ${generated.seconds.toFixed(1)} s; database ${(generated.bytes / 1048576).toFixed(1)} MB`,
+    );
     const css = stylesheets();
     const results: Record<string, number[]> = {};
     const add = (key: string, value: number) => (results[key] ??= []).push(value);
@@ -323,7 +365,10 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       await stopServer(product);
       add("db MB", statSync(join(dir, `run${run}.db`)).size / 1048576);
 
-      for (const [name, scenario] of [["1 onderdeel", sectionPages(generated)], ["2 opslaan", draftSaves(generated, join(dir, `base${run}.db`))]] as const) {
+      for (const [name, scenario] of [
+        ["1 onderdeel", sectionPages(generated)],
+        ["2 opslaan", draftSaves(generated, join(dir, `base${run}.db`))],
+      ] as const) {
         const load = await measure(baseline, scenario, [100], seconds);
         for (const [k, v] of Object.entries(load)) add(`baseline ${name} ${k}`, v);
       }
@@ -345,17 +390,26 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       ["piek-RSS <= 250 MB", m["rss MB"]! <= 250, `${m["rss MB"]!.toFixed(0)} MB`],
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
     ];
-    console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs, mediaan; ${seconds} s per meting.`);
-    console.log("\nscenario | req/s bij 50 verbindingen | CPU-ms per verzoek | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)");
+    console.log(
+      `\nMachine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs, mediaan; ${seconds} s per meting.`,
+    );
+    console.log(
+      "\nscenario | req/s bij 50 verbindingen | CPU-ms per verzoek | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)",
+    );
     for (const s of ["1 onderdeel", "2 opslaan", "4 regio-resultaten", "5 dashboard", "6 csv-export", "baseline 1 onderdeel", "baseline 2 opslaan"]) {
-      const at = (rate: number) => (m[`${s} p50@${rate}`] === undefined ? "–" : `${m[`${s} p50@${rate}`]} / ${m[`${s} p95@${rate}`]} / ${m[`${s} p99@${rate}`]}`);
+      const at = (rate: number) =>
+        m[`${s} p50@${rate}`] === undefined ? "–" : `${m[`${s} p50@${rate}`]} / ${m[`${s} p95@${rate}`]} / ${m[`${s} p99@${rate}`]}`;
       console.log(`${s} | ${m[`${s} rps`]!.toFixed(0)} | ${m[`${s} cpuMs`]!.toFixed(2)} | ${m[`${s} errors`]} | ${at(100)} | ${at(20)}`);
     }
-    console.log(`vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`);
+    console.log(
+      `vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`,
+    );
     console.log(`baseline-pagina gelijk aan productpagina zonder scripts (${pageChars} tekens)`);
     console.log(`3 zelfscan-flows: ${m["3 flows/s"]!.toFixed(1)} per seconde; piek-RSS ${m["rss MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`);
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
-    console.log(`Zonder JavaScript: ${m["3 flows"]} zelfscans per run geheel ingevuld en ingediend met alleen formulierposts (en de browsertest zelfscan.test.ts)`);
+    console.log(
+      `Zonder JavaScript: ${m["3 flows"]} zelfscans per run geheel ingevuld en ingediend met alleen formulierposts (en de browsertest zelfscan.test.ts)`,
+    );
     console.log("\nPayload per pagina (gzip, uit het build-manifest) | JavaScript KB | CSS KB");
     for (const p of pages) console.log(`${p.page} | ${p.js.toFixed(1)} | ${p.css.toFixed(1)}`);
     console.log("\nBudgetten:");

@@ -54,11 +54,17 @@ describe("accounts", () => {
     await expectOne(page.getByRole("heading", { name: "Organisatie: gemeenten en teams" }));
     await expectAccessible(page, "organisation page");
     await page.goto("/programma/organisatie/import");
-    await page.getByLabel("of plak de regels hier").fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid\nGM9999;Fout team;wijkteam;;");
+    await page
+      .getByLabel("of plak de regels hier")
+      .fill(
+        "gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid\nGM9999;Fout team;wijkteam;;",
+      );
     await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
     await expectOne(page.locator(".error-summary").getByText(/Regel 3: Onbekende gemeentecode/));
     await expectAccessible(page, "import preview with errors");
-    await page.getByLabel("of plak de regels hier").fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid");
+    await page
+      .getByLabel("of plak de regels hier")
+      .fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid");
     await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
     await page.getByRole("button", { name: /Importeren \(1 regels\)/ }).click();
     await expectOne(page.getByText(/Geïmporteerd: 1 teams en 1 teammanagers/));

@@ -9,7 +9,8 @@ export async function lastMailTo(recipient: string): Promise<{ subject: string; 
   const { default: SQLite } = await import("better-sqlite3");
   const db = new SQLite(inject("databasePath"), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare("select subject, body from outbox where recipient = ? order by id desc limit 1").get(recipient) as { subject: string; body: string } | undefined;
+    return db.prepare("select subject, body from outbox where recipient = ? order by id desc limit 1").get(recipient) as
+      { subject: string; body: string } | undefined;
   } finally {
     db.close();
   }
@@ -20,7 +21,15 @@ export const DEMO_PASSWORD = "demo-veilig-2025";
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -28,8 +37,15 @@ export function launchBrowser(): Promise<Browser> {
 const pagesWithoutScript = new WeakSet<Page>();
 
 /** A page that fails the test on a browser console error or an uncaught exception. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1200, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1200, height: 900 },
+  });
   const page = await context.newPage();
   // Fail fast with the locator that did not match, instead of at the test's own time-out.
   page.setDefaultTimeout(15_000);
@@ -58,7 +74,13 @@ export async function expectAccessible(page: Page, label: string) {
   }
   const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   await copy?.close();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(violations, `accessibility of ${label} (${page.url()})`).toEqual([]);
 }
 

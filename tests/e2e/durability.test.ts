@@ -40,7 +40,13 @@ describe("durability", () => {
     const workers = await Promise.all(
       accounts.map(async (email) => {
         const cookie = await logIn(server.base, email);
-        return { email, cookie, ...(await sectionOf(server.base, cookie)), acked: null as null | { revision: number; comment: string }, inFlight: null as null | { revision: number; comment: string } };
+        return {
+          email,
+          cookie,
+          ...(await sectionOf(server.base, cookie)),
+          acked: null as null | { revision: number; comment: string },
+          inFlight: null as null | { revision: number; comment: string },
+        };
       }),
     );
     const values = ["voldoet", "voldoet_deels", "voldoet_niet"];
@@ -74,7 +80,9 @@ describe("durability", () => {
     expect(acknowledged).toBe(workers.length);
     const db = new SQLite(database, { readonly: true });
     for (const w of workers) {
-      const row = db.prepare("select r.revision, a.comment from response r join answer a on a.response_id = r.id and a.item_key = 'A1' where r.id = ?").get(w.id) as { revision: number; comment: string };
+      const row = db
+        .prepare("select r.revision, a.comment from response r join answer a on a.response_id = r.id and a.item_key = 'A1' where r.id = ?")
+        .get(w.id) as { revision: number; comment: string };
       expect(row.revision, w.email).toBeGreaterThanOrEqual(w.acked!.revision);
       // The stored state is the last acknowledged save, or the one in flight when the server died.
       expect([w.acked!.comment, w.inFlight!.comment], w.email).toContain(row.comment);

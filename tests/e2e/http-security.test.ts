@@ -55,7 +55,11 @@ describe("HTTP security of the production server", () => {
     });
 
   it("refuses a cross-site write that has no Origin, by Fetch Metadata or by Referer (finding 15)", async () => {
-    const forged: Record<string, string>[] = [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Referer: "https://evil.example/form.html" }];
+    const forged: Record<string, string>[] = [
+      { "Sec-Fetch-Site": "cross-site" },
+      { "Sec-Fetch-Site": "same-site" },
+      { Referer: "https://evil.example/form.html" },
+    ];
     for (const headers of forged) {
       const response = await post(headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);

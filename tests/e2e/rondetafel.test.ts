@@ -38,7 +38,10 @@ describe("programma and the round table", () => {
     await expectAccessible(page, "start a round-table record");
     await page.getByRole("button", { name: "Verslag beginnen" }).click();
     await page.waitForURL(/\/vragenlijsten\/\d+$/);
-    await page.getByRole("link", { name: /Integrale sturing/ }).first().click();
+    await page
+      .getByRole("link", { name: /Integrale sturing/ })
+      .first()
+      .click();
     await expectAccessible(page, "round-table form");
     for (let section = 0; section < 6; section++) {
       await answerVisibleQuestions(page);

@@ -1,13 +1,13 @@
 import nodemailer from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as accounts from "../../app/routes/beheer.accounts.tsx";
-import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
-import * as login from "../../app/routes/login.tsx";
-import * as home from "../../app/routes/_index.tsx";
 import { deliverOutbox } from "../../app/server/mail.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
+import * as accounts from "../../app/routes/beheer.accounts.tsx";
+import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
+import * as login from "../../app/routes/login.tsx";
+import * as home from "../../app/routes/_index.tsx";
 
 let context: TestContext;
 let world: World;
@@ -17,12 +17,18 @@ beforeEach(async () => {
 });
 afterEach(() => context.close());
 
-const create = async (managerId: number, fields: Record<string, string>) => run(accounts.action, formRequest("/beheer/accounts", { intent: "create", ...fields }, await sessionCookieFor(context, managerId)), context);
+const create = async (managerId: number, fields: Record<string, string>) =>
+  run(accounts.action, formRequest("/beheer/accounts", { intent: "create", ...fields }, await sessionCookieFor(context, managerId)), context);
 const tokenOf = (link: string) => link.split("/uitnodiging/")[1]!;
 
 describe("account management by scope", () => {
   it("a gemeente invites a team manager of its own team, who sets a password and is logged in", async () => {
-    const created = await create(world.users.gemeenteEnschede, { name: "Nieuwe Manager", email: "Nieuw@Test.nl", role: "teammanager", scope: String(world.teams.teamB) });
+    const created = await create(world.users.gemeenteEnschede, {
+      name: "Nieuwe Manager",
+      email: "Nieuw@Test.nl",
+      role: "teammanager",
+      scope: String(world.teams.teamB),
+    });
     expect(created.status).toBe(200);
     const link: string = created.data.created.link;
     expect(link).toMatch(/^http:\/\/localhost:3000\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
@@ -38,10 +44,15 @@ describe("account management by scope", () => {
     const weak = await run(invitation.action, formRequest("/", { password: "wachtwoord123", repeat: "wachtwoord123" }), context, { token });
     expect(weak.status).toBe(400);
     expect(weak.data.errors.password).toContain("te makkelijk te raden");
-    const done = await run(invitation.action, formRequest("/", { password: "groene tram door de polder", repeat: "groene tram door de polder" }), context, { token });
+    const done = await run(invitation.action, formRequest("/", { password: "groene tram door de polder", repeat: "groene tram door de polder" }), context, {
+      token,
+    });
     expect(done.status).toBe(302);
     expect(done.location).toMatch(/^\/teams\/\d+$/);
-    expect((await run(invitation.action, formRequest("/", { password: "groene tram door de polder", repeat: "groene tram door de polder" }), context, { token })).status).toBe(410);
+    expect(
+      (await run(invitation.action, formRequest("/", { password: "groene tram door de polder", repeat: "groene tram door de polder" }), context, { token }))
+        .status,
+    ).toBe(410);
     expect((await run(invitation.loader, getRequest("/"), context, { token })).data.valid).toBe(false);
     expect((await run(login.action, formRequest("/login", { email: "nieuw@test.nl", password: "groene tram door de polder" }), context)).status).toBe(302);
     const actions = (await context.db.selectFrom("audit_log").select("action").orderBy("id").execute()).map((a) => a.action);
@@ -61,15 +72,39 @@ describe("account management by scope", () => {
       const outcome = await create(manager, fields);
       expect(outcome.status, JSON.stringify(fields)).toBe(400);
     }
-    expect(await context.db.selectFrom("user_account").select("id").where("email", "in", ["a@test.nl", "b@test.nl", "c@test.nl", "d@test.nl", "e@test.nl"]).execute()).toEqual([]);
-    expect((await create(world.users.regioTwente, { name: "Gemeente Hengelo 2", email: "g2@test.nl", role: "gemeente", scope: String(world.municipalities.hengelo) })).status).toBe(200);
+    expect(
+      await context.db
+        .selectFrom("user_account")
+        .select("id")
+        .where("email", "in", ["a@test.nl", "b@test.nl", "c@test.nl", "d@test.nl", "e@test.nl"])
+        .execute(),
+    ).toEqual([]);
+    expect(
+      (
+        await create(world.users.regioTwente, {
+          name: "Gemeente Hengelo 2",
+          email: "g2@test.nl",
+          role: "gemeente",
+          scope: String(world.municipalities.hengelo),
+        })
+      ).status,
+    ).toBe(200);
     const teamManager = await sessionCookieFor(context, world.users.teamA);
     expect((await run(accounts.loader, getRequest("/beheer/accounts", teamManager), context)).status).toBe(404);
-    expect((await run(accounts.action, formRequest("/", { intent: "create", name: "X Y", email: "f@test.nl", role: "teammanager", scope: String(world.teams.teamA) }, teamManager), context)).status).toBe(404);
+    expect(
+      (
+        await run(
+          accounts.action,
+          formRequest("/", { intent: "create", name: "X Y", email: "f@test.nl", role: "teammanager", scope: String(world.teams.teamA) }, teamManager),
+          context,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("each manager lists only the accounts they manage", async () => {
-    const list = async (userId: number) => (await run(accounts.loader, getRequest("/", await sessionCookieFor(context, userId)), context)).data.accounts.map((a: { email: string }) => a.email);
+    const list = async (userId: number) =>
+      (await run(accounts.loader, getRequest("/", await sessionCookieFor(context, userId)), context)).data.accounts.map((a: { email: string }) => a.email);
     expect(await list(world.users.gemeenteEnschede)).toEqual(["team.a@test.nl", "team.b@test.nl"]);
     expect(await list(world.users.regioTwente)).toEqual(["gemeente.enschede@test.nl", "gemeente.hengelo@test.nl"]);
     expect(await list(world.users.programma)).toHaveLength(9);
@@ -90,13 +125,36 @@ describe("account management by scope", () => {
   });
 
   it("an invitation expires after 7 days, and a new link replaces the old one", async () => {
-    const created = await create(world.users.gemeenteEnschede, { name: "Later", email: "later@test.nl", role: "teammanager", scope: String(world.teams.teamB) });
+    const created = await create(world.users.gemeenteEnschede, {
+      name: "Later",
+      email: "later@test.nl",
+      role: "teammanager",
+      scope: String(world.teams.teamB),
+    });
     const first = tokenOf(created.data.created.link);
-    const again = await run(accounts.action, formRequest("/", { intent: "reinvite", account: String(created.data.created ? (await context.db.selectFrom("user_account").select("id").where("email", "=", "later@test.nl").executeTakeFirstOrThrow()).id : 0) }, await sessionCookieFor(context, world.users.gemeenteEnschede)), context);
+    const again = await run(
+      accounts.action,
+      formRequest(
+        "/",
+        {
+          intent: "reinvite",
+          account: String(
+            created.data.created
+              ? (await context.db.selectFrom("user_account").select("id").where("email", "=", "later@test.nl").executeTakeFirstOrThrow()).id
+              : 0,
+          ),
+        },
+        await sessionCookieFor(context, world.users.gemeenteEnschede),
+      ),
+      context,
+    );
     const second = tokenOf(again.data.created.link);
     expect((await run(invitation.loader, getRequest("/"), context, { token: first })).data.valid).toBe(false);
     expect((await run(invitation.loader, getRequest("/"), context, { token: second })).data.valid).toBe(true);
-    await context.db.updateTable("invitation").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await context.db
+      .updateTable("invitation")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await run(invitation.loader, getRequest("/"), context, { token: second })).data.valid).toBe(false);
     expect((await run(invitation.loader, getRequest("/"), context, { token: "kort" })).data.valid).toBe(false);
   });

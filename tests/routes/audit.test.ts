@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as login from "../../app/routes/login.tsx";
-import * as auditPage from "../../app/routes/programma.audit.tsx";
-import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
-import * as regionPage from "../../app/routes/regios.$regionId._index.tsx";
 import { getOrCreateResponse } from "../../app/models/response.server.ts";
 import { TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
+import * as login from "../../app/routes/login.tsx";
+import * as auditPage from "../../app/routes/programma.audit.tsx";
+import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
+import * as regionPage from "../../app/routes/regios.$regionId._index.tsx";
 
 let context: TestContext;
 let world: World;
@@ -35,12 +35,49 @@ describe("the audit log", () => {
   });
 
   it("records a save with the changed fields before and after, and a phase change", async () => {
-    const responseId = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamA }, userId: world.users.teamA });
+    const responseId = await getOrCreateResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: world.teams.teamA },
+      userId: world.users.teamA,
+    });
     const cookie = await sessionCookieFor(context, world.users.teamA);
     const params = { responseId: String(responseId), sectionKey: "A" };
-    await run(sectionRoute.action, formRequest("/", [["A1", "voldoet"], ["revision", "0"], ["intent", "save"]], cookie), context, params);
-    await run(sectionRoute.action, formRequest("/", [["A1", "voldoet_niet"], ["A1__toelichting", "eerlijk"], ["revision", "1"], ["intent", "save"]], cookie), context, params);
-    await run(regionPage.action, formRequest("/", { intent: "advance", expected: "preparation" }, await sessionCookieFor(context, world.users.regioTwente)), context, { regionId: String(world.regions.twente) });
+    await run(
+      sectionRoute.action,
+      formRequest(
+        "/",
+        [
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params,
+    );
+    await run(
+      sectionRoute.action,
+      formRequest(
+        "/",
+        [
+          ["A1", "voldoet_niet"],
+          ["A1__toelichting", "eerlijk"],
+          ["revision", "1"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params,
+    );
+    await run(
+      regionPage.action,
+      formRequest("/", { intent: "advance", expected: "preparation" }, await sessionCookieFor(context, world.users.regioTwente)),
+      context,
+      { regionId: String(world.regions.twente) },
+    );
 
     const saves = (await entries()).filter((e) => e.action === "answers.saved");
     expect(saves).toHaveLength(2);

@@ -68,15 +68,28 @@ const ROUTES: Record<string, Access> = {
 };
 
 /** The municipal part and the round table are walked too, through the same questionnaire routes. */
-const EXTRA_RECORDS: ((w: Ids) => Record<string, string>)[] = [(w) => ({ responseId: String(w.municipalResponse), sectionKey: "I" }), (w) => ({ responseId: String(w.roundTableResponse), sectionKey: "sturing" })];
+const EXTRA_RECORDS: ((w: Ids) => Record<string, string>)[] = [
+  (w) => ({ responseId: String(w.municipalResponse), sectionKey: "I" }),
+  (w) => ({ responseId: String(w.roundTableResponse), sectionKey: "sturing" }),
+];
 
 let context: TestContext;
 let ids: Ids;
 beforeAll(async () => {
   context = openTestDatabase();
   const world = await buildWorld(context.db);
-  const teamResponse = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamZaanstad }, userId: world.users.teamZaanstad });
-  const municipalResponse = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: MUNICIPALITY_QUESTIONNAIRE, subject: { municipalityId: world.municipalities.zaanstad }, userId: world.users.gemeenteZaanstad });
+  const teamResponse = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: TEAM_QUESTIONNAIRE,
+    subject: { teamId: world.teams.teamZaanstad },
+    userId: world.users.teamZaanstad,
+  });
+  const municipalResponse = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,
+    subject: { municipalityId: world.municipalities.zaanstad },
+    userId: world.users.gemeenteZaanstad,
+  });
   const rt = await ensureRoundTableRound(context.db, 2021);
   const roundTableResponse = await getOrCreateRoundTable(context.db, { roundId: rt, regionId: world.regions.zaanstreek, userId: world.users.programma });
   ids = { ...world, teamResponse, municipalResponse, roundTableResponse };
@@ -85,7 +98,18 @@ afterAll(() => context.close());
 
 const files = readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
 const load = (file: string) => import(`../../app/routes/${file}`) as Promise<{ loader?: (a: unknown) => unknown; action?: (a: unknown) => unknown }>;
-const body = { intent: "save", revision: "0", A1: "voldoet", reason: "x", decision: "accept", year: "2030", name: "Ronde", opensOn: "2030-01-01", closesOn: "2030-12-31", expected: "preparation" };
+const body = {
+  intent: "save",
+  revision: "0",
+  A1: "voldoet",
+  reason: "x",
+  decision: "accept",
+  year: "2030",
+  name: "Ronde",
+  opensOn: "2030-01-01",
+  closesOn: "2030-12-31",
+  expected: "preparation",
+};
 
 async function refusals(file: string, params: Record<string, string>, cookie: string | undefined) {
   const module = await load(file);

@@ -3,6 +3,12 @@ import fc from "fast-check";
 import { renderToString } from "react-dom/server";
 import { createElement } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReadOnlySection } from "../../app/questionnaire/ui/ReadOnlyAnswers.tsx";
+import { getDefinition, getOrCreateResponse, latestVersionOf } from "../../app/models/response.server.ts";
+import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
+import { run } from "../support/http.ts";
 import * as login from "../../app/routes/login.tsx";
 import * as account from "../../app/routes/account.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
@@ -15,12 +21,6 @@ import * as rounds from "../../app/routes/programma.rondes.tsx";
 import * as roundTables from "../../app/routes/programma.rondetafels.tsx";
 import * as accounts from "../../app/routes/beheer.accounts.tsx";
 import * as invitation from "../../app/routes/uitnodiging.$token.tsx";
-import { ReadOnlySection } from "../../app/questionnaire/ui/ReadOnlyAnswers.tsx";
-import { getDefinition, getOrCreateResponse, latestVersionOf } from "../../app/models/response.server.ts";
-import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
-import { openTestDatabase, type TestContext } from "../support/db.ts";
-import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
-import { run } from "../support/http.ts";
 
 /**
  * Property-based: random and hostile bodies (huge strings, wrong types, unknown keys, script tags,
@@ -35,17 +35,53 @@ let submittedId: number;
 beforeAll(async () => {
   context = openTestDatabase();
   world = await buildWorld(context.db);
-  responseId = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamZaanstad }, userId: world.users.teamZaanstad });
+  responseId = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: TEAM_QUESTIONNAIRE,
+    subject: { teamId: world.teams.teamZaanstad },
+    userId: world.users.teamZaanstad,
+  });
   const definition = await getDefinition(context.db, (await latestVersionOf(context.db, TEAM_QUESTIONNAIRE))!.id);
-  submittedId = await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamA }, userId: world.users.teamA, answers: validAnswers(definition), submit: true });
+  submittedId = await insertResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: TEAM_QUESTIONNAIRE,
+    subject: { teamId: world.teams.teamA },
+    userId: world.users.teamA,
+    answers: validAnswers(definition),
+    submit: true,
+  });
 });
 afterAll(() => context.close());
 
 /** Everything a user could have stored; sessions and login counters are not input. */
 async function digest(): Promise<string> {
-  const tables = ["answer", "response", "response_event", "phase_transition", "region_analysis", "analysis_theme", "improvement_point", "improvement_plan", "improvement_action", "plan_event", "round", "user_account", "team", "invitation", "outbox"];
+  const tables = [
+    "answer",
+    "response",
+    "response_event",
+    "phase_transition",
+    "region_analysis",
+    "analysis_theme",
+    "improvement_point",
+    "improvement_plan",
+    "improvement_action",
+    "plan_event",
+    "round",
+    "user_account",
+    "team",
+    "invitation",
+    "outbox",
+  ];
   const hash = createHash("sha256");
-  for (const table of tables) hash.update(JSON.stringify(await context.db.selectFrom(table as "answer").selectAll().execute()));
+  for (const table of tables)
+    hash.update(
+      JSON.stringify(
+        await context.db
+          .selectFrom(table as "answer")
+          .selectAll()
+          .execute(),
+      ),
+    );
   return hash.digest("hex");
 }
 
@@ -56,7 +92,7 @@ const hostileString = fc.oneof(
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "'; DROP TABLE answer; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "\u202E\u0000\uFFFF\uD800",
     "=cmd|' /C calc'!A0",
     "../../etc/passwd",
@@ -66,9 +102,43 @@ const hostileString = fc.oneof(
   fc.integer().map(String),
   fc.constant("x".repeat(200_000)),
 );
-const fieldName = fc.oneof(fc.constantFrom("intent", "revision", "A1", "A1__toelichting", "decision", "comment", "reason", "expected", "to", "email", "password", "current", "next", "repeat", "summary", "theme", "due", "status", "year", "name", "opensOn", "closesOn", "action"), fc.string({ maxLength: 20 }));
+const fieldName = fc.oneof(
+  fc.constantFrom(
+    "intent",
+    "revision",
+    "A1",
+    "A1__toelichting",
+    "decision",
+    "comment",
+    "reason",
+    "expected",
+    "to",
+    "email",
+    "password",
+    "current",
+    "next",
+    "repeat",
+    "summary",
+    "theme",
+    "due",
+    "status",
+    "year",
+    "name",
+    "opensOn",
+    "closesOn",
+    "action",
+  ),
+  fc.string({ maxLength: 20 }),
+);
 const body = fc.array(fc.tuple(fieldName, hostileString), { maxLength: 10 });
-const contentType = fc.constantFrom("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data; boundary=zz", "");
+const contentType = fc.constantFrom(
+  "application/x-www-form-urlencoded",
+  "application/x-www-form-urlencoded",
+  "application/json",
+  "text/plain",
+  "multipart/form-data; boundary=zz",
+  "",
+);
 
 const DUTCH = /\b(de|het|een|niet|van|u|uw|kies|vul|geef|dit|deze|formulier|alleen|te|is|op)\b/i;
 
@@ -76,7 +146,8 @@ function messagesOf(data: unknown): string[] {
   if (typeof data === "string") return [data];
   if (data && typeof data === "object") {
     const record = data as Record<string, unknown>;
-    if (record.errors && typeof record.errors === "object") return Object.values(record.errors as Record<string, string>).concat(Array.isArray(record.errors) ? (record.errors as string[]) : []);
+    if (record.errors && typeof record.errors === "object")
+      return Object.values(record.errors as Record<string, string>).concat(Array.isArray(record.errors) ? (record.errors as string[]) : []);
     if (typeof record.message === "string") return [record.message];
     if (typeof record.error === "string") return [record.error];
   }
@@ -92,7 +163,12 @@ interface Target {
 const targets: Target[] = [
   { name: "login", action: login.action, params: () => ({}) },
   { name: "account", action: account.action, userId: () => world.users.teamZaanstad, params: () => ({}) },
-  { name: "section save", action: sectionRoute.action, userId: () => world.users.teamZaanstad, params: () => ({ responseId: String(responseId), sectionKey: "A" }) },
+  {
+    name: "section save",
+    action: sectionRoute.action,
+    userId: () => world.users.teamZaanstad,
+    params: () => ({ responseId: String(responseId), sectionKey: "A" }),
+  },
   { name: "submit", action: submitRoute.action, userId: () => world.users.teamZaanstad, params: () => ({ responseId: String(responseId) }) },
   { name: "review", action: overview.action, userId: () => world.users.gemeenteEnschede, params: () => ({ responseId: String(submittedId) }) },
   { name: "phase", action: regionPage.action, userId: () => world.users.regioZaanstreek, params: () => ({ regionId: String(world.regions.zaanstreek) }) },

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as login from "../../app/routes/login.tsx";
-import * as account from "../../app/routes/account.tsx";
-import * as sessie from "../../app/routes/sessie.tsx";
-import * as home from "../../app/routes/_index.tsx";
 import { passwordProblem } from "../../app/auth/password-policy.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
+import * as login from "../../app/routes/login.tsx";
+import * as account from "../../app/routes/account.tsx";
+import * as sessie from "../../app/routes/sessie.tsx";
+import * as home from "../../app/routes/_index.tsx";
 
 let context: TestContext;
 let world: World;
@@ -30,7 +30,10 @@ describe("login throttling", () => {
     // Another account from the same address is not affected.
     expect((await attempt("team.b@test.nl", TEST_PASSWORD)).status).toBe(302);
     // When the wait is over, the right password works and clears the count.
-    await context.db.updateTable("login_throttle").set({ blocked_until: new Date(Date.now() - 1000).toISOString() }).execute();
+    await context.db
+      .updateTable("login_throttle")
+      .set({ blocked_until: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await attempt("TEAM.A@test.nl", TEST_PASSWORD)).status).toBe(302);
     // The account's counts are gone; the shared address keeps only the failures it had.
     const rows = await context.db.selectFrom("login_throttle").select(["key", "failures"]).execute();
@@ -60,7 +63,9 @@ describe("sessions and passwords", () => {
     const here = await sessionCookieFor(context, world.users.teamA);
     await sessionCookieFor(context, world.users.teamA);
     const change = (fields: Record<string, string>) => run(account.action, formRequest("/account", fields, here), context);
-    expect((await change({ current: "fout", next: "vier woorden in een zin", repeat: "vier woorden in een zin" })).data.errors.current).toBe("Uw huidige wachtwoord klopt niet.");
+    expect((await change({ current: "fout", next: "vier woorden in een zin", repeat: "vier woorden in een zin" })).data.errors.current).toBe(
+      "Uw huidige wachtwoord klopt niet.",
+    );
     expect((await change({ current: TEST_PASSWORD, next: "kort", repeat: "kort" })).data.errors.next).toContain("ten minste 12 tekens");
     expect((await change({ current: TEST_PASSWORD, next: "welkom123456", repeat: "welkom123456" })).data.errors.next).toContain("te makkelijk te raden");
     expect((await change({ current: TEST_PASSWORD, next: "vier woorden in een zin", repeat: "vijf woorden" })).data.errors.repeat).toContain("niet gelijk");

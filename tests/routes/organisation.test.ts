@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as organisation from "../../app/routes/programma.organisatie._index.tsx";
-import * as importRoute from "../../app/routes/programma.organisatie.import.tsx";
 import { getTeam } from "../../app/models/organisation.server.ts";
 import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
+import * as organisation from "../../app/routes/programma.organisatie._index.tsx";
+import * as importRoute from "../../app/routes/programma.organisatie.import.tsx";
 
 let context: TestContext;
 let world: World;
@@ -23,7 +23,13 @@ describe("programma manages the organisation", () => {
   it("adds, renames, moves and deactivates a team; its responses stay", async () => {
     expect((await post({ intent: "add", municipality: String(world.municipalities.hengelo), name: "Jeugdteam Hengelo", kind: "cjg" })).status).toBe(200);
     const team = await context.db.selectFrom("team").select("id").where("name", "=", "Jeugdteam Hengelo").executeTakeFirstOrThrow();
-    const responseId = await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: team.id }, userId: world.users.programma, answers: { A1: { value: "voldoet", comment: null } } });
+    const responseId = await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: team.id },
+      userId: world.users.programma,
+      answers: { A1: { value: "voldoet", comment: null } },
+    });
     await post({ intent: "rename", team: String(team.id), name: "CJG Hengelo" });
     await post({ intent: "move", team: String(team.id), municipality: String(world.municipalities.enschede) });
     await post({ intent: "deactivate", team: String(team.id) });
@@ -56,7 +62,8 @@ describe("programma manages the organisation", () => {
 });
 
 describe("importing teams and team managers from CSV", () => {
-  const importCsv = (csv: string, intent = "preview") => run(importRoute.action, formRequest("/programma/organisatie/import", { intent, csv }, programma), context);
+  const importCsv = (csv: string, intent = "preview") =>
+    run(importRoute.action, formRequest("/programma/organisatie/import", { intent, csv }, programma), context);
 
   it("previews with an error report per row and writes nothing while any row is wrong", async () => {
     const csv = [
@@ -70,7 +77,13 @@ describe("importing teams and team managers from CSV", () => {
     const preview = await importCsv(csv, "import");
     expect(preview.status).toBe(400);
     const errors = preview.data.rows.map((r: { line: number; errors: string[] }) => [r.line, r.errors.length]);
-    expect(errors).toEqual([[2, 0], [3, 1], [4, 1], [5, 2], [6, 1]]);
+    expect(errors).toEqual([
+      [2, 0],
+      [3, 1],
+      [4, 1],
+      [5, 2],
+      [6, 1],
+    ]);
     expect(preview.data.rows[1].errors[0]).toContain("Onbekende gemeentecode");
     expect(preview.data.rows[3].errors.join(" ")).toContain("Er bestaat al een account");
     expect(await context.db.selectFrom("team").select("id").where("name", "like", "Wijkteam Enschede Oost").execute()).toEqual([]);
@@ -81,7 +94,8 @@ describe("importing teams and team managers from CSV", () => {
   });
 
   it("imports a correct file in one go: teams, accounts and their invitations", async () => {
-    const csv = "gemeente_code,team,soort,teammanager_email,teammanager_naam\nGM0153,Wijkteam Enschede Oost,wijkteam,oost@test.nl,Olga Oost\ngm0164,CJG Hengelo,cjg,,\n";
+    const csv =
+      "gemeente_code,team,soort,teammanager_email,teammanager_naam\nGM0153,Wijkteam Enschede Oost,wijkteam,oost@test.nl,Olga Oost\ngm0164,CJG Hengelo,cjg,,\n";
     const preview = await importCsv(csv);
     expect(preview.status).toBe(200);
     expect(preview.data.stage).toBe("preview");

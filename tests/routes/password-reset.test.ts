@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as forgot from "../../app/routes/wachtwoord-vergeten.tsx";
-import * as reset from "../../app/routes/wachtwoord-herstellen.$token.tsx";
-import * as login from "../../app/routes/login.tsx";
 import { RESET_MAILS_PER_ACCOUNT } from "../../app/models/password-reset.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
+import * as forgot from "../../app/routes/wachtwoord-vergeten.tsx";
+import * as reset from "../../app/routes/wachtwoord-herstellen.$token.tsx";
+import * as login from "../../app/routes/login.tsx";
 
 let context: TestContext;
 let world: World;
@@ -85,7 +85,10 @@ describe("using a reset link", () => {
     expect((await run(login.action, formRequest("/login", { email: "team.a@test.nl", password: NEW_PASSWORD }), context)).status).toBe(302);
     // Spent: a second use says so and changes nothing.
     expect((await run(reset.loader, getRequest("/"), context, { token })).data.valid).toBe(false);
-    expect((await run(reset.action, formRequest("/", { password: "nog een ander lang wachtwoord", repeat: "nog een ander lang wachtwoord" }), context, { token })).status).toBe(410);
+    expect(
+      (await run(reset.action, formRequest("/", { password: "nog een ander lang wachtwoord", repeat: "nog een ander lang wachtwoord" }), context, { token }))
+        .status,
+    ).toBe(410);
   });
 
   it("expires after an hour; a newer link replaces an older one", async () => {
@@ -94,7 +97,10 @@ describe("using a reset link", () => {
     const [first, second] = (await outbox()).map((m) => tokenIn(m.body));
     expect((await run(reset.loader, getRequest("/"), context, { token: first! })).data.valid).toBe(false);
     expect((await run(reset.loader, getRequest("/"), context, { token: second! })).data.valid).toBe(true);
-    await context.db.updateTable("password_reset").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await context.db
+      .updateTable("password_reset")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await run(reset.loader, getRequest("/"), context, { token: second! })).data.valid).toBe(false);
     expect((await run(reset.loader, getRequest("/"), context, { token: "kort" })).data.valid).toBe(false);
   });

@@ -1,6 +1,14 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
+import { neutralise } from "../../app/services/spreadsheets.server.ts";
+import { getAnswers, getResponse } from "../../app/models/response.server.ts";
+import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
+import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { sessionCookieFor } from "../support/fixtures.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
 import * as dashboard from "../../app/routes/programma.dashboard.tsx";
 import * as figuresCsv from "../../app/routes/programma.dashboard[.]csv.tsx";
 import * as answersCsv from "../../app/routes/programma.rondetafels[.]csv.tsx";
@@ -11,14 +19,6 @@ import * as regionRoundTables from "../../app/routes/regios.$regionId.rondetafel
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
-import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
-import { neutralise } from "../../app/services/spreadsheets.server.ts";
-import { getAnswers, getResponse } from "../../app/models/response.server.ts";
-import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
-import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
-import { openTestDatabase, type TestContext } from "../support/db.ts";
-import { sessionCookieFor } from "../support/fixtures.ts";
-import { formRequest, getRequest, run } from "../support/http.ts";
 
 // On the demo database: the dashboard must reproduce the programme's published figures exactly.
 let context: TestContext;
@@ -107,7 +107,17 @@ describe("the dashboard page and its exports", () => {
       .where("round.year", "=", 2021)
       .where("response.region_id", "=", ids["Twente"]!)
       .executeTakeFirstOrThrow();
-    await context.db.insertInto("answer").values({ response_id: record.id, item_key: "kansen", value: '=HYPERLINK("http://x","klik")', comment: null, updated_at: "2021-09-01", updated_by: ids["programma@demo.nl"]! }).execute();
+    await context.db
+      .insertInto("answer")
+      .values({
+        response_id: record.id,
+        item_key: "kansen",
+        value: '=HYPERLINK("http://x","klik")',
+        comment: null,
+        updated_at: "2021-09-01",
+        updated_by: ids["programma@demo.nl"]!,
+      })
+      .execute();
 
     const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.nl")), context));
     expect(csv[0]!.slice(0, 4)).toEqual(["jaar", "regio", "stand", "integrale_sturing"]);
@@ -143,7 +153,15 @@ describe("recording a round table", () => {
     const offered = await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
     expect(offered.status).toBe(200);
     expect(offered.data).toEqual({ year: 2026, regionName: "Twente" });
-    const count = async () => Number((await context.db.selectFrom("response").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await context.db
+            .selectFrom("response")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) });
     expect(await count()).toBe(before);
@@ -152,8 +170,12 @@ describe("recording a round table", () => {
     const responseId = Number(opened.location!.split("/").pop());
     expect((await getAnswers(context.db, responseId)).fase?.value).toBe("plans");
     // The same link again opens the same record.
-    expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(opened.location);
-    expect((await run(openRecord.action, formRequest("/", {}, programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(opened.location);
+    expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(
+      opened.location,
+    );
+    expect((await run(openRecord.action, formRequest("/", {}, programma), context, { year: "2026", regionId: String(ids["Twente"]) })).location).toBe(
+      opened.location,
+    );
     expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "2031", regionId: String(ids["Twente"]) })).status).toBe(404);
     expect((await run(openRecord.loader, getRequest("/", programma), context, { year: "abcd", regionId: String(ids["Twente"]) })).status).toBe(404);
   });
@@ -166,16 +188,28 @@ describe("recording a round table", () => {
     const responseId = Number(opened.location!.split("/").pop());
     const params = { responseId: String(responseId), sectionKey: "sturing" };
     const response = (await getResponse(context.db, responseId))!;
-    const saved = await run(sectionRoute.action, formRequest("/", { integrale_sturing: "gerealiseerd", revision: String(response.revision), intent: "save" }, regio), context, params);
+    const saved = await run(
+      sectionRoute.action,
+      formRequest("/", { integrale_sturing: "gerealiseerd", revision: String(response.revision), intent: "save" }, regio),
+      context,
+      params,
+    );
     expect(saved.status).toBe(302);
-    const bad = await run(sectionRoute.action, formRequest("/", { integrale_sturing: "misschien", revision: String(response.revision + 1), intent: "save" }, regio), context, params);
+    const bad = await run(
+      sectionRoute.action,
+      formRequest("/", { integrale_sturing: "misschien", revision: String(response.revision + 1), intent: "save" }, regio),
+      context,
+      params,
+    );
     expect(bad.status).toBe(400);
     expect(bad.data.errors.integrale_sturing).toBe("Kies een van de antwoorden die bij deze vraag horen.");
     expect((await run(submitRoute.action, formRequest("/", { revision: "9" }, regio), context, { responseId: String(responseId) })).status).toBe(403);
     for (const email of ["regio.zaanstreek-waterland@demo.nl", "gemeente.enschede@demo.nl", "team.enschede-centrum@demo.nl"]) {
       expect((await run(overview.loader, getRequest("/", await cookie(email)), context, { responseId: String(responseId) })).status).toBe(404);
       expect((await run(openRecord.loader, getRequest("/", await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
-      expect((await run(openRecord.action, formRequest("/", {}, await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
+      expect((await run(openRecord.action, formRequest("/", {}, await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(
+        404,
+      );
     }
     const list = await run(regionRoundTables.loader, getRequest("/", regio), context, { regionId: String(ids["Twente"]) });
     expect(list.data.years.map((y: { year: number }) => y.year)).toEqual([2027, 2026, 2021, 2020, 2019]);
@@ -193,8 +227,22 @@ describe("recording a round table", () => {
       .executeTakeFirstOrThrow();
     const params = { responseId: String(record.id) };
     expect((await run(overview.action, formRequest("/", { reason: "", revision: String(record.revision) }, programma), context, params)).status).toBe(400);
-    expect((await run(overview.action, formRequest("/", { reason: "Correctie", revision: String(record.revision) }, await cookie("regio.twente@demo.nl")), context, params)).status).toBe(404);
-    const reopened = await run(overview.action, formRequest("/", { reason: "MDA++-antwoord gecorrigeerd na nabellen", revision: String(record.revision) }, programma), context, params);
+    expect(
+      (
+        await run(
+          overview.action,
+          formRequest("/", { reason: "Correctie", revision: String(record.revision) }, await cookie("regio.twente@demo.nl")),
+          context,
+          params,
+        )
+      ).status,
+    ).toBe(404);
+    const reopened = await run(
+      overview.action,
+      formRequest("/", { reason: "MDA++-antwoord gecorrigeerd na nabellen", revision: String(record.revision) }, programma),
+      context,
+      params,
+    );
     expect(reopened.status).toBe(302);
     expect((await getResponse(context.db, record.id))!.status).toBe("draft");
     // A reopened record no longer counts until it is submitted again.

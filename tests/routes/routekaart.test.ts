@@ -1,4 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getDefinition, getResponse, latestVersionOf, listEvents } from "../../app/models/response.server.ts";
+import { regionResults } from "../../app/models/results.server.ts";
+import { currentPhase, phaseLog } from "../../app/models/phase.server.ts";
+import type { AnswerMap } from "../../app/questionnaire/answers.ts";
+import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertTeam } from "../../seeds/factories.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
 import * as regionPage from "../../app/routes/regios.$regionId._index.tsx";
 import * as resultsPage from "../../app/routes/regios.$regionId.resultaten.tsx";
 import * as findingsPage from "../../app/routes/regios.$regionId.bevindingen.tsx";
@@ -10,15 +19,6 @@ import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as programmaPage from "../../app/routes/programma._index.tsx";
 import * as roundsPage from "../../app/routes/programma.rondes.tsx";
-import { getDefinition, getResponse, latestVersionOf, listEvents } from "../../app/models/response.server.ts";
-import { regionResults } from "../../app/models/results.server.ts";
-import { currentPhase, phaseLog } from "../../app/models/phase.server.ts";
-import type { AnswerMap } from "../../app/questionnaire/answers.ts";
-import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
-import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertTeam } from "../../seeds/factories.ts";
-import { openTestDatabase, type TestContext } from "../support/db.ts";
-import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
-import { formRequest, getRequest, run } from "../support/http.ts";
 
 let context: TestContext;
 let world: World;
@@ -43,16 +43,28 @@ function answersWith(definition: QuestionnaireDefinition, value: string, overrid
 const submitTeam = (teamId: number, userId: number, answers: AnswerMap) =>
   insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId }, userId, answers, submit: true });
 const submitMunicipality = (municipalityId: number, userId: number) =>
-  insertResponse(context.db, { roundId: world.roundId, questionnaireKey: MUNICIPALITY_QUESTIONNAIRE, subject: { municipalityId }, userId, answers: answersWith(municipalDef, "voldoet_deels"), submit: true });
+  insertResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,
+    subject: { municipalityId },
+    userId,
+    answers: answersWith(municipalDef, "voldoet_deels"),
+    submit: true,
+  });
 const regionParams = () => ({ regionId: String(world.regions.twente) });
-const phaseForm = (fields: Record<string, string>) => formRequest(`/regios/${world.regions.twente}`, fields);
 
 describe("results, computed by hand on a small fixture", () => {
   it("averages per theme over submitted team scans only, with the distribution", async () => {
     await submitTeam(world.teams.teamA, world.users.teamA, answersWith(teamDef, "voldoet", { A1: { value: "voldoet_niet", comment: null } }));
     await submitTeam(world.teams.teamB, world.users.teamB, answersWith(teamDef, "voldoet_deels"));
     // A draft does not count.
-    await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamHengelo }, userId: world.users.programma, answers: answersWith(teamDef, "voldoet_niet") });
+    await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: world.teams.teamHengelo },
+      userId: world.users.programma,
+      answers: answersWith(teamDef, "voldoet_niet"),
+    });
     await submitMunicipality(world.municipalities.enschede, world.users.gemeenteEnschede);
 
     const results = await regionResults(context.db, { roundId: world.roundId, regionId: world.regions.twente });
@@ -125,11 +137,20 @@ describe("the region's phase", () => {
     expect(noReason.data.errors).toEqual(["Geef een reden op."]);
     const stale = await run(regionPage.action, formRequest("/", { intent: "back", expected: "preparation", reason: "x" }, regio), context, regionParams());
     expect(stale.status).toBe(409);
-    const bad: Record<string, string>[] = [{ intent: "jump", expected: "selfscan" }, { intent: "back", expected: "fase-9", reason: "x" }, { intent: "override", expected: "selfscan", to: "plans", reason: "x" }];
+    const bad: Record<string, string>[] = [
+      { intent: "jump", expected: "selfscan" },
+      { intent: "back", expected: "fase-9", reason: "x" },
+      { intent: "override", expected: "selfscan", to: "plans", reason: "x" },
+    ];
     for (const fields of bad) {
       expect((await run(regionPage.action, formRequest("/", fields, regio), context, regionParams())).status).toBe(400);
     }
-    const back = await run(regionPage.action, formRequest("/", { intent: "back", expected: "selfscan", reason: "Ronde te vroeg gestart" }, regio), context, regionParams());
+    const back = await run(
+      regionPage.action,
+      formRequest("/", { intent: "back", expected: "selfscan", reason: "Ronde te vroeg gestart" }, regio),
+      context,
+      regionParams(),
+    );
     expect(back.status).toBe(302);
     const log = await phaseLog(context.db, world.regions.twente);
     expect(log.map((l) => [l.from_phase, l.to_phase, l.kind, l.reason])).toEqual([
@@ -140,14 +161,29 @@ describe("the region's phase", () => {
 
   it("programma overrides with a reason, marked in the log; others cannot reach the region", async () => {
     const programma = await cookie(world.users.programma);
-    const done = await run(regionPage.action, formRequest("/", { intent: "override", expected: "preparation", to: "plans", reason: "Volgens rondetafel" }, programma), context, regionParams());
+    const done = await run(
+      regionPage.action,
+      formRequest("/", { intent: "override", expected: "preparation", to: "plans", reason: "Volgens rondetafel" }, programma),
+      context,
+      regionParams(),
+    );
     expect(done.status).toBe(302);
     expect((await phaseLog(context.db, world.regions.twente)).at(-1)).toMatchObject({ kind: "override", to_phase: "plans", reason: "Volgens rondetafel" });
     for (const userId of [world.users.regioZaanstreek, world.users.gemeenteEnschede, world.users.teamA]) {
-      const outcome = await run(regionPage.action, formRequest("/", { intent: "back", expected: "plans", reason: "x" }, await cookie(userId)), context, regionParams());
+      const outcome = await run(
+        regionPage.action,
+        formRequest("/", { intent: "back", expected: "plans", reason: "x" }, await cookie(userId)),
+        context,
+        regionParams(),
+      );
       expect(outcome.status).toBe(404);
     }
-    const anonymous = await run(regionPage.action, formRequest(`/regios/${world.regions.twente}`, { intent: "back", expected: "plans", reason: "x" }), context, regionParams());
+    const anonymous = await run(
+      regionPage.action,
+      formRequest(`/regios/${world.regions.twente}`, { intent: "back", expected: "plans", reason: "x" }),
+      context,
+      regionParams(),
+    );
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toContain("/login");
     const national = await run(programmaPage.loader, getRequest("/", programma), context);
@@ -158,12 +194,21 @@ describe("the region's phase", () => {
 
   it("a new round lets a region in uitvoering start its next cycle, keeping the earlier round", async () => {
     const programma = await cookie(world.users.programma);
-    await run(regionPage.action, formRequest("/", { intent: "override", expected: "preparation", to: "execution", reason: "Demo" }, programma), context, regionParams());
+    await run(
+      regionPage.action,
+      formRequest("/", { intent: "override", expected: "preparation", to: "execution", reason: "Demo" }, programma),
+      context,
+      regionParams(),
+    );
     const regio = await cookie(world.users.regioTwente);
     expect((await run(regionPage.action, formRequest("/", { intent: "cycle", expected: "execution" }, regio), context, regionParams())).status).toBe(400);
 
-    expect((await run(roundsPage.action, formRequest("/", { name: "Zelfscan 2030", opensOn: "2030-13-01", closesOn: "2030-01-01" }, programma), context)).status).toBe(400);
-    expect((await run(roundsPage.action, formRequest("/", { name: "Zelfscan 2030", opensOn: "2020-02-01", closesOn: "2999-12-31" }, regio), context)).status).toBe(404);
+    expect(
+      (await run(roundsPage.action, formRequest("/", { name: "Zelfscan 2030", opensOn: "2030-13-01", closesOn: "2030-01-01" }, programma), context)).status,
+    ).toBe(400);
+    expect(
+      (await run(roundsPage.action, formRequest("/", { name: "Zelfscan 2030", opensOn: "2020-02-01", closesOn: "2999-12-31" }, regio), context)).status,
+    ).toBe(404);
     const opened = await run(roundsPage.action, formRequest("/", { name: "Zelfscan 2030", opensOn: "2020-02-01", closesOn: "2999-12-31" }, programma), context);
     expect(opened.status).toBe(302);
     const cycle = await run(regionPage.action, formRequest("/", { intent: "cycle", expected: "execution" }, regio), context, regionParams());
@@ -185,7 +230,12 @@ describe("the gemeente's review of a team scan", () => {
     const noComment = await run(overview.action, formRequest("/", { decision: "return", comment: "", revision: "2" }, gemeente), context, params);
     expect(noComment.status).toBe(400);
     expect(noComment.data.errors.comment).toContain("opmerking");
-    const returned = await run(overview.action, formRequest("/", { decision: "return", comment: "Thema F graag toelichten.", revision: "2" }, gemeente), context, params);
+    const returned = await run(
+      overview.action,
+      formRequest("/", { decision: "return", comment: "Thema F graag toelichten.", revision: "2" }, gemeente),
+      context,
+      params,
+    );
     expect(returned.status).toBe(302);
     expect((await getResponse(context.db, responseId))!.status).toBe("draft");
 
@@ -193,14 +243,30 @@ describe("the gemeente's review of a team scan", () => {
     const team = await cookie(world.users.teamA);
     const start = await run(teamStart.loader, getRequest("/", team), context, { teamId: String(world.teams.teamA) });
     expect(start.data.scan.response.returned).toMatchObject({ comment: "Thema F graag toelichten." });
-    const saved = await run(sectionRoute.action, formRequest("/", [["F1", "voldoet_deels"], ["F1__toelichting", "Toegelicht"], ["revision", "3"], ["intent", "save"]], team), context, { ...params, sectionKey: "F" });
+    const saved = await run(
+      sectionRoute.action,
+      formRequest(
+        "/",
+        [
+          ["F1", "voldoet_deels"],
+          ["F1__toelichting", "Toegelicht"],
+          ["revision", "3"],
+          ["intent", "save"],
+        ],
+        team,
+      ),
+      context,
+      { ...params, sectionKey: "F" },
+    );
     expect(saved.status).toBe(302);
     const { submitResponse } = await import("../../app/models/response.server.ts");
     expect((await submitResponse(context.db, { responseId, expectedRevision: 4, userId: world.users.teamA })).ok).toBe(true);
 
     // A stale review is told; a foreign gemeente and the team itself cannot review.
     expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "2" }, gemeente), context, params)).status).toBe(409);
-    expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, await cookie(world.users.gemeenteHengelo)), context, params)).status).toBe(404);
+    expect(
+      (await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, await cookie(world.users.gemeenteHengelo)), context, params)).status,
+    ).toBe(404);
     expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, team), context, params)).status).toBe(403);
     expect((await run(overview.action, formRequest("/", { decision: "maybe", revision: "5" }, gemeente), context, params)).status).toBe(400);
     expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, gemeente), context, params)).status).toBe(302);
@@ -214,12 +280,25 @@ describe("the gemeente's review of a team scan", () => {
 
 describe("findings and improvement plans", () => {
   async function toPhase(phase: string) {
-    await run(regionPage.action, formRequest("/", { intent: "override", expected: (await currentPhase(context.db, world.regions.twente)).phase, to: phase, reason: "Test" }, await cookie(world.users.programma)), context, regionParams());
+    await run(
+      regionPage.action,
+      formRequest(
+        "/",
+        { intent: "override", expected: (await currentPhase(context.db, world.regions.twente)).phase, to: phase, reason: "Test" },
+        await cookie(world.users.programma),
+      ),
+      context,
+      regionParams(),
+    );
   }
 
   it("the regio records findings in the analysis phase only; bad input stores nothing", async () => {
     const regio = await cookie(world.users.regioTwente);
-    const fields = { summary: "Zicht op veiligheid na afsluiten is zwak.", strengths_F: "", points_F: "Zicht tot 1,5 jaar borgen\n- Vervolgmomenten vastleggen\n\n" };
+    const fields = {
+      summary: "Zicht op veiligheid na afsluiten is zwak.",
+      strengths_F: "",
+      points_F: "Zicht tot 1,5 jaar borgen\n- Vervolgmomenten vastleggen\n\n",
+    };
     expect((await run(findingsPage.action, formRequest("/", fields, regio), context, regionParams())).status).toBe(409);
     await toPhase("analysis");
     const unknown = await run(findingsPage.action, formRequest("/", { ...fields, points_Z: "x" }, regio), context, regionParams());
@@ -239,7 +318,16 @@ describe("findings and improvement plans", () => {
   it("the gemeente adds actions and adopts its plan in the plans phase, then updates progress; others cannot", async () => {
     const gemeente = await cookie(world.users.gemeenteEnschede);
     const params = { municipalityId: String(world.municipalities.enschede) };
-    const action = { intent: "add", theme: "F", point: "", title: "Vervolgmomenten vastleggen", ownerTeam: String(world.teams.teamA), ownerName: "", due: "2027-03-31", status: "planned" };
+    const action = {
+      intent: "add",
+      theme: "F",
+      point: "",
+      title: "Vervolgmomenten vastleggen",
+      ownerTeam: String(world.teams.teamA),
+      ownerName: "",
+      due: "2027-03-31",
+      status: "planned",
+    };
     expect((await run(planPage.action, formRequest("/", action, gemeente), context, params)).status).toBe(409);
     await toPhase("plans");
     const bad: [Record<string, string>, string, string][] = [
@@ -268,10 +356,23 @@ describe("findings and improvement plans", () => {
 
     const plan = await run(planPage.loader, getRequest("/", gemeente), context, params);
     const actionId = String(plan.data.plan.actions[0].id);
-    expect((await run(planPage.action, formRequest("/", { intent: "progress", action: actionId, status: "afgerond", note: "" }, gemeente), context, params)).status).toBe(400);
-    expect((await run(planPage.action, formRequest("/", { intent: "progress", action: "99999", status: "done", note: "" }, gemeente), context, params)).status).toBe(404);
+    expect(
+      (await run(planPage.action, formRequest("/", { intent: "progress", action: actionId, status: "afgerond", note: "" }, gemeente), context, params)).status,
+    ).toBe(400);
+    expect(
+      (await run(planPage.action, formRequest("/", { intent: "progress", action: "99999", status: "done", note: "" }, gemeente), context, params)).status,
+    ).toBe(404);
     await toPhase("execution");
-    expect((await run(planPage.action, formRequest("/", { intent: "progress", action: actionId, status: "ongoing", note: "Gestart in maart" }, gemeente), context, params)).status).toBe(302);
+    expect(
+      (
+        await run(
+          planPage.action,
+          formRequest("/", { intent: "progress", action: actionId, status: "ongoing", note: "Gestart in maart" }, gemeente),
+          context,
+          params,
+        )
+      ).status,
+    ).toBe(302);
 
     const regionView = await run(regionPlans.loader, getRequest("/", await cookie(world.users.regioTwente)), context, regionParams());
     const enschede = regionView.data.plans.find((p: { name: string }) => p.name === "Enschede");

@@ -1,12 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as login from "../../app/routes/login.tsx";
-import * as account from "../../app/routes/account.tsx";
-import * as accounts from "../../app/routes/beheer.accounts.tsx";
-import * as home from "../../app/routes/_index.tsx";
-import * as teamPage from "../../app/routes/teams.$teamId._index.tsx";
-import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
-import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
-import * as rounds from "../../app/routes/programma.rondes.tsx";
 import { getAnswers, getDefinition, getOrCreateResponse, getResponse } from "../../app/models/response.server.ts";
 import { claimAttempt, loginRules, PAIR_FREE_FAILURES } from "../../app/models/login-throttle.server.ts";
 import { createAccount } from "../../app/models/accounts.server.ts";
@@ -17,6 +9,14 @@ import { TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
 import { BASE, formRequest, getRequest, run } from "../support/http.ts";
+import * as login from "../../app/routes/login.tsx";
+import * as account from "../../app/routes/account.tsx";
+import * as accounts from "../../app/routes/beheer.accounts.tsx";
+import * as home from "../../app/routes/_index.tsx";
+import * as teamPage from "../../app/routes/teams.$teamId._index.tsx";
+import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
+import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
+import * as rounds from "../../app/routes/programma.rondes.tsx";
 
 // One regression test per finding of the penetration test (ASVS 4.0 level 2). Each fails on the code
 // before the fix; the number is the finding's number in the report.
@@ -30,29 +30,57 @@ beforeEach(async () => {
 });
 afterEach(() => context.close());
 
-const attempt = (email: string, password: string, extra: Record<string, string> = {}) => run(login.action, formRequest("/login", { email, password, ...extra }), context);
+const attempt = (email: string, password: string, extra: Record<string, string> = {}) =>
+  run(login.action, formRequest("/login", { email, password, ...extra }), context);
 const sessionsOf = async (userId: number) => (await context.db.selectFrom("session").select("id").where("user_id", "=", userId).execute()).length;
 const expiredCookie = (userId: number) => sessionCookieFor(context, userId, new Date(Date.now() - 2 * 60 * 60_000));
 
 async function teamResponse() {
-  const id = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamA }, userId: world.users.teamA });
+  const id = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: TEAM_QUESTIONNAIRE,
+    subject: { teamId: world.teams.teamA },
+    userId: world.users.teamA,
+  });
   const definition = await getDefinition(context.db, (await getResponse(context.db, id))!.questionnaire_version_id);
   return { id, definition, url: (key = "A") => `/vragenlijsten/${id}/onderdelen/${key}`, params: (key = "A") => ({ responseId: String(id), sectionKey: key }) };
 }
 
 describe("1. nothing secret is kept when a session has expired", () => {
   it("a password change posted on an expired session keeps nothing", async () => {
-    const posted = await run(account.action, formRequest("/account", { current: "mijn-oude-wachtwoord", next: "een nieuw geheim wachtwoord", repeat: "een nieuw geheim wachtwoord" }, await expiredCookie(world.users.teamA)), context);
+    const posted = await run(
+      account.action,
+      formRequest(
+        "/account",
+        { current: "mijn-oude-wachtwoord", next: "een nieuw geheim wachtwoord", repeat: "een nieuw geheim wachtwoord" },
+        await expiredCookie(world.users.teamA),
+      ),
+      context,
+    );
     expect(posted.location).toMatch(/^\/login\?redirectTo=%2Faccount&verlopen=1$/);
     expect(await context.db.selectFrom("pending_save").selectAll().execute()).toEqual([]);
   });
 
   it("a section form keeps its answers, never a password-like field, and only for the page that restores them", async () => {
     const { url, params } = await teamResponse();
-    const fields: [string, string][] = [["A1", "voldoet"], ["password", "geheim"], ["revision", "0"], ["intent", "save"]];
+    const fields: [string, string][] = [
+      ["A1", "voldoet"],
+      ["password", "geheim"],
+      ["revision", "0"],
+      ["intent", "save"],
+    ];
     await run(sectionRoute.action, formRequest(url(), fields, await expiredCookie(world.users.teamA)), context, params());
     const kept = await context.db.selectFrom("pending_save").select(["path", "fields"]).execute();
-    expect(kept).toEqual([{ path: url(), fields: JSON.stringify([["A1", "voldoet"], ["revision", "0"], ["intent", "save"]]) }]);
+    expect(kept).toEqual([
+      {
+        path: url(),
+        fields: JSON.stringify([
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ]),
+      },
+    ]);
   });
 });
 
@@ -104,8 +132,25 @@ describe("5. a new link for an account in use is a reset its owner knows about",
 
 describe("6. timing does not tell which accounts exist", () => {
   it("a login of an invited account that never chose a password takes as long as one of an unknown address", async () => {
-    const programma = { id: world.users.programma, name: "Programma", email: "programma@test.nl", role: "programma" as const, regionId: null, municipalityId: null, teamId: null };
-    await createAccount(context.db, { manager: programma, email: "uitgenodigd@test.nl", name: "Nog niet actief", role: "gemeente", regionId: null, municipalityId: world.municipalities.hengelo, teamId: null, origin: BASE });
+    const programma = {
+      id: world.users.programma,
+      name: "Programma",
+      email: "programma@test.nl",
+      role: "programma" as const,
+      regionId: null,
+      municipalityId: null,
+      teamId: null,
+    };
+    await createAccount(context.db, {
+      manager: programma,
+      email: "uitgenodigd@test.nl",
+      name: "Nog niet actief",
+      role: "gemeente",
+      regionId: null,
+      municipalityId: world.municipalities.hengelo,
+      teamId: null,
+      origin: BASE,
+    });
     const time = async (email: string) => {
       const started = performance.now();
       await attempt(email, "een-wachtwoord-raden");
@@ -126,14 +171,20 @@ describe("7. a session has an absolute lifetime beside the idle timeout", () => 
   it("a session in use for 13 hours has ended", async () => {
     const cookie = await sessionCookieFor(context, world.users.teamA, new Date(Date.now() - 13 * 3_600_000));
     // Kept busy all the time: last seen a minute ago, and not idle.
-    await context.db.updateTable("session").set({ last_seen_at: new Date(Date.now() - 60_000).toISOString(), expires_at: new Date(Date.now() + 30 * 60_000).toISOString() }).execute();
+    await context.db
+      .updateTable("session")
+      .set({ last_seen_at: new Date(Date.now() - 60_000).toISOString(), expires_at: new Date(Date.now() + 30 * 60_000).toISOString() })
+      .execute();
     const outcome = await run(home.loader, getRequest("/", cookie), context);
     expect(outcome.location).toBe("/login?redirectTo=%2F&verlopen=1");
   });
 
   it("using a session never moves its end past the absolute lifetime", async () => {
     const cookie = await sessionCookieFor(context, world.users.teamA, new Date(Date.now() - (12 * 60 - 10) * 60_000));
-    await context.db.updateTable("session").set({ last_seen_at: new Date(Date.now() - 5 * 60_000).toISOString() }).execute();
+    await context.db
+      .updateTable("session")
+      .set({ last_seen_at: new Date(Date.now() - 5 * 60_000).toISOString() })
+      .execute();
     await run(home.loader, getRequest("/", cookie), context);
     const { expires_at } = await context.db.selectFrom("session").select("expires_at").executeTakeFirstOrThrow();
     expect(Date.parse(expires_at) - Date.now()).toBeLessThanOrEqual(10 * 60_000);
@@ -143,7 +194,12 @@ describe("7. a session has an absolute lifetime beside the idle timeout", () => 
 describe("8. the current password on /account is throttled like a login", () => {
   it("after 5 wrong current passwords, even the right one must wait", async () => {
     const cookie = await sessionCookieFor(context, world.users.teamA);
-    const change = (current: string) => run(account.action, formRequest("/account", { current, next: "paarse fiets langs het kanaal", repeat: "paarse fiets langs het kanaal" }, cookie), context);
+    const change = (current: string) =>
+      run(
+        account.action,
+        formRequest("/account", { current, next: "paarse fiets langs het kanaal", repeat: "paarse fiets langs het kanaal" }, cookie),
+        context,
+      );
     for (let i = 0; i < 5; i++) expect((await change(`fout-${i}`)).status).toBe(400);
     expect((await change("fout-5")).status).toBe(400);
     const blocked = await change(TEST_PASSWORD);
@@ -202,7 +258,20 @@ describe("13. a file sent in a text field changes nothing", () => {
   it("a multipart body with a file part is refused with 400 and a Dutch message", async () => {
     const { url, params } = await teamResponse();
     const cookie = await sessionCookieFor(context, world.users.teamA);
-    await run(sectionRoute.action, formRequest(url(), [["A1", "voldoet"], ["revision", "0"], ["intent", "save"]], cookie), context, params());
+    await run(
+      sectionRoute.action,
+      formRequest(
+        url(),
+        [
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params(),
+    );
     const body = new FormData();
     body.append("A1", new File(["kwaadaardig"], "a.txt", { type: "text/plain" }));
     body.append("revision", "1");
@@ -219,23 +288,59 @@ describe("14. control characters are refused at validation", () => {
   it("a toelichting with NUL comes back with a Dutch message and is not stored; tab and line breaks are kept", async () => {
     const { id, url, params } = await teamResponse();
     const cookie = await sessionCookieFor(context, world.users.teamA);
-    const bad = await run(sectionRoute.action, formRequest(url(), [["A1", "voldoet"], ["A1__toelichting", "goed\u0000verborgen"], ["revision", "0"], ["intent", "save"]], cookie), context, params());
+    const bad = await run(
+      sectionRoute.action,
+      formRequest(
+        url(),
+        [
+          ["A1", "voldoet"],
+          ["A1__toelichting", "goed\u0000verborgen"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params(),
+    );
     expect(bad.status).toBe(400);
     expect(bad.data.errors.A1__toelichting).toBe(CONTROL_CHARACTER_MESSAGE);
     expect(bad.data.values.A1__toelichting).toBe("goed\u0000verborgen");
     expect(await getAnswers(context.db, id)).toEqual({});
-    const good = await run(sectionRoute.action, formRequest(url(), [["A1", "voldoet"], ["A1__toelichting", "regel 1\r\nregel 2\tmet tab"], ["revision", "0"], ["intent", "save"]], cookie), context, params());
+    const good = await run(
+      sectionRoute.action,
+      formRequest(
+        url(),
+        [
+          ["A1", "voldoet"],
+          ["A1__toelichting", "regel 1\r\nregel 2\tmet tab"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params(),
+    );
     expect(good.status).toBe(302);
     expect((await getAnswers(context.db, id)).A1?.comment).toBe("regel 1\r\nregel 2\tmet tab");
   });
 
   it("a one-line field refuses even a tab, in every form that takes text", async () => {
     const manager = await sessionCookieFor(context, world.users.gemeenteEnschede);
-    const outcome = await run(accounts.action, formRequest("/beheer/accounts", { name: "Naam\tmet tab", email: "tab@test.nl", role: "teammanager", scope: String(world.teams.teamB) }, manager), context);
+    const outcome = await run(
+      accounts.action,
+      formRequest("/beheer/accounts", { name: "Naam\tmet tab", email: "tab@test.nl", role: "teammanager", scope: String(world.teams.teamB) }, manager),
+      context,
+    );
     expect(outcome.status).toBe(400);
     expect(outcome.data.errors.name).toBe(CONTROL_CHARACTER_MESSAGE);
     const programma = await sessionCookieFor(context, world.users.programma);
-    const round = await run(rounds.action, formRequest("/programma/rondes", { name: "Zelfscan\u0007 2027", opensOn: "2027-01-01", closesOn: "2027-06-30" }, programma), context);
+    const round = await run(
+      rounds.action,
+      formRequest("/programma/rondes", { name: "Zelfscan\u0007 2027", opensOn: "2027-01-01", closesOn: "2027-06-30" }, programma),
+      context,
+    );
     expect(round.status).toBe(400);
     expect(JSON.stringify(round.data)).toContain(CONTROL_CHARACTER_MESSAGE);
   });
@@ -245,14 +350,40 @@ describe("16. a deactivated team's scan is read-only", () => {
   it("its manager can read it, with an explanation, but not save or submit it", async () => {
     const { id, url, params } = await teamResponse();
     const cookie = await sessionCookieFor(context, world.users.teamA);
-    await run(sectionRoute.action, formRequest(url(), [["A1", "voldoet"], ["revision", "0"], ["intent", "save"]], cookie), context, params());
+    await run(
+      sectionRoute.action,
+      formRequest(
+        url(),
+        [
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params(),
+    );
     await context.db.updateTable("team").set({ active: 0 }).where("id", "=", world.teams.teamA).execute();
 
     const page = await run(sectionRoute.loader, getRequest(url(), cookie), context, params());
     expect(page.data.form).toBeNull();
     expect(page.data.answers.A1.value).toBe("voldoet");
     expect(page.data.lockedReason).toContain("op non-actief gezet");
-    const save = await run(sectionRoute.action, formRequest(url(), [["A1", "voldoet_niet"], ["revision", "1"], ["intent", "save"]], cookie), context, params());
+    const save = await run(
+      sectionRoute.action,
+      formRequest(
+        url(),
+        [
+          ["A1", "voldoet_niet"],
+          ["revision", "1"],
+          ["intent", "save"],
+        ],
+        cookie,
+      ),
+      context,
+      params(),
+    );
     expect(save.status).toBe(403);
     expect(save.data).toContain("op non-actief gezet");
     const submit = await run(submitRoute.action, formRequest(`/vragenlijsten/${id}/indienen`, { revision: "1" }, cookie), context, { responseId: String(id) });

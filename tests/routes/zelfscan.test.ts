@@ -1,4 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getAnswers, getDefinition, getOrCreateResponse, getResponse } from "../../app/models/response.server.ts";
+import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { messages } from "../../app/questionnaire/schema.ts";
+import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { buildWorld, sectionCookie, sectionFields, TEST_PASSWORD, validAnswers, type World } from "./helpers.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
 import * as login from "../../app/routes/login.tsx";
 import * as logout from "../../app/routes/logout.tsx";
 import * as home from "../../app/routes/_index.tsx";
@@ -9,13 +16,6 @@ import * as programmaPage from "../../app/routes/programma._index.tsx";
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as submitRoute from "../../app/routes/vragenlijsten.$responseId.indienen.tsx";
-import { getAnswers, getDefinition, getOrCreateResponse, getResponse } from "../../app/models/response.server.ts";
-import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
-import { messages } from "../../app/questionnaire/schema.ts";
-import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
-import { openTestDatabase, type TestContext } from "../support/db.ts";
-import { buildWorld, sectionCookie, sectionFields, TEST_PASSWORD, validAnswers, type World } from "./helpers.ts";
-import { formRequest, getRequest, run } from "../support/http.ts";
 
 let context: TestContext;
 let world: World;
@@ -26,7 +26,12 @@ let cookie: (userId: number) => Promise<string>;
 beforeEach(async () => {
   context = openTestDatabase();
   world = await buildWorld(context.db);
-  responseId = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamA }, userId: world.users.teamA });
+  responseId = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: TEAM_QUESTIONNAIRE,
+    subject: { teamId: world.teams.teamA },
+    userId: world.users.teamA,
+  });
   definition = await getDefinition(context.db, (await getResponse(context.db, responseId))!.questionnaire_version_id);
   cookie = (userId) => sectionCookie(context, userId);
 });
@@ -89,7 +94,11 @@ describe("logging in and out", () => {
   it("goes back to a local path after login, never to another site", async () => {
     const local = await run(login.action, formRequest("/login", { email: "team.a@test.nl", password: TEST_PASSWORD, redirectTo: sectionUrl("B") }), context);
     expect(local.location).toBe(sectionUrl("B"));
-    const foreign = await run(login.action, formRequest("/login", { email: "team.a@test.nl", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }), context);
+    const foreign = await run(
+      login.action,
+      formRequest("/login", { email: "team.a@test.nl", password: TEST_PASSWORD, redirectTo: "//evil.example/x" }),
+      context,
+    );
     expect(foreign.location).toBe(`/teams/${world.teams.teamA}`);
   });
 
@@ -123,7 +132,9 @@ describe("the team manager's section page", () => {
     expect((await run(sectionRoute.loader, getRequest(sectionUrl(), other), context, params())).status).toBe(404);
     expect((await run(sectionRoute.loader, getRequest(sectionUrl("A", 99999), own), context, params("A", 99999))).status).toBe(404);
     for (const bad of ["abc", "1.5", "-1", "0", "1e3", "99999999999999999999"]) {
-      expect((await run(sectionRoute.loader, getRequest(`/vragenlijsten/${bad}/onderdelen/A`, own), context, { responseId: bad, sectionKey: "A" })).status).toBe(404);
+      expect(
+        (await run(sectionRoute.loader, getRequest(`/vragenlijsten/${bad}/onderdelen/A`, own), context, { responseId: bad, sectionKey: "A" })).status,
+      ).toBe(404);
     }
     expect((await run(sectionRoute.loader, getRequest(sectionUrl("Z"), own), context, params("Z"))).status).toBe(404);
   });
@@ -140,30 +151,99 @@ describe("the team manager's section page", () => {
 
   it("'Opslaan en verder' goes to the next section; autosave answers with the new revision", async () => {
     const c = await cookie(world.users.teamA);
-    const next = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet"], ["revision", "0"], ["intent", "next"]], c), context, params());
+    const next = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "next"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
     expect(next.location).toBe(sectionUrl("B"));
-    const auto = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "nvt"], ["revision", "1"], ["intent", "autosave"]], c), context, params());
+    const auto = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "nvt"],
+          ["revision", "1"],
+          ["intent", "autosave"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
     expect(auto.status).toBe(200);
     expect(auto.data).toMatchObject({ kind: "saved", revision: 2 });
   });
 
   it.each([
     ["a value not on the scale", [["A1", "uitstekend"]], "A1", messages.chooseOption],
-    ["a comment over its limit", [["A1", "voldoet"], ["A1__toelichting", "x".repeat(2001)]], "A1__toelichting", messages.tooLong(2000)],
-    ["an unknown item key", [["A1", "voldoet"], ["Z9", "voldoet"]], "_form", "velden die niet bij dit onderdeel horen (Z9)"],
+    [
+      "a comment over its limit",
+      [
+        ["A1", "voldoet"],
+        ["A1__toelichting", "x".repeat(2001)],
+      ],
+      "A1__toelichting",
+      messages.tooLong(2000),
+    ],
+    [
+      "an unknown item key",
+      [
+        ["A1", "voldoet"],
+        ["Z9", "voldoet"],
+      ],
+      "_form",
+      "velden die niet bij dit onderdeel horen (Z9)",
+    ],
     ["an item of another section", [["B1", "voldoet"]], "_form", "velden die niet bij dit onderdeel horen (B1)"],
-    ["a tampered revision", [["A1", "voldoet"], ["revision", "abc"]], "_form", "Er is niets opgeslagen"],
-    ["a missing revision", [["A1", "voldoet"], ["revision", ""]], "_form", "Er is niets opgeslagen"],
-    ["an unknown intent", [["A1", "voldoet"], ["intent", "delete"]], "_form", "Onbekende handeling"],
-  ] as [string, [string, string][], string, string][])("refuses %s with a Dutch message, stores nothing and gives the input back", async (_name, fields, field, message) => {
-    const withRevision = fields.some(([k]) => k === "revision") ? fields : [...fields, ["revision", "0"] as [string, string]];
-    const outcome = await run(sectionRoute.action, formRequest(sectionUrl(), withRevision, await cookie(world.users.teamA)), context, params());
-    expect(outcome.status).toBe(400);
-    expect(outcome.data.errors[field]).toContain(message);
-    expect(outcome.data.values.A1 ?? "").toBe(fields.find(([k]) => k === "A1")?.[1] ?? "");
-    expect(await getAnswers(context.db, responseId)).toEqual({});
-    expect((await getResponse(context.db, responseId))!.revision).toBe(0);
-  });
+    [
+      "a tampered revision",
+      [
+        ["A1", "voldoet"],
+        ["revision", "abc"],
+      ],
+      "_form",
+      "Er is niets opgeslagen",
+    ],
+    [
+      "a missing revision",
+      [
+        ["A1", "voldoet"],
+        ["revision", ""],
+      ],
+      "_form",
+      "Er is niets opgeslagen",
+    ],
+    [
+      "an unknown intent",
+      [
+        ["A1", "voldoet"],
+        ["intent", "delete"],
+      ],
+      "_form",
+      "Onbekende handeling",
+    ],
+  ] as [string, [string, string][], string, string][])(
+    "refuses %s with a Dutch message, stores nothing and gives the input back",
+    async (_name, fields, field, message) => {
+      const withRevision = fields.some(([k]) => k === "revision") ? fields : [...fields, ["revision", "0"] as [string, string]];
+      const outcome = await run(sectionRoute.action, formRequest(sectionUrl(), withRevision, await cookie(world.users.teamA)), context, params());
+      expect(outcome.status).toBe(400);
+      expect(outcome.data.errors[field]).toContain(message);
+      expect(outcome.data.values.A1 ?? "").toBe(fields.find(([k]) => k === "A1")?.[1] ?? "");
+      expect(await getAnswers(context.db, responseId)).toEqual({});
+      expect((await getResponse(context.db, responseId))!.revision).toBe(0);
+    },
+  );
 
   it("refuses a body that is not a form with 415", async () => {
     const request = new Request(`http://localhost${sectionUrl()}`, {
@@ -179,8 +259,34 @@ describe("the team manager's section page", () => {
 
   it("tells the later of two tabs that its save is stale, keeps its input and shows what is stored", async () => {
     const c = await cookie(world.users.teamA);
-    await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet"], ["revision", "0"], ["intent", "save"]], c), context, params());
-    const stale = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet_niet"], ["revision", "0"], ["intent", "save"]], c), context, params());
+    await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
+    const stale = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet_niet"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
     expect(stale.status).toBe(409);
     expect(stale.data.errors._form).toContain("intussen");
     expect(stale.data.values.A1).toBe("voldoet_niet");
@@ -188,13 +294,30 @@ describe("the team manager's section page", () => {
     expect(stale.data.conflicts).toEqual([{ key: "A1", text: sectionA().items[0]!.text, saved: "Voldoet" }]);
     expect((await getAnswers(context.db, responseId)).A1?.value).toBe("voldoet");
     // Having been told, saving again on the current revision keeps the user's version.
-    const again = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet_niet"], ["revision", "1"], ["intent", "save"]], c), context, params());
+    const again = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet_niet"],
+          ["revision", "1"],
+          ["intent", "save"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
     expect(again.status).toBe(302);
     expect((await getAnswers(context.db, responseId)).A1?.value).toBe("voldoet_niet");
   });
 
   it("lets the gemeente read but not change a team's response (403), and hides it from others (404)", async () => {
-    const fields: [string, string][] = [["A1", "voldoet"], ["revision", "0"], ["intent", "save"]];
+    const fields: [string, string][] = [
+      ["A1", "voldoet"],
+      ["revision", "0"],
+      ["intent", "save"],
+    ];
     const gemeente = await run(sectionRoute.action, formRequest(sectionUrl(), fields, await cookie(world.users.gemeenteEnschede)), context, params());
     expect(gemeente.status).toBe(403);
     for (const userId of [world.users.teamB, world.users.gemeenteHengelo, world.users.regioZaanstreek, world.users.teamZaanstad]) {
@@ -206,7 +329,21 @@ describe("the team manager's section page", () => {
 
   it("keeps what was posted after the session expired and shows it again after logging in", async () => {
     const expired = await sectionCookie(context, world.users.teamA, new Date(Date.now() - 2 * 60 * 60 * 1000));
-    const posted = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet_deels"], ["A1__toelichting", "bijna klaar"], ["revision", "0"], ["intent", "save"]], expired), context, params());
+    const posted = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet_deels"],
+          ["A1__toelichting", "bijna klaar"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        expired,
+      ),
+      context,
+      params(),
+    );
     expect(posted.status).toBe(302);
     expect(posted.location).toBe(`/login?redirectTo=${encodeURIComponent(sectionUrl())}&verlopen=1`);
     expect(posted.headers.get("Set-Cookie")).toContain("Max-Age=0");
@@ -223,7 +360,21 @@ describe("the team manager's section page", () => {
     expect(page.data.form.restoredAt).not.toBeNull();
 
     // Saving it stores it and clears the kept copy.
-    await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet_deels"], ["A1__toelichting", "bijna klaar"], ["revision", "0"], ["intent", "save"]], fresh), context, params());
+    await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet_deels"],
+          ["A1__toelichting", "bijna klaar"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        fresh,
+      ),
+      context,
+      params(),
+    );
     expect((await getAnswers(context.db, responseId)).A1).toEqual({ value: "voldoet_deels", comment: "bijna klaar" });
     const later = await run(sectionRoute.loader, getRequest(sectionUrl(), fresh), context, params());
     expect(later.data.form.restoredAt).toBeNull();
@@ -237,7 +388,9 @@ describe("submitting", () => {
     const page = await run(submitRoute.loader, getRequest(`/vragenlijsten/${responseId}/indienen`, c), context, { responseId: String(responseId) });
     const required = definition.sections[7]!.items.filter((i) => i.required && !i.showIf).map((i) => i.key);
     expect(page.data.missing.map((m: { itemKey: string }) => m.itemKey)).toEqual(required);
-    const attempt = await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, c), context, { responseId: String(responseId) });
+    const attempt = await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, c), context, {
+      responseId: String(responseId),
+    });
     expect(attempt.status).toBe(400);
     expect(attempt.data.message).toContain("nog niet compleet");
     expect((await getResponse(context.db, responseId))!.status).toBe("draft");
@@ -246,7 +399,9 @@ describe("submitting", () => {
   it("submits a complete scan, which is then read-only with when and by whom", async () => {
     await insertResponseAnswers(validAnswers(definition));
     const c = await cookie(world.users.teamA);
-    const done = await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, c), context, { responseId: String(responseId) });
+    const done = await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, c), context, {
+      responseId: String(responseId),
+    });
     expect(done.location).toBe(`/vragenlijsten/${responseId}?ingediend=1`);
 
     const view = await run(overview.loader, getRequest(`/vragenlijsten/${responseId}`, c), context, { responseId: String(responseId) });
@@ -255,7 +410,20 @@ describe("submitting", () => {
     const section = await run(sectionRoute.loader, getRequest(sectionUrl(), c), context, params());
     expect(section.data.form).toBeNull();
     expect(section.data.answers.A1.value).toBe("voldoet");
-    const change = await run(sectionRoute.action, formRequest(sectionUrl(), [["A1", "voldoet_niet"], ["revision", "2"], ["intent", "save"]], c), context, params());
+    const change = await run(
+      sectionRoute.action,
+      formRequest(
+        sectionUrl(),
+        [
+          ["A1", "voldoet_niet"],
+          ["revision", "2"],
+          ["intent", "save"],
+        ],
+        c,
+      ),
+      context,
+      params(),
+    );
     expect(change.status).toBe(409);
     expect(change.data.errors._form).toContain("al ingediend");
     expect((await getAnswers(context.db, responseId)).A1?.value).toBe("voldoet");
@@ -272,7 +440,12 @@ describe("submitting", () => {
 
   it("refuses a submit on a stale revision", async () => {
     await insertResponseAnswers(validAnswers(definition));
-    const outcome = await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "0" }, await cookie(world.users.teamA)), context, { responseId: String(responseId) });
+    const outcome = await run(
+      submitRoute.action,
+      formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "0" }, await cookie(world.users.teamA)),
+      context,
+      { responseId: String(responseId) },
+    );
     expect(outcome.status).toBe(409);
     expect((await getResponse(context.db, responseId))!.status).toBe("draft");
   });
@@ -281,10 +454,20 @@ describe("submitting", () => {
 describe("start pages", () => {
   it("the gemeente sees its teams with their state; a submitted scan opens read-only, a draft shows no answers", async () => {
     await insertResponseAnswers(validAnswers(definition));
-    await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, await cookie(world.users.teamA)), context, { responseId: String(responseId) });
-    const draftId = await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamB }, userId: world.users.teamB, answers: { A1: { value: "voldoet", comment: null } } });
+    await run(submitRoute.action, formRequest(`/vragenlijsten/${responseId}/indienen`, { revision: "1" }, await cookie(world.users.teamA)), context, {
+      responseId: String(responseId),
+    });
+    const draftId = await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: world.teams.teamB },
+      userId: world.users.teamB,
+      answers: { A1: { value: "voldoet", comment: null } },
+    });
     const c = await cookie(world.users.gemeenteEnschede);
-    const page = await run(municipalityPage.loader, getRequest(`/gemeenten/${world.municipalities.enschede}`, c), context, { municipalityId: String(world.municipalities.enschede) });
+    const page = await run(municipalityPage.loader, getRequest(`/gemeenten/${world.municipalities.enschede}`, c), context, {
+      municipalityId: String(world.municipalities.enschede),
+    });
     expect(page.data.teams.map((t: { team_name: string; progress: string }) => [t.team_name, t.progress])).toEqual([
       ["Team Enschede A", "submitted"],
       ["Team Enschede B", "in_progress"],
@@ -299,16 +482,39 @@ describe("start pages", () => {
 
   it("the gemeente starts its own municipal part from its start page; a team manager cannot see it", async () => {
     const c = await cookie(world.users.gemeenteEnschede);
-    const page = await run(municipalityPage.loader, getRequest(`/gemeenten/${world.municipalities.enschede}`, c), context, { municipalityId: String(world.municipalities.enschede) });
+    const page = await run(municipalityPage.loader, getRequest(`/gemeenten/${world.municipalities.enschede}`, c), context, {
+      municipalityId: String(world.municipalities.enschede),
+    });
     expect(page.data.municipalScan.fillsIn).toBe(true);
     const municipalId = page.data.municipalScan.response.id;
     const municipalResponse = (await getResponse(context.db, municipalId))!;
     expect(municipalResponse.questionnaire_key).toBe("zelfscan-gemeente");
-    const save = await run(sectionRoute.action, formRequest(`/vragenlijsten/${municipalId}/onderdelen/I`, [["I1", "voldoet"], ["I11", "3"], ["revision", "0"], ["intent", "save"]], c), context, { responseId: String(municipalId), sectionKey: "I" });
+    const save = await run(
+      sectionRoute.action,
+      formRequest(
+        `/vragenlijsten/${municipalId}/onderdelen/I`,
+        [
+          ["I1", "voldoet"],
+          ["I11", "3"],
+          ["revision", "0"],
+          ["intent", "save"],
+        ],
+        c,
+      ),
+      context,
+      { responseId: String(municipalId), sectionKey: "I" },
+    );
     expect(save.status).toBe(302);
-    const manager = await run(overview.loader, getRequest(`/vragenlijsten/${municipalId}`, await cookie(world.users.teamA)), context, { responseId: String(municipalId) });
+    const manager = await run(overview.loader, getRequest(`/vragenlijsten/${municipalId}`, await cookie(world.users.teamA)), context, {
+      responseId: String(municipalId),
+    });
     expect(manager.status).toBe(404);
-    const neighbour = await run(municipalityPage.loader, getRequest(`/gemeenten/${world.municipalities.enschede}`, await cookie(world.users.gemeenteHengelo)), context, { municipalityId: String(world.municipalities.enschede) });
+    const neighbour = await run(
+      municipalityPage.loader,
+      getRequest(`/gemeenten/${world.municipalities.enschede}`, await cookie(world.users.gemeenteHengelo)),
+      context,
+      { municipalityId: String(world.municipalities.enschede) },
+    );
     expect(neighbour.status).toBe(404);
   });
 

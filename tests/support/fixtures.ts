@@ -65,12 +65,17 @@ export function validAnswers(definition: QuestionnaireDefinition, sections: Ques
   for (const section of sections) {
     for (const item of section.items) {
       const value =
-        item.type === "scale" ? definition.scale.options[0]!.value
-        : item.type === "boolean" ? "ja"
-        : item.type === "single" ? item.options[0]!.value
-        : item.type === "multi" ? JSON.stringify([item.options[0]!.value])
-        : item.type === "number" ? String(item.min ?? 1)
-        : "Antwoord";
+        item.type === "scale"
+          ? definition.scale.options[0]!.value
+          : item.type === "boolean"
+            ? "ja"
+            : item.type === "single"
+              ? item.options[0]!.value
+              : item.type === "multi"
+                ? JSON.stringify([item.options[0]!.value])
+                : item.type === "number"
+                  ? String(item.min ?? 1)
+                  : "Antwoord";
       answers[item.key] = { value, comment: null };
     }
   }

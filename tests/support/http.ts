@@ -32,12 +32,7 @@ export interface Outcome {
 }
 
 /** Runs a loader or action and returns what the browser would get: status, data, redirect target. */
-export async function run(
-  fn: (args: any) => unknown,
-  request: Request,
-  context: AppLoadContext,
-  params: Record<string, string> = {},
-): Promise<Outcome> {
+export async function run(fn: (args: any) => unknown, request: Request, context: AppLoadContext, params: Record<string, string> = {}): Promise<Outcome> {
   try {
     const result = await fn({ request, context, params } satisfies LoaderFunctionArgs | ActionFunctionArgs);
     return fromResult(result);

@@ -31,7 +31,11 @@ describe("backup and restore", () => {
     const target = join(TEMPLATE_DIR, `backup-${Date.now()}.db`);
     files.push(target);
     const writes = (async () => {
-      for (let i = 0; i < 50; i++) await writer.insertInto("team").values({ municipality_id: 1, name: `Nieuw ${i}`, kind: "wijkteam", created_at: new Date().toISOString() }).execute();
+      for (let i = 0; i < 50; i++)
+        await writer
+          .insertInto("team")
+          .values({ municipality_id: 1, name: `Nieuw ${i}`, kind: "wijkteam", created_at: new Date().toISOString() })
+          .execute();
     })();
     const { pages } = await backupDatabase(source, target);
     await writes;

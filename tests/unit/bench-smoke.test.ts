@@ -37,7 +37,8 @@ describe("the benchmark's code", () => {
       expect(html).toContain('name="revision" readonly="" value="1"');
       // The same form as the product's page: every option of every item of section C, and its toelichting.
       for (const item of ["C1", "C2", "C3", "C4", "C5", "C6"]) {
-        for (const option of ["voldoet", "voldoet_deels", "voldoet_niet", "weet_niet", "nvt"]) expect(html).toMatch(new RegExp(`name="${item}"[^>]*value="${option}"`));
+        for (const option of ["voldoet", "voldoet_deels", "voldoet_niet", "weet_niet", "nvt"])
+          expect(html).toMatch(new RegExp(`name="${item}"[^>]*value="${option}"`));
         expect(html).toContain(`name="${item}__toelichting"`);
       }
       const save = (revision: number) =>
@@ -53,7 +54,9 @@ describe("the benchmark's code", () => {
       const check = new SQLite(file, { readonly: true });
       expect(check.prepare("select value from answer where response_id = ? and item_key = 'C1'").get(draft.responseId)).toEqual({ value: "voldoet" });
       expect(check.prepare("select revision from response where id = ?").get(draft.responseId)).toEqual({ revision: 2 });
-      expect(check.prepare("select count(*) n from audit_log where action = 'answers.saved' and entity_id = ?").get(String(draft.responseId))).toEqual({ n: 1 });
+      expect(check.prepare("select count(*) n from audit_log where action = 'answers.saved' and entity_id = ?").get(String(draft.responseId))).toEqual({
+        n: 1,
+      });
       check.close();
       const invalid = await fetch(`http://127.0.0.1:${port}/vragenlijsten/${draft.responseId}/onderdelen/C`, {
         method: "POST",

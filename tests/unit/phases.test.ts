@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  conditionsToAdvance,
-  currentPhaseFromLog,
-  decideTransition,
-  PHASES,
-  type PhaseKey,
-  type RegionSnapshot,
-} from "../../app/domain/phases.ts";
+import { conditionsToAdvance, currentPhaseFromLog, decideTransition, PHASES, type PhaseKey, type RegionSnapshot } from "../../app/domain/phases.ts";
 
 /** A region that meets every guard; each test breaks the one it is about. */
 const ready = (overrides: Partial<RegionSnapshot> = {}): RegionSnapshot => ({
@@ -38,7 +31,12 @@ describe("the phases", () => {
 
   it("follow from the log: the last transition's target, or voorbereiding", () => {
     expect(currentPhaseFromLog([])).toEqual({ phase: "preparation", since: null });
-    expect(currentPhaseFromLog([{ to_phase: "selfscan", at: "a" }, { to_phase: "analysis", at: "b" }])).toEqual({ phase: "analysis", since: "b" });
+    expect(
+      currentPhaseFromLog([
+        { to_phase: "selfscan", at: "a" },
+        { to_phase: "analysis", at: "b" },
+      ]),
+    ).toEqual({ phase: "analysis", since: "b" });
   });
 });
 
@@ -62,7 +60,10 @@ describe("moving on, each guard", () => {
   it("the threshold is configurable", () => {
     const half = { teamSubmissionShare: 0.5, lowThemeScore: 75 };
     expect(decideTransition("selfscan", { kind: "advance" }, ready({ submittedTeams: 6 }), regio, half).ok).toBe(true);
-    expect(conditionsToAdvance("selfscan", ready({ submittedTeams: 5 }), half)[0]).toEqual({ met: false, text: "5 van de 12 teams hebben ingediend; nodig: 6 (50%)." });
+    expect(conditionsToAdvance("selfscan", ready({ submittedTeams: 5 }), half)[0]).toEqual({
+      met: false,
+      text: "5 van de 12 teams hebben ingediend; nodig: 6 (50%).",
+    });
   });
 
   it("analyse -> verbeterplannen needs a summary and an improvement point for every low theme", () => {
@@ -94,14 +95,22 @@ describe("moving on, each guard", () => {
 
 describe("moving back, overriding and a new cycle", () => {
   it("moving back goes one phase and needs a reason", () => {
-    expect(decideTransition("analysis", { kind: "back", reason: "Twee teams dienen alsnog in." }, ready(), regio)).toEqual({ ok: true, to: "selfscan", kind: "back" });
+    expect(decideTransition("analysis", { kind: "back", reason: "Twee teams dienen alsnog in." }, ready(), regio)).toEqual({
+      ok: true,
+      to: "selfscan",
+      kind: "back",
+    });
     expect(decideTransition("analysis", { kind: "back", reason: "  " }, ready(), regio)).toEqual({ ok: false, errors: ["Geef een reden op."] });
     expect(decideTransition("preparation", { kind: "back", reason: "x" }, ready(), regio).ok).toBe(false);
     expect(decideTransition("analysis", { kind: "back", reason: "x".repeat(2001) }, ready(), regio).ok).toBe(false);
   });
 
   it("only programma overrides, to any other phase, with a reason", () => {
-    expect(decideTransition("preparation", { kind: "override", to: "plans", reason: "Rondetafel 2021" }, ready(), programma)).toEqual({ ok: true, to: "plans", kind: "override" });
+    expect(decideTransition("preparation", { kind: "override", to: "plans", reason: "Rondetafel 2021" }, ready(), programma)).toEqual({
+      ok: true,
+      to: "plans",
+      kind: "override",
+    });
     expect(decideTransition("preparation", { kind: "override", to: "plans", reason: "Rondetafel" }, ready(), regio)).toEqual({
       ok: false,
       errors: ["Alleen het programma kan een fase direct instellen."],

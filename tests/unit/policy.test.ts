@@ -87,8 +87,24 @@ describe("returning after login goes only to a local path", () => {
 });
 
 describe("what a user may do with a response", () => {
-  const teamScan = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({ team_id: 100, municipality_id: 10, region_id: 1, team_active: 1, status: "draft", accepted_at: null, ...facts });
-  const roundTable = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({ team_id: null, municipality_id: null, region_id: 1, team_active: null, status: "draft", accepted_at: null, ...facts });
+  const teamScan = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({
+    team_id: 100,
+    municipality_id: 10,
+    region_id: 1,
+    team_active: 1,
+    status: "draft",
+    accepted_at: null,
+    ...facts,
+  });
+  const roundTable = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({
+    team_id: null,
+    municipality_id: null,
+    region_id: 1,
+    team_active: null,
+    status: "draft",
+    accepted_at: null,
+    ...facts,
+  });
   const manager = user("teammanager", { teamId: 100 });
   const gemeente = user("gemeente", { municipalityId: 10 });
 
@@ -146,9 +162,13 @@ describe("work that depends on the region's phase", () => {
     expect(planChange(gemeente, 10, "progress", { phase: "execution", adopted: true })).toEqual({ allowed: true });
     expect(planChange(gemeente, 10, "progress", { phase: "analysis", adopted: false })).toMatchObject({
       allowed: false,
-      reason: "Voortgang bijwerken kan in de fasen Verbeterplannen opstellen en Uitvoering/monitoring verbeterplannen; de regio is in de fase Analyse van de bevindingen uit de zelfscan.",
+      reason:
+        "Voortgang bijwerken kan in de fasen Verbeterplannen opstellen en Uitvoering/monitoring verbeterplannen; de regio is in de fase Analyse van de bevindingen uit de zelfscan.",
     });
-    expect(planChange(user("gemeente", { municipalityId: 11 }), 10, "progress", { phase: "plans", adopted: false })).toMatchObject({ allowed: false, status: 403 });
+    expect(planChange(user("gemeente", { municipalityId: 11 }), 10, "progress", { phase: "plans", adopted: false })).toMatchObject({
+      allowed: false,
+      status: 403,
+    });
     expect(planChange(user("regio", { regionId: 1 }), 10, "progress", { phase: "plans", adopted: false })).toMatchObject({ allowed: false, status: 403 });
   });
   it("every kind of work names phases that exist", () => {

@@ -4,12 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  loadDefinitions,
-  parseDefinitionFile,
-  QuestionnaireDefinitionError,
-  registerDefinitions,
-} from "../../app/models/questionnaire.server.ts";
+import { loadDefinitions, parseDefinitionFile, QuestionnaireDefinitionError, registerDefinitions } from "../../app/models/questionnaire.server.ts";
 import { allItems } from "../../app/questionnaire/definition.ts";
 import { questionnaireJsonSchema } from "../../questionnaires/export-schema.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";

@@ -36,9 +36,19 @@ describe("responses on a real SQLite file", () => {
 
   it("saves answers and raises the revision; clearing an answer removes it", async () => {
     const id = await start();
-    const first = await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: "toelichting" }, A2: { value: "nvt", comment: null } } });
+    const first = await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 0,
+      userId: world.users.teamA,
+      answers: { A1: { value: "voldoet", comment: "toelichting" }, A2: { value: "nvt", comment: null } },
+    });
     expect(first).toEqual({ ok: true, revision: 1 });
-    const second = await saveAnswers(context.db, { responseId: id, expectedRevision: 1, userId: world.users.teamA, answers: { A2: { value: null, comment: null } } });
+    const second = await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 1,
+      userId: world.users.teamA,
+      answers: { A2: { value: null, comment: null } },
+    });
     expect(second).toEqual({ ok: true, revision: 2 });
     expect(await getAnswers(context.db, id)).toEqual({ A1: { value: "voldoet", comment: "toelichting" } });
   });
@@ -60,11 +70,26 @@ describe("responses on a real SQLite file", () => {
     const id = await start();
     const marks: string[] = [];
     const alsoWrite = async (trx: typeof context.db) => {
-      await trx.insertInto("pending_save").values({ user_id: world.users.teamA, path: "/marker", fields: "[]", created_at: new Date().toISOString() }).execute();
+      await trx
+        .insertInto("pending_save")
+        .values({ user_id: world.users.teamA, path: "/marker", fields: "[]", created_at: new Date().toISOString() })
+        .execute();
       marks.push("written");
     };
-    await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } }, alsoWrite });
-    await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "nvt", comment: null } }, alsoWrite });
+    await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 0,
+      userId: world.users.teamA,
+      answers: { A1: { value: "voldoet", comment: null } },
+      alsoWrite,
+    });
+    await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 0,
+      userId: world.users.teamA,
+      answers: { A1: { value: "nvt", comment: null } },
+      alsoWrite,
+    });
     expect(marks).toEqual(["written"]);
     expect(await context.db.selectFrom("pending_save").select("path").execute()).toEqual([{ path: "/marker" }]);
   });
@@ -72,7 +97,12 @@ describe("responses on a real SQLite file", () => {
   it("refuses a save based on an older revision and leaves the stored answers alone", async () => {
     const id = await start();
     await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } } });
-    const stale = await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: { A1: { value: "voldoet_niet", comment: null } } });
+    const stale = await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 0,
+      userId: world.users.teamA,
+      answers: { A1: { value: "voldoet_niet", comment: null } },
+    });
     expect(stale).toEqual({ ok: false, reason: "stale", revision: 1 });
     expect((await getAnswers(context.db, id)).A1?.value).toBe("voldoet");
   });
@@ -94,23 +124,59 @@ describe("responses on a real SQLite file", () => {
     expect(await submitResponse(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, now })).toEqual({ ok: true, revision: 1 });
     const response = (await getResponse(context.db, id))!;
     expect(response).toMatchObject({ status: "submitted", submitted_at: now.toISOString(), submitted_by_name: "team.a" });
-    const late = await saveAnswers(context.db, { responseId: id, expectedRevision: 1, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } } });
+    const late = await saveAnswers(context.db, {
+      responseId: id,
+      expectedRevision: 1,
+      userId: world.users.teamA,
+      answers: { A1: { value: "voldoet", comment: null } },
+    });
     expect(late).toEqual({ ok: false, reason: "submitted", revision: 1 });
-    expect(await submitResponse(context.db, { responseId: id, expectedRevision: 1, userId: world.users.teamA })).toMatchObject({ ok: false, reason: "submitted" });
+    expect(await submitResponse(context.db, { responseId: id, expectedRevision: 1, userId: world.users.teamA })).toMatchObject({
+      ok: false,
+      reason: "submitted",
+    });
   });
 
   it("lists a municipality's teams with their state, and summarises per municipality", async () => {
-    await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamA }, userId: world.users.teamA, answers: { A1: { value: "voldoet", comment: null } }, submit: true });
-    await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId: world.teams.teamB }, userId: world.users.teamB, answers: { A1: { value: "voldoet", comment: null } } });
-    await insertResponse(context.db, { roundId: world.roundId, questionnaireKey: MUNICIPALITY_QUESTIONNAIRE, subject: { municipalityId: world.municipalities.enschede }, userId: world.users.gemeenteEnschede, submit: true });
+    await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: world.teams.teamA },
+      userId: world.users.teamA,
+      answers: { A1: { value: "voldoet", comment: null } },
+      submit: true,
+    });
+    await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+      subject: { teamId: world.teams.teamB },
+      userId: world.users.teamB,
+      answers: { A1: { value: "voldoet", comment: null } },
+    });
+    await insertResponse(context.db, {
+      roundId: world.roundId,
+      questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,
+      subject: { municipalityId: world.municipalities.enschede },
+      userId: world.users.gemeenteEnschede,
+      submit: true,
+    });
 
-    const teams = await listTeamResponses(context.db, { municipalityId: world.municipalities.enschede, roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE });
+    const teams = await listTeamResponses(context.db, {
+      municipalityId: world.municipalities.enschede,
+      roundId: world.roundId,
+      questionnaireKey: TEAM_QUESTIONNAIRE,
+    });
     expect(teams.map((t) => [t.team_name, t.status, Number(t.answer_count ?? 0)])).toEqual([
       ["Team Enschede A", "submitted", 1],
       ["Team Enschede B", "draft", 1],
     ]);
 
-    const rows = await summariseMunicipalities(context.db, { regionId: world.regions.twente, roundId: world.roundId, teamKey: TEAM_QUESTIONNAIRE, municipalityKey: MUNICIPALITY_QUESTIONNAIRE });
+    const rows = await summariseMunicipalities(context.db, {
+      regionId: world.regions.twente,
+      roundId: world.roundId,
+      teamKey: TEAM_QUESTIONNAIRE,
+      municipalityKey: MUNICIPALITY_QUESTIONNAIRE,
+    });
     const enschede = rows.find((r) => r.name === "Enschede")!;
     const hengelo = rows.find((r) => r.name === "Hengelo")!;
     expect([enschede.team_count, enschede.submitted_count, enschede.in_progress_count, enschede.municipal_status]).toEqual([2, 1, 1, "submitted"]);

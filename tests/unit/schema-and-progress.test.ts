@@ -28,8 +28,27 @@ const definition: QuestionnaireDefinition = questionnaireDefinitionSchema.parse(
       key: "B",
       title: "Tweede",
       items: [
-        { key: "B1", type: "multi", text: "Kies", options: [{ value: "x", label: "X" }, { value: "y", label: "Y" }, { value: "z", label: "Z" }], maxSelected: 2 },
-        { key: "B2", type: "single", text: "Een", options: [{ value: "p", label: "P" }, { value: "q", label: "Q" }], showIf: { item: "A2", equals: "nee" } },
+        {
+          key: "B1",
+          type: "multi",
+          text: "Kies",
+          options: [
+            { value: "x", label: "X" },
+            { value: "y", label: "Y" },
+            { value: "z", label: "Z" },
+          ],
+          maxSelected: 2,
+        },
+        {
+          key: "B2",
+          type: "single",
+          text: "Een",
+          options: [
+            { value: "p", label: "P" },
+            { value: "q", label: "Q" },
+          ],
+          showIf: { item: "A2", equals: "nee" },
+        },
       ],
     },
   ],
@@ -103,7 +122,12 @@ describe("reading a posted section", () => {
   });
 
   it("flags a single-answer field sent twice", () => {
-    expect(readSectionForm(A, [["A1", "voldoet"], ["A1", "nvt"]]).repeatedFields).toEqual(["A1"]);
+    expect(
+      readSectionForm(A, [
+        ["A1", "voldoet"],
+        ["A1", "nvt"],
+      ]).repeatedFields,
+    ).toEqual(["A1"]);
   });
 
   it("round-trips stored answers through the form's values", () => {
@@ -154,7 +178,12 @@ describe("section status and the task list", () => {
   });
 
   it("checkComplete also catches a stored value that is no longer valid", () => {
-    const tampered: AnswerMap = { A1: { value: "uitstekend", comment: null }, A2: { value: "ja", comment: null }, A3: { value: "voldoet", comment: null }, B1: { value: '["x"]', comment: null } };
+    const tampered: AnswerMap = {
+      A1: { value: "uitstekend", comment: null },
+      A2: { value: "ja", comment: null },
+      A3: { value: "voldoet", comment: null },
+      B1: { value: '["x"]', comment: null },
+    };
     expect(checkComplete(definition, tampered).map((m) => m.itemKey)).toEqual(["A1"]);
   });
 });

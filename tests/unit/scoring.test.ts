@@ -8,7 +8,15 @@ const definition = questionnaireDefinitionSchema.parse({
   title: "S",
   audience: "team",
   sections: [
-    { key: "A", title: "Een", items: [{ key: "A1", type: "scale", text: "a1" }, { key: "A2", type: "scale", text: "a2" }, { key: "A3", type: "number", text: "n" }] },
+    {
+      key: "A",
+      title: "Een",
+      items: [
+        { key: "A1", type: "scale", text: "a1" },
+        { key: "A2", type: "scale", text: "a2" },
+        { key: "A3", type: "number", text: "n" },
+      ],
+    },
     { key: "B", title: "Twee", items: [{ key: "B1", type: "scale", text: "b1" }] },
     { key: "C", title: "Drie", items: [{ key: "C1", type: "text", text: "t", maxLength: 5 }] },
   ],

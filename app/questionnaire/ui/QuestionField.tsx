@@ -83,12 +83,7 @@ export function QuestionField({ definition, item, register, value, comment, erro
     const selected = Array.isArray(value) ? value : value ? [value] : [];
     const type = item.type === "multi" ? "checkbox" : "radio";
     return (
-      <fieldset
-        className={`question${error ? " question--invalid" : ""}`}
-        aria-describedby={describedBy}
-        hidden={hidden}
-        data-item={item.key}
-      >
+      <fieldset className={`question${error ? " question--invalid" : ""}`} aria-describedby={describedBy} hidden={hidden} data-item={item.key}>
         <legend className="question__legend">{label}</legend>
         {messages}
         <div className="question__options">

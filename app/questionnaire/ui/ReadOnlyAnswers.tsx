@@ -32,11 +32,7 @@ export function ReadOnlySection({
                   <span className="question__key">{item.key}</span> {item.text}
                 </dt>
                 <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
-                {comment ? (
-                  <dd className="answers__comment">
-                    Toelichting: {comment}
-                  </dd>
-                ) : null}
+                {comment ? <dd className="answers__comment">Toelichting: {comment}</dd> : null}
               </div>
             );
           })}

@@ -50,7 +50,11 @@ export function SectionForm(props: Props) {
   const resolver = useMemo<Resolver<FormValues>>(() => {
     let validate: Resolver<FormValues> | undefined;
     return (values, context, options) =>
-      (validate ??= zodResolver(sectionSchema(definition, section, props.checkMode ? "complete" : "draft", props.context)) as Resolver<FormValues>)(values, context, options);
+      (validate ??= zodResolver(sectionSchema(definition, section, props.checkMode ? "complete" : "draft", props.context)) as Resolver<FormValues>)(
+        values,
+        context,
+        options,
+      );
   }, [definition, section, props.checkMode, props.context]);
   const form = useForm<FormValues>({ resolver, mode: "onChange", defaultValues: props.values });
   const submit = useSubmit();
@@ -150,8 +154,8 @@ export function SectionForm(props: Props) {
       {props.restoredAt ? (
         <div className="notice notice--warn" role="status">
           <p>
-            <strong>Teruggezet:</strong> uw sessie verliep op {formatDateTime(props.restoredAt)} terwijl u dit onderdeel invulde. Wat u toen had
-            ingevuld staat hieronder, maar is nog niet opgeslagen. Controleer het en klik op Opslaan.
+            <strong>Teruggezet:</strong> uw sessie verliep op {formatDateTime(props.restoredAt)} terwijl u dit onderdeel invulde. Wat u toen had ingevuld staat
+            hieronder, maar is nog niet opgeslagen. Controleer het en klik op Opslaan.
           </p>
         </div>
       ) : null}
