@@ -6,6 +6,7 @@ import { seedDemoPhases } from "./demo-phases.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
+import { typeOf } from "../app/questionnaire/item-types/index.ts";
 import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertRound, insertTeam, insertUser, slugify } from "./factories.ts";
 
 // Demo data: teams in the two demo regions, the demo accounts, the open round "Zelfscan 2025" and
@@ -91,35 +92,11 @@ function generateAnswers(
     const difficulty = THEME_DIFFICULTY[section.key] ?? 0;
     for (const item of section.items) {
       if (item.showIf && answers[item.showIf.item]?.value !== item.showIf.equals) continue;
-      let value: string | null = null;
-      switch (item.type) {
-        case "scale": {
-          const r = rand();
-          if (r < 0.04) value = "weet_niet";
-          else if (r < 0.06) value = "nvt";
-          else {
-            const level = options.maturity - difficulty + (rand() - 0.5) * 0.5;
-            value = level > 0.6 ? "voldoet" : level > 0.3 ? "voldoet_deels" : "voldoet_niet";
-          }
-          break;
-        }
-        case "boolean":
-          value = rand() < 0.8 ? "ja" : "nee";
-          break;
-        case "number":
-          value = item.key === "I11" ? String(options.teamCount ?? 2) : item.required || rand() < 0.7 ? String(12 + Math.floor(rand() * 20)) : null;
-          break;
-        case "single":
-          value = item.options[Math.floor(rand() * item.options.length)]!.value;
-          break;
-        case "multi":
-          value = JSON.stringify([item.options[0]!.value]);
-          break;
-        case "text":
-          value = item.required || rand() < 0.4 ? "Meer tijd voor casusoverleg en vaste afspraken met Veilig Thuis over terugkoppeling." : null;
-          break;
-      }
-      const comment = item.type === "scale" && rand() < 0.12 ? COMMENTS[Math.floor(rand() * COMMENTS.length)]! : null;
+      // The number of teams is known; every other answer is the item type's believable demo answer.
+      const { value, comment } =
+        item.key === "I11"
+          ? { value: String(options.teamCount ?? 2), comment: null }
+          : typeOf(item).demo(item, { rand, level: options.maturity - difficulty, comment: () => COMMENTS[Math.floor(rand() * COMMENTS.length)]! });
       if (value !== null || comment !== null) answers[item.key] = { value, comment };
     }
   }

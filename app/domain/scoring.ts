@@ -1,4 +1,5 @@
-import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import type { Item, QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { typeOf } from "../questionnaire/item-types/index.ts";
 
 /**
  * Theme figures from counted answers. The counting is SQL (how many answers of each value per item);
@@ -26,19 +27,20 @@ export interface ThemeFigure {
 export function themeFigures(definition: QuestionnaireDefinition, counts: ValueCount[]): ThemeFigure[] {
   const options = definition.scale.options;
   const max = Math.max(...options.map((o) => o.score ?? 0));
-  const scoreOf = new Map(options.map((o) => [o.value, o.score ?? null]));
-  const themeOf = new Map<string, string>();
-  for (const section of definition.sections) for (const item of section.items) if (item.type === "scale") themeOf.set(item.key, section.key);
+  // Items that count in a theme's score, each with its section (the theme).
+  const scoredItems = new Map<string, { item: Item; theme: string }>();
+  for (const section of definition.sections) for (const item of section.items) if (typeOf(item).scored) scoredItems.set(item.key, { item, theme: section.key });
   return definition.sections
-    .filter((s) => s.items.some((i) => i.type === "scale"))
+    .filter((s) => s.items.some((i) => typeOf(i).scored))
     .map((section) => {
       const distribution = Object.fromEntries(options.map((o) => [o.value, 0]));
       let total = 0;
       let counted = 0;
       for (const c of counts) {
-        if (themeOf.get(c.item_key) !== section.key || !(c.value in distribution)) continue;
+        const scored = scoredItems.get(c.item_key);
+        if (scored?.theme !== section.key || !(c.value in distribution)) continue;
         distribution[c.value]! += c.n;
-        const score = scoreOf.get(c.value);
+        const score = typeOf(scored.item).score(scored.item, c.value, options);
         if (score != null) {
           total += score * c.n;
           counted += c.n;

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
 import { compareDutch } from "../domain/format.ts";
-import { optionsOf, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { optionsOf } from "../questionnaire/item-types/index.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "./rondetafel.server.ts";
 import { cachedForRound } from "./results.server.ts";

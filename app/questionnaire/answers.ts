@@ -1,4 +1,6 @@
-import { allItems, commentField, optionsOf, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { allItems, commentField, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { isMultiple, optionsOf, typeOf } from "./item-types/index.ts";
+import { parseList } from "./item-types/spec.ts";
 
 /** One item's stored answer: the value as the form sends it (multi: a JSON array) and the toelichting. */
 export interface StoredAnswer {
@@ -10,27 +12,13 @@ export type AnswerMap = Record<string, StoredAnswer>;
 /** A section form's values by field name: item keys and their toelichting fields. */
 export type FormValues = Record<string, string | string[]>;
 
-export function isMulti(item: Item): boolean {
-  return item.type === "multi";
-}
-
-export function parseMultiValue(value: string | null | undefined): string[] {
-  if (!value) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 /** The answer values the showIf conditions look at: plain strings, a multi answer as its list. */
 export function answerLookup(answers: AnswerMap, overrides: FormValues = {}) {
   return (item: Item): string | string[] | undefined => {
     if (item.key in overrides) return overrides[item.key];
     const stored = answers[item.key]?.value;
     if (stored == null) return undefined;
-    return isMulti(item) ? parseMultiValue(stored) : stored;
+    return isMultiple(item) ? parseList(stored) : stored;
   };
 }
 
@@ -68,7 +56,7 @@ export function sectionFormValues(section: QuestionnaireSection, answers: Answer
   const values: FormValues = {};
   for (const item of section.items) {
     const stored = answers[item.key];
-    values[item.key] = isMulti(item) ? parseMultiValue(stored?.value) : (stored?.value ?? "");
+    values[item.key] = typeOf(item).formValue(item, stored?.value ?? null);
     if ("comment" in item && item.comment) values[commentField(item.key)] = stored?.comment ?? "";
   }
   return values;
@@ -80,7 +68,7 @@ export function sectionAnswersFromForm(section: QuestionnaireSection, values: Fo
   for (const item of section.items) {
     const raw = values[item.key];
     let value: string | null;
-    if (isMulti(item)) {
+    if (isMultiple(item)) {
       const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
       value = list.length ? JSON.stringify(list) : null;
     } else {
@@ -97,20 +85,5 @@ export function sectionAnswersFromForm(section: QuestionnaireSection, values: Fo
 /** The label a reader sees for a stored answer ("Voldoet deels", "Ja", "3 fte"). */
 export function displayAnswer(definition: QuestionnaireDefinition, item: Item, stored: StoredAnswer | undefined): string | null {
   if (!stored?.value) return null;
-  switch (item.type) {
-    case "scale":
-      return definition.scale.options.find((o) => o.value === stored.value)?.label ?? stored.value;
-    case "single":
-      return item.options.find((o) => o.value === stored.value)?.label ?? stored.value;
-    case "multi":
-      return parseMultiValue(stored.value)
-        .map((v) => item.options.find((o) => o.value === v)?.label ?? v)
-        .join("; ");
-    case "boolean":
-      return stored.value === "ja" ? "Ja" : stored.value === "nee" ? "Nee" : stored.value;
-    case "number":
-      return item.unit ? `${stored.value} ${item.unit}` : stored.value;
-    case "text":
-      return stored.value;
-  }
+  return typeOf(item).display(item, stored.value, definition.scale.options);
 }

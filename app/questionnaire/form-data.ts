@@ -1,4 +1,5 @@
-import { isMulti, type FormValues } from "./answers.ts";
+import type { FormValues } from "./answers.ts";
+import { isMultiple } from "./item-types/index.ts";
 import { commentField, type QuestionnaireSection } from "./definition.ts";
 
 /** Fields a section form carries besides the answers. */
@@ -14,7 +15,7 @@ export interface SectionFormData {
 
 /** Reads a section's posted fields into the shape the derived schema validates. */
 export function readSectionForm(section: QuestionnaireSection, entries: Iterable<[string, FormDataEntryValue]>): SectionFormData {
-  const multi = new Set(section.items.filter(isMulti).map((i) => i.key));
+  const multi = new Set(section.items.filter(isMultiple).map((i) => i.key));
   const known = new Set<string>(CONTROL_FIELDS);
   for (const item of section.items) {
     known.add(item.key);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { answerLookup, hasValue, isVisible, type AnswerMap, type FormValues } from "./answers.ts";
-import { COMMENT_MAX_LENGTH, answerValuesOf, commentField, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { COMMENT_MAX_LENGTH, commentField, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
+import { typeOf } from "./item-types/index.ts";
+import { asText, messages } from "./item-types/spec.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 
 /**
@@ -12,68 +14,8 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.t
  */
 export type SchemaMode = "draft" | "complete";
 
-export const messages = {
-  chooseOption: "Kies een van de antwoorden die bij deze vraag horen.",
-  chooseOptions: "Kies alleen antwoorden die bij deze vraag horen.",
-  required: "Beantwoord deze vraag.",
-  notANumber: "Vul een getal in, bijvoorbeeld 12.",
-  notAnInteger: "Vul een heel getal in, zonder komma.",
-  tooLow: (min: number) => `Vul een getal in van ${min} of hoger.`,
-  tooHigh: (max: number) => `Vul een getal in van ${max} of lager.`,
-  tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
-  tooMany: (max: number) => `Kies hoogstens ${max} antwoorden.`,
-};
-
-// react-hook-form reports an untouched radio group as null and a checkbox group as false.
-const asText = (v: unknown) => (v == null || v === false ? "" : v);
-const asList = (v: unknown) => (v == null || v === false || v === "" ? [] : typeof v === "string" ? [v] : v);
-
-const numberPattern = /^-?\d+([.,]\d+)?$/;
-
 function valueSchema(item: Item, definition: QuestionnaireDefinition): z.ZodType<string | string[]> {
-  const allowed = answerValuesOf(item, definition.scale.options);
-  switch (item.type) {
-    case "scale":
-    case "single":
-    case "boolean":
-      return z.preprocess(
-        asText,
-        z.string(messages.chooseOption).refine((v) => v === "" || allowed!.includes(v), messages.chooseOption),
-      );
-    case "multi": {
-      let list = z
-        .array(z.string(messages.chooseOptions), messages.chooseOptions)
-        .refine((vs) => vs.every((v) => allowed!.includes(v)) && new Set(vs).size === vs.length, messages.chooseOptions);
-      if (item.maxSelected !== undefined) {
-        const max = item.maxSelected;
-        list = list.refine((vs) => vs.length <= max, messages.tooMany(max));
-      }
-      return z.preprocess(asList, list);
-    }
-    case "number":
-      return z.preprocess(
-        asText,
-        z
-          .string(messages.notANumber)
-          .trim()
-          .superRefine((v, ctx) => {
-            if (v === "") return;
-            if (!numberPattern.test(v)) return void ctx.addIssue({ code: "custom", message: messages.notANumber });
-            const n = Number(v.replace(",", "."));
-            if (item.integer && !Number.isInteger(n)) ctx.addIssue({ code: "custom", message: messages.notAnInteger });
-            else if (item.min !== undefined && n < item.min) ctx.addIssue({ code: "custom", message: messages.tooLow(item.min) });
-            else if (item.max !== undefined && n > item.max) ctx.addIssue({ code: "custom", message: messages.tooHigh(item.max) });
-          }),
-      );
-    case "text":
-      return z.preprocess(
-        asText,
-        z
-          .string(messages.tooLong(item.maxLength))
-          .max(item.maxLength, messages.tooLong(item.maxLength))
-          .refine((v) => !hasControlCharacter(v, item.multiline ? "long" : "line"), CONTROL_CHARACTER_MESSAGE),
-      );
-  }
+  return typeOf(item).value(item, definition.scale.options);
 }
 
 // A section's value checks depend only on the section (and its definition's scale), so each is built

@@ -6,7 +6,8 @@ import { hashPassword } from "../../app/auth/password.server.ts";
 import { SECURE_SESSION_COOKIE } from "../../app/auth/session.server.ts";
 import { getDefinition, latestVersionOf } from "../../app/models/response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE } from "../../app/models/rondetafel.server.ts";
-import { allItems, optionsOf, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { allItems, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { typeOf } from "../../app/questionnaire/item-types/index.ts";
 
 /**
  * Fills a fresh database at national scale for the benchmark: 28 regions, 342 municipalities, the
@@ -36,11 +37,7 @@ const tokenHash = (t: string) => createHash("sha256").update(t).digest("hex");
 
 function answerFor(definition: QuestionnaireDefinition, key: string, i: number): string | null {
   const item = allItems(definition).find((x) => x.key === key)!;
-  const options = optionsOf(item, definition.scale.options);
-  if (item.type === "multi") return JSON.stringify([options![i % options!.length]!.value]);
-  if (options) return options[(i * 7 + key.length) % Math.min(options.length, 3)]!.value;
-  if (item.type === "number") return String(item.min ?? 1);
-  return "Toelichting van het team.";
+  return typeOf(item).bench(item, i, definition.scale.options);
 }
 
 export async function generate(file: string, scale: Scale = NATIONAL): Promise<Generated> {

@@ -27,8 +27,7 @@ const DEFAULTS: BenchOptions = { runs: Number(process.env.BENCH_RUNS ?? 3), seco
 
 const startProduct = (file: string) => startProductionServer({ DATABASE_URL: file });
 
-const startBaselineProcess = (file: string, css: string[]) =>
-  startServer(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}", ...css], {}, "baseline luistert op");
+const startBaselineProcess = (file: string) => startServer(["--import", "tsx", "scripts/bench/baseline.ts", file, "{PORT}"], {}, "baseline luistert op");
 
 /**
  * CPU time the process has used, in ms (user + system, all its threads: garbage collection included).
@@ -302,19 +301,30 @@ function visiblePage(html: string): string {
     .replace(/ data-discover="true"/g, "");
 }
 
-/** Refuses to compare with a baseline that does not serve the product's page. */
+/** The section form of a page: the part the baseline renders with the product's own component. */
+function sectionForm(html: string): string {
+  const start = html.indexOf("<form");
+  const at = html.indexOf('id="sectie-formulier"');
+  const open = html.lastIndexOf("<form", at);
+  const end = html.indexOf("</form>", at);
+  if (start < 0 || at < 0 || end < 0) throw new Error("Geen onderdeelformulier op de pagina.");
+  return html.slice(open, end + "</form>".length);
+}
+
+/** Refuses to compare with a baseline whose form is not the one on the product's page. */
 async function checkSamePage(product: string, baseline: string, scenario: Scenario) {
   const spec = scenario.next();
   const get = async (base: string) => visiblePage(await (await fetch(base + spec.path, { headers: spec.headers })).text());
-  const [a, b] = await Promise.all([get(product), get(baseline)]);
-  if (a !== b) {
+  const [page, form] = await Promise.all([get(product), get(baseline)]);
+  const a = sectionForm(page);
+  if (a !== form) {
     let i = 0;
-    while (a[i] === b[i]) i++;
+    while (a[i] === form[i]) i++;
     throw new Error(
-      `De baseline serveert niet dezelfde pagina als het product; pas scripts/bench/baseline.ts aan.\nproduct:  …${a.slice(i - 60, i + 60)}…\nbaseline: …${b.slice(i - 60, i + 60)}…`,
+      `Het formulier van de baseline is niet dat van de productpagina.\nproduct:  …${a.slice(Math.max(0, i - 60), i + 60)}…\nbaseline: …${form.slice(Math.max(0, i - 60), i + 60)}…`,
     );
   }
-  return a.length;
+  return { page: page.length, form: form.length };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -330,16 +340,15 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
     console.log(
       `Data: ${scale.teams} teams, ${scale.rounds} rondes; gegenereerd in ${generated.seconds.toFixed(1)} s; database ${(generated.bytes / 1048576).toFixed(1)} MB`,
     );
-    const css = stylesheets();
     const results: Record<string, number[]> = {};
     const add = (key: string, value: number) => (results[key] ??= []).push(value);
-    let pageChars = 0;
+    let sizes = { page: 0, form: 0 };
     for (let run = 1; run <= runs; run++) {
       copyFileSync(source, join(dir, `run${run}.db`));
       copyFileSync(source, join(dir, `base${run}.db`));
       product = await startProduct(join(dir, `run${run}.db`));
-      baseline = await startBaselineProcess(join(dir, `base${run}.db`), css);
-      pageChars = await checkSamePage(product.base, baseline.base, sectionPages(generated));
+      baseline = await startBaselineProcess(join(dir, `base${run}.db`));
+      sizes = await checkSamePage(product.base, baseline.base, sectionPages(generated));
 
       const regio = generated.cookies.regio[0]!;
       // Latency at 100 requests/s for each; the budgets of the region and national pages are at 20/s.
@@ -404,7 +413,7 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
     console.log(
       `vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`,
     );
-    console.log(`baseline-pagina gelijk aan productpagina zonder scripts (${pageChars} tekens)`);
+    console.log(`formulier van de baseline gelijk aan dat op de productpagina (${sizes.form} van ${sizes.page} tekens, zonder scripts)`);
     console.log(`3 zelfscan-flows: ${m["3 flows/s"]!.toFixed(1)} per seconde; piek-RSS ${m["rss MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`);
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
     console.log(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getAnswers, getDefinition, getOrCreateResponse, getResponse } from "../../app/models/response.server.ts";
 import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
-import { messages } from "../../app/questionnaire/schema.ts";
+import { messages } from "../../app/questionnaire/item-types/spec.ts";
 import { TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sectionCookie, sectionFields, TEST_PASSWORD, validAnswers, type World } from "./helpers.ts";

@@ -58,27 +58,13 @@ export async function sessionCookieFor(context: TestContext, userId: number, now
 
 import type { AnswerMap } from "../../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition, QuestionnaireSection } from "../../app/questionnaire/definition.ts";
+import { typeOf } from "../../app/questionnaire/item-types/index.ts";
 
-/** A valid answer for every item of the sections (the first option; numbers at their minimum). */
+/** A valid answer for every item of the sections (the benchmark's deterministic answer of each item type). */
 export function validAnswers(definition: QuestionnaireDefinition, sections: QuestionnaireSection[] = definition.sections): AnswerMap {
   const answers: AnswerMap = {};
-  for (const section of sections) {
-    for (const item of section.items) {
-      const value =
-        item.type === "scale"
-          ? definition.scale.options[0]!.value
-          : item.type === "boolean"
-            ? "ja"
-            : item.type === "single"
-              ? item.options[0]!.value
-              : item.type === "multi"
-                ? JSON.stringify([item.options[0]!.value])
-                : item.type === "number"
-                  ? String(item.min ?? 1)
-                  : "Antwoord";
-      answers[item.key] = { value, comment: null };
-    }
-  }
+  for (const section of sections)
+    for (const item of section.items) answers[item.key] = { value: typeOf(item).bench(item, 0, definition.scale.options), comment: null };
   return answers;
 }
 
@@ -87,6 +73,7 @@ export function sectionFields(definition: QuestionnaireDefinition, section: Ques
   const answers = validAnswers(definition, [section]);
   return section.items.flatMap((item): [string, string][] => {
     const value = answers[item.key]!.value!;
-    return item.type === "multi" ? (JSON.parse(value) as string[]).map((v): [string, string] => [item.key, v]) : [[item.key, value]];
+    const shown = typeOf(item).formValue(item, value);
+    return Array.isArray(shown) ? shown.map((v): [string, string] => [item.key, v]) : [[item.key, shown]];
   });
 }

@@ -13,7 +13,8 @@ function layerOf(path: string): Layer | "db" | "seeds" | "schema" | "other" {
   if (path === "db/schema.ts") return "schema";
   if (path.startsWith("db/")) return "db";
   if (path.startsWith("seeds/")) return "seeds";
-  if (path.startsWith("app/questionnaire/ui/") || path.startsWith("app/components/")) return "ui";
+  // The questionnaire engine's React parts (its pages' forms, each item type's field) are ui.
+  if ((path.startsWith("app/questionnaire/") && path.endsWith(".tsx")) || path.startsWith("app/components/")) return "ui";
   if (path.startsWith("app/domain/") || path.startsWith("app/forms/") || path.startsWith("app/questionnaire/")) return "domain";
   if (path.startsWith("app/models/")) return "models";
   if (path.startsWith("app/auth/")) return "auth";

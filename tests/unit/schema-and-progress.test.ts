@@ -3,7 +3,8 @@ import { sectionAnswersFromForm, sectionFormValues, type AnswerMap } from "../..
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
 import { readSectionForm } from "../../app/questionnaire/form-data.ts";
 import { sectionProgress, taskList } from "../../app/questionnaire/progress.ts";
-import { messages, sectionSchema } from "../../app/questionnaire/schema.ts";
+import { sectionSchema } from "../../app/questionnaire/schema.ts";
+import { messages } from "../../app/questionnaire/item-types/spec.ts";
 import { fieldErrorsOf } from "../../app/forms/field-errors.ts";
 import { checkComplete } from "../../app/services/questionnaire-pages.server.ts";
 

@@ -1,7 +1,9 @@
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../answers.ts";
-import { commentField, optionsOf, type Item, type QuestionnaireDefinition } from "../definition.ts";
+import { commentField, type Item, type QuestionnaireDefinition } from "../definition.ts";
+import { ITEM_FIELDS, type FieldProps } from "../item-types/fields.tsx";
+import { optionsOf } from "../item-types/index.ts";
 import { FieldError } from "../../components/FieldError.tsx";
 
 /** id of an item's first input: the target of the error summary's links and of "what is left" links. */
@@ -22,8 +24,8 @@ interface Props {
 }
 
 /**
- * One question. Choice groups are a fieldset with a legend (WCAG 1.3.1); text and number fields have a
- * label. Errors are text beside the field, linked with aria-describedby, and mark it aria-invalid.
+ * One question: its label, help, condition, error and toelichting, around the inputs its type renders.
+ * Errors are text beside the field, linked with aria-describedby, and mark it aria-invalid.
  */
 export function QuestionField({ definition, item, register, value, comment, error, commentError, conditionText, hidden }: Props) {
   const id = fieldId(item.key);
@@ -79,66 +81,21 @@ export function QuestionField({ definition, item, register, value, comment, erro
       </details>
     ) : null;
 
-  if (options) {
-    const selected = Array.isArray(value) ? value : value ? [value] : [];
-    const type = item.type === "multi" ? "checkbox" : "radio";
-    return (
-      <fieldset className={`question${error ? " question--invalid" : ""}`} aria-describedby={describedBy} hidden={hidden} data-item={item.key}>
-        <legend className="question__legend">{label}</legend>
-        {messages}
-        <div className="question__options">
-          {options.map((option, i) => (
-            <label key={option.value} className="question__option">
-              <input
-                type={type}
-                id={i === 0 ? id : `${id}-${option.value}`}
-                value={option.value}
-                defaultChecked={selected.includes(option.value)}
-                aria-invalid={error ? true : undefined}
-                {...register(item.key)}
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>
-        {commentInput}
-      </fieldset>
-    );
-  }
-
-  const input =
-    item.type === "text" && item.multiline ? (
-      <textarea
-        id={id}
-        className="utrecht-textarea"
-        rows={4}
-        defaultValue={typeof value === "string" ? value : ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...register(item.key)}
-      />
-    ) : (
-      <input
-        id={id}
-        type="text"
-        inputMode={item.type === "number" ? (item.type === "number" && !item.integer ? "decimal" : "numeric") : undefined}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        defaultValue={typeof value === "string" ? value : ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        size={item.type === "number" ? 8 : 40}
-        {...register(item.key)}
-      />
-    );
+  // The item's type renders its inputs in this frame (item-types/fields.tsx).
+  const Field = ITEM_FIELDS[item.type] as (props: FieldProps<Item>) => ReactNode;
   return (
-    <div className={`question${error ? " question--invalid" : ""}`} hidden={hidden} data-item={item.key}>
-      <label className="question__label" htmlFor={id}>
-        {label}
-        {item.type === "number" && item.unit ? <span className="muted"> (aantal {item.unit})</span> : null}
-      </label>
-      {messages}
-      {input}
-      {item.type === "text" ? <p className="muted">Hoogstens {item.maxLength} tekens.</p> : null}
-    </div>
+    <Field
+      item={item}
+      id={id}
+      options={options}
+      register={register}
+      value={value}
+      error={error}
+      describedBy={describedBy}
+      label={label}
+      messages={messages}
+      comment={commentInput}
+      hidden={hidden}
+    />
   );
 }

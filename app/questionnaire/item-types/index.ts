@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { booleanItemSchema, booleanType, type BooleanItem } from "./boolean.ts";
+import { dateItemSchema, dateType, type DateItem } from "./date.ts";
+import { multiItemSchema, multiType, type MultiItem } from "./multi.ts";
+import { numberItemSchema, numberType, type NumberItem } from "./number.ts";
+import { scaleItemSchema, scaleType, type ScaleItem } from "./scale.ts";
+import { singleItemSchema, singleType, type SingleItem } from "./single.ts";
+import type { AnswerOption, ItemTypeSpec } from "./spec.ts";
+import { textItemSchema, textType, type TextItem } from "./text.ts";
+
+/**
+ * The registry of item types. A new type is one module (its schema and its spec) plus one line in
+ * each of the three lists below and in fields.tsx; a type missing from any of them, or missing a
+ * member of its spec, does not compile.
+ */
+
+/** An item in a definition file: one of the types, told apart by `type`. */
+export const itemSchema = z.discriminatedUnion("type", [
+  scaleItemSchema,
+  singleItemSchema,
+  multiItemSchema,
+  booleanItemSchema,
+  numberItemSchema,
+  textItemSchema,
+  dateItemSchema,
+]);
+
+export type Item = ScaleItem | SingleItem | MultiItem | BooleanItem | NumberItem | TextItem | DateItem;
+export type ItemKind = Item["type"];
+export type ItemOf<K extends ItemKind> = Extract<Item, { type: K }>;
+
+const ITEM_TYPES: { [K in ItemKind]: ItemTypeSpec<ItemOf<K>> } = {
+  scale: scaleType,
+  single: singleType,
+  multi: multiType,
+  boolean: booleanType,
+  number: numberType,
+  text: textType,
+  date: dateType,
+};
+
+// The union above and the schemas are one list: an item the schema accepts always has a spec.
+const _schemaMatchesItems: z.output<typeof itemSchema> extends Item ? (Item extends z.output<typeof itemSchema> ? true : never) : never = true;
+void _schemaMatchesItems;
+
+/** The spec of an item's type: how to check, show, export, score and invent its answers. */
+export function typeOf<I extends Item>(item: I): ItemTypeSpec<I> {
+  // The one place the item's type chooses its spec; the registry's type guarantees they match.
+  return ITEM_TYPES[item.type] as unknown as ItemTypeSpec<I>;
+}
+
+/** The answer options of an item (the scale for a scale item), or null for free input. */
+export const optionsOf = (item: Item, scale: AnswerOption[]): AnswerOption[] | null => typeOf(item).options(item, scale);
+
+export const isMultiple = (item: Item): boolean => typeOf(item).multiple;
+
+export const ITEM_KINDS = Object.keys(ITEM_TYPES) as ItemKind[];
