@@ -8,7 +8,7 @@ import { lowThemes } from "../app/domain/scoring.ts";
 /**
  * The phase of every region in the demo. The counts per phase are those the programme published in
  * its end report (2021): 3 voorbereiding, 7 zelfscan, 3 analyse, 11 verbeterplannen, 4 uitvoering
- * (shared/reference/003). Which region is where is a believable assignment, not a published fact:
+ * (docs/sources.md, source 003). Which region is where is a believable assignment, not a published fact:
  * regions with a "lokale teams versterken" project in the projectenpools are placed further along.
  */
 export const DEMO_REGION_PHASES: Record<string, PhaseKey> = {

@@ -7,7 +7,7 @@ import { DEMO_REGION_PHASES } from "./demo-phases.ts";
 
 /**
  * Demo round tables 2019, 2020 and 2021 for all 28 regions, made so that the dashboard reproduces
- * the programme's published figures exactly (shared/reference/000–003):
+ * the programme's published figures exactly (docs/sources.md, sources 000–003):
  *   2021 (003): phases 3/7/3/11/4; visie: 13 werken volgens, 7 inkoop/subsidie, 28 regiovisie,
  *               19 getraind; 26 of 28 with insight in their teams.
  *   2020 (000, 002): MDA++ structureel 6, pilot 12, in ontwikkeling 7; integrale sturing 14 of 28;

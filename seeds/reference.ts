@@ -3,8 +3,8 @@ import { parse } from "csv-parse/sync";
 import type { DB } from "../db/client.ts";
 import { insertMunicipality, insertRegion } from "./factories.ts";
 
-// Reference data: the 28 GHNT regions and 342 municipalities (CBS codes), copied from
-// shared/reference/gemeenten.csv. Separate from the demo data, and needed by every deployment.
+// Reference data: the 28 GHNT regions and 342 municipalities (CBS codes), from seeds/gemeenten.csv
+// (docs/sources.md says where it comes from). Separate from the demo data, and needed by every deployment.
 
 export const GEMEENTEN_CSV = new URL("./gemeenten.csv", import.meta.url);
 

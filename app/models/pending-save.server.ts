@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 
 // What a user posted after their session had expired, kept so that after logging in again they are
-// back on the page with their answers (DESIGN.md section 8: nothing a user submitted is lost).
+// back on the page with their answers (nothing a user submitted is lost: docs/architecture.md).
 
 const KEEP_DAYS = 7;
 const MAX_FIELDS = 500;
