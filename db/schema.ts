@@ -44,6 +44,8 @@ export interface UserAccountTable {
   team_id: number | null;
   created_at: string;
   disabled_at: string | null;
+  /** 1: notifications also come by mail (the default); 0: only on the start page. */
+  mail_notifications: Generated<0 | 1>;
 }
 
 export interface SessionTable {
@@ -83,6 +85,8 @@ export interface RoundQuestionnaireTable {
   round_id: number;
   audience: Audience;
   questionnaire_key: string;
+  /** The version every response of the round uses, fixed when the round opens (null only before one was registered). */
+  questionnaire_version_id: number | null;
 }
 
 export interface ResponseTable {
@@ -235,6 +239,28 @@ export interface InvitationTable {
   used_at: string | null;
 }
 
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  /** What happened: "response.submitted", "response.returned", "phase.changed", ... */
+  kind: string;
+  /** The sentence the user reads ("Wijkteam Zaandam Oost heeft de zelfscan ingediend."). */
+  text: string;
+  /** Where to look: a path in the product. */
+  link: string;
+  created_at: string;
+}
+
+export interface ActionNoteTable {
+  id: Generated<number>;
+  action_id: number;
+  /** The team that owns the action and wrote the note. */
+  team_id: number;
+  text: string;
+  author_id: number;
+  at: string;
+}
+
 export interface PasswordResetTable {
   id: Generated<number>;
   /** SHA-256 of the link's token. */
@@ -280,6 +306,8 @@ export interface Database {
   invitation: InvitationTable;
   outbox: OutboxTable;
   password_reset: PasswordResetTable;
+  notification: NotificationTable;
+  action_note: ActionNoteTable;
 }
 
 export type Region = Selectable<RegionTable>;

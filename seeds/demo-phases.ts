@@ -4,6 +4,7 @@ import { saveAnalysis } from "../app/models/analysis.server.ts";
 import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.server.ts";
 import { regionThemeFigures } from "../app/models/results.server.ts";
 import { lowThemes } from "../app/domain/scoring.ts";
+import { notifyPhaseChanged } from "../app/services/notifications.server.ts";
 
 /**
  * The phase of every region in the demo. The counts per phase are those the programme published in
@@ -65,7 +66,10 @@ const POINTS: Record<string, string[]> = {
 
 interface Input {
   now: Date;
-  roundId: number;
+  /** Zelfscan 2025 (Twente's cycle, and Zaanstreek-Waterland's previous one) and Zelfscan 2026 (open now). */
+  rounds: { earlier: number; current: number };
+  /** Where the links in the demo's notification mails point. */
+  origin: string;
   programma: number;
   regions: { zaanstreek: { id: number; lead: number }; twente: { id: number; lead: number } };
   gemeenteUsers: Map<string, number>;
@@ -81,7 +85,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
     to: PhaseKey,
     actor: number,
     at: string,
-    kind: "advance" | "override",
+    kind: "advance" | "override" | "cycle",
     reason: string | null,
     roundId: number | null = null,
   ) =>
@@ -111,19 +115,37 @@ export async function seedDemoPhases(db: DB, input: Input) {
     }
   }
 
-  // Zaanstreek-Waterland: the zelfscan round opened and the region started collecting.
+  const roundId = input.rounds.earlier;
+  // Zaanstreek-Waterland: collected its zelfscan on Zelfscan 2025, then programma started its next cycle
+  // on Zelfscan 2026 (the region wanted to start again on the new round); its teams and gemeenten were told.
   const zw = input.regions.zaanstreek;
-  await transition(zw.id, "preparation", "selfscan", zw.lead, daysAgo(50), "advance", null, input.roundId);
+  await transition(zw.id, "preparation", "selfscan", zw.lead, daysAgo(380), "advance", null, input.rounds.earlier);
+  await transition(
+    zw.id,
+    "selfscan",
+    "selfscan",
+    input.programma,
+    daysAgo(40),
+    "cycle",
+    "De regio begint de zelfscan opnieuw op de ronde van 2026, met alle teams tegelijk.",
+    input.rounds.current,
+  );
+  const currentName = (await db.selectFrom("round").select("name").where("id", "=", input.rounds.current).executeTakeFirstOrThrow()).name;
+  await db
+    .transaction()
+    .execute((trx) =>
+      notifyPhaseChanged(trx, { regionId: zw.id, to: "selfscan", cycle: { roundName: currentName }, origin: input.origin, now: new Date(daysAgo(40)) }),
+    );
 
   // Twente: through the zelfscan and the analysis, now drafting improvement plans.
   const tw = input.regions.twente;
-  await transition(tw.id, "preparation", "selfscan", tw.lead, daysAgo(320), "advance", null, input.roundId);
-  await transition(tw.id, "selfscan", "analysis", tw.lead, daysAgo(195), "advance", null, input.roundId);
-  const figures = (await regionThemeFigures(db, input.roundId, { regionId: tw.id })).figures;
+  await transition(tw.id, "preparation", "selfscan", tw.lead, daysAgo(320), "advance", null, roundId);
+  await transition(tw.id, "selfscan", "analysis", tw.lead, daysAgo(195), "advance", null, roundId);
+  const figures = (await regionThemeFigures(db, roundId, { regionId: tw.id })).figures;
   const low = lowThemes(figures, DEFAULT_PHASE_SETTINGS.lowThemeScore);
   await saveAnalysis(db, {
     regionId: tw.id,
-    roundId: input.roundId,
+    roundId: roundId,
     userId: tw.lead,
     summary:
       "De teams in Twente signaleren goed en werken volgens de meldcode. Zwakker zijn het zicht op veiligheid na afsluiten van de hulp en herstelgerichte zorg; " +
@@ -139,9 +161,13 @@ export async function seedDemoPhases(db: DB, input: Input) {
     ),
     now: new Date(daysAgo(120)),
   });
-  await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null, input.roundId);
+  await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null, roundId);
+  await db
+    .transaction()
+    .execute((trx) => notifyPhaseChanged(trx, { regionId: tw.id, to: "plans", cycle: null, origin: input.origin, now: new Date(daysAgo(64)) }));
 
-  // Plans: Hengelo and Almelo adopted theirs; Enschede has a draft with an overdue action.
+  // Plans: Hengelo, Almelo and Enschede adopted theirs (Enschede's has an overdue action of Wijkteam
+  // Enschede Centrum, which its team manager sees on the start page); the other Twente municipalities have none yet.
   const points = await db.selectFrom("improvement_point").select(["id", "theme_key"]).where("region_id", "=", tw.id).execute();
   const pointFor = (theme: string) => points.find((p) => p.theme_key === theme)?.id ?? null;
   const municipalityId = async (name: string) => (await db.selectFrom("municipality").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
@@ -155,7 +181,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
     for (const a of actions) {
       await addAction(db, {
         municipalityId: id,
-        roundId: input.roundId,
+        roundId: roundId,
         userId,
         action: {
           theme: a.theme,
@@ -169,7 +195,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
         now: new Date(daysAgo(50)),
       });
     }
-    if (adopt) await adoptPlan(db, { municipalityId: id, roundId: input.roundId, userId, now: new Date(daysAgo(30)) });
+    if (adopt) await adoptPlan(db, { municipalityId: id, roundId: roundId, userId, now: new Date(daysAgo(30)) });
   };
   await plan(
     "Hengelo",
@@ -230,7 +256,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
       },
       { theme: "I", title: "Opdracht aan de wijkteams aanvullen met het kwaliteitskader", owner: "Beleidsadviseur Enschede", dueInDays: 45, status: "planned" },
     ],
-    false,
+    true,
   );
   // One progress note, so the plan's history shows an update too.
   const hengeloAction = await db
@@ -243,7 +269,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
   if (hengeloAction) {
     await updateActionProgress(db, {
       municipalityId: await municipalityId("Hengelo"),
-      roundId: input.roundId,
+      roundId: roundId,
       actionId: hengeloAction.id,
       status: "ongoing",
       note: "Eerste overleg met Veilig Thuis gevoerd; concept-afspraken in bespreking.",

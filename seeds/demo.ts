@@ -2,6 +2,8 @@ import type { DB } from "../db/client.ts";
 import type { Role, TeamKind } from "../db/schema.ts";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { getDefinition, latestVersionOf, reviewResponse } from "../app/models/response.server.ts";
+import { notifySubmitted } from "../app/services/notifications.server.ts";
+import { reopenSubmitted, reviewScan } from "../app/services/review.server.ts";
 import { seedDemoPhases } from "./demo-phases.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
@@ -21,6 +23,11 @@ export interface DemoAccount {
 }
 
 /** Teams per municipality of the demo regions; other municipalities get a wijkteam and a CJG. */
+/** The Zaanstad teams whose current scan the gemeente reviewed in the demo: accepted, returned, accepted and reopened. */
+const REVIEWED_TEAMS = ["Wijkteam Zaandam Noord", "Wijkteam Zaandam West", "Wijkteam Krommenie-Assendelft"];
+// Submitted on the current round and waiting for the gemeente's review (the demo gemeente can accept it).
+const AWAITING_REVIEW = "Wijkteam Wormerveer-Westzaan";
+
 const TEAMS: Record<string, [string, TeamKind][]> = {
   Zaanstad: [
     ["Wijkteam Zaandam Oost", "wijkteam"],
@@ -121,27 +128,25 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
   const regioTwente = await user("regio.twente@demo.nl", "regio", "Ruud Regio", { regionId: twente });
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
-  // The round is open today whenever the demo starts, so every page has a current round to show.
-  const today = now.toISOString().slice(0, 10);
-  const inAMonth = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const roundId = await insertRound(db, {
-    name: "Zelfscan 2025",
-    opensOn: "2025-10-01",
-    closesOn: inAMonth > "2026-12-31" ? new Date(now.getTime() + 90 * 86_400_000).toISOString().slice(0, 10) : "2026-12-31",
-    now,
-  });
-  if (today < "2025-10-01") {
-    await db.updateTable("round").set({ opens_on: today }).where("id", "=", roundId).execute();
-  }
+  // Two zelfscan rounds, dated around the day the demo is built: "Zelfscan 2025", on which Twente's cycle
+  // still runs (it is drafting improvement plans on its results), and "Zelfscan 2026", open now, on which
+  // Zaanstreek-Waterland started its next cycle.
+  const isoDay = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const round2025 = await insertRound(db, { name: "Zelfscan 2025", opensOn: isoDay(-420), closesOn: isoDay(-90), now: daysAgo(420) });
+  const round2026 = await insertRound(db, { name: "Zelfscan 2026", opensOn: isoDay(-45), closesOn: isoDay(200), now: daysAgo(45) });
+  // The earlier round's scans get their own random sequence, so the current picture stays as it was.
+  const earlierRand = random(20250101);
   const teamDefinition = await getDefinition(db, (await latestVersionOf(db, TEAM_QUESTIONNAIRE))!.id);
   const municipalDefinition = await getDefinition(db, (await latestVersionOf(db, MUNICIPALITY_QUESTIONNAIRE))!.id);
 
   const gemeenteUsers = new Map<string, number>();
+  const earlierScans: { responseId: number; municipality: string }[] = [];
   const teamIds = new Map<string, { teamId: number; managerId: number }>();
   for (const regionId of [zaanstreek, twente]) {
     // Twente ran its zelfscan early in the round (it is now drafting improvement plans): nearly
     // every team submitted months ago. Zaanstreek-Waterland is still collecting.
     const early = regionId === twente;
+    const roundId = early ? round2025 : round2026;
     let teamNumber = 0;
     for (const municipality of await municipalities(regionId)) {
       // Every municipality and team of the demo regions has its own account (same demo password);
@@ -164,6 +169,21 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         teamNumber += 1;
         const maturity = 0.35 + rand() * 0.5;
         const subject = { teamId };
+        if (!early) {
+          // Zaanstreek-Waterland's previous cycle, on Zelfscan 2025: most teams submitted, and their gemeente accepted it.
+          if (earlierRand() < 0.85) {
+            const earlierId = await insertResponse(db, {
+              roundId: round2025,
+              questionnaireKey: TEAM_QUESTIONNAIRE,
+              subject,
+              userId: managerId,
+              answers: generateAnswers(teamDefinition, earlierRand, { maturity: maturity - 0.1 }),
+              submit: true,
+              now: daysAgo(330 + Math.floor(earlierRand() * 40)),
+            });
+            earlierScans.push({ responseId: earlierId, municipality: municipality.name });
+          }
+        }
         if (demoTeam) {
           // The demo team managers find their scan under way: themes A to F done, G and H still to do.
           await insertResponse(db, {
@@ -179,9 +199,10 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         const when = early
           ? new Date(now.getTime() - Math.floor(215 + rand() * 90) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000)
           : new Date(now.getTime() - Math.floor(1 + rand() * 40) * 86_400_000 - Math.floor(rand() * 8) * 3_600_000);
-        // The two Zaanstad teams the gemeente reviews in the demo (one accepted, one returned) have submitted.
+        // The Zaanstad teams the gemeente reviews in the demo (accepted, returned, reopened, awaiting) have submitted.
         const drawn = early ? (teamNumber % 10 === 0 ? 0.7 : 0) : rand();
-        const state = teamName === "Wijkteam Zaandam Noord" || teamName === "Wijkteam Zaandam West" ? 0 : drawn;
+        const reviewed = REVIEWED_TEAMS.includes(teamName) || teamName === AWAITING_REVIEW;
+        const state = reviewed ? 0 : drawn;
         if (state < 0.55) {
           await insertResponse(db, {
             roundId,
@@ -190,7 +211,8 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
             userId: managerId,
             answers: generateAnswers(teamDefinition, rand, { maturity }),
             submit: true,
-            now: when,
+            // Before the gemeente's reviews of the last days.
+            now: reviewed ? daysAgo(4 + (teamNumber % 5)) : when,
           });
         } else if (state < 0.8) {
           const sections = teamDefinition.sections.slice(0, 1 + Math.floor(rand() * 5)).map((s) => s.key);
@@ -209,6 +231,17 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
       // Municipal part: every Twente municipality submitted it; in Zaanstreek-Waterland some have,
       // Zaanstad not yet (the demo gemeente fills it in).
       const municipalSubject = { municipalityId: municipality.id };
+      if (!early) {
+        await insertResponse(db, {
+          roundId: round2025,
+          questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,
+          subject: municipalSubject,
+          userId: gemeenteUserId,
+          answers: generateAnswers(municipalDefinition, earlierRand, { maturity: 0.3 + earlierRand() * 0.4, teamCount: teams.length }),
+          submit: true,
+          now: daysAgo(320 + Math.floor(earlierRand() * 30)),
+        });
+      }
       if (municipality.name !== "Zaanstad" && (early || rand() < 0.6)) {
         await insertResponse(db, {
           roundId,
@@ -223,31 +256,64 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     }
   }
 
-  // The review loop in Zaanstad: one scan accepted, one returned to the team with a comment.
-  const reviewed = async (teamName: string, decision: "accept" | "return", comment: string | null) => {
-    const team = teamIds.get(teamName);
-    const response = team && (await db.selectFrom("response").select(["id", "revision", "status"]).where("team_id", "=", team.teamId).executeTakeFirst());
-    if (response?.status === "submitted") {
-      await reviewResponse(db, {
-        responseId: response.id,
-        expectedRevision: response.revision,
-        userId: gemeenteUsers.get("Zaanstad")!,
-        decision,
-        comment,
-        now: daysAgo(1),
-      });
-    }
+  // The earlier round's scans of Zaanstreek-Waterland were accepted by their gemeenten.
+  for (const scan of earlierScans) {
+    const response = await db.selectFrom("response").select(["id", "revision"]).where("id", "=", scan.responseId).executeTakeFirstOrThrow();
+    await reviewResponse(db, {
+      responseId: response.id,
+      expectedRevision: response.revision,
+      userId: gemeenteUsers.get(scan.municipality)!,
+      decision: "accept",
+      comment: null,
+      now: daysAgo(300),
+    });
+  }
+
+  // The review loop in Zaanstad, on the current round: one scan accepted, one returned to the team with a
+  // comment, one accepted and then reopened with a reason; the teams are told (their notifications).
+  const origin = "http://localhost:3000";
+  const currentScanOf = async (teamName: string) => {
+    const team = teamIds.get(teamName)!;
+    return db
+      .selectFrom("response")
+      .select(["id", "revision", "status", "submitted_at"])
+      .where("team_id", "=", team.teamId)
+      .where("round_id", "=", round2026)
+      .executeTakeFirstOrThrow();
   };
-  await reviewed("Wijkteam Zaandam Noord", "accept", null);
-  await reviewed(
+  const zaanstad = gemeenteUsers.get("Zaanstad")!;
+  for (const teamName of [...REVIEWED_TEAMS, AWAITING_REVIEW]) {
+    const response = await currentScanOf(teamName);
+    // The gemeente was told when the team submitted.
+    const submittedAt = new Date(response.submitted_at ?? daysAgo(3));
+    await db.transaction().execute((trx) => notifySubmitted(trx, { responseId: response.id, origin, now: submittedAt }));
+  }
+  const review = async (teamName: string, decision: "accept" | "return", comment: string | null, when: Date) => {
+    const response = await currentScanOf(teamName);
+    await reviewScan(db, { responseId: response.id, expectedRevision: response.revision, userId: zaanstad, decision, comment, origin, now: when });
+  };
+  await review("Wijkteam Zaandam Noord", "accept", null, daysAgo(1));
+  await review(
     "Wijkteam Zaandam West",
     "return",
     "Bij thema F ontbreekt een toelichting op hoe jullie zicht houden na afsluiting. Vul die aan en dien opnieuw in.",
+    daysAgo(1),
   );
+  await review("Wijkteam Krommenie-Assendelft", "accept", null, daysAgo(2));
+  const reopened = await currentScanOf("Wijkteam Krommenie-Assendelft");
+  await reopenSubmitted(db, {
+    responseId: reopened.id,
+    expectedRevision: reopened.revision,
+    userId: zaanstad,
+    reason: "Per abuis geaccepteerd: thema G is nog niet met Veilig Thuis afgestemd. Pas het aan en dien opnieuw in.",
+    origin,
+    now: daysAgo(1),
+  });
 
   await seedDemoPhases(db, {
     now,
-    roundId,
+    rounds: { earlier: round2025, current: round2026 },
+    origin,
     programma,
     regions: { zaanstreek: { id: zaanstreek, lead: regioZaanstreek }, twente: { id: twente, lead: regioTwente } },
     gemeenteUsers,

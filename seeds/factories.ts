@@ -3,6 +3,7 @@ import type { Audience, Role, TeamKind } from "../db/schema.ts";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { createUser } from "../app/models/user.server.ts";
 import { getOrCreateResponse, saveAnswers, submitResponse, type Subject } from "../app/models/response.server.ts";
+import { newestVersionId } from "../app/models/rounds.server.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 
 // Small factories with overrides, shared by the demo seed and the tests.
@@ -98,7 +99,7 @@ export async function insertRound(
   for (const [audience, key] of Object.entries(questionnaires)) {
     await db
       .insertInto("round_questionnaire")
-      .values({ round_id: id, audience: audience as Audience, questionnaire_key: key })
+      .values({ round_id: id, audience: audience as Audience, questionnaire_key: key, questionnaire_version_id: (await newestVersionId(db, key)) ?? null })
       .execute();
   }
   return id;

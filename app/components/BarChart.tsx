@@ -35,7 +35,21 @@ export function BarChart({
   const groupHeight = series.length * (barHeight + gap) + 12;
   const width = 720;
   const plotWidth = width - labelWidth - 60;
-  const legendHeight = 28;
+  // Legend entries side by side, each as wide as its label (about 7.5 units a character at 13 px), on a
+  // new line when the next would not fit: a long region name never runs into the next entry.
+  const legend: { x: number; y: number }[] = [];
+  let cursor = 0;
+  let line = 0;
+  for (const serie of series) {
+    const entryWidth = 22 + serie.label.length * 7.5 + 24;
+    if (cursor > 0 && labelWidth + cursor + entryWidth > width) {
+      cursor = 0;
+      line += 1;
+    }
+    legend.push({ x: labelWidth + cursor, y: 4 + line * 22 });
+    cursor += entryWidth;
+  }
+  const legendHeight = 28 + line * 22;
   const height = legendHeight + categories.length * groupHeight + 24;
   const x = (v: number) => labelWidth + (v / max) * plotWidth;
   return (
@@ -52,7 +66,7 @@ export function BarChart({
           ))}
         </defs>
         {series.map((serie, s) => (
-          <g key={serie.label} transform={`translate(${labelWidth + s * 170}, 4)`}>
+          <g key={serie.label} transform={`translate(${legend[s]!.x}, ${legend[s]!.y})`}>
             <rect width="16" height="16" fill={`url(#${id}-p${s})`} stroke="#000" strokeWidth="0.5" />
             <text x="22" y="13" fontSize="13">
               {serie.label}

@@ -3,7 +3,7 @@ import { formatDateTime } from "../domain/format.ts";
 import { PHASES, phaseIndex, phaseLabel, type Condition, type PhaseKey } from "../domain/phases.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 
-interface LogEntry {
+export interface LogEntry {
   from_phase: string | null;
   to_phase: string;
   kind: string;
@@ -18,6 +18,8 @@ interface Props {
   conditions: Condition[];
   canAdvance: boolean;
   canStartCycle: boolean;
+  /** The newer open round a new cycle would start on (programma may start one before the last phase, with a reason). */
+  newCycleRound: string | null;
   isProgramma: boolean;
   log: LogEntry[];
   errors: string[];
@@ -39,28 +41,7 @@ export function PhasePanel(props: Props) {
       <h2 id="fase" className="utrecht-heading-2">
         Fase van de routekaart
       </h2>
-      <ol className="stepper">
-        {PHASES.map((p, i) => (
-          <li
-            key={p.key}
-            className={`stepper__step stepper__step--${i < current ? "done" : i === current ? "current" : "todo"}`}
-            aria-current={i === current ? "step" : undefined}
-          >
-            <span className="stepper__number" aria-hidden="true">
-              {i + 1}
-            </span>
-            <span>
-              {p.label}
-              <span className="visually-hidden">{i < current ? " (afgerond)" : i === current ? " (huidige fase)" : ""}</span>
-            </span>
-          </li>
-        ))}
-      </ol>
-      <p className="utrecht-paragraph">
-        Huidige fase: <strong>{phaseLabel(props.phase)}</strong>
-        {props.since ? `, sinds ${formatDateTime(props.since)}` : ", nog niet gewijzigd"}.
-      </p>
-
+      <PhaseStepper phase={props.phase} since={props.since} />
       <ErrorSummary title="De fase is niet gewijzigd" items={props.errors.map((message) => ({ target: "fase-acties", message }))} focusKey={props.actionKey} />
 
       <div id="fase-acties" tabIndex={-1}>
@@ -90,7 +71,7 @@ export function PhasePanel(props: Props) {
           <p className="utrecht-paragraph">
             Dit is de laatste fase: de verbeterplannen worden uitgevoerd en gevolgd.{" "}
             {props.canStartCycle
-              ? "Er is een nieuwe zelfscanronde open; de regio kan een nieuwe cyclus starten."
+              ? `Er is een nieuwe zelfscanronde open (${props.newCycleRound ?? ""}); de regio kan een nieuwe cyclus starten.`
               : "Een nieuwe cyclus kan starten zodra er een nieuwe zelfscanronde open is."}
           </p>
         )}
@@ -102,6 +83,26 @@ export function PhasePanel(props: Props) {
               Nieuwe cyclus starten (terug naar de zelfscan)
             </button>
           </Form>
+        ) : null}
+
+        {props.isProgramma && props.newCycleRound && !props.canStartCycle ? (
+          <details className="phase-form">
+            <summary>Nieuwe cyclus starten op {props.newCycleRound} (programma)</summary>
+            <p className="utrecht-paragraph">
+              De regio gaat terug naar de zelfscan en werkt voortaan op {props.newCycleRound}. Wat in de huidige ronde is ingevuld, blijft bewaard en te lezen.
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="cycle" />
+              <input type="hidden" name="expected" value={props.phase} />
+              <label className="utrecht-form-label" htmlFor="reden-cyclus">
+                Reden (verplicht)
+              </label>
+              <textarea id="reden-cyclus" name="reason" className="utrecht-textarea" rows={3} required maxLength={2000} />
+              <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={busy}>
+                Nieuwe cyclus starten
+              </button>
+            </Form>
+          </details>
         ) : null}
 
         {previous ? (
@@ -149,8 +150,48 @@ export function PhasePanel(props: Props) {
         ) : null}
       </div>
 
+      <PhaseHistory log={props.log} />
+    </section>
+  );
+}
+
+/** The five phases as a stepper (read-only), with the current phase and since when. */
+export function PhaseStepper({ phase, since }: { phase: PhaseKey; since: string | null }) {
+  const current = phaseIndex(phase);
+  return (
+    <>
+      <ol className="stepper">
+        {PHASES.map((p, i) => (
+          <li
+            key={p.key}
+            className={`stepper__step stepper__step--${i < current ? "done" : i === current ? "current" : "todo"}`}
+            aria-current={i === current ? "step" : undefined}
+          >
+            <span className="stepper__number" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span>
+              {/* A zero-width space after a slash lets "Uitvoering/monitoring" wrap there in a narrow box. */}
+              {p.label.replaceAll("/", "/\u200B")}
+              <span className="visually-hidden">{i < current ? " (afgerond)" : i === current ? " (huidige fase)" : ""}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p className="utrecht-paragraph">
+        Huidige fase: <strong>{phaseLabel(phase)}</strong>
+        {since ? `, sinds ${formatDateTime(since)}` : ", nog niet gewijzigd"}.
+      </p>
+    </>
+  );
+}
+
+/** Every phase change of the region, oldest first: when, from, to, who, kind and reason. */
+export function PhaseHistory({ log }: { log: LogEntry[] }) {
+  return (
+    <>
       <h3 className="utrecht-heading-3">Geschiedenis van de fasen</h3>
-      {props.log.length === 0 ? (
+      {log.length === 0 ? (
         <p className="utrecht-paragraph">Nog geen wijzigingen: de regio is in de eerste fase.</p>
       ) : (
         <table className="data-table">
@@ -165,7 +206,7 @@ export function PhasePanel(props: Props) {
             </tr>
           </thead>
           <tbody>
-            {props.log.map((entry, i) => (
+            {log.map((entry, i) => (
               <tr key={i}>
                 <td>{formatDateTime(entry.at)}</td>
                 <td>{entry.from_phase ? phaseLabel(entry.from_phase as PhaseKey) : "–"}</td>
@@ -180,6 +221,6 @@ export function PhasePanel(props: Props) {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

@@ -5,10 +5,15 @@ export interface ProgressRow {
   name: string;
   href: string;
   teams: number;
+  /** Submitted, accepted ones included. */
   submitted: number;
+  /** Of those submitted, accepted by their gemeente. */
+  accepted: number;
   inProgress: number;
   /** The municipal part: "Ingediend", "Bezig", "Niet begonnen", or counts for a region. */
   municipal: string;
+  /** Shown under the name: the round the row's figures are of, when rows differ. */
+  hint?: string;
 }
 
 /** Progress of the zelfscan per municipality (regio) or per region (programma), as a plain table. */
@@ -36,6 +41,9 @@ export function ProgressTable({
             Ingediend
           </th>
           <th scope="col" className="number">
+            Waarvan geaccepteerd
+          </th>
+          <th scope="col" className="number">
             Bezig
           </th>
           <th scope="col" className="number">
@@ -51,9 +59,11 @@ export function ProgressTable({
               <Link className="utrecht-link" to={row.href}>
                 {row.name}
               </Link>
+              {row.hint ? <span className="task-list__hint">{row.hint}</span> : null}
             </th>
             <td className="number">{row.teams}</td>
             <td className="number">{row.submitted}</td>
+            <td className="number">{row.accepted}</td>
             <td className="number">{row.inProgress}</td>
             <td className="number">{row.teams - row.submitted - row.inProgress}</td>
             <td>{row.municipal}</td>

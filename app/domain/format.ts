@@ -8,6 +8,12 @@ const time = new Intl.DateTimeFormat("nl-NL", { timeStyle: "short", timeZone: "E
 const wholeNumber = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 const dutchOrder = new Intl.Collator("nl");
 
+// en-CA writes a date as YYYY-MM-DD, the form the database stores days in.
+const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
+
+/** The day (YYYY-MM-DD) in the Netherlands at this moment: what "today" means for rounds, due dates and deadlines. */
+export const dayOf = (now: Date = new Date()) => isoDay.format(now);
+
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
 export const formatTime = (iso: string) => time.format(new Date(iso));

@@ -29,11 +29,13 @@ export const previousPhase = (phase: PhaseKey): PhaseKey | null => PHASE_KEYS[ph
  * drawn up (actions added, plans adopted) in the plans phase; progress is tracked while plans are drawn
  * up and carried out.
  */
-export type PhaseWork = "findings" | "planActions" | "planProgress";
+export type PhaseWork = "findings" | "planActions" | "planProgress" | "teamNotes";
 export const PHASE_WORK: Record<PhaseWork, readonly PhaseKey[]> = {
   findings: ["analysis"],
   planActions: ["plans"],
   planProgress: ["plans", "execution"],
+  /** The team that owns an action notes its progress while the plans are carried out. */
+  teamNotes: ["execution"],
 };
 
 /** Thresholds of the guards; the defaults are the routekaart's, a deployment may change them. */
@@ -130,7 +132,12 @@ export function conditionsToAdvance(phase: PhaseKey, s: RegionSnapshot, settings
 
 export type TransitionKind = "advance" | "back" | "override" | "cycle";
 
-export type TransitionRequest = { kind: "advance" } | { kind: "back"; reason: string } | { kind: "override"; to: PhaseKey; reason: string } | { kind: "cycle" };
+export type TransitionRequest =
+  | { kind: "advance" }
+  | { kind: "back"; reason: string }
+  | { kind: "override"; to: PhaseKey; reason: string }
+  /** A new cycle on the newest open round; from another phase than the last only by programma, with a reason. */
+  | { kind: "cycle"; reason?: string };
 
 export type TransitionDecision = { ok: true; to: PhaseKey; kind: TransitionKind } | { ok: false; errors: string[] };
 
@@ -170,7 +177,11 @@ export function decideTransition(
       return errors.length ? { ok: false, errors } : { ok: true, to: request.to, kind: "override" };
     }
     case "cycle": {
-      if (current !== "execution") return { ok: false, errors: ["Een nieuwe cyclus start vanuit de fase Uitvoering/monitoring verbeterplannen."] };
+      if (current !== "execution") {
+        if (actor.role !== "programma") return { ok: false, errors: ["Een nieuwe cyclus start vanuit de fase Uitvoering/monitoring verbeterplannen."] };
+        const errors = reasonErrors(request.reason ?? "");
+        if (errors.length) return { ok: false, errors: ["Een nieuwe cyclus starten vóór de laatste fase kan alleen met een reden.", ...errors.slice(1)] };
+      }
       if (!snapshot.newRoundOpen) return { ok: false, errors: ["Er is nog geen nieuwe zelfscanronde open."] };
       return { ok: true, to: "selfscan", kind: "cycle" };
     }
@@ -181,4 +192,69 @@ export function decideTransition(
 export function currentPhaseFromLog(log: { to_phase: string; at: string }[]): { phase: PhaseKey; since: string | null } {
   const last = log[log.length - 1];
   return last && isPhaseKey(last.to_phase) ? { phase: last.to_phase, since: last.at } : { phase: FIRST_PHASE, since: null };
+}
+
+/** What one municipality contributes to its region's phase: the gemeente's own part. */
+export interface MunicipalShare {
+  teams: number;
+  submittedTeams: number;
+  /** Submitted team scans the gemeente has not yet accepted or returned. */
+  awaitingReview: number;
+  municipalPartSubmitted: boolean;
+  plan: { actions: number; adopted: boolean } | null;
+}
+
+const countOf = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const verb = (n: number) => (n === 1 ? "heeft" : "hebben");
+
+/**
+ * The phase's conditions as the gemeente sees them: the region's figure and the municipality's own
+ * share ("In de regio: 9 van de 12 teams ingediend, nodig 10. Van uw gemeente: 2 van 6 teams ingediend;
+ * het gemeentelijke deel is nog niet ingediend.").
+ */
+export function municipalProgress(
+  phase: PhaseKey,
+  s: RegionSnapshot,
+  own: MunicipalShare,
+  settings: PhaseSettings = DEFAULT_PHASE_SETTINGS,
+): { summary: string; todo: string[] } {
+  const todo: string[] = [];
+  switch (phase) {
+    case "preparation":
+      if (own.teams === 0) todo.push("Laat de lokale teams van uw gemeente registreren (via het programma) en nodig hun teammanagers uit.");
+      return { summary: `In de regio: ${countOf(s.teams, "team", "teams")} geregistreerd. Van uw gemeente: ${countOf(own.teams, "team", "teams")}.`, todo };
+    case "selfscan": {
+      const needed = Math.ceil(settings.teamSubmissionShare * s.teams - 1e-9);
+      if (!own.municipalPartSubmitted) todo.push("Vul het gemeentelijke deel (thema I) in en dien het in.");
+      if (own.awaitingReview > 0) todo.push(`Beoordeel de ingediende zelfscan van ${countOf(own.awaitingReview, "team", "teams")}: accepteren of terugsturen.`);
+      if (own.submittedTeams < own.teams) todo.push(`${countOf(own.teams - own.submittedTeams, "team heeft", "teams hebben")} de zelfscan nog niet ingediend.`);
+      return {
+        summary:
+          `In de regio: ${s.submittedTeams} van de ${countOf(s.teams, "team", "teams")} ingediend, nodig ${needed}. ` +
+          `Van uw gemeente: ${own.submittedTeams} van ${countOf(own.teams, "team", "teams")} ingediend; het gemeentelijke deel is ${own.municipalPartSubmitted ? "ingediend" : "nog niet ingediend"}.`,
+        todo,
+      };
+    }
+    case "analysis":
+      return {
+        summary: `De regio analyseert de resultaten en legt de bevindingen vast${s.findings.hasSummary ? " (er is een samenvatting)" : ""}. Daarna stelt elke gemeente een verbeterplan op.`,
+        todo,
+      };
+    case "plans": {
+      if (!own.plan || own.plan.actions === 0) todo.push("Voeg acties toe aan uw verbeterplan, bij de thema's die laag scoorden.");
+      if (!own.plan?.adopted) todo.push("Stel het verbeterplan vast.");
+      const ownPlan = !own.plan
+        ? "uw gemeente heeft nog geen verbeterplan"
+        : own.plan.adopted
+          ? `uw verbeterplan is vastgesteld, met ${countOf(own.plan.actions, "actie", "acties")}`
+          : `uw verbeterplan is nog niet vastgesteld (${countOf(own.plan.actions, "actie", "acties")})`;
+      return {
+        summary: `In de regio: ${s.adoptedPlans} van de ${s.participatingMunicipalities} deelnemende gemeenten ${verb(s.adoptedPlans)} een vastgesteld verbeterplan; nodig: ${s.participatingMunicipalities}. Van uw gemeente: ${ownPlan}.`,
+        todo,
+      };
+    }
+    case "execution":
+      if (own.plan?.adopted) todo.push("Houd de voortgang van de acties in uw verbeterplan bij.");
+      return { summary: "De gemeenten voeren hun verbeterplannen uit en volgen de acties. Een nieuwe cyclus begint met een nieuwe zelfscanronde.", todo };
+  }
 }

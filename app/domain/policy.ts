@@ -104,7 +104,7 @@ export function responseAccess(user: CurrentUser, response: ResponseFacts): Resp
     answersVisible: fillsIn || response.status === "submitted",
     canSubmit: canEdit && (!roundTable || user.role === "programma"),
     canReview: reviewChange(user, response).allowed,
-    canReopen: roundTable && reopenChange(user, response).allowed,
+    canReopen: reopenChange(user, response).allowed,
   };
 }
 
@@ -124,10 +124,20 @@ export function reviewChange(user: CurrentUser, response: Pick<ResponseFacts, "t
   return allow;
 }
 
-/** Programma reopens a submitted round-table record to correct it. */
-export function reopenChange(user: CurrentUser, response: Pick<ResponseFacts, "status">): Decision {
-  if (user.role !== "programma") return deny("Alleen het programma kan een verslag heropenen.");
-  if (response.status !== "submitted") return deny("Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder.", 409);
+/**
+ * Reopening, with a reason: programma reopens a submitted round-table record to correct it; the team's
+ * gemeente reopens a scan it accepted, so the team can change it and submit it again.
+ */
+export function reopenChange(user: CurrentUser, response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at">): Decision {
+  if (isRoundTable(response)) {
+    if (user.role !== "programma") return deny("Alleen het programma kan een verslag heropenen.");
+    if (response.status !== "submitted") return deny("Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder.", 409);
+    return allow;
+  }
+  const isTeamsGemeente = response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
+  if (!isTeamsGemeente) return deny("Alleen de gemeente van dit team kan een geaccepteerde zelfscan heropenen.");
+  if (response.status !== "submitted" || !response.accepted_at)
+    return deny("Deze zelfscan is niet (meer) geaccepteerd; heropenen kan alleen een geaccepteerde zelfscan.", 409);
   return allow;
 }
 
@@ -170,6 +180,7 @@ const WORK_TEXT: Record<PhaseWork, string> = {
   findings: "Bevindingen vastleggen",
   planActions: "Acties toevoegen en het plan vaststellen",
   planProgress: "Voortgang bijwerken",
+  teamNotes: "Een voortgangsnotitie bij een actie zetten",
 };
 
 /** Whether the region's phase is one in which this work is done, and if not, why, naming the phases. */
@@ -213,4 +224,15 @@ export function canManageAccount(
     case "teammanager":
       return false;
   }
+}
+
+/**
+ * A progress note on an improvement action: the manager of the team that owns it, once the plan is
+ * adopted, in the phase in which plans are carried out.
+ */
+export function actionNoteChange(user: CurrentUser, action: { owner_team_id: number | null; adopted_at: string | null }, phase: PhaseKey): Decision {
+  if (user.role !== "teammanager" || action.owner_team_id === null || user.teamId !== action.owner_team_id)
+    return deny("Alleen het team dat eigenaar is van de actie kan er een voortgangsnotitie bij zetten.");
+  if (!action.adopted_at) return deny("Het verbeterplan is nog niet vastgesteld.", 409);
+  return phaseAllows("teamNotes", phase);
 }

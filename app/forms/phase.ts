@@ -28,6 +28,8 @@ export const phaseChangeSchema = z
         }
         return { expected: form.expected, request: { kind: "override", to: to.data, reason: form.reason } };
       }
+      case "cycle":
+        return { expected: form.expected, request: { kind: "cycle", reason: form.reason } };
       default:
         return { expected: form.expected, request: { kind: form.intent } };
     }

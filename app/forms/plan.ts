@@ -36,3 +36,9 @@ export const progressSchema = z.object({
 export function isOverdue(action: { due_on: string; status: string }, today: string): boolean {
   return action.due_on < today && (action.status === "planned" || action.status === "ongoing");
 }
+
+/** A team's progress note on an action it owns (added, never edited: a log of progress). */
+export const actionNoteSchema = z.object({
+  action: idField("Onbekende actie: er is niets opgeslagen."),
+  note: longText(z.string("Schrijf een notitie.").trim().min(3, "Schrijf een notitie van ten minste 3 tekens.").max(2000, "Gebruik hoogstens 2000 tekens.")),
+});

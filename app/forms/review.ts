@@ -11,10 +11,12 @@ export const reviewSchema = z
     revision: revisionField,
     decision: z.enum(["accept", "return"], "Kies accepteren of terugsturen."),
     comment: longText(z.string().trim().max(COMMENT_MAX, tooLong)).default(""),
+    /** Accepting is final for the team, so it asks once more: "ja" is the answer to that question. */
+    confirm: z.string().default(""),
   })
   .refine((v) => v.decision !== "return" || v.comment !== "", { path: ["comment"], message: "Schrijf een opmerking voor het team: wat moet er anders?" });
 
-/** Programma reopens a submitted round-table record: a reason is required. */
+/** Reopening (a round-table record by programma, an accepted scan by its gemeente): a reason is required. */
 export const reopenSchema = z.object({
   revision: revisionField,
   reason: longText(z.string("Geef een reden op voor het heropenen.").trim().min(1, "Geef een reden op voor het heropenen.").max(COMMENT_MAX, tooLong)),

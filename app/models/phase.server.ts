@@ -1,17 +1,9 @@
 import type { DB } from "../../db/client.ts";
-import {
-  decideTransition,
-  type TransitionRequest,
-  currentPhaseFromLog,
-  DEFAULT_PHASE_SETTINGS,
-  type PhaseKey,
-  type PhaseSettings,
-  type RegionSnapshot,
-  type TransitionKind,
-} from "../domain/phases.ts";
+import { currentPhaseFromLog, DEFAULT_PHASE_SETTINGS, type PhaseKey, type PhaseSettings, type RegionSnapshot, type TransitionKind } from "../domain/phases.ts";
 import { lowThemes } from "../domain/scoring.ts";
 import { audit } from "./audit.server.ts";
 import { regionThemeFigures } from "./results.server.ts";
+import { cycleRoundId, roundForNewCycle } from "./cycles.server.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "./rounds.server.ts";
 
 // The region's phase: an append-only log of transitions; the current phase follows from it.
@@ -40,25 +32,6 @@ export async function currentPhase(db: DB, regionId: number) {
   return currentPhaseFromLog(last);
 }
 
-/**
- * The round the region's current cycle runs on: the one recorded with its latest transition (a new
- * cycle records the new round); before any, the round open now (or the most recent one).
- */
-export async function cycleRoundId(db: DB, regionId: number): Promise<number | null> {
-  const entered = await db
-    .selectFrom("phase_transition")
-    .select("round_id")
-    .where("region_id", "=", regionId)
-    .where("round_id", "is not", null)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  if (entered?.round_id) return entered.round_id;
-  const open = await getCurrentRound(db);
-  if (open) return open.id;
-  const latest = await db.selectFrom("round").select("id").where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").executeTakeFirst();
-  return latest?.id ?? null;
-}
-
 export async function regionSnapshot(
   db: DB,
   regionId: number,
@@ -66,6 +39,7 @@ export async function regionSnapshot(
 ): Promise<RegionSnapshot & { roundId: number | null }> {
   const roundId = await cycleRoundId(db, regionId);
   const open = await getCurrentRound(db);
+  const newRound = await roundForNewCycle(db, regionId);
   const municipalities = await db
     .selectFrom("municipality")
     .select((eb) => [
@@ -153,7 +127,7 @@ export async function regionSnapshot(
     participatingMunicipalities: participating.length,
     teams,
     roundOpen: Boolean(open),
-    newRoundOpen: Boolean(open && open.id !== roundId),
+    newRoundOpen: Boolean(newRound),
     submittedTeams,
     submittedMunicipalParts,
     findings: { hasSummary, lowThemes: low, themesWithPoints },
@@ -178,6 +152,8 @@ export async function recordTransition(
     reason: string | null;
     roundId: number | null;
     now?: Date;
+    /** More to write in the same transaction (notifications), only if the transition is recorded. */
+    alsoWrite?: (trx: DB) => Promise<void>;
   },
 ): Promise<RecordResult> {
   return db.transaction().execute(async (trx) => {
@@ -209,6 +185,7 @@ export async function recordTransition(
       entityId: input.regionId,
       changes: { phase: [input.expected, input.to], ...(input.reason ? { reason: [null, input.reason] } : {}) },
     });
+    await input.alsoWrite?.(trx);
     return { ok: true };
   });
 }
@@ -233,35 +210,4 @@ export async function regionsWithPhase(db: DB) {
     .orderBy("region.name")
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, ...currentPhaseFromLog(r.to_phase && r.at ? [{ to_phase: r.to_phase, at: r.at }] : []) }));
-}
-
-export type ChangePhaseResult = { ok: true; to: PhaseKey } | { ok: false; status: 400 | 409; errors: string[] };
-
-/** Applies a phase change the user asked for (based on the phase the page showed) if the rules allow it. */
-export async function changePhase(
-  db: DB,
-  input: { regionId: number; actor: { id: number; role: string }; expected: PhaseKey; request: TransitionRequest; settings?: PhaseSettings; now?: Date },
-): Promise<ChangePhaseResult> {
-  const { expected, request } = input;
-  const reason = "reason" in request ? request.reason : "";
-  const current = await currentPhase(db, input.regionId);
-  if (current.phase !== expected) {
-    return { ok: false, status: 409, errors: ["De fase van de regio is intussen gewijzigd. Bekijk de huidige fase hieronder en probeer het opnieuw."] };
-  }
-  const snapshot = await regionSnapshot(db, input.regionId, input.settings);
-  const decision = decideTransition(current.phase, request, snapshot, input.actor, input.settings);
-  if (!decision.ok) return { ok: false, status: 400, errors: decision.errors };
-  const open = await getCurrentRound(db);
-  const recorded = await recordTransition(db, {
-    regionId: input.regionId,
-    expected,
-    to: decision.to,
-    kind: decision.kind,
-    actorId: input.actor.id,
-    reason: reason || null,
-    roundId: decision.kind === "cycle" ? (open?.id ?? null) : snapshot.roundId,
-    now: input.now,
-  });
-  if (!recorded.ok) return { ok: false, status: 409, errors: ["De fase van de regio is intussen gewijzigd. Probeer het opnieuw."] };
-  return { ok: true, to: decision.to };
 }

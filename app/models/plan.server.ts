@@ -14,7 +14,12 @@ export async function getPlan(db: DB, municipalityId: number, roundId: number) {
     .where("improvement_plan.round_id", "=", roundId)
     .executeTakeFirst();
   if (!plan) return null;
-  const actions = await listActions(db, [plan.id]);
+  const listed = await listActions(db, [plan.id]);
+  const notes = await actionNotes(
+    db,
+    listed.map((a) => a.id),
+  );
+  const actions = listed.map((a) => ({ ...a, notes: notes.filter((n) => n.action_id === a.id) }));
   const events = await db
     .selectFrom("plan_event")
     .innerJoin("user_account", "user_account.id", "plan_event.actor_id")
@@ -192,4 +197,82 @@ export async function listRegionPlans(db: DB, regionId: number, roundId: number)
     municipalities.flatMap((m) => (m.plan_id ? [m.plan_id] : [])),
   );
   return municipalities.map((m) => ({ ...m, actions: actions.filter((a) => a.plan_id === m.plan_id) }));
+}
+
+/**
+ * The actions a team owns in its gemeente's adopted plan of a round, with the progress notes the team
+ * wrote on them (newest first).
+ */
+export async function teamActions(db: DB, input: { teamId: number; roundId: number }) {
+  const actions = await db
+    .selectFrom("improvement_action as a")
+    .innerJoin("improvement_plan as plan", "plan.id", "a.plan_id")
+    .select(["a.id", "a.theme_key", "a.title", "a.due_on", "a.status", "a.progress_note", "a.owner_team_id", "plan.adopted_at"])
+    .where("a.owner_team_id", "=", input.teamId)
+    .where("plan.round_id", "=", input.roundId)
+    .where("plan.adopted_at", "is not", null)
+    .orderBy("a.due_on")
+    .execute();
+  const notes = await actionNotes(
+    db,
+    actions.map((a) => a.id),
+  );
+  return actions.map((a) => ({ ...a, notes: notes.filter((n) => n.action_id === a.id) }));
+}
+
+/** The team's progress notes on actions, newest first. */
+export async function actionNotes(db: DB, actionIds: number[]) {
+  if (!actionIds.length) return [];
+  return db
+    .selectFrom("action_note")
+    .innerJoin("user_account", "user_account.id", "action_note.author_id")
+    .innerJoin("team", "team.id", "action_note.team_id")
+    .select(["action_note.id", "action_note.action_id", "action_note.text", "action_note.at", "user_account.name as author_name", "team.name as team_name"])
+    .where("action_note.action_id", "in", actionIds)
+    .orderBy("action_note.id", "desc")
+    .execute();
+}
+
+/** An action as the rules about a team's notes need it: its owner, its plan's municipality and round, adopted or not. */
+export async function actionOwner(db: DB, actionId: number) {
+  return db
+    .selectFrom("improvement_action as a")
+    .innerJoin("improvement_plan as plan", "plan.id", "a.plan_id")
+    .innerJoin("municipality", "municipality.id", "plan.municipality_id")
+    .select(["a.id", "a.owner_team_id", "plan.municipality_id", "plan.round_id", "plan.adopted_at", "municipality.region_id"])
+    .where("a.id", "=", actionId)
+    .executeTakeFirst();
+}
+
+/** A progress note of the owning team on an action; logged in the plan's history and the audit log. */
+export async function addActionNote(db: DB, input: { actionId: number; teamId: number; userId: number; text: string; now?: Date }) {
+  const at = (input.now ?? new Date()).toISOString();
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto("action_note")
+      .values({ action_id: input.actionId, team_id: input.teamId, text: input.text, author_id: input.userId, at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const plan = await trx.selectFrom("improvement_action").select("plan_id").where("id", "=", input.actionId).executeTakeFirstOrThrow();
+    await trx
+      .insertInto("plan_event")
+      .values({
+        plan_id: plan.plan_id,
+        action_id: input.actionId,
+        type: "action_updated",
+        detail: `Voortgang van het team: ${input.text.slice(0, 200)}`,
+        actor_id: input.userId,
+        at,
+      })
+      .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: "action.note_added",
+      entity: "improvement_action",
+      entityId: input.actionId,
+      changes: { note: [null, input.text] },
+      at: new Date(at),
+    });
+    return id;
+  });
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { DB } from "../../db/client.ts";
-import { formatIssuePath, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { allItems, formatIssuePath, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { itemMapping } from "../questionnaire/mapping.ts";
 
 /** Start-up stops with this error; its message names the file, the place inside it and what is wrong. */
 export class QuestionnaireDefinitionError extends Error {
@@ -70,6 +71,7 @@ export function loadDefinitions(directory: string): LoadedDefinition[] {
  * is already there must be unchanged: changing a released questionnaire needs a new version number.
  */
 export async function registerDefinitions(db: DB, loaded: LoadedDefinition[], now = new Date()): Promise<void> {
+  await checkMappings(db, loaded);
   await db.transaction().execute(async (trx) => {
     for (const { file, definition, contentHash } of loaded) {
       const existing = await trx
@@ -100,4 +102,38 @@ export async function registerDefinitions(db: DB, loaded: LoadedDefinition[], no
       }
     }
   });
+}
+
+/**
+ * Every version after the first maps its items to the version before it (itemMapping): start-up
+ * refuses a `replaces` that names an item the previous version does not have, or an item continued
+ * twice. The previous version comes from the files, or from the database when its file is gone.
+ */
+async function checkMappings(db: DB, loaded: LoadedDefinition[]) {
+  for (const { file, definition } of loaded) {
+    if (definition.version === 1) {
+      const named = allItems(definition).find((i) => i.replaces !== undefined);
+      if (named) throw new QuestionnaireDefinitionError(`${file}: vraag ${named.key} vervangt ${named.replaces}, maar dit is de eerste versie`);
+      continue;
+    }
+    const previous =
+      loaded.find((l) => l.definition.key === definition.key && l.definition.version === definition.version - 1)?.definition ??
+      (await storedDefinition(db, definition.key, definition.version - 1));
+    if (!previous) {
+      if (allItems(definition).some((i) => i.replaces !== undefined)) {
+        throw new QuestionnaireDefinitionError(
+          `${file}: versie ${definition.version - 1} van ${definition.key} is onbekend, dus "replaces" kan niet worden gecontroleerd`,
+        );
+      }
+      continue;
+    }
+    const { problems } = itemMapping(definition, previous);
+    if (problems.length)
+      throw new QuestionnaireDefinitionError(`${file}: de koppeling aan versie ${previous.version} klopt niet\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}
+
+async function storedDefinition(db: DB, key: string, version: number): Promise<QuestionnaireDefinition | undefined> {
+  const row = await db.selectFrom("questionnaire_version").select("definition").where("key", "=", key).where("version", "=", version).executeTakeFirst();
+  return row ? questionnaireDefinitionSchema.parse(JSON.parse(row.definition)) : undefined;
 }

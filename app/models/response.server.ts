@@ -4,6 +4,7 @@ import type { Audience } from "../../db/schema.ts";
 import type { AnswerMap } from "../questionnaire/answers.ts";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { audit, type Changes } from "./audit.server.ts";
+import { roundVersionId } from "./rounds.server.ts";
 
 // Query functions for responses (ingevulde vragenlijsten) and their answers. Each write that a user
 // makes is one transaction; the revision number on the response guards against silent overwrites.
@@ -58,8 +59,10 @@ export async function getOrCreateResponse(
 ): Promise<number> {
   const existing = await findResponseId(db, input.roundId, input.questionnaireKey, input.subject);
   if (existing) return existing;
-  const version = await latestVersionOf(db, input.questionnaireKey);
-  if (!version) throw new Error(`Vragenlijst ${input.questionnaireKey} is niet geladen`);
+  // Every response of a round uses the version the round fixed when it opened.
+  const versionId = await roundVersionId(db, input.roundId, input.questionnaireKey);
+  if (!versionId) throw new Error(`Vragenlijst ${input.questionnaireKey} is niet geladen`);
+  const version = await db.selectFrom("questionnaire_version").select(["id", "version"]).where("id", "=", versionId).executeTakeFirstOrThrow();
   const now = (input.now ?? new Date()).toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
@@ -244,7 +247,7 @@ export async function saveAnswers(
  */
 export async function submitResponse(
   db: DB,
-  input: { responseId: number; expectedRevision: number; userId: number; clearItemKeys?: string[]; now?: Date },
+  input: { responseId: number; expectedRevision: number; userId: number; clearItemKeys?: string[]; now?: Date; alsoWrite?: (trx: DB) => Promise<void> },
 ): Promise<SaveResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
@@ -287,6 +290,7 @@ export async function submitResponse(
       entityId: input.responseId,
       changes: { status: ["draft", "submitted"] },
     });
+    await input.alsoWrite?.(trx);
     return { ok: true, revision: done.revision };
   });
 }
@@ -308,6 +312,15 @@ export async function listTeamResponses(db: DB, input: { municipalityId: number;
       "response.updated_at",
       "response.submitted_at",
       "editor.name as updated_by_name",
+      "response.accepted_at",
+      // A draft whose last event is a return: the gemeente sent it back.
+      eb
+        .selectFrom("response_event")
+        .select("response_event.type")
+        .whereRef("response_event.response_id", "=", "response.id")
+        .orderBy("response_event.id", "desc")
+        .limit(1)
+        .as("last_event"),
       eb
         .selectFrom("answer")
         .select((a) => a.fn.countAll<number>().as("n"))
@@ -322,56 +335,54 @@ export async function listTeamResponses(db: DB, input: { municipalityId: number;
 
 /**
  * Per municipality of a region (or of the whole country): number of teams and how many of their
- * responses in the round are submitted or in progress, and the state of the municipal part.
+ * responses in the round are submitted (and of those accepted) or in progress, and the state of the
+ * municipal part.
  */
-export async function summariseMunicipalities(db: DB, input: { regionId?: number; roundId: number; teamKey: string; municipalityKey: string }) {
+export async function summariseMunicipalities(db: DB, input: { regionIds?: number[]; roundId: number; teamKey: string; municipalityKey: string }) {
   let query = db
     .selectFrom("municipality")
     .innerJoin("region", "region.id", "municipality.region_id")
     .leftJoin("response as mr", (join) =>
       join.onRef("mr.municipality_id", "=", "municipality.id").on("mr.round_id", "=", input.roundId).on("mr.questionnaire_key", "=", input.municipalityKey),
     )
-    .select((eb) => [
-      "municipality.id",
-      "municipality.name",
-      "municipality.region_id",
-      "region.name as region_name",
-      "mr.id as municipal_response_id",
-      "mr.status as municipal_status",
-      eb
-        .selectFrom("answer")
-        .select((a) => a.fn.countAll<number>().as("n"))
-        .whereRef("answer.response_id", "=", "mr.id")
-        .as("municipal_answer_count"),
-      eb
-        .selectFrom("team")
-        .select((t) => t.fn.countAll<number>().as("n"))
-        .whereRef("team.municipality_id", "=", "municipality.id")
-        .where("team.active", "=", 1)
-        .as("team_count"),
-      eb
-        .selectFrom("team")
-        .innerJoin("response", "response.team_id", "team.id")
-        .select((t) => t.fn.countAll<number>().as("n"))
-        .whereRef("team.municipality_id", "=", "municipality.id")
-        .where("team.active", "=", 1)
-        .where("response.round_id", "=", input.roundId)
-        .where("response.questionnaire_key", "=", input.teamKey)
-        .where("response.status", "=", "submitted")
-        .as("submitted_count"),
-      eb
-        .selectFrom("team")
-        .innerJoin("response", "response.team_id", "team.id")
-        .select((t) => t.fn.countAll<number>().as("n"))
-        .whereRef("team.municipality_id", "=", "municipality.id")
-        .where("team.active", "=", 1)
-        .where("response.round_id", "=", input.roundId)
-        .where("response.questionnaire_key", "=", input.teamKey)
-        .where("response.status", "=", "draft")
-        .where((w) => w.exists(w.selectFrom("answer").select("answer.item_key").whereRef("answer.response_id", "=", "response.id")))
-        .as("in_progress_count"),
-    ]);
-  if (input.regionId !== undefined) query = query.where("municipality.region_id", "=", input.regionId);
+    .select((eb) => {
+      // The municipality's active teams' responses in this round, counted; each figure adds its condition.
+      const teamResponses = () =>
+        eb
+          .selectFrom("team")
+          .innerJoin("response", "response.team_id", "team.id")
+          .select((t) => t.fn.countAll<number>().as("n"))
+          .whereRef("team.municipality_id", "=", "municipality.id")
+          .where("team.active", "=", 1)
+          .where("response.round_id", "=", input.roundId)
+          .where("response.questionnaire_key", "=", input.teamKey);
+      return [
+        "municipality.id",
+        "municipality.name",
+        "municipality.region_id",
+        "region.name as region_name",
+        "mr.id as municipal_response_id",
+        "mr.status as municipal_status",
+        eb
+          .selectFrom("answer")
+          .select((a) => a.fn.countAll<number>().as("n"))
+          .whereRef("answer.response_id", "=", "mr.id")
+          .as("municipal_answer_count"),
+        eb
+          .selectFrom("team")
+          .select((t) => t.fn.countAll<number>().as("n"))
+          .whereRef("team.municipality_id", "=", "municipality.id")
+          .where("team.active", "=", 1)
+          .as("team_count"),
+        teamResponses().where("response.status", "=", "submitted").as("submitted_count"),
+        teamResponses().where("response.status", "=", "submitted").where("response.accepted_at", "is not", null).as("accepted_count"),
+        teamResponses()
+          .where("response.status", "=", "draft")
+          .where((w) => w.exists(w.selectFrom("answer").select("answer.item_key").whereRef("answer.response_id", "=", "response.id")))
+          .as("in_progress_count"),
+      ];
+    });
+  if (input.regionIds !== undefined) query = query.where("municipality.region_id", "in", input.regionIds.length ? input.regionIds : [-1]);
   return query.orderBy("region.name").orderBy("municipality.name").execute();
 }
 
@@ -424,7 +435,15 @@ export type ReviewResult = { ok: true } | { ok: false; message: string };
  */
 export async function reviewResponse(
   db: DB,
-  input: { responseId: number; expectedRevision: number; userId: number; decision: "accept" | "return"; comment: string | null; now?: Date },
+  input: {
+    responseId: number;
+    expectedRevision: number;
+    userId: number;
+    decision: "accept" | "return";
+    comment: string | null;
+    now?: Date;
+    alsoWrite?: (trx: DB) => Promise<void>;
+  },
 ): Promise<ReviewResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
@@ -459,14 +478,18 @@ export async function reviewResponse(
       entityId: input.responseId,
       changes: input.decision === "accept" ? { accepted_at: [null, now] } : { status: ["submitted", "draft"], comment: [null, input.comment] },
     });
+    await input.alsoWrite?.(trx);
     return { ok: true };
   });
 }
 
-/** Programma reopens a submitted round-table record, with a reason, so it can be corrected. */
+/**
+ * Reopens a submitted response with a reason (a round-table record programma corrects, or a team scan
+ * its gemeente accepted): it becomes a draft again, and the history keeps the reopening.
+ */
 export async function reopenResponse(
   db: DB,
-  input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date },
+  input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date; alsoWrite?: (trx: DB) => Promise<void> },
 ): Promise<ReviewResult> {
   const now = (input.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
@@ -487,7 +510,7 @@ export async function reopenResponse(
       .where("status", "=", "submitted")
       .returning("id")
       .executeTakeFirst();
-    if (!changed) return { ok: false, message: "Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder." };
+    if (!changed) return { ok: false, message: "Dit is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder." };
     await trx
       .insertInto("response_event")
       .values({ response_id: input.responseId, type: "reopened", actor_id: input.userId, at: now, comment: input.reason })
@@ -499,6 +522,7 @@ export async function reopenResponse(
       entityId: input.responseId,
       changes: { status: ["submitted", "draft"], reason: [null, input.reason] },
     });
+    await input.alsoWrite?.(trx);
     return { ok: true };
   });
 }

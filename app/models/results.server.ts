@@ -1,7 +1,9 @@
 import type { DB } from "../../db/client.ts";
 import { themeFigures, MIN_OTHER_TEAMS, type ThemeFigure, type ValueCount } from "../domain/scoring.ts";
-import { getDefinition, latestVersionOf } from "./response.server.ts";
-import { getRoundQuestionnaireKey } from "./rounds.server.ts";
+import { getDefinition } from "./response.server.ts";
+import { getRoundQuestionnaireKey, previousRound, roundVersionId } from "./rounds.server.ts";
+import { allItems } from "../questionnaire/definition.ts";
+import { itemMapping, mappingNote } from "../questionnaire/mapping.ts";
 
 // Zelfscan results: SQL counts answers per item and value over submitted team responses in a scope;
 // app/scoring.ts folds them into theme figures.
@@ -16,10 +18,10 @@ async function teamKeyOf(db: DB, roundId: number) {
   return (await getRoundQuestionnaireKey(db, roundId, "team")) ?? "zelfscan-team";
 }
 
-/** The definition the round's team figures are read with (the newest version of its questionnaire). */
+/** The definition the round's team figures are read with: the version the round fixed. */
 export async function teamDefinitionForRound(db: DB, roundId: number) {
-  const version = await latestVersionOf(db, await teamKeyOf(db, roundId));
-  return version ? getDefinition(db, version.id) : null;
+  const versionId = await roundVersionId(db, roundId, await teamKeyOf(db, roundId));
+  return versionId ? getDefinition(db, versionId) : null;
 }
 
 function submittedTeamResponses(db: DB, roundId: number, key: string, scope: TeamScope) {
@@ -53,10 +55,11 @@ export async function countAnswers(db: DB, roundId: number, scope: TeamScope): P
 }
 
 /** Theme figures of a scope, or null (with the team count) when the definition is missing. */
-export async function scopeFigures(db: DB, roundId: number, scope: TeamScope) {
+export async function scopeFigures(db: DB, roundId: number, scope: TeamScope, onlyItems?: Set<string>) {
   const definition = await teamDefinitionForRound(db, roundId);
   const { teams, counts } = await countAnswers(db, roundId, scope);
-  return { teams, figures: definition ? themeFigures(definition, counts) : [] };
+  const counted = onlyItems ? counts.filter((c) => onlyItems.has(c.item_key)) : counts;
+  return { teams, figures: definition ? themeFigures(definition, counted) : [] };
 }
 
 /**
@@ -101,16 +104,17 @@ export async function cachedForRound<T>(db: DB, roundId: number, key: string, co
  * the municipalities' own part. Recounting the country on every page view is the expensive part of
  * the results pages, so the result is kept until the round's signature changes.
  */
-export async function regionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
-  return cachedForRound(db, roundId, `themes:${scope.regionId ?? "NL"}`, () => computeRegionThemeFigures(db, roundId, scope));
+export async function regionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }, onlyItems?: Set<string>) {
+  const only = onlyItems ? `:${[...onlyItems].sort().join(",")}` : "";
+  return cachedForRound(db, roundId, `themes:${scope.regionId ?? "NL"}${only}`, () => computeRegionThemeFigures(db, roundId, scope, onlyItems));
 }
 
-async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }) {
-  const teamPart = await scopeFigures(db, roundId, scope);
+async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regionId?: number }, onlyItems?: Set<string>) {
+  const teamPart = await scopeFigures(db, roundId, scope, onlyItems);
   const key = (await getRoundQuestionnaireKey(db, roundId, "municipality")) ?? "zelfscan-gemeente";
-  const version = await latestVersionOf(db, key);
-  if (!version) return { ...teamPart, municipalities: 0 };
-  const definition = await getDefinition(db, version.id);
+  const versionId = await roundVersionId(db, roundId, key);
+  if (!versionId) return { ...teamPart, municipalities: 0 };
+  const definition = await getDefinition(db, versionId);
   let base = db
     .selectFrom("response")
     .innerJoin("municipality", "municipality.id", "response.municipality_id")
@@ -129,7 +133,7 @@ async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regio
   ]);
   const municipal = themeFigures(
     definition,
-    counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })),
+    counts.filter((c) => !onlyItems || onlyItems.has(c.item_key)).map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })),
   );
   return { teams: teamPart.teams, municipalities: Number(countRow.n), figures: [...teamPart.figures, ...municipal] };
 }
@@ -226,9 +230,79 @@ export async function roundThemes(db: DB, roundId: number): Promise<{ key: strin
   const themes: { key: string; title: string }[] = [];
   for (const audience of ["team", "municipality"] as const) {
     const key = await getRoundQuestionnaireKey(db, roundId, audience);
-    const version = key ? await latestVersionOf(db, key) : undefined;
-    if (!version) continue;
-    for (const section of (await getDefinition(db, version.id)).sections) themes.push({ key: section.key, title: section.title });
+    const versionId = key ? await roundVersionId(db, roundId, key) : undefined;
+    if (!versionId) continue;
+    for (const section of (await getDefinition(db, versionId)).sections) themes.push({ key: section.key, title: section.title });
   }
   return themes;
+}
+
+/**
+ * The previous round's figures of a region (or the country), to show beside this round's. When the two
+ * rounds use different versions of a questionnaire, the previous figures count only the items this
+ * round's version continues (itemMapping), and `note` says which items are new or dropped.
+ */
+export async function previousRoundFigures(db: DB, roundId: number, scope: { regionId?: number }) {
+  const before = await previousRound(db, roundId);
+  if (!before) return null;
+  let onlyItems: Set<string> | undefined;
+  const notes: string[] = [];
+  for (const audience of ["team", "municipality"] as const) {
+    const key = await getRoundQuestionnaireKey(db, roundId, audience);
+    const previousKey = await getRoundQuestionnaireKey(db, before.id, audience);
+    if (!key || key !== previousKey) continue;
+    const [currentId, previousId] = [await roundVersionId(db, roundId, key), await roundVersionId(db, before.id, key)];
+    if (!currentId || !previousId || currentId === previousId) continue;
+    const [current, previous] = [await getDefinition(db, currentId), await getDefinition(db, previousId)];
+    const mapping = itemMapping(current, previous);
+    onlyItems ??= new Set(allItems(previous).map((i) => i.key));
+    const continued = new Set(mapping.continues.values());
+    for (const item of allItems(previous)) if (!continued.has(item.key)) onlyItems.delete(item.key);
+    const note = mappingNote(mapping);
+    if (note) notes.push(`${current.title}, versie ${current.version} tegenover versie ${previous.version}: ${note}`);
+  }
+  const figures = await regionThemeFigures(db, before.id, scope, onlyItems);
+  return { round: before, ...figures, note: notes.length ? `Vergeleken over de vragen die in beide versies staan. ${notes.join(" ")}` : null };
+}
+
+/**
+ * A municipality's results: its submitted teams together per theme (A–H), its own municipal part
+ * (theme I), beside the region and the country. A group of teams is shown only when it holds at least
+ * MIN_OTHER_TEAMS teams, so no single team's answers can be read from it.
+ */
+export async function municipalityResults(db: DB, input: { roundId: number; municipalityId: number; regionId: number }) {
+  const own = await scopeFigures(db, input.roundId, { municipalityId: input.municipalityId });
+  const region = await regionThemeFigures(db, input.roundId, { regionId: input.regionId });
+  const country = await regionThemeFigures(db, input.roundId, {});
+  const key = (await getRoundQuestionnaireKey(db, input.roundId, "municipality")) ?? "zelfscan-gemeente";
+  const versionId = await roundVersionId(db, input.roundId, key);
+  const municipalCounts = await db
+    .selectFrom("response")
+    .innerJoin("answer", "answer.response_id", "response.id")
+    .where("response.round_id", "=", input.roundId)
+    .where("response.questionnaire_key", "=", key)
+    .where("response.municipality_id", "=", input.municipalityId)
+    .where("response.status", "=", "submitted")
+    .where("answer.value", "is not", null)
+    .select(["answer.item_key", "answer.value", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["answer.item_key", "answer.value"])
+    .execute();
+  const municipalPart =
+    versionId && municipalCounts.length
+      ? themeFigures(
+          await getDefinition(db, versionId),
+          municipalCounts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })),
+        )
+      : null;
+  const shown = (teams: number) => teams >= MIN_OTHER_TEAMS;
+  return {
+    teams: own.teams,
+    own: shown(own.teams) ? own.figures : null,
+    municipalPart,
+    region: shown(region.teams) ? region.figures : null,
+    country: shown(country.teams) ? country.figures : null,
+    themes: region.figures.length
+      ? region.figures.map((f) => ({ theme: f.theme, title: f.title }))
+      : own.figures.map((f) => ({ theme: f.theme, title: f.title })),
+  };
 }

@@ -3,7 +3,8 @@ import { displayAnswer, type AnswerMap } from "../questionnaire/answers.ts";
 import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { audit } from "./audit.server.ts";
 import { currentPhase } from "./phase.server.ts";
-import { getDefinition, getOrCreateResponse, latestVersionOf } from "./response.server.ts";
+import { getDefinition, getOrCreateResponse } from "./response.server.ts";
+import { newestVersionId, roundVersionId } from "./rounds.server.ts";
 
 // The yearly round table (rondetafelgesprek) of the programme with each region: one round per year,
 // one response per region, filled in with the same questionnaire engine as the zelfscan.
@@ -45,17 +46,25 @@ export async function ensureRoundTableRound(db: DB, year: number, now = new Date
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("round_questionnaire").values({ round_id: id, audience: "region", questionnaire_key: ROUND_TABLE_QUESTIONNAIRE }).execute();
+    await trx
+      .insertInto("round_questionnaire")
+      .values({
+        round_id: id,
+        audience: "region",
+        questionnaire_key: ROUND_TABLE_QUESTIONNAIRE,
+        questionnaire_version_id: (await newestVersionId(trx, ROUND_TABLE_QUESTIONNAIRE)) ?? null,
+      })
+      .execute();
     await audit(trx, { actorId, action: "round.opened", entity: "round", entityId: id, changes: { name: [null, `Rondetafel ${year}`] } });
     return id;
   });
 }
 
 /** Answers the product already knows, for items that ask for them (prefill), when a record starts. */
-async function prefillFor(db: DB, regionId: number): Promise<AnswerMap> {
-  const version = await latestVersionOf(db, ROUND_TABLE_QUESTIONNAIRE);
-  if (!version) return {};
-  const definition = await getDefinition(db, version.id);
+async function prefillFor(db: DB, roundId: number, regionId: number): Promise<AnswerMap> {
+  const versionId = await roundVersionId(db, roundId, ROUND_TABLE_QUESTIONNAIRE);
+  if (!versionId) return {};
+  const definition = await getDefinition(db, versionId);
   const phase = (await currentPhase(db, regionId)).phase;
   const prefill: AnswerMap = {};
   for (const section of definition.sections) {
@@ -73,7 +82,7 @@ export async function getOrCreateRoundTable(db: DB, input: { roundId: number; re
     questionnaireKey: ROUND_TABLE_QUESTIONNAIRE,
     subject: { regionId: input.regionId },
     userId: input.userId,
-    prefill: await prefillFor(db, input.regionId),
+    prefill: await prefillFor(db, input.roundId, input.regionId),
     now: input.now,
   });
 }

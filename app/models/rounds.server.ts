@@ -1,12 +1,13 @@
 import type { DB } from "../../db/client.ts";
 import type { Audience } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
+import { dayOf } from "../domain/format.ts";
 
 // Rounds (rondes): the periods in which a questionnaire is open, and which questionnaire each audience fills in.
 
 /** The zelfscan round open today (the latest one if several are), or undefined. */
 export async function getCurrentRound(db: DB, now = new Date()) {
-  const today = now.toISOString().slice(0, 10);
+  const today = dayOf(now);
   return db
     .selectFrom("round")
     .selectAll()
@@ -27,6 +28,38 @@ export async function getRoundQuestionnaireKey(db: DB, roundId: number, audience
     .where("audience", "=", audience)
     .executeTakeFirst();
   return row?.questionnaire_key;
+}
+
+/**
+ * The version of a questionnaire every response of a round uses: fixed when the round opened, so all
+ * responses of a round are comparable (a newer file applies from the next round). A round opened
+ * before versions were fixed falls back to the newest registered version.
+ */
+export async function roundVersionId(db: DB, roundId: number, questionnaireKey: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("round_questionnaire")
+    .select("questionnaire_version_id")
+    .where("round_id", "=", roundId)
+    .where("questionnaire_key", "=", questionnaireKey)
+    .executeTakeFirst();
+  return row?.questionnaire_version_id ?? (await newestVersionId(db, questionnaireKey));
+}
+
+/** The questionnaire versions a round fixed, one per audience. */
+export async function roundVersions(db: DB, roundId: number) {
+  return db
+    .selectFrom("round_questionnaire as rq")
+    .innerJoin("questionnaire_version as qv", "qv.id", "rq.questionnaire_version_id")
+    .select(["rq.audience", "qv.title", "qv.version"])
+    .where("rq.round_id", "=", roundId)
+    .orderBy("rq.audience", "desc")
+    .execute();
+}
+
+/** The newest registered version of a questionnaire: the one a round opened now fixes. */
+export async function newestVersionId(db: DB, questionnaireKey: string): Promise<number | undefined> {
+  const row = await db.selectFrom("questionnaire_version").select("id").where("key", "=", questionnaireKey).orderBy("version", "desc").executeTakeFirst();
+  return row?.id;
 }
 
 /** The zelfscan rounds, newest first. */
@@ -74,11 +107,14 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
       .values({ name: input.name, opens_on: input.opensOn, closes_on: input.closesOn, closed_at: null, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
-    for (const q of questionnaires)
+    // The round fixes each questionnaire's version now: the newest registered one.
+    for (const q of questionnaires) {
+      const versionId = (await newestVersionId(trx, q.questionnaire_key)) ?? null;
       await trx
         .insertInto("round_questionnaire")
-        .values({ round_id: id, ...q })
+        .values({ round_id: id, ...q, questionnaire_version_id: versionId })
         .execute();
+    }
     await audit(trx, {
       actorId: input.userId,
       action: "round.opened",

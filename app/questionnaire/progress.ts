@@ -64,17 +64,20 @@ export function taskList(definition: QuestionnaireDefinition, answers: AnswerMap
   };
 }
 
-/** The response-level state a list of teams shows: niet begonnen / bezig / ingediend. */
-export type ResponseProgress = "not_started" | "in_progress" | "submitted";
+/** The response-level state a list of teams shows: niet begonnen / bezig / teruggestuurd / ingediend / geaccepteerd. */
+export type ResponseProgress = "not_started" | "in_progress" | "returned" | "submitted" | "accepted";
 
 export const RESPONSE_PROGRESS_LABEL: Record<ResponseProgress, string> = {
   not_started: "Niet begonnen",
   in_progress: "Bezig",
+  returned: "Teruggestuurd",
   submitted: "Ingediend",
+  accepted: "Geaccepteerd",
 };
 
-export function responseProgress(response: { status: string; answerCount: number } | null): ResponseProgress {
+export function responseProgress(response: { status: string; answerCount: number; acceptedAt?: string | null; returned?: boolean } | null): ResponseProgress {
   if (!response) return "not_started";
-  if (response.status === "submitted") return "submitted";
+  if (response.status === "submitted") return response.acceptedAt ? "accepted" : "submitted";
+  if (response.returned) return "returned";
   return response.answerCount > 0 ? "in_progress" : "not_started";
 }

@@ -10,6 +10,7 @@ import { requireUser } from "../auth/guards.server.ts";
 import { readFormData } from "../server/http.server.ts";
 import { invalid, parseForm } from "../server/form.server.ts";
 import { getUser, setPasswordHash } from "../models/user.server.ts";
+import { setMailNotifications } from "../models/notifications.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { hashPassword, verifyPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
@@ -21,12 +22,33 @@ export const meta: MetaFunction = () => [{ title: "Mijn account – Werken aan v
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { name: user.name, email: user.email, role: ROLE_LABEL[user.role], changed: new URL(request.url).searchParams.has("gewijzigd") };
+  const url = new URL(request.url);
+  const account = (await getUser(context.db, user.id))!;
+  return {
+    name: user.name,
+    email: user.email,
+    role: ROLE_LABEL[user.role],
+    mail: account.mail_notifications === 1,
+    changed: url.searchParams.has("gewijzigd"),
+    mailChanged: url.searchParams.has("meldingen"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await readFormData(request);
+  if (form.get("intent") === "mail") {
+    const on = form.get("mail") === "aan";
+    await setMailNotifications(context.db, user.id, on);
+    await audit(context.db, {
+      actorId: user.id,
+      action: "account.mail_notifications",
+      entity: "user_account",
+      entityId: user.id,
+      changes: { mail_notifications: [!on, on] },
+    });
+    throw redirect("/account?meldingen=1");
+  }
   if (form.get("intent") === "logout-everywhere") {
     await destroyAllSessions(context, user.id);
     await audit(context.db, { actorId: user.id, action: "logout.everywhere", entity: "session", address: context.clientAddress });
@@ -130,6 +152,36 @@ export default function Account() {
           </div>
         </Form>
       </section>
+      <section aria-labelledby="meldingen-mail" className="page-section">
+        <h2 id="meldingen-mail" className="utrecht-heading-2">
+          Meldingen per e-mail
+        </h2>
+        {page.mailChanged && !actionData ? (
+          <div className="notice notice--ok" role="status">
+            <p>Uw keuze is opgeslagen.</p>
+          </div>
+        ) : null}
+        <p className="utrecht-paragraph">
+          Op uw startpagina ziet u altijd uw meldingen (zoals een ingediende of teruggestuurde zelfscan, of een nieuwe fase van de regio). U kunt ze ook per
+          e-mail krijgen. Een e-mail bevat nooit antwoorden, alleen wat er gebeurde en een link.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="mail" />
+          <fieldset className="question">
+            <legend className="question__legend">Meldingen per e-mail</legend>
+            <label className="question__option">
+              <input type="radio" name="mail" value="aan" defaultChecked={page.mail} /> Ja, stuur mij meldingen per e-mail
+            </label>
+            <label className="question__option">
+              <input type="radio" name="mail" value="uit" defaultChecked={!page.mail} /> Nee, alleen op mijn startpagina
+            </label>
+          </fieldset>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Opslaan
+          </button>
+        </Form>
+      </section>
+
       <section aria-labelledby="overal" className="page-section">
         <h2 id="overal" className="utrecht-heading-2">
           Overal uitloggen

@@ -6,13 +6,12 @@ import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
 import { formatDateTime, plural } from "../domain/format.ts";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
-import { currentScan } from "../services/start-pages.server.ts";
-import { currentPhase } from "../models/phase.server.ts";
-import { phaseLabel } from "../domain/phases.ts";
+import { municipalityStartPage } from "../services/start-pages.server.ts";
+import { isOwnMunicipality, leadsRegion } from "../domain/policy.ts";
+import { PhaseHistory, PhaseStepper } from "../components/PhasePanel.tsx";
+import { Notifications } from "../components/Notifications.tsx";
+import { ScanHistory } from "../components/ScanHistory.tsx";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
-import { listTeamResponses } from "../models/response.server.ts";
-import { getCurrentRound, getRoundQuestionnaireKey } from "../models/rounds.server.ts";
-import { responseProgress } from "../questionnaire/progress.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,30 +21,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
-  const round = await getCurrentRound(context.db);
-  const teamKey = round ? await getRoundQuestionnaireKey(context.db, round.id, "team") : undefined;
-  const teams =
-    round && teamKey
-      ? (await listTeamResponses(context.db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey })).map((t) => ({
-          ...t,
-          kindLabel: TEAM_KIND_LABEL[t.team_kind],
-          progress: responseProgress(t.response_id ? { status: t.status!, answerCount: Number(t.answer_count ?? 0) } : null),
-        }))
-      : [];
+  const page = await municipalityStartPage(context.db, user, municipality);
   return {
     municipality,
-    isOwn: user.role === "gemeente",
-    showRegionLink: user.role === "regio" || user.role === "programma",
-    round,
-    teams,
-    municipalScan: await currentScan(context.db, user, { municipalityId: municipality.id }),
-    phase: phaseLabel((await currentPhase(context.db, municipality.region_id)).phase),
+    isOwn: isOwnMunicipality(user, municipality.id),
+    showRegionLink: leadsRegion(user, municipality.region_id),
+    ...page,
+    teams: page.teams.map((t) => ({ ...t, kindLabel: TEAM_KIND_LABEL[t.team_kind] })),
   };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase } = useLoaderData<typeof loader>();
-  const submitted = teams.filter((t) => t.progress === "submitted").length;
+  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase, since, progress, phaseLog, history, notifications } =
+    useLoaderData<typeof loader>();
+  const submitted = teams.filter((t) => t.progress === "submitted" || t.progress === "accepted").length;
   return (
     <>
       {showRegionLink ? (
@@ -63,11 +52,41 @@ export default function MunicipalityPage() {
         </p>
       ) : null}
       <nav aria-label="Gemeente" className="form-actions">
+        <Link className="utrecht-link" to={`/gemeenten/${municipality.id}/resultaten`}>
+          Resultaten van de teams
+        </Link>
         <Link className="utrecht-link" to={`/gemeenten/${municipality.id}/verbeterplan`}>
           Verbeterplan
         </Link>
-        <span className="muted">Fase van de regio: {phase}</span>
       </nav>
+
+      <section aria-labelledby="fase" className="page-section">
+        <h2 id="fase" className="utrecht-heading-2">
+          De routekaart van regio {municipality.region_name}
+        </h2>
+        <PhaseStepper phase={phase} since={since} />
+        <p className="utrecht-paragraph">{progress.summary}</p>
+        {isOwn ? (
+          progress.todo.length ? (
+            <>
+              <h3 className="utrecht-heading-3">Wat uw gemeente nog moet doen</h3>
+              <ul className="conditions">
+                {progress.todo.map((t) => (
+                  <li key={t} className="conditions__unmet">
+                    {t}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="utrecht-paragraph">Uw gemeente hoeft in deze fase nu niets te doen.</p>
+          )
+        ) : null}
+        <details>
+          <summary>Geschiedenis van de fasen</summary>
+          <PhaseHistory log={phaseLog} />
+        </details>
+      </section>
 
       <section aria-labelledby="teams" className="page-section">
         <h2 id="teams" className="utrecht-heading-2">
@@ -110,11 +129,18 @@ export default function MunicipalityPage() {
                         : `${formatDateTime(team.submitted_at ?? team.updated_at)}${team.updated_by_name ? ` (${team.updated_by_name})` : ""}`}
                     </td>
                     <td>
-                      {team.response_id && team.progress === "submitted" ? (
-                        <Link className="utrecht-link" to={responsePath(team.response_id)}>
-                          Bekijken<span className="visually-hidden"> ({team.team_name})</span>
-                        </Link>
-                      ) : team.response_id && team.progress === "in_progress" ? (
+                      {team.response_id && (team.progress === "submitted" || team.progress === "accepted") ? (
+                        <>
+                          <Link className="utrecht-link" to={responsePath(team.response_id)}>
+                            {team.progress === "submitted" && isOwn ? "Beoordelen" : "Bekijken"}
+                            <span className="visually-hidden"> ({team.team_name})</span>
+                          </Link>
+                          {" · "}
+                          <Link className="utrecht-link" to={`/teams/${team.team_id}/resultaten${round ? `?ronde=${round.id}` : ""}`}>
+                            Resultaten<span className="visually-hidden"> ({team.team_name})</span>
+                          </Link>
+                        </>
+                      ) : team.response_id && (team.progress === "in_progress" || team.progress === "returned") ? (
                         <Link className="utrecht-link" to={responsePath(team.response_id)}>
                           Voortgang<span className="visually-hidden"> ({team.team_name})</span>
                         </Link>
@@ -140,7 +166,7 @@ export default function MunicipalityPage() {
           </p>
         ) : municipalScan.response.status === "submitted" ? (
           <p className="utrecht-paragraph">
-            <StatusBadge status="submitted" /> Ingediend op {formatDateTime(municipalScan.response.submittedAt!)}
+            <StatusBadge status={municipalScan.response.progress} /> Ingediend op {formatDateTime(municipalScan.response.submittedAt!)}
             {municipalScan.response.submittedBy ? ` door ${municipalScan.response.submittedBy}` : ""}.{" "}
             <Link className="utrecht-link" to={responsePath(municipalScan.response.id)}>
               Bekijk het ingediende gemeentelijke deel
@@ -164,6 +190,9 @@ export default function MunicipalityPage() {
           </p>
         )}
       </section>
+
+      <ScanHistory entries={history} caption={`Eerdere gemeentelijke delen van ${municipality.name}`} />
+      {isOwn ? <Notifications items={notifications} /> : null}
     </>
   );
 }

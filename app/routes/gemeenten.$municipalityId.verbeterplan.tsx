@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDate, formatDateTime } from "../domain/format.ts";
+import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, actionSchema, isOverdue, progressSchema } from "../forms/plan.ts";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { isOwnMunicipality, planChange } from "../domain/policy.ts";
@@ -12,7 +12,8 @@ import { parseForm } from "../server/form.server.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { readFormData } from "../server/http.server.ts";
 import { getAnalysis } from "../models/analysis.server.ts";
-import { currentPhase, cycleRoundId } from "../models/phase.server.ts";
+import { currentPhase } from "../models/phase.server.ts";
+import { cycleRoundId } from "../models/cycles.server.ts";
 import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/plan.server.ts";
 import { roundThemes } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
@@ -51,7 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isOwn: isOwnMunicipality(user, municipality.id),
     canAdd: planChange(user, municipality.id, "add-action", state).allowed,
     canUpdate: planChange(user, municipality.id, "progress", state).allowed,
-    today: new Date().toISOString().slice(0, 10),
+    today: dayOf(),
     notice: new URL(request.url).searchParams.get("gewijzigd"),
   };
 }
@@ -187,7 +188,14 @@ export default function PlanPage() {
                       {a.title}
                       {a.point_text ? <span className="task-list__hint">Verbeterpunt: {a.point_text}</span> : null}
                     </th>
-                    <td>{a.owner_team_name ?? a.owner_name}</td>
+                    <td>
+                      {a.owner_team_name ?? a.owner_name}
+                      {a.notes.map((n) => (
+                        <span key={n.id} className="task-list__hint">
+                          Notitie van het team ({formatDateTime(n.at)}, {n.author_name}): {n.text}
+                        </span>
+                      ))}
+                    </td>
                     <td>
                       {formatDate(a.due_on)}
                       {isOverdue(a, page.today) ? <strong className="overdue"> Te laat</strong> : null}

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Landelijk overzicht – Werke
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
-  const { round, municipalities } = await progressByMunicipality(context.db);
+  const { municipalities } = await progressByMunicipality(context.db);
   const regions = new Map<number, ProgressRow & { municipalities: number; municipalSubmitted: number }>();
   for (const m of municipalities) {
     const region = regions.get(m.regionId) ?? {
@@ -21,13 +21,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       href: `/regios/${m.regionId}`,
       teams: 0,
       submitted: 0,
+      accepted: 0,
       inProgress: 0,
       municipal: "",
+      hint: m.roundName,
       municipalities: 0,
       municipalSubmitted: 0,
     };
     region.teams += m.teams;
     region.submitted += m.submitted;
+    region.accepted += m.accepted;
     region.inProgress += m.inProgress;
     region.municipalities += 1;
     region.municipalSubmitted += m.municipalProgress === "submitted" ? 1 : 0;
@@ -36,7 +39,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const phases = await regionsWithPhase(context.db);
   return {
-    round,
     regions: [...regions.values()],
     totalRegions: phases.length,
     byPhase: PHASES.map((p) => ({ ...p, regions: phases.filter((r) => r.phase === p.key) })),
@@ -44,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProgrammaPage() {
-  const { round, regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
+  const { regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="utrecht-heading-1">Landelijk overzicht</h1>
@@ -112,15 +114,21 @@ export default function ProgrammaPage() {
           </tbody>
         </table>
       </section>
-      {round ? (
+      {regions.length ? (
         <section aria-labelledby="regios" className="page-section">
           <h2 id="regios" className="utrecht-heading-2">
-            {round.name}: voortgang per regio
+            Voortgang van de zelfscan per regio
           </h2>
-          <ProgressTable caption="Voortgang van de zelfscan per regio" nameHeader="Regio" municipalHeader="Gemeentelijk deel" rows={regions} />
+          <p className="utrecht-paragraph">Elke regio werkt op de ronde van haar eigen cyclus; die staat onder de naam.</p>
+          <ProgressTable
+            caption="Voortgang van de zelfscan per regio, elk in de ronde van haar cyclus"
+            nameHeader="Regio"
+            municipalHeader="Gemeentelijk deel"
+            rows={regions}
+          />
         </section>
       ) : (
-        <p className="utrecht-paragraph">Er is op dit moment geen zelfscanronde open.</p>
+        <p className="utrecht-paragraph">Er is nog geen zelfscanronde.</p>
       )}
     </>
   );

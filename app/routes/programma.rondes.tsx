@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDate } from "../domain/format.ts";
+import { dayOf, formatDate } from "../domain/format.ts";
 import { roundSchema } from "../forms/round.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { invalid, readForm } from "../server/form.server.ts";
-import { getCurrentRound, listRounds, openRound } from "../models/rounds.server.ts";
+import { getCurrentRound, listRounds, openRound, roundVersions } from "../models/rounds.server.ts";
+import { cycleRoundsOfRegions } from "../models/cycles.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
@@ -15,7 +16,19 @@ export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
   const current = await getCurrentRound(context.db);
-  return { rounds: await listRounds(context.db), currentId: current?.id ?? null, opened: new URL(request.url).searchParams.has("geopend") };
+  const cycles = await cycleRoundsOfRegions(context.db);
+  const rounds = await listRounds(context.db);
+  return {
+    rounds: await Promise.all(
+      rounds.map(async (r) => ({
+        ...r,
+        regions: cycles.filter((c) => c.round?.id === r.id).map((c) => ({ id: c.id, name: c.name })),
+        versions: await roundVersions(context.db, r.id),
+      })),
+    ),
+    currentId: current?.id ?? null,
+    opened: new URL(request.url).searchParams.has("geopend"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Rounds() {
   const { rounds, currentId, opened } = useLoaderData<typeof loader>();
+  const today = dayOf();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: Record<string, string> = actionData?.errors ?? {};
@@ -55,7 +69,10 @@ export default function Rounds() {
       <h1 className="utrecht-heading-1">Zelfscanrondes</h1>
       {opened && !actionData ? (
         <div className="notice notice--ok" role="status">
-          <p>De nieuwe ronde is geopend. Regio's in de fase Uitvoering/monitoring kunnen nu een nieuwe cyclus starten.</p>
+          <p>
+            De nieuwe ronde is geopend. Voor de regio's verandert er niets tot hun volgende cyclus begint: vanuit de fase Uitvoering/monitoring, of als het
+            programma die start. De teams en gemeenten van een regio blijven zo op de ronde van hun cyclus werken.
+          </p>
         </div>
       ) : null}
       <table className="data-table">
@@ -66,6 +83,8 @@ export default function Rounds() {
             <th scope="col">Open van</th>
             <th scope="col">Tot en met</th>
             <th scope="col">Stand</th>
+            <th scope="col">Vragenlijsten</th>
+            <th scope="col">Regio's die erop werken</th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +93,20 @@ export default function Rounds() {
               <th scope="row">{r.name}</th>
               <td>{formatDate(r.opens_on)}</td>
               <td>{formatDate(r.closes_on)}</td>
-              <td>{r.id === currentId ? "Huidige ronde" : r.closed_at ? "Gesloten" : ""}</td>
+              <td>{r.id === currentId ? "Nieuwste open ronde" : r.closed_at || r.closes_on < today ? "Gesloten" : "Open"}</td>
+              <td>{r.versions.map((v) => `${v.title} (versie ${v.version})`).join("; ")}</td>
+              <td>
+                {r.regions.length === 0
+                  ? "geen"
+                  : r.regions.map((region, i) => (
+                      <span key={region.id}>
+                        {i > 0 ? ", " : ""}
+                        <Link className="utrecht-link" to={`/regios/${region.id}`}>
+                          {region.name}
+                        </Link>
+                      </span>
+                    ))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -84,8 +116,8 @@ export default function Rounds() {
           Nieuwe ronde openen
         </h2>
         <p className="utrecht-paragraph">
-          Een nieuwe ronde gebruikt de nieuwste versie van de zelfscan voor teams en gemeenten. De resultaten van eerdere rondes blijven bewaard en staan naast
-          de nieuwe.
+          Een nieuwe ronde legt nu vast welke versie van de zelfscan voor teams en gemeenten erin geldt: de nieuwste. Alle zelfscans van de ronde gebruiken die
+          versie, ook als er later een nieuwere komt. De resultaten van eerdere rondes blijven bewaard en staan naast de nieuwe.
         </p>
         <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}`, message }))} focusKey={actionData} />
         <Form method="post" className="plan-form">

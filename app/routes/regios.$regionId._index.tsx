@@ -7,7 +7,9 @@ import { ProgressTable } from "../components/ProgressTable.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { readForm } from "../server/form.server.ts";
 import { phaseChangeSchema } from "../forms/phase.ts";
-import { changePhase, currentPhase, phaseLog, regionSnapshot } from "../models/phase.server.ts";
+import { currentPhase, phaseLog, regionSnapshot } from "../models/phase.server.ts";
+import { changePhase } from "../services/phases.server.ts";
+import { roundForNewCycle } from "../models/cycles.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { conditionsToAdvance, decideTransition } from "../domain/phases.ts";
 
@@ -31,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     conditions: conditionsToAdvance(phase, snapshot),
     canAdvance: decideTransition(phase, { kind: "advance" }, snapshot, user).ok,
     canStartCycle: decideTransition(phase, { kind: "cycle" }, snapshot, user).ok,
+    newCycleRound: snapshot.newRoundOpen ? ((await roundForNewCycle(context.db, region.id))?.name ?? null) : null,
     log: await phaseLog(context.db, region.id),
     changed: new URL(request.url).searchParams.has("fase-gewijzigd"),
   };
@@ -42,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = await readForm(request, phaseChangeSchema);
   const reason = submission.values.reason ?? "";
   if (!submission.ok) return data({ errors: Object.values(submission.errors), reason }, { status: 400 });
-  const result = await changePhase(context.db, { regionId: region.id, actor: user, ...submission.data });
+  const result = await changePhase(context.db, { regionId: region.id, actor: user, ...submission.data, origin: context.config.publicOrigin });
+  context.outbox?.wake();
   if (!result.ok) return data({ errors: result.errors, reason }, { status: result.status });
   throw redirect(`/regios/${region.id}?fase-gewijzigd=1#fase`);
 }
@@ -94,6 +98,7 @@ export default function RegionPage() {
         conditions={page.conditions}
         canAdvance={page.canAdvance}
         canStartCycle={page.canStartCycle}
+        newCycleRound={page.newCycleRound}
         isProgramma={page.isProgramma}
         log={page.log}
         errors={actionData?.errors ?? []}

@@ -4,11 +4,12 @@ import { notFound, parseId } from "../server/http.server.ts";
 import { BarChart } from "../components/BarChart.tsx";
 import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { RoundNav } from "../components/RoundNav.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import { cycleRoundId } from "../models/phase.server.ts";
-import { regionResults, regionThemeFigures } from "../models/results.server.ts";
-import { getRound, listRounds, previousRound } from "../models/rounds.server.ts";
+import { cycleRoundId } from "../models/cycles.server.ts";
+import { previousRoundFigures, regionResults } from "../models/results.server.ts";
+import { getRound, listRounds } from "../models/rounds.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -23,8 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (chosen && (!round || round.kind !== "zelfscan")) notFound();
   if (!round) return { region, round: null, rounds: [], results: null, previous: null };
   const results = await regionResults(context.db, { roundId: round.id, regionId: region.id });
-  const before = await previousRound(context.db, round.id);
-  const previous = before ? { round: before, ...(await regionThemeFigures(context.db, before.id, { regionId: region.id })) } : null;
+  const previous = await previousRoundFigures(context.db, round.id, { regionId: region.id });
   return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null };
 }
 
@@ -60,21 +60,7 @@ export default function RegionResults() {
       <p className="utrecht-paragraph lead">
         Regio {region.name} · {round.name} · {submitted} van {teams} teams ingediend ({pct(submitted, teams)})
       </p>
-      {rounds.length > 1 ? (
-        <nav aria-label="Ronde kiezen" className="form-actions">
-          {rounds.map((r) =>
-            r.id === round.id ? (
-              <span key={r.id} aria-current="page">
-                <strong>{r.name}</strong>
-              </span>
-            ) : (
-              <Link key={r.id} className="utrecht-link" to={`?ronde=${r.id}`}>
-                {r.name}
-              </Link>
-            ),
-          )}
-        </nav>
-      ) : null}
+      <RoundNav rounds={rounds} current={round.id} />
       <p className="utrecht-paragraph">
         De score per thema loopt van 0 (alle antwoorden "voldoet niet") tot 100 (alle antwoorden "voldoet"); "voldoet deels" telt voor de helft. "Weet niet" en
         "n.v.t." tellen niet mee. Thema's A tot en met H komen uit de ingediende zelfscans van de teams, thema I uit het ingediende gemeentelijke deel.
@@ -84,6 +70,7 @@ export default function RegionResults() {
         <h2 id="per-thema" className="utrecht-heading-2">
           Score per thema
         </h2>
+        {previous?.note ? <p className="utrecht-paragraph muted">{previous.note}</p> : null}
         <BarChart
           id="thema-score"
           title={`Score per thema, regio ${region.name} naast Nederland`}

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDate } from "../domain/format.ts";
+import { dayOf, formatDate } from "../domain/format.ts";
 import { ACTION_STATUS_LABEL, isOverdue } from "../forms/plan.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import { cycleRoundId } from "../models/phase.server.ts";
+import { cycleRoundId } from "../models/cycles.server.ts";
 import { listRegionPlans } from "../models/plan.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const region = await requireRegionLead(context, user, params.regionId);
   const roundId = await cycleRoundId(context.db, region.id);
   const round = roundId ? await getRound(context.db, roundId) : undefined;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayOf();
   const plans = round ? await listRegionPlans(context.db, region.id, round.id) : [];
   return {
     region,

@@ -1,12 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { actionNoteChange, DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
+import { ACTION_STATUS_LABEL, actionNoteSchema, isOverdue } from "../forms/plan.ts";
+import { invalid, readForm } from "../server/form.server.ts";
+import { notFound } from "../server/http.server.ts";
+import { actionOwner, addActionNote } from "../models/plan.server.ts";
+import { currentPhase } from "../models/phase.server.ts";
+import { Notifications } from "../components/Notifications.tsx";
+import { ScanHistory } from "../components/ScanHistory.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
-import { formatDate, formatDateTime } from "../domain/format.ts";
+import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
-import { currentScan } from "../services/start-pages.server.ts";
+import { teamStartPage } from "../services/start-pages.server.ts";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
 
@@ -15,17 +23,38 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const team = await requireTeamAccess(context, user, params.teamId);
-  const scan = await currentScan(context.db, user, { teamId: team.id }, { teamActive: team.active === 1 });
+  const page = await teamStartPage(context.db, user, team);
   return {
     team: { ...team, kindLabel: TEAM_KIND_LABEL[team.kind] },
     isManager: user.role === "teammanager",
-    scan,
+    ...page,
+    actions: page.actions.map((a) => ({ ...a, canNote: actionNoteChange(user, a, page.phase).allowed })),
+    today: dayOf(),
+    noted: new URL(request.url).searchParams.has("notitie"),
     deactivatedNotice: team.active !== 1 ? DEACTIVATED_TEAM_MESSAGE : null,
   };
 }
 
+/** A progress note of the team on an action it owns. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const team = await requireTeamAccess(context, user, params.teamId);
+  const submission = await readForm(request, actionNoteSchema);
+  if (!submission.ok) return invalid(submission.errors, submission.values);
+  const owner = await actionOwner(context.db, submission.data.action);
+  // Another team's action, or one that does not exist: not found (its existence is not revealed).
+  if (!owner || owner.owner_team_id !== team.id) notFound();
+  const allowed = actionNoteChange(user, owner, (await currentPhase(context.db, owner.region_id)).phase);
+  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
+  if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+  await addActionNote(context.db, { actionId: owner.id, teamId: team.id, userId: user.id, text: submission.data.note });
+  throw redirect(`/teams/${team.id}?notitie=1#acties`);
+}
+
 export default function TeamPage() {
-  const { team, isManager, scan, deactivatedNotice } = useLoaderData<typeof loader>();
+  const { team, isManager, scan, history, actions, notifications, today, noted, deactivatedNotice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   return (
     <>
       <h1 className="utrecht-heading-1">{team.name}</h1>
@@ -52,7 +81,9 @@ export default function TeamPage() {
             {scan.round.name}
           </h2>
           <p className="muted">
-            Open van {formatDate(scan.round.opens_on)} tot en met {formatDate(scan.round.closes_on)}.
+            {scan.round.closes_on < today
+              ? `De ronde liep van ${formatDate(scan.round.opens_on)} tot en met ${formatDate(scan.round.closes_on)}. Uw regio werkt nog in de cyclus van deze ronde: u kunt de zelfscan afmaken en indienen.`
+              : `Open van ${formatDate(scan.round.opens_on)} tot en met ${formatDate(scan.round.closes_on)}.`}
           </p>
           {!scan.response ? (
             <p className="utrecht-paragraph">
@@ -61,15 +92,19 @@ export default function TeamPage() {
           ) : scan.response.status === "submitted" ? (
             <>
               <p className="utrecht-paragraph">
-                <StatusBadge status="submitted" /> Ingediend op {formatDateTime(scan.response.submittedAt!)}
-                {scan.response.submittedBy ? ` door ${scan.response.submittedBy}` : ""}.
+                <StatusBadge status={scan.response.progress} /> Ingediend op {formatDateTime(scan.response.submittedAt!)}
+                {scan.response.submittedBy ? ` door ${scan.response.submittedBy}` : ""}
+                {scan.response.acceptedAt
+                  ? `; geaccepteerd door de gemeente op ${formatDateTime(scan.response.acceptedAt)}`
+                  : "; de gemeente beoordeelt hem nog"}
+                .
               </p>
               <p className="utrecht-paragraph">
                 <Link className="utrecht-link" to={responsePath(scan.response.id)}>
                   Bekijk de ingediende zelfscan
                 </Link>
                 {" · "}
-                <Link className="utrecht-link" to={`/teams/${team.id}/resultaten`}>
+                <Link className="utrecht-link" to={`/teams/${team.id}/resultaten?ronde=${scan.round.id}`}>
                   Resultaten per thema, naast gemeente, regio en Nederland
                 </Link>
               </p>
@@ -110,6 +145,74 @@ export default function TeamPage() {
           )}
         </section>
       )}
+
+      {isManager || actions.length ? (
+        <section aria-labelledby="acties" className="page-section">
+          <h2 id="acties" className="utrecht-heading-2" tabIndex={-1}>
+            Verbeteracties van uw team
+          </h2>
+          {noted && !actionData ? (
+            <div className="notice notice--ok" role="status">
+              <p>
+                <strong>Notitie opgeslagen.</strong> De gemeente ziet hem bij de actie.
+              </p>
+            </div>
+          ) : null}
+          <ErrorSummary items={Object.entries(actionData?.errors ?? {}).map(([, message]) => ({ target: "acties", message }))} focusKey={actionData} />
+          {actions.length === 0 ? (
+            <p className="utrecht-paragraph">In het vastgestelde verbeterplan van uw gemeente staan (nog) geen acties op naam van uw team.</p>
+          ) : (
+            <ul className="action-list">
+              {actions.map((a) => (
+                <li key={a.id} className="action-list__item">
+                  <p>
+                    <strong>
+                      Thema {a.theme_key}: {a.title}
+                    </strong>
+                  </p>
+                  <p className="muted">
+                    Uiterlijk {formatDate(a.due_on)} · {ACTION_STATUS_LABEL[a.status]}
+                    {isOverdue(a, today) ? (
+                      <>
+                        {" · "}
+                        <strong className="overdue">Over de datum</strong>
+                      </>
+                    ) : null}
+                  </p>
+                  {a.progress_note ? <p>Voortgang volgens de gemeente: {a.progress_note}</p> : null}
+                  {a.notes.map((n) => (
+                    <p key={n.id} className="muted">
+                      {formatDateTime(n.at)}, {n.author_name}: {n.text}
+                    </p>
+                  ))}
+                  {isManager && a.canNote ? (
+                    <Form method="post" className="plan-form">
+                      <input type="hidden" name="action" value={a.id} />
+                      <label className="utrecht-form-label" htmlFor={`notitie-${a.id}`}>
+                        Voortgangsnotitie voor de gemeente
+                      </label>
+                      <textarea id={`notitie-${a.id}`} name="note" className="utrecht-textarea" rows={2} maxLength={2000} />
+                      <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={busy}>
+                        Notitie toevoegen<span className="visually-hidden"> bij {a.title}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {isManager && actions.length > 0 && !actions.some((a) => a.canNote) ? (
+            <p className="muted">Een voortgangsnotitie zet u bij een actie zodra de regio in de fase Uitvoering/monitoring verbeterplannen is.</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <ScanHistory
+        entries={history}
+        resultsHref={(roundId) => `/teams/${team.id}/resultaten?ronde=${roundId}`}
+        caption={`Eerdere zelfscans van ${team.name}`}
+      />
+      {isManager ? <Notifications items={notifications} /> : null}
     </>
   );
 }

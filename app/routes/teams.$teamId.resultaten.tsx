@@ -5,8 +5,9 @@ import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
+import { notFound, parseId } from "../server/http.server.ts";
 import { getMunicipality } from "../models/organisation.server.ts";
-import { cycleRoundId } from "../models/phase.server.ts";
+import { cycleRoundId } from "../models/cycles.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
@@ -19,8 +20,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const team = await requireTeamAccess(context, user, params.teamId);
   const municipality = (await getMunicipality(context.db, team.municipality_id))!;
-  const roundId = await cycleRoundId(context.db, team.region_id);
+  const chosen = new URL(request.url).searchParams.get("ronde");
+  const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, team.region_id);
   const round = roundId ? await getRound(context.db, roundId) : undefined;
+  if (chosen && (!round || round.kind !== "zelfscan")) notFound();
   const benchmark = round
     ? await teamBenchmark(context.db, {
         roundId: round.id,

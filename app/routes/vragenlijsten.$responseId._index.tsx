@@ -13,11 +13,14 @@ import { readFormData } from "../server/http.server.ts";
 import { invalid, parseForm } from "../server/form.server.ts";
 import { COMMENT_MAX, reopenSchema, reviewSchema } from "../forms/review.ts";
 import { isRoundTableRecord, reopenChange, reviewChange } from "../domain/policy.ts";
-import { listEvents, reopenResponse, reviewResponse } from "../models/response.server.ts";
+import { responseProgress } from "../questionnaire/progress.ts";
+import { reopenSubmitted, reviewScan } from "../services/review.server.ts";
+import { listEvents } from "../models/response.server.ts";
 import { loadResponse } from "../services/questionnaire-pages.server.ts";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import type { FieldErrors } from "../forms/field-errors.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -55,6 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     startPath: startPathFor(user),
     justSubmitted: url.searchParams.has("ingediend"),
     reviewed: url.searchParams.get("beoordeeld"),
+    reopened: url.searchParams.has("heropend"),
+    isRoundTable: isRoundTableRecord(response),
     saved: url.searchParams.has("opgeslagen"),
   };
 }
@@ -62,26 +67,38 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "view");
-  const roundTable = isRoundTableRecord(response);
-  // Reopening a submitted round-table record (programma, with a reason), or reviewing a team's scan (its gemeente).
-  const allowed = roundTable ? reopenChange(user, response) : reviewChange(user, response);
-  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
   const form = await readFormData(request);
-  if (roundTable) {
+  const origin = context.config.publicOrigin;
+  // A review (accept or return) carries a decision; a reopening (of a round-table record, or of an accepted scan) a reason.
+  const reopening = !form.has("decision");
+  const allowed = reopening ? reopenChange(user, response) : reviewChange(user, response);
+  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
+  if (reopening) {
     const submission = parseForm(form, reopenSchema);
     if (!submission.ok) return invalid(submission.errors, submission.values);
     if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
     const { revision, reason } = submission.data;
-    const result = await reopenResponse(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason });
+    const result = await reopenSubmitted(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason, origin });
     if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
+    context.outbox?.wake();
     throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
   }
   const submission = parseForm(form, reviewSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
   if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
-  const { revision, decision, comment } = submission.data;
-  const result = await reviewResponse(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, decision, comment: comment || null });
+  const { revision, decision, comment, confirm } = submission.data;
+  // Accepting is final for the team: the page asks once more, and only "ja" accepts.
+  if (decision === "accept" && confirm !== "ja") return { errors: {} as FieldErrors, values: submission.values, confirmAccept: true };
+  const result = await reviewScan(context.db, {
+    responseId: response.id,
+    expectedRevision: revision,
+    userId: user.id,
+    decision,
+    comment: comment || null,
+    origin,
+  });
   if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
+  context.outbox?.wake();
   throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
 }
 
@@ -106,7 +123,14 @@ export default function ResponseOverview() {
       <h1 className="utrecht-heading-1">{page.title}</h1>
       <p className="utrecht-paragraph lead">
         {page.subject} · {page.roundName} ·{" "}
-        <StatusBadge status={page.status === "submitted" ? "submitted" : page.tasks.sections.some((s) => s.answered > 0) ? "in_progress" : "not_started"} />
+        <StatusBadge
+          status={responseProgress({
+            status: page.status,
+            answerCount: page.tasks.sections.reduce((n, s) => n + s.answered, 0),
+            acceptedAt: page.acceptedAt,
+            returned: page.status === "draft" && lastReturn?.type === "returned",
+          })}
+        />
       </p>
 
       {page.justSubmitted ? (
@@ -128,7 +152,19 @@ export default function ResponseOverview() {
         <div className="notice notice--ok" role="status">
           <p>
             <strong>{page.reviewed === "geaccepteerd" ? "Geaccepteerd." : "Teruggestuurd."}</strong>{" "}
-            {page.reviewed === "geaccepteerd" ? "De zelfscan is geaccepteerd." : "Het team kan de zelfscan nu aanpassen en opnieuw indienen."}
+            {page.reviewed === "geaccepteerd"
+              ? "De zelfscan is geaccepteerd; het team heeft een melding gekregen."
+              : "Het team kan de zelfscan nu aanpassen en opnieuw indienen; het heeft een melding gekregen."}
+          </p>
+        </div>
+      ) : null}
+      {page.reopened ? (
+        <div className="notice notice--ok" role="status">
+          <p>
+            <strong>Heropend.</strong>{" "}
+            {page.isRoundTable
+              ? "Het verslag kan weer worden aangepast en opnieuw ingediend."
+              : "Het team kan de zelfscan weer aanpassen en opnieuw indienen; het heeft een melding gekregen."}
           </p>
         </div>
       ) : null}
@@ -160,7 +196,7 @@ export default function ResponseOverview() {
 
       {page.canReopen ? (
         <details className="phase-form">
-          <summary>Verslag heropenen om te corrigeren</summary>
+          <summary>{page.isRoundTable ? "Verslag heropenen om te corrigeren" : "Zelfscan heropenen (het team kan hem dan weer aanpassen)"}</summary>
           <ErrorSummary
             items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({
               target: field === "reason" ? "reden-heropenen" : "heropenen",
@@ -200,6 +236,25 @@ export default function ResponseOverview() {
           <p className="utrecht-paragraph">
             Accepteer de zelfscan, of stuur hem terug naar het team met een opmerking; het team kan hem dan aanpassen en opnieuw indienen.
           </p>
+          {actionData && "confirmAccept" in actionData ? (
+            <div className="notice notice--warn" role="alert" tabIndex={-1} id="bevestigen">
+              <p>
+                <strong>Weet u zeker dat u de zelfscan van {page.subject} accepteert?</strong> Daarna kan het team niets meer wijzigen. Is dat later toch nodig,
+                dan kunt u hem heropenen met een reden.
+              </p>
+              <Form method="post" className="form-actions">
+                <input type="hidden" name="revision" value={page.revision} readOnly />
+                <input type="hidden" name="decision" value="accept" />
+                <input type="hidden" name="confirm" value="ja" />
+                <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+                  Ja, accepteren
+                </button>
+                <Link className="utrecht-link" to={`/vragenlijsten/${page.responseId}`}>
+                  Nee, terug
+                </Link>
+              </Form>
+            </div>
+          ) : null}
           <Form method="post">
             <input type="hidden" name="revision" value={page.revision} readOnly />
             <label className="utrecht-form-label" htmlFor="opmerking">

@@ -42,7 +42,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { definition } = await loadResponse(context.db, response, true);
   const submission = await readForm(request, submitSchema);
   if (!submission.ok) return data({ message: REVISION_MISSING, missing: [] as MissingAnswer[] }, { status: 400 });
-  const outcome = await submitChecked(context.db, { user, response, definition, expectedRevision: submission.data.revision });
+  const outcome = await submitChecked(context.db, {
+    user,
+    response,
+    definition,
+    expectedRevision: submission.data.revision,
+    origin: context.config.publicOrigin,
+  });
+  context.outbox?.wake();
   switch (outcome.kind) {
     case "submitted":
       throw redirect(`${responsePath(response.id)}?ingediend=1`);

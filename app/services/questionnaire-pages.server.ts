@@ -17,6 +17,7 @@ import { taskList } from "../questionnaire/progress.ts";
 import { sectionSchema } from "../questionnaire/schema.ts";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
 import { revisionField } from "../forms/fields.ts";
+import { notifySubmitted } from "./notifications.server.ts";
 
 // What the questionnaire pages do on the server, between the route's guard and its rendering: read a
 // section, save it (checking input and revision), check completeness and submit.
@@ -212,7 +213,7 @@ export type SubmitOutcome = { kind: "submitted" } | { kind: "incomplete"; missin
 /** Submits a response the user may submit, if it is complete and still at the revision the page showed. */
 export async function submitChecked(
   db: DB,
-  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; expectedRevision: number; now?: Date },
+  input: { user: CurrentUser; response: ResponseDetail; definition: QuestionnaireDefinition; expectedRevision: number; origin: string; now?: Date },
 ): Promise<SubmitOutcome> {
   const answers = await getAnswers(db, input.response.id);
   const missing = checkComplete(input.definition, answers);
@@ -226,6 +227,8 @@ export async function submitChecked(
     userId: input.user.id,
     clearItemKeys: hidden.map((item) => item.key),
     now: input.now,
+    // The team's gemeente hears of a submitted team scan.
+    alsoWrite: (trx) => notifySubmitted(trx, { responseId: input.response.id, origin: input.origin, now: input.now }),
   });
   if (!result.ok) return staleOrLocked(result.reason);
   return { kind: "submitted" };

@@ -5,6 +5,7 @@ import * as m0003 from "./0003-round-kind.ts";
 import * as m0004 from "./0004-login-throttle.ts";
 import * as m0005 from "./0005-audit-accounts.ts";
 import * as m0006 from "./0006-password-reset.ts";
+import * as m0007 from "./0007-round-versions-notifications.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-login-throttle": m0004,
   "0005-audit-accounts": m0005,
   "0006-password-reset": m0006,
+  "0007-round-versions-notifications": m0007,
 };

@@ -97,7 +97,7 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
     }
 
     const insertRound = sqlite.prepare("insert into round (name, kind, year, opens_on, closes_on, created_at) values (?, ?, ?, ?, ?, ?)");
-    const insertRq = sqlite.prepare("insert into round_questionnaire (round_id, audience, questionnaire_key) values (?, ?, ?)");
+    const insertRq = sqlite.prepare("insert into round_questionnaire (round_id, audience, questionnaire_key, questionnaire_version_id) values (?, ?, ?, ?)");
     const insertResponse = sqlite.prepare(
       "insert into response (round_id, questionnaire_key, questionnaire_version_id, team_id, municipality_id, region_id, status, revision, created_at, updated_at, updated_by, submitted_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
     );
@@ -114,8 +114,8 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
       const roundId = Number(
         insertRound.run(`Zelfscan ${year}`, "zelfscan", null, `${year}-01-01`, last ? `${year + 1}-12-31` : `${year}-12-31`, iso).lastInsertRowid,
       );
-      insertRq.run(roundId, "team", "zelfscan-team");
-      insertRq.run(roundId, "municipality", "zelfscan-gemeente");
+      insertRq.run(roundId, "team", "zelfscan-team", teamVersion);
+      insertRq.run(roundId, "municipality", "zelfscan-gemeente", municipalVersion);
       if (last) currentRound = roundId;
       teams.forEach((team, i) => {
         // 90% answered in full; in the current round the rest is left unstarted for the flow scenario.
@@ -163,7 +163,7 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
         for (const key of municipalItems) insertAnswer.run(responseId, key, answerFor(municipalDef, key, m.id + r), iso, gemeenteUser.get(m.id)!);
       }
       const roundTable = Number(insertRound.run(`Rondetafel ${year}`, "rondetafel", year, `${year}-01-01`, `${year}-12-31`, iso).lastInsertRowid);
-      insertRq.run(roundTable, "region", ROUND_TABLE_QUESTIONNAIRE);
+      insertRq.run(roundTable, "region", ROUND_TABLE_QUESTIONNAIRE, roundTableVersion);
       for (const region of regions) {
         const responseId = Number(
           insertResponse.run(roundTable, ROUND_TABLE_QUESTIONNAIRE, roundTableVersion, null, null, region.id, "submitted", iso, iso, programma, iso, programma)

@@ -135,7 +135,7 @@ describe("the gemeente", () => {
     await expectAccessible(page, "gemeente start page");
     const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Enschede Centrum/ }) });
     await expectOne(row.getByText("Ingediend"));
-    await row.getByRole("link", { name: /Bekijken/ }).click();
+    await row.getByRole("link", { name: /Beoordelen/ }).click();
     expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Enschede Centrum\./);
     expect(await page.locator("input:not([type=hidden]), textarea:not(#opmerking)").count()).toBe(0);
     await expectAccessible(page, "team scan, read by the gemeente");
@@ -143,9 +143,13 @@ describe("the gemeente", () => {
     // Returning needs a comment; accepting does not.
     await page.getByRole("button", { name: "Terugsturen met opmerking" }).click();
     await expectOne(page.locator(".error-summary").getByText("Schrijf een opmerking voor het team"));
-    await page.getByRole("button", { name: "Accepteren" }).click();
-    await expectOne(page.getByText("De zelfscan is geaccepteerd."));
-    await expectOne(page.getByText(/Geaccepteerd op .* door Beleidsadviseur Enschede/));
+    // Accepting asks for confirmation first.
+    await page.getByRole("button", { name: "Accepteren", exact: true }).click();
+    await expectOne(page.getByText(/Weet u zeker dat u de zelfscan van .* accepteert\?/));
+    await expectAccessible(page, "confirm acceptance");
+    await page.getByRole("button", { name: "Ja, accepteren" }).click();
+    await expectOne(page.getByText(/De zelfscan is geaccepteerd; het team heeft een melding gekregen/));
+    await expectOne(page.getByText(/Geaccepteerd door de gemeente op .* \(Beleidsadviseur Enschede\)/));
     expect(problems).toEqual([]);
     await context.close();
   });

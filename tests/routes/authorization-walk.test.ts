@@ -55,6 +55,7 @@ const ROUTES: Record<string, Access> = {
   "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "teams.$teamId.resultaten.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
+  "gemeenten.$municipalityId.resultaten.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
   "gemeenten.$municipalityId.verbeterplan.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
   "regios.$regionId._index.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId.resultaten.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },

@@ -263,13 +263,17 @@ describe("the gemeente's review of a team scan", () => {
     expect((await submitResponse(context.db, { responseId, expectedRevision: 4, userId: world.users.teamA })).ok).toBe(true);
 
     // A stale review is told; a foreign gemeente and the team itself cannot review.
-    expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "2" }, gemeente), context, params)).status).toBe(409);
+    expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "2", confirm: "ja" }, gemeente), context, params)).status).toBe(409);
     expect(
       (await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, await cookie(world.users.gemeenteHengelo)), context, params)).status,
     ).toBe(404);
     expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, team), context, params)).status).toBe(403);
     expect((await run(overview.action, formRequest("/", { decision: "maybe", revision: "5" }, gemeente), context, params)).status).toBe(400);
-    expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, gemeente), context, params)).status).toBe(302);
+    // Accepting asks once more; only the confirmed accept changes anything.
+    const asked = await run(overview.action, formRequest("/", { decision: "accept", revision: "5" }, gemeente), context, params);
+    expect(asked).toMatchObject({ status: 200, data: { confirmAccept: true } });
+    expect((await getResponse(context.db, responseId))!.accepted_at).toBeNull();
+    expect((await run(overview.action, formRequest("/", { decision: "accept", revision: "5", confirm: "ja" }, gemeente), context, params)).status).toBe(302);
 
     expect((await listEvents(context.db, responseId)).map((e) => e.type)).toEqual(["started", "submitted", "returned", "resubmitted", "accepted"]);
     const teamView = await run(overview.loader, getRequest("/", team), context, params);

@@ -172,7 +172,7 @@ describe("responses on a real SQLite file", () => {
     ]);
 
     const rows = await summariseMunicipalities(context.db, {
-      regionId: world.regions.twente,
+      regionIds: [world.regions.twente],
       roundId: world.roundId,
       teamKey: TEAM_QUESTIONNAIRE,
       municipalityKey: MUNICIPALITY_QUESTIONNAIRE,

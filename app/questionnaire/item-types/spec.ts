@@ -39,6 +39,12 @@ export const itemBase = {
   help: z.string().min(1).optional(),
   required: z.boolean().default(true),
   showIf: conditionSchema.optional(),
+  /**
+   * The key of the item in the previous version of this questionnaire that this item continues, when its
+   * key changed. An item whose key is also in the previous version continues that item without saying so;
+   * any other item is new. Checked at start-up against the previous version.
+   */
+  replaces: z.string().regex(keyPattern).optional(),
 };
 
 export const messages = {

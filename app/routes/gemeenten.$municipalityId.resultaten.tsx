@@ -1,0 +1,141 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "../components/BarChart.tsx";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { RoundNav } from "../components/RoundNav.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
+import { formatScore, plural } from "../domain/format.ts";
+import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
+import { cycleRoundId } from "../models/cycles.server.ts";
+import { listTeamResponses } from "../models/response.server.ts";
+import { municipalityResults } from "../models/results.server.ts";
+import { getRound, getRoundQuestionnaireKey, listRounds } from "../models/rounds.server.ts";
+import { notFound, parseId } from "../server/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Resultaten gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
+
+// A municipality's results: its teams together, its own part, beside its region and the country.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
+  const chosen = new URL(request.url).searchParams.get("ronde");
+  const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, municipality.region_id);
+  const round = roundId ? await getRound(context.db, roundId) : undefined;
+  if (chosen && (!round || round.kind !== "zelfscan")) notFound();
+  if (!round) return { municipality, round: null, rounds: [], results: null, teams: [] };
+  const teamKey = (await getRoundQuestionnaireKey(context.db, round.id, "team")) ?? "";
+  const teams = (await listTeamResponses(context.db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey })).filter(
+    (t) => t.status === "submitted",
+  );
+  return {
+    municipality,
+    round,
+    rounds: await listRounds(context.db),
+    results: await municipalityResults(context.db, { roundId: round.id, municipalityId: municipality.id, regionId: municipality.region_id }),
+    teams: teams.map((t) => ({ id: t.team_id, name: t.team_name })),
+  };
+}
+
+const TOO_FEW = "te weinig teams";
+
+export default function MunicipalityResults() {
+  const { municipality, round, rounds, results, teams } = useLoaderData<typeof loader>();
+  const crumbs = [{ to: `/gemeenten/${municipality.id}`, label: `Gemeente ${municipality.name}` }, { label: "Resultaten" }];
+  if (!round || !results) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1 className="utrecht-heading-1">Resultaten van de zelfscan</h1>
+        <p className="utrecht-paragraph">Er is nog geen zelfscanronde.</p>
+      </>
+    );
+  }
+  const scoreOf = (figures: { theme: string; score: number | null }[] | null, theme: string) =>
+    figures ? (figures.find((f) => f.theme === theme)?.score ?? null) : null;
+  const ownOrI = (theme: string) => (theme === "I" ? scoreOf(results.municipalPart, theme) : scoreOf(results.own, theme));
+  const series = [
+    ...(results.own || results.municipalPart ? [{ label: `Gemeente ${municipality.name}`, values: results.themes.map((t) => ownOrI(t.theme)) }] : []),
+    ...(results.region ? [{ label: `Regio ${municipality.region_name}`, values: results.themes.map((t) => scoreOf(results.region, t.theme)) }] : []),
+    ...(results.country ? [{ label: "Nederland", values: results.themes.map((t) => scoreOf(results.country, t.theme)) }] : []),
+  ];
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1 className="utrecht-heading-1">Resultaten van de zelfscan</h1>
+      <p className="utrecht-paragraph lead">
+        Gemeente {municipality.name} · {round.name} · {plural(results.teams, "team heeft", "teams hebben")} ingediend
+      </p>
+      <RoundNav rounds={rounds} current={round.id} />
+      <p className="utrecht-paragraph">
+        De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Thema's A tot en met H komen uit de ingediende zelfscans van de teams
+        samen, thema I uit het gemeentelijke deel. Een groep teams verschijnt alleen als die ten minste {MIN_OTHER_TEAMS} teams telt, zodat de antwoorden van
+        één team er niet uit af te leiden zijn.
+        {results.own ? "" : ` Uw gemeente heeft nog te weinig ingediende teams om ze samen te tonen.`}
+      </p>
+      {series.length ? (
+        <BarChart
+          id="gemeente-score"
+          title={`Score per thema, gemeente ${municipality.name}`}
+          categories={results.themes.map((t) => `${t.theme}. ${t.title}`)}
+          series={series}
+        />
+      ) : null}
+      <div className="table-scroll" role="region" aria-labelledby="tabel-titel" tabIndex={0}>
+        <table className="data-table">
+          <caption id="tabel-titel">Score per thema, gemeente {municipality.name} naast de regio en Nederland</caption>
+          <thead>
+            <tr>
+              <th scope="col">Thema</th>
+              <th scope="col" className="number">
+                Gemeente
+              </th>
+              <th scope="col" className="number">
+                Regio {municipality.region_name}
+              </th>
+              <th scope="col" className="number">
+                Nederland
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.themes.map((t) => (
+              <tr key={t.theme}>
+                <th scope="row">
+                  {t.theme}. {t.title}
+                </th>
+                <td className="number">{t.theme === "I" ? formatScore(ownOrI(t.theme)) : results.own ? formatScore(ownOrI(t.theme)) : TOO_FEW}</td>
+                <td className="number">{results.region ? formatScore(scoreOf(results.region, t.theme)) : TOO_FEW}</td>
+                <td className="number">{results.country ? formatScore(scoreOf(results.country, t.theme)) : TOO_FEW}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section aria-labelledby="per-team" className="page-section">
+        <h2 id="per-team" className="utrecht-heading-2">
+          Per team
+        </h2>
+        {teams.length ? (
+          <ul>
+            {teams.map((t) => (
+              <li key={t.id}>
+                <Link className="utrecht-link" to={`/teams/${t.id}/resultaten?ronde=${round.id}`}>
+                  Resultaten van {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="utrecht-paragraph">Nog geen team heeft de zelfscan van deze ronde ingediend.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
