@@ -281,6 +281,25 @@ export interface OutboxTable {
   error: string | null;
 }
 
+export interface RoundTableInputTable {
+  id: Generated<number>;
+  /** The round-table round of the year the input is for. */
+  round_id: number;
+  region_id: number;
+  /** Last day (YYYY-MM-DD) on which teams and gemeenten can change and submit their input. */
+  deadline: string;
+  opened_by: number | null;
+  opened_at: string;
+  /** When the regio last reminded those that had not submitted. */
+  reminded_at: string | null;
+}
+
+/** Facts about the database itself, such as "demo_data" (set by the demo seed). */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -308,6 +327,8 @@ export interface Database {
   password_reset: PasswordResetTable;
   notification: NotificationTable;
   action_note: ActionNoteTable;
+  round_table_input: RoundTableInputTable;
+  app_setting: AppSettingTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -6,6 +6,7 @@ import { notifySubmitted } from "../app/services/notifications.server.ts";
 import { reopenSubmitted, reviewScan } from "../app/services/review.server.ts";
 import { seedDemoPhases } from "./demo-phases.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";
+import { seedDemoRoundTableInput } from "./demo-input.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
 import { typeOf } from "../app/questionnaire/item-types/index.ts";
@@ -320,6 +321,24 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     teamIds,
   });
   await seedDemoRoundTables(db, { programma, now });
+  const municipalityId = async (name: string) => (await db.selectFrom("municipality").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+  await seedDemoRoundTableInput(db, {
+    now,
+    origin,
+    programma,
+    regions: [zaanstreek, twente],
+    leaveOpen: {
+      teamIds: [teamIds.get("Wijkteam Zaandam Oost")!.teamId, teamIds.get("Wijkteam Enschede Centrum")!.teamId],
+      municipalityIds: [await municipalityId("Zaanstad"), await municipalityId("Enschede")],
+    },
+    rand: random(20261201),
+  });
+  // The dashboard and its exports mark this database's figures that no published source gives as demo data.
+  await db
+    .insertInto("app_setting")
+    .values({ key: "demo_data", value: now.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 
   return [
     { email: "programma@demo.nl", role: "programma", description: "programmamedewerker (landelijk)" },

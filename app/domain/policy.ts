@@ -1,4 +1,5 @@
 import type { ResponseStatus, Role } from "../../db/schema.ts";
+import { dayOf, formatDate } from "./format.ts";
 import { phaseLabel, PHASE_WORK, type PhaseKey, type PhaseWork } from "./phases.ts";
 import type { CurrentUser, Scope } from "./user.ts";
 
@@ -61,6 +62,10 @@ export interface ResponseFacts {
   team_active: 0 | 1 | null;
   status: ResponseStatus;
   accepted_at: string | null;
+  /** A zelfscan round, or a round-table round (the region's record, or its teams' and gemeenten' input). */
+  round_kind: "zelfscan" | "rondetafel";
+  /** Round-table input: the last day it can be changed and submitted. */
+  input_deadline: string | null;
 }
 
 export interface ResponseAccess {
@@ -81,9 +86,18 @@ export interface ResponseAccess {
 }
 
 const isRoundTable = (r: Pick<ResponseFacts, "team_id" | "municipality_id">) => r.team_id == null && r.municipality_id == null;
+/** A team's or gemeente's input for a round-table talk: a round-table round, not the region's own record. */
+const isRoundTableInput = (r: Pick<ResponseFacts, "team_id" | "municipality_id" | "round_kind">) => r.round_kind === "rondetafel" && !isRoundTable(r);
 
-/** How the user may use this response, or null when it is not visible to them at all. */
-export function responseAccess(user: CurrentUser, response: ResponseFacts): ResponseAccess | null {
+export const inputClosedMessage = (deadline: string) =>
+  `De input kon tot en met ${formatDate(deadline)} worden gegeven. Uw antwoorden zijn bewaard en te lezen, maar kunnen niet meer worden gewijzigd of ingediend.`;
+
+/**
+ * How the user may use this response, or null when it is not visible to them at all. Input for a
+ * round-table talk follows the zelfscan's scope (a team its own, a gemeente its own and its teams',
+ * regio its region's, programma all) and closes after its deadline.
+ */
+export function responseAccess(user: CurrentUser, response: ResponseFacts, today: string = dayOf()): ResponseAccess | null {
   const roundTable = isRoundTable(response);
   const subject: Subject = {
     teamId: response.team_id,
@@ -95,7 +109,14 @@ export function responseAccess(user: CurrentUser, response: ResponseFacts): Resp
   if (roundTable && !fillsIn) return null;
   // A team's response is in its municipality's scope too: the gemeente reviews its teams.
   if (!fillsIn && !canView(user, { regionId: response.region_id, municipalityId: response.municipality_id, teamId: response.team_id })) return null;
-  const lockedReason = fillsIn && response.team_id != null && response.team_active !== 1 ? DEACTIVATED_TEAM_MESSAGE : null;
+  const deadlinePassed = isRoundTableInput(response) && response.status !== "submitted" && response.input_deadline !== null && response.input_deadline < today;
+  const lockedReason = !fillsIn
+    ? null
+    : response.team_id != null && response.team_active !== 1
+      ? DEACTIVATED_TEAM_MESSAGE
+      : deadlinePassed
+        ? inputClosedMessage(response.input_deadline!)
+        : null;
   const canEdit = fillsIn && lockedReason === null;
   return {
     fillsIn,
@@ -116,7 +137,11 @@ export function submitChange(access: ResponseAccess): Decision {
 }
 
 /** The gemeente of the team reviews (accepts or returns) its submitted scan, until it is accepted. */
-export function reviewChange(user: CurrentUser, response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at">): Decision {
+export function reviewChange(
+  user: CurrentUser,
+  response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at" | "round_kind">,
+): Decision {
+  if (response.round_kind !== "zelfscan") return deny("Alleen een zelfscan wordt door de gemeente beoordeeld.");
   const isTeamsGemeente = response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
   if (!isTeamsGemeente) return deny("Alleen de gemeente van dit team kan een ingediende zelfscan beoordelen.");
   if (response.status !== "submitted" || response.accepted_at)
@@ -128,12 +153,16 @@ export function reviewChange(user: CurrentUser, response: Pick<ResponseFacts, "t
  * Reopening, with a reason: programma reopens a submitted round-table record to correct it; the team's
  * gemeente reopens a scan it accepted, so the team can change it and submit it again.
  */
-export function reopenChange(user: CurrentUser, response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at">): Decision {
+export function reopenChange(
+  user: CurrentUser,
+  response: Pick<ResponseFacts, "team_id" | "municipality_id" | "status" | "accepted_at" | "round_kind">,
+): Decision {
   if (isRoundTable(response)) {
     if (user.role !== "programma") return deny("Alleen het programma kan een verslag heropenen.");
     if (response.status !== "submitted") return deny("Dit verslag is intussen gewijzigd of al heropend. Bekijk de huidige stand hieronder.", 409);
     return allow;
   }
+  if (response.round_kind !== "zelfscan") return deny("Ingediende input voor het rondetafelgesprek wordt niet heropend.");
   const isTeamsGemeente = response.team_id != null && user.role === "gemeente" && user.municipalityId === response.municipality_id;
   if (!isTeamsGemeente) return deny("Alleen de gemeente van dit team kan een geaccepteerde zelfscan heropenen.");
   if (response.status !== "submitted" || !response.accepted_at)

@@ -306,3 +306,30 @@ export async function municipalityResults(db: DB, input: { roundId: number; muni
       : own.figures.map((f) => ({ theme: f.theme, title: f.title })),
   };
 }
+
+/** Each municipality's own part (theme I) of a region: its submitted answers, one grouped query for the region. */
+export async function municipalPartFigures(db: DB, roundId: number, regionId: number): Promise<Map<number, ThemeFigure[]>> {
+  const key = (await getRoundQuestionnaireKey(db, roundId, "municipality")) ?? "zelfscan-gemeente";
+  const versionId = await roundVersionId(db, roundId, key);
+  if (!versionId) return new Map();
+  const definition = await getDefinition(db, versionId);
+  const rows = await db
+    .selectFrom("response")
+    .innerJoin("municipality", "municipality.id", "response.municipality_id")
+    .innerJoin("answer", "answer.response_id", "response.id")
+    .where("response.round_id", "=", roundId)
+    .where("response.questionnaire_key", "=", key)
+    .where("response.status", "=", "submitted")
+    .where("municipality.region_id", "=", regionId)
+    .where("answer.value", "is not", null)
+    .select(["municipality.id as municipality_id", "answer.item_key", "answer.value", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["municipality.id", "answer.item_key", "answer.value"])
+    .execute();
+  const byMunicipality = new Map<number, ValueCount[]>();
+  for (const r of rows) {
+    const list = byMunicipality.get(r.municipality_id) ?? [];
+    list.push({ item_key: r.item_key, value: r.value!, n: Number(r.n) });
+    byMunicipality.set(r.municipality_id, list);
+  }
+  return new Map([...byMunicipality].map(([id, counts]) => [id, themeFigures(definition, counts)]));
+}

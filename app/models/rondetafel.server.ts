@@ -107,7 +107,7 @@ export async function regionRoundTables(db: DB, regionId: number) {
     .leftJoin("response", (join) =>
       join.onRef("response.round_id", "=", "round.id").on("response.region_id", "=", regionId).on("response.questionnaire_key", "=", ROUND_TABLE_QUESTIONNAIRE),
     )
-    .select(["round.year", "response.id as response_id", "response.status", "response.submitted_at"])
+    .select(["round.id as round_id", "round.year", "response.id as response_id", "response.status", "response.submitted_at"])
     .where("round.kind", "=", "rondetafel")
     .orderBy("round.year", "desc")
     .execute();

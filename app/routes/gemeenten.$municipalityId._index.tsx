@@ -9,6 +9,7 @@ import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts
 import { municipalityStartPage } from "../services/start-pages.server.ts";
 import { isOwnMunicipality, leadsRegion } from "../domain/policy.ts";
 import { PhaseHistory, PhaseStepper } from "../components/PhasePanel.tsx";
+import { InputTasks } from "../components/InputTasks.tsx";
 import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function MunicipalityPage() {
-  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase, since, progress, phaseLog, history, notifications } =
+  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase, since, progress, phaseLog, history, inputTasks, notifications } =
     useLoaderData<typeof loader>();
   const submitted = teams.filter((t) => t.progress === "submitted" || t.progress === "accepted").length;
   return (
@@ -87,6 +88,8 @@ export default function MunicipalityPage() {
           <PhaseHistory log={phaseLog} />
         </details>
       </section>
+
+      <InputTasks tasks={inputTasks} />
 
       <section aria-labelledby="teams" className="page-section">
         <h2 id="teams" className="utrecht-heading-2">

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "../components/BarChart.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { RoundNav } from "../components/RoundNav.tsx";
+import { ExportLinks } from "../components/ExportLinks.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { formatScore, plural } from "../domain/format.ts";
@@ -132,6 +133,7 @@ export default function MunicipalityResults() {
           <p className="utrecht-paragraph">Nog geen team heeft de zelfscan van deze ronde ingediend.</p>
         )}
       </section>
+      <ExportLinks roundId={round.id} roundName={round.name} scope={{ gemeente: municipality.id }} />
     </>
   );
 }

@@ -5,6 +5,8 @@ import { ProgressTable, type ProgressRow } from "../components/ProgressTable.tsx
 import { requireRole } from "../auth/guards.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { regionsWithPhase } from "../models/phase.server.ts";
+import { listRounds } from "../models/rounds.server.ts";
+import { ExportLinks } from "../components/ExportLinks.tsx";
 import { formatDate } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
 
@@ -38,7 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     regions.set(m.regionId, region);
   }
   const phases = await regionsWithPhase(context.db);
+  const rounds = await listRounds(context.db);
   return {
+    rounds: rounds.map((r) => ({ id: r.id, name: r.name })),
     regions: [...regions.values()],
     totalRegions: phases.length,
     byPhase: PHASES.map((p) => ({ ...p, regions: phases.filter((r) => r.phase === p.key) })),
@@ -46,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProgrammaPage() {
-  const { regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
+  const { rounds, regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="utrecht-heading-1">Landelijk overzicht</h1>
@@ -130,6 +134,9 @@ export default function ProgrammaPage() {
       ) : (
         <p className="utrecht-paragraph">Er is nog geen zelfscanronde.</p>
       )}
+      {rounds.map((round) => (
+        <ExportLinks key={round.id} roundId={round.id} roundName={round.name} scope={{}} />
+      ))}
     </>
   );
 }

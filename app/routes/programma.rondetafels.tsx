@@ -7,9 +7,14 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { YearNav } from "../components/YearNav.tsx";
-import { formatDateTime } from "../domain/format.ts";
+import { InputExportLinks } from "../components/InputExportLinks.tsx";
+import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
-import { readForm } from "../server/form.server.ts";
+import { parseForm } from "../server/form.server.ts";
+import { readFormData } from "../server/http.server.ts";
+import { inputRequestSchema } from "../forms/round-table-input.ts";
+import { inputOverview, openRoundTableInput } from "../models/round-table-input.server.ts";
+import { listRegions } from "../models/organisation.server.ts";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 
@@ -31,28 +36,78 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (asked && !year) notFound();
   const round = year ? await roundTableRound(context.db, year) : undefined;
   if (asked && !round) notFound();
-  return { years, year, regions: round ? await roundTableOverview(context.db, round.id) : [] };
+  const input = round ? await inputOverview(context.db, round.id) : new Map();
+  return {
+    years,
+    year,
+    regions: round ? (await roundTableOverview(context.db, round.id)).map((r) => ({ ...r, input: input.get(r.id) ?? null })) : [],
+    allRegions: (await listRegions(context.db)).map((r) => ({ id: r.id, name: r.name })),
+    thisYear: Number(dayOf().slice(0, 4)),
+    asked: new URL(request.url).searchParams.get("input-gevraagd"),
+    alreadyAsked: new URL(request.url).searchParams.get("al"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const submission = await readForm(request, roundTableYearSchema);
-  if (!submission.ok) return data({ error: submission.errors.year ?? YEAR_MESSAGE, value: (submission.values.year ?? "").slice(0, 10) }, { status: 400 });
+  const form = await readFormData(request);
+  if (form.get("intent") === "input") {
+    const submission = parseForm(form, inputRequestSchema(Number(dayOf().slice(0, 4))));
+    if (!submission.ok) return data({ intent: "input" as const, errors: submission.errors, values: submission.values }, { status: 400 });
+    const result = await openRoundTableInput(context.db, {
+      ...submission.data,
+      regionId: submission.data.region,
+      userId: user.id,
+      origin: context.config.publicOrigin,
+    });
+    context.outbox?.wake();
+    if (!result.ok) return data({ intent: "input" as const, errors: { [result.field]: result.message }, values: submission.values }, { status: 409 });
+    const already = result.alreadyOpen.length ? `&al=${result.alreadyOpen.length}` : "";
+    throw redirect(`/programma/rondetafels?jaar=${submission.data.year}&input-gevraagd=${result.opened.length}${already}#input`);
+  }
+  const submission = parseForm(form, roundTableYearSchema);
+  if (!submission.ok)
+    return data(
+      { intent: "year" as const, error: submission.errors.year ?? YEAR_MESSAGE, value: (submission.values.year ?? "").slice(0, 10) },
+      { status: 400 },
+    );
   await ensureRoundTableRound(context.db, submission.data.year, new Date(), user.id);
   throw redirect(`/programma/rondetafels?jaar=${submission.data.year}`);
 }
 
 export default function RoundTables() {
-  const { years, year, regions } = useLoaderData<typeof loader>();
+  const { years, year, regions, allRegions, thisYear, asked, alreadyAsked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const done = regions.filter((r) => r.status === "submitted").length;
+  const yearError = actionData?.intent === "year" ? actionData.error : undefined;
+  const inputErrors: Record<string, string> = actionData?.intent === "input" ? actionData.errors : {};
+  const inputValues: Record<string, string> = actionData?.intent === "input" ? actionData.values : {};
+  const inputField = (name: "year" | "deadline", label: string, type: string, fallback: string) => (
+    <>
+      <label className="utrecht-form-label" htmlFor={`input-${name}`}>
+        {label}
+      </label>
+      <FieldError id={`fout-input-${name}`} message={inputErrors[name]} />
+      <input
+        id={`input-${name}`}
+        name={name}
+        type={type}
+        inputMode={type === "text" ? "numeric" : undefined}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        defaultValue={inputValues[name] ?? fallback}
+        aria-invalid={inputErrors[name] ? true : undefined}
+        aria-describedby={inputErrors[name] ? `fout-input-${name}` : undefined}
+      />
+    </>
+  );
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Rondetafelgesprekken" }]} />
       <h1 className="utrecht-heading-1">Rondetafelgesprekken</h1>
       <p className="utrecht-paragraph lead">
-        Leg per regio en jaar het rondetafelgesprek vast. De regio kan vooraf een concept voorbereiden; het programma vult aan en dient in.
+        Leg per regio en jaar het rondetafelgesprek vast. Vraag vooraf de teams en gemeenten van de regio om input; de regio kan een concept voorbereiden; het
+        programma vult aan en dient in.
       </p>
       {years.length ? (
         <YearNav years={years} year={year} label="Jaar kiezen">
@@ -66,53 +121,129 @@ export default function RoundTables() {
           <h2 id="regios" className="utrecht-heading-2">
             {year}: {done} van de {regions.length} regio's ingediend
           </h2>
-          <table className="data-table">
-            <caption className="visually-hidden">Rondetafelgesprekken {year} per regio</caption>
-            <thead>
-              <tr>
-                <th scope="col">Regio</th>
-                <th scope="col">Stand</th>
-                <th scope="col">Laatste wijziging</th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
-                      {r.name}
-                    </Link>
-                  </th>
-                  <td>
-                    <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
-                  </td>
-                  <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Rondetafelgesprekken {year} per regio</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Regio</th>
+                  <th scope="col">Verslag</th>
+                  <th scope="col">Laatste wijziging</th>
+                  <th scope="col">Input van teams en gemeenten</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {regions.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
+                        {r.name}
+                      </Link>
+                    </th>
+                    <td>
+                      <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
+                    </td>
+                    <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
+                    <td>
+                      {r.input?.deadline ? (
+                        <>
+                          <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}/input`}>
+                            {r.input.teamsSubmitted} van {r.input.teams} teams, {r.input.municipalitiesSubmitted} van {r.input.municipalities} gemeenten
+                          </Link>
+                          <span className="task-list__hint">tot en met {formatDate(r.input.deadline)}</span>
+                        </>
+                      ) : (
+                        "niet gevraagd"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {regions.some((r) => r.input?.deadline) ? <InputExportLinks year={year} /> : null}
         </section>
       ) : (
-        <p className="utrecht-paragraph">Er zijn nog geen rondetafeljaren. Voeg hieronder een jaar toe.</p>
+        <p className="utrecht-paragraph">Er zijn nog geen rondetafeljaren. Voeg hieronder een jaar toe, of vraag input voor een gesprek.</p>
       )}
+
+      <section aria-labelledby="input" className="page-section">
+        <h2 id="input" className="utrecht-heading-2" tabIndex={-1}>
+          Input vragen aan teams en gemeenten
+        </h2>
+        {asked && !actionData ? (
+          <div className="notice notice--ok" role="status">
+            <p>
+              Input gevraagd voor {asked} {asked === "1" ? "regio" : "regio's"}. De teams en gemeenten zien de vraag op hun startpagina en hebben een melding
+              gekregen.
+              {alreadyAsked
+                ? ` Aan ${alreadyAsked} ${alreadyAsked === "1" ? "regio was" : "regio's was"} de input al gevraagd; die houden hun eigen datum.`
+                : ""}
+            </p>
+          </div>
+        ) : null}
+        <p className="utrecht-paragraph">
+          Vóór het rondetafelgesprek beantwoorden de lokale (wijk)teams en gemeenten van de regio een paar korte vragen: wat gaat goed, wat knelt, wat is er
+          nodig van regio en programma, hoe ver zijn ze met het kwaliteitskader en welke prioritaire thema's tellen voor hen. U leest hun antwoorden bij het
+          verslag van het gesprek.
+        </p>
+        <ErrorSummary
+          items={Object.entries(inputErrors).map(([name, message]) => ({ target: `input-${name}`, message }))}
+          focusKey={actionData?.intent === "input" ? actionData : undefined}
+        />
+        <Form method="post" className="plan-form">
+          <input type="hidden" name="intent" value="input" />
+          {inputField("year", "Jaar van het gesprek", "text", year && year >= thisYear ? String(year) : String(thisYear + 1))}
+          <label className="utrecht-form-label" htmlFor="input-region">
+            Voor welke regio
+          </label>
+          <FieldError id="fout-input-region" message={inputErrors.region} />
+          <select
+            id="input-region"
+            name="region"
+            className="utrecht-select utrecht-select--html-select"
+            defaultValue={inputValues.region ?? ""}
+            aria-invalid={inputErrors.region ? true : undefined}
+            aria-describedby={inputErrors.region ? "fout-input-region" : undefined}
+          >
+            <option value="">Alle regio's (die nog geen input kregen)</option>
+            {allRegions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {inputField("deadline", "Graag vóór (uiterste datum)", "date", "")}
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
+              Input vragen
+            </button>
+          </div>
+        </Form>
+      </section>
+
       <section aria-labelledby="jaar-toevoegen" className="page-section">
         <h2 id="jaar-toevoegen" className="utrecht-heading-2">
           Jaar toevoegen
         </h2>
-        <ErrorSummary items={actionData ? [{ target: "veld-year", message: actionData.error }] : []} focusKey={actionData} />
+        <ErrorSummary
+          items={yearError ? [{ target: "veld-year", message: yearError }] : []}
+          focusKey={actionData?.intent === "year" ? actionData : undefined}
+        />
         <Form method="post" className="plan-form">
+          <input type="hidden" name="intent" value="year" />
           <label className="utrecht-form-label" htmlFor="veld-year">
             Jaar
           </label>
-          <FieldError id="fout-year" message={actionData?.error} />
+          <FieldError id="fout-year" message={yearError} />
           <input
             id="veld-year"
             name="year"
             inputMode="numeric"
             className="utrecht-textbox utrecht-textbox--html-input"
-            defaultValue={actionData?.value ?? ""}
-            aria-invalid={actionData ? true : undefined}
-            aria-describedby={actionData ? "fout-year" : undefined}
+            defaultValue={actionData?.intent === "year" ? actionData.value : ""}
+            aria-invalid={yearError ? true : undefined}
+            aria-describedby={yearError ? "fout-year" : undefined}
           />
           <div className="form-actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>

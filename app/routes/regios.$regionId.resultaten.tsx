@@ -5,6 +5,7 @@ import { BarChart } from "../components/BarChart.tsx";
 import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { RoundNav } from "../components/RoundNav.tsx";
+import { ExportLinks } from "../components/ExportLinks.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
@@ -184,6 +185,7 @@ export default function RegionResults() {
           </table>
         </div>
       </section>
+      <ExportLinks roundId={round.id} roundName={round.name} scope={{ regio: region.id }} />
     </>
   );
 }

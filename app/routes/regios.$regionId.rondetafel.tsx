@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime } from "../domain/format.ts";
+import { formatDate, formatDateTime } from "../domain/format.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { regionRoundTables } from "../models/rondetafel.server.ts";
+import { inputOverview } from "../models/round-table-input.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -14,7 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const region = await requireRegionLead(context, user, params.regionId);
-  return { region, years: await regionRoundTables(context.db, region.id) };
+  const years = await regionRoundTables(context.db, region.id);
+  return {
+    region,
+    years: await Promise.all(years.map(async (y) => ({ ...y, input: (await inputOverview(context.db, y.round_id)).get(region.id) ?? null }))),
+  };
 }
 
 export default function RegionRoundTables() {
@@ -34,10 +39,11 @@ export default function RegionRoundTables() {
           <thead>
             <tr>
               <th scope="col">Jaar</th>
-              <th scope="col">Stand</th>
+              <th scope="col">Verslag</th>
               <th scope="col">
                 <span className="visually-hidden">Openen</span>
               </th>
+              <th scope="col">Input van teams en gemeenten</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +59,19 @@ export default function RegionRoundTables() {
                     {y.status === "submitted" ? "Bekijken" : y.response_id ? "Verder voorbereiden" : "Voorbereiden"}
                     <span className="visually-hidden"> ({y.year})</span>
                   </Link>
+                </td>
+                <td>
+                  {y.input?.deadline ? (
+                    <>
+                      <Link className="utrecht-link" to={`/rondetafels/${y.year}/${region.id}/input`}>
+                        {y.input.teamsSubmitted} van {y.input.teams} teams, {y.input.municipalitiesSubmitted} van {y.input.municipalities} gemeenten
+                        <span className="visually-hidden"> ({y.year})</span>
+                      </Link>
+                      <span className="task-list__hint">tot en met {formatDate(y.input.deadline)}</span>
+                    </>
+                  ) : (
+                    "niet gevraagd"
+                  )}
                 </td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { invalid, readForm } from "../server/form.server.ts";
 import { notFound } from "../server/http.server.ts";
 import { actionOwner, addActionNote } from "../models/plan.server.ts";
 import { currentPhase } from "../models/phase.server.ts";
+import { InputTasks } from "../components/InputTasks.tsx";
 import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -52,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, isManager, scan, history, actions, notifications, today, noted, deactivatedNotice } = useLoaderData<typeof loader>();
+  const { team, isManager, scan, history, actions, inputTasks, notifications, today, noted, deactivatedNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -145,6 +146,8 @@ export default function TeamPage() {
           )}
         </section>
       )}
+
+      <InputTasks tasks={inputTasks} />
 
       {isManager || actions.length ? (
         <section aria-labelledby="acties" className="page-section">

@@ -17,6 +17,8 @@ import { responseProgress } from "../questionnaire/progress.ts";
 import { reopenSubmitted, reviewScan } from "../services/review.server.ts";
 import { listEvents } from "../models/response.server.ts";
 import { loadResponse } from "../services/questionnaire-pages.server.ts";
+import { regionInputView } from "../services/round-table-input.server.ts";
+import { RegionInputView } from "../components/RegionInputView.tsx";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 import { FieldError } from "../components/FieldError.tsx";
@@ -60,6 +62,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reviewed: url.searchParams.get("beoordeeld"),
     reopened: url.searchParams.has("heropend"),
     isRoundTable: isRoundTableRecord(response),
+    // Beside a round-table record: what the region's teams and gemeenten gave as input for the talk.
+    regionInput:
+      isRoundTableRecord(response) && response.round_year !== null && response.region_id !== null && response.input_deadline !== null
+        ? { year: response.round_year, regionId: response.region_id, views: await regionInputView(context.db, response.round_id, response.region_id) }
+        : null,
     saved: url.searchParams.has("opgeslagen"),
   };
 }
@@ -136,7 +143,7 @@ export default function ResponseOverview() {
       {page.justSubmitted ? (
         <div className="notice notice--ok" role="status">
           <p>
-            <strong>Ingediend.</strong> Dank u wel. De zelfscan is ingediend en is nu alleen nog te lezen.
+            <strong>Ingediend.</strong> Dank u wel. De vragenlijst is ingediend en is nu alleen nog te lezen.
           </p>
         </div>
       ) : null}
@@ -326,6 +333,20 @@ export default function ResponseOverview() {
           <TaskList tasks={page.tasks} />
         </section>
       )}
+
+      {page.regionInput ? (
+        <section aria-labelledby="regio-input" className="page-section">
+          <h2 id="regio-input" className="utrecht-heading-2">
+            Input van teams en gemeenten voor dit gesprek
+          </h2>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to={`/rondetafels/${page.regionInput.year}/${page.regionInput.regionId}/input`}>
+              Wie gaf input, herinneren, en de input op een eigen pagina (om af te drukken)
+            </Link>
+          </p>
+          <RegionInputView views={page.regionInput.views} headingLevel={3} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="geschiedenis" className="page-section">
         <h2 id="geschiedenis" className="utrecht-heading-2">

@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "submitted":
       throw redirect(`${responsePath(response.id)}?ingediend=1`);
     case "incomplete":
-      return data({ message: "De zelfscan is nog niet compleet. Beantwoord eerst de vragen hieronder.", missing: outcome.missing }, { status: 400 });
+      return data({ message: "De vragenlijst is nog niet compleet. Beantwoord eerst de vragen hieronder.", missing: outcome.missing }, { status: 400 });
     default:
       return data({ message: outcome.message, missing: [] as MissingAnswer[] }, { status: 409 });
   }

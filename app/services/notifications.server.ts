@@ -11,7 +11,7 @@ import { getResponse } from "../models/response.server.ts";
 
 async function teamResponse(trx: DB, responseId: number) {
   const response = await getResponse(trx, responseId);
-  return response?.team_id != null ? response : null;
+  return response?.team_id != null && response.round_kind === "zelfscan" ? response : null;
 }
 
 export async function notifySubmitted(trx: DB, input: { responseId: number; origin: string; now?: Date }) {

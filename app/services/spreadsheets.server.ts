@@ -1,9 +1,10 @@
 import { PassThrough, type Readable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { dayOf } from "../domain/format.ts";
 
 /**
- * Tables as downloads: CSV (";" and a byte-order mark, so Excel in a Dutch locale opens them as
- * columns) and XLSX (exceljs's streaming writer). Rows are written as they come, never built whole in
+ * Tables as downloads: CSV (";", "," as decimal sign, dates as YYYY-MM-DD and a byte-order mark, so
+ * Excel in a Dutch locale opens them as columns) and XLSX (exceljs's streaming writer). Rows are written as they come, never built whole in
  * memory. Every text cell a spreadsheet would read as a formula is neutralised. No HTTP here: the
  * route turns the stream into a download (app/server/http.server.ts).
  */
@@ -31,12 +32,25 @@ export function neutralise(value: unknown): unknown {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** The day (YYYY-MM-DD, in the Netherlands) of a date column's ISO date or timestamp; anything else as it is. */
+function dayOfCell(value: unknown): unknown {
+  if (typeof value !== "string" || value.length <= 10) return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : dayOf(new Date(time));
+}
+
 export function csvStream(sheet: Sheet): Readable {
-  const csv = stringify({ delimiter: ";", bom: true, cast: { string: (v) => String(neutralise(v)), date: (d) => d.toISOString() } });
+  // Dutch Excel reads ";" as the column separator and "," as the decimal sign.
+  const csv = stringify({
+    delimiter: ";",
+    bom: true,
+    cast: { string: (v) => String(neutralise(v)), number: (n) => String(n).replace(".", ","), date: (d) => d.toISOString() },
+  });
   const write = (row: unknown[]) => new Promise<void>((resolve) => (csv.write(row as never) ? resolve() : csv.once("drain", resolve)));
+  const dates = sheet.columns.map((c) => c.type === "date");
   (async () => {
     for (const header of sheet.csvHeaderRows ?? [sheet.columns.map((c) => c.header)]) await write(header);
-    for await (const row of sheet.rows) await write(row);
+    for await (const row of sheet.rows) await write(dates.includes(true) ? row.map((v, i) => (dates[i] ? dayOfCell(v) : v)) : row);
     csv.end();
   })().catch((error) => csv.destroy(error));
   return csv;
@@ -45,7 +59,9 @@ export function csvStream(sheet: Sheet): Readable {
 const asCell = (value: unknown, column: Column | undefined) => {
   if (value == null || value === "") return null;
   if (column?.type === "date" && typeof value === "string") {
-    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+    // A timestamp becomes the day it was in the Netherlands, so the cell shows the date the page shows.
+    const day = dayOfCell(value) as string;
+    const time = Date.parse(`${day}T00:00:00Z`);
     return Number.isNaN(time) ? value : new Date(time);
   }
   return neutralise(value);

@@ -18,6 +18,7 @@ import {
   listTeamResponses,
   type Subject,
 } from "../models/response.server.ts";
+import { startPageInputTasks } from "./round-table-input.server.ts";
 
 /**
  * What the team's and the gemeente's start pages show. Both work on the round of their region's cycle
@@ -125,6 +126,7 @@ export async function teamStartPage(db: DB, user: CurrentUser, team: { id: numbe
     history: await scanHistory(db, { teamId: team.id }, roundId),
     actions: roundId ? await teamActions(db, { teamId: team.id, roundId }) : [],
     phase: (await currentPhase(db, team.region_id)).phase,
+    inputTasks: await startPageInputTasks(db, user, { teamId: team.id }, team.region_id),
     notifications: user.teamId === team.id ? await recentNotifications(db, user.id) : [],
   };
 }
@@ -169,6 +171,7 @@ export async function municipalityStartPage(db: DB, user: CurrentUser, municipal
     progress: municipalProgress(phase, snapshot, share),
     phaseLog: await phaseLog(db, municipality.region_id),
     history: await scanHistory(db, { municipalityId: municipality.id }, round?.id ?? null),
+    inputTasks: await startPageInputTasks(db, user, { municipalityId: municipality.id }, municipality.region_id),
     notifications: user.municipalityId === municipality.id ? await recentNotifications(db, user.id) : [],
   };
 }

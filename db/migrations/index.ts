@@ -6,6 +6,7 @@ import * as m0004 from "./0004-login-throttle.ts";
 import * as m0005 from "./0005-audit-accounts.ts";
 import * as m0006 from "./0006-password-reset.ts";
 import * as m0007 from "./0007-round-versions-notifications.ts";
+import * as m0008 from "./0008-round-table-input.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-audit-accounts": m0005,
   "0006-password-reset": m0006,
   "0007-round-versions-notifications": m0007,
+  "0008-round-table-input": m0008,
 };

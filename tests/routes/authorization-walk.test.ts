@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getOrCreateResponse } from "../../app/models/response.server.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
+import { INPUT_QUESTIONNAIRE, openRoundTableInput } from "../../app/models/round-table-input.server.ts";
 import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, sessionCookieFor, type World } from "../support/fixtures.ts";
@@ -26,6 +27,7 @@ interface Ids extends World {
   teamResponse: number;
   municipalResponse: number;
   roundTableResponse: number;
+  inputResponse: number;
 }
 
 const ROUTES: Record<string, Access> = {
@@ -62,7 +64,12 @@ const ROUTES: Record<string, Access> = {
   "regios.$regionId.bevindingen.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId.verbeterplannen.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId.rondetafel.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
-  "rondetafels.$year.$regionId.tsx": { kind: "scoped", params: (w) => ({ year: "2021", regionId: String(w.regions.zaanstreek) }) },
+  "rondetafels.$year.$regionId._index.tsx": { kind: "scoped", params: (w) => ({ year: "2021", regionId: String(w.regions.zaanstreek) }) },
+  // Input for a round-table talk: asked of Zaanstreek-Waterland only (a user elsewhere finds none).
+  "rondetafel-input.$year.tsx": { kind: "scoped", params: () => ({ year: "2030" }) },
+  "rondetafels.$year.$regionId.input.tsx": { kind: "scoped", params: (w) => ({ year: "2030", regionId: String(w.regions.zaanstreek) }) },
+  // The scope is in the query (?regio=, ?gemeente=); none is the country, programma's only (export-scope tests in exports.test.ts).
+  "downloads.$file.tsx": { kind: "programma" },
   "vragenlijsten.$responseId._index.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
   "vragenlijsten.$responseId.onderdelen.$sectionKey.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse), sectionKey: "A" }) },
   "vragenlijsten.$responseId.indienen.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
@@ -72,6 +79,7 @@ const ROUTES: Record<string, Access> = {
 const EXTRA_RECORDS: ((w: Ids) => Record<string, string>)[] = [
   (w) => ({ responseId: String(w.municipalResponse), sectionKey: "I" }),
   (w) => ({ responseId: String(w.roundTableResponse), sectionKey: "sturing" }),
+  (w) => ({ responseId: String(w.inputResponse), sectionKey: "ervaring" }),
 ];
 
 let context: TestContext;
@@ -93,7 +101,21 @@ beforeAll(async () => {
   });
   const rt = await ensureRoundTableRound(context.db, 2021);
   const roundTableResponse = await getOrCreateRoundTable(context.db, { roundId: rt, regionId: world.regions.zaanstreek, userId: world.users.programma });
-  ids = { ...world, teamResponse, municipalResponse, roundTableResponse };
+  const input = await openRoundTableInput(context.db, {
+    year: 2030,
+    regionId: world.regions.zaanstreek,
+    deadline: "2030-06-01",
+    userId: world.users.programma,
+    origin: "http://localhost",
+  });
+  if (!input.ok) throw new Error(input.message);
+  const inputResponse = await getOrCreateResponse(context.db, {
+    roundId: input.roundId,
+    questionnaireKey: INPUT_QUESTIONNAIRE.team,
+    subject: { teamId: world.teams.teamZaanstad },
+    userId: world.users.teamZaanstad,
+  });
+  ids = { ...world, teamResponse, municipalResponse, roundTableResponse, inputResponse };
 });
 afterAll(() => context.close());
 

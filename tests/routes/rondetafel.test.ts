@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
 import { neutralise } from "../../app/services/spreadsheets.server.ts";
@@ -8,13 +7,14 @@ import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/r
 import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { sessionCookieFor } from "../support/fixtures.ts";
+import { csvRows, responseOf } from "../support/downloads.ts";
 import { formRequest, getRequest, run } from "../support/http.ts";
 import * as dashboard from "../../app/routes/programma.dashboard.tsx";
 import * as figuresCsv from "../../app/routes/programma.dashboard[.]csv.tsx";
 import * as answersCsv from "../../app/routes/programma.rondetafels[.]csv.tsx";
 import * as answersXlsx from "../../app/routes/programma.rondetafels[.]xlsx.tsx";
 import * as roundTables from "../../app/routes/programma.rondetafels.tsx";
-import * as openRecord from "../../app/routes/rondetafels.$year.$regionId.tsx";
+import * as openRecord from "../../app/routes/rondetafels.$year.$regionId._index.tsx";
 import * as regionRoundTables from "../../app/routes/regios.$regionId.rondetafel.tsx";
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
@@ -270,13 +270,3 @@ describe("the answers export over more records than one query reads (100)", () =
     expect(csv.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(expected);
   });
 });
-
-function responseOf(outcome: { raw?: Response }): Response {
-  if (!outcome.raw) throw new Error("not a download");
-  return outcome.raw;
-}
-
-async function csvRows(outcome: { raw?: Response }): Promise<string[][]> {
-  const text = await responseOf(outcome).text();
-  return parse(text.replace(/^\uFEFF/, ""), { delimiter: ";", relax_column_count: true });
-}

@@ -94,6 +94,8 @@ describe("what a user may do with a response", () => {
     team_active: 1,
     status: "draft",
     accepted_at: null,
+    round_kind: "zelfscan",
+    input_deadline: null,
     ...facts,
   });
   const roundTable = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({
@@ -103,6 +105,8 @@ describe("what a user may do with a response", () => {
     team_active: null,
     status: "draft",
     accepted_at: null,
+    round_kind: "rondetafel",
+    input_deadline: null,
     ...facts,
   });
   const manager = user("teammanager", { teamId: 100 });
@@ -128,6 +132,24 @@ describe("what a user may do with a response", () => {
     expect(reviewChange(user("gemeente", { municipalityId: 11 }), teamScan({ status: "submitted" }))).toMatchObject({ allowed: false, status: 403 });
     expect(reviewChange(gemeente, teamScan({ status: "submitted", accepted_at: "2026-01-01" }))).toMatchObject({ allowed: false, status: 409 });
     expect(reviewChange(gemeente, teamScan({ status: "draft" }))).toMatchObject({ allowed: false, status: 409 });
+  });
+
+  it("round-table input: a team its own, the gemeente its own and its teams' once submitted, regio its region's; closed after the deadline; never reviewed", () => {
+    const teamInput = (facts: Partial<ResponseFacts> = {}) => teamScan({ round_kind: "rondetafel", input_deadline: "2027-03-15", ...facts });
+    const municipalInput = (facts: Partial<ResponseFacts> = {}) => teamInput({ team_id: null, team_active: null, ...facts });
+    expect(responseAccess(manager, teamInput(), "2027-03-15")).toMatchObject({ fillsIn: true, canEdit: true, canSubmit: true, canReview: false });
+    expect(responseAccess(user("teammanager", { teamId: 101 }), teamInput())).toBeNull();
+    expect(responseAccess(gemeente, teamInput({ status: "submitted" }))).toMatchObject({ fillsIn: false, answersVisible: true, canReview: false });
+    expect(responseAccess(gemeente, teamInput())).toMatchObject({ answersVisible: false });
+    expect(responseAccess(gemeente, municipalInput(), "2027-03-01")).toMatchObject({ fillsIn: true, canEdit: true });
+    expect(responseAccess(user("regio", { regionId: 1 }), municipalInput({ status: "submitted" }))).toMatchObject({ fillsIn: false, answersVisible: true });
+    expect(responseAccess(user("regio", { regionId: 2 }), municipalInput({ status: "submitted" }))).toBeNull();
+    // The day after the deadline: readable, not changeable, with the reason.
+    const late = responseAccess(manager, teamInput(), "2027-03-16")!;
+    expect(late).toMatchObject({ fillsIn: true, canEdit: false, canSubmit: false });
+    expect(late.lockedReason).toMatch(/tot en met 15 maart 2027/);
+    expect(reviewChange(gemeente, teamInput({ status: "submitted" }))).toMatchObject({ allowed: false, status: 403 });
+    expect(reopenChange(gemeente, teamInput({ status: "submitted", accepted_at: "2027-01-01" }))).toMatchObject({ allowed: false });
   });
 
   it("the round table: the region's lead prepares it, only programma submits and reopens it; nobody else sees it", () => {

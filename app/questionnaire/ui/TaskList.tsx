@@ -13,7 +13,7 @@ export function TaskList({ tasks, sectionHref }: { tasks: TaskListData; sectionH
     <>
       <p className="utrecht-paragraph" id="task-summary">
         {tasks.complete
-          ? "Alle onderdelen zijn klaar. U kunt de zelfscan controleren en indienen."
+          ? "Alle onderdelen zijn klaar. U kunt de antwoorden controleren en indienen."
           : `${tasks.completedSections} van ${tasks.sections.length} onderdelen klaar. Nog te doen: ${plural(remaining, "onderdeel", "onderdelen")}, ${plural(tasks.missingCount, "verplichte vraag", "verplichte vragen")}.`}
       </p>
       <ol className="task-list" aria-describedby="task-summary">

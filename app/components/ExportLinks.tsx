@@ -1,0 +1,40 @@
+/** Links to a zelfscan round's downloads in a scope: the answers of the team part and of the municipal part, and the results per theme. */
+export function ExportLinks({ roundId, roundName, scope }: { roundId: number; roundName: string; scope: { regio?: number; gemeente?: number } }) {
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      ronde: String(roundId),
+      ...(scope.gemeente !== undefined ? { gemeente: String(scope.gemeente) } : {}),
+      ...(scope.regio !== undefined ? { regio: String(scope.regio) } : {}),
+      ...extra,
+    }).toString();
+  const files: { label: string; file: string; extra: Record<string, string> }[] = [
+    { label: "Antwoorden van de teams", file: "zelfscan-antwoorden", extra: { deel: "team" } },
+    { label: "Antwoorden gemeentelijk deel", file: "zelfscan-antwoorden", extra: { deel: "gemeente" } },
+    { label: "Resultaten per thema", file: "zelfscan-resultaten", extra: {} },
+  ];
+  return (
+    <section aria-labelledby={`downloads-${roundId}`} className="page-section no-print">
+      <h2 id={`downloads-${roundId}`} className="utrecht-heading-2">
+        Downloaden: {roundName}
+      </h2>
+      <p className="utrecht-paragraph">
+        Alleen ingediende zelfscans. Het Excel-bestand heeft ook een codeboek: per kolom de vraag, het thema en de mogelijke antwoorden. Groepen van minder dan
+        3 teams staan er, net als op de pagina's, niet in.
+      </p>
+      <ul className="utrecht-unordered-list">
+        {files.map((f) => (
+          <li key={`${f.file}-${f.extra.deel ?? ""}`}>
+            {f.label}:{" "}
+            <a className="utrecht-link" href={`/downloads/${f.file}.xlsx?${query(f.extra)}`} download>
+              Excel<span className="visually-hidden"> ({f.label})</span>
+            </a>{" "}
+            ·{" "}
+            <a className="utrecht-link" href={`/downloads/${f.file}.csv?${query(f.extra)}`} download>
+              CSV<span className="visually-hidden"> ({f.label})</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { requireMunicipalityAccess, requireRegionAccess, requireRegionLead, requireUser } from "../auth/guards.server.ts";
+import type { CurrentUser } from "../domain/user.ts";
+import { regionCycleRound } from "../models/cycles.server.ts";
+import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
+import { INPUT_QUESTIONNAIRE } from "../models/round-table-input.server.ts";
+import { getRound, listRounds } from "../models/rounds.server.ts";
+import { download, notFound, parseId } from "../server/http.server.ts";
+import { answerSheets, type ExportScope } from "../services/answer-exports.server.ts";
+import { csvStream, xlsxStream, type Sheet } from "../services/spreadsheets.server.ts";
+import { zelfscanAnswerSheets, zelfscanResultsSheet } from "../services/zelfscan-exports.server.ts";
+
+/**
+ * Downloads in the user's scope, as CSV or XLSX:
+ *   zelfscan-antwoorden.(csv|xlsx)?ronde=&deel=team|gemeente  the submitted answers, with a codebook (XLSX)
+ *   zelfscan-resultaten.(csv|xlsx)?ronde=                     the scores per theme per group
+ *   rondetafel-input.(csv|xlsx)?jaar=&deel=team|gemeente      a region's (or every region's) round-table input
+ * The scope is ?gemeente=ID (that gemeente, its regio, programma), ?regio=ID (that regio, programma) or
+ * nothing (programma: the country). Any other scope is not found, as on the pages.
+ */
+
+const FILE = /^(zelfscan-antwoorden|zelfscan-resultaten|rondetafel-input)\.(csv|xlsx)$/;
+
+const slug = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+
+interface Scoped {
+  scope: ExportScope & { regionName?: string; municipalityName?: string };
+  label: string;
+}
+
+async function scopeOf(context: AppLoadContext, user: CurrentUser, url: URL, leadsOnly: boolean): Promise<Scoped> {
+  const municipality = url.searchParams.get("gemeente");
+  const region = url.searchParams.get("regio");
+  if (municipality !== null) {
+    if (leadsOnly) notFound();
+    const m = await requireMunicipalityAccess(context, user, municipality);
+    return { scope: { municipalityId: m.id, regionId: m.region_id, regionName: m.region_name, municipalityName: m.name }, label: m.name };
+  }
+  if (region !== null) {
+    const r = leadsOnly ? await requireRegionLead(context, user, region) : await requireRegionAccess(context, user, region);
+    return { scope: { regionId: r.id, regionName: r.name }, label: r.name };
+  }
+  if (user.role !== "programma") notFound();
+  return { scope: {}, label: "nederland" };
+}
+
+/** The zelfscan round asked for (?ronde=), else the round the scope's region works on, else the newest. */
+async function zelfscanRound(context: AppLoadContext, url: URL, scope: ExportScope) {
+  const asked = url.searchParams.get("ronde");
+  if (asked !== null) {
+    const round = await getRound(context.db, parseId(asked));
+    if (!round || round.kind !== "zelfscan") notFound();
+    return round;
+  }
+  const round = scope.regionId !== undefined ? await regionCycleRound(context.db, scope.regionId) : (await listRounds(context.db))[0];
+  return round ?? notFound();
+}
+
+function part(url: URL): "team" | "gemeente" {
+  const value = url.searchParams.get("deel") ?? "team";
+  if (value !== "team" && value !== "gemeente") notFound();
+  return value;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const match = FILE.exec(params.file ?? "");
+  if (!match) notFound();
+  const [, kind, format] = match as unknown as [string, "zelfscan-antwoorden" | "zelfscan-resultaten" | "rondetafel-input", "csv" | "xlsx"];
+  const url = new URL(request.url);
+  const { scope, label } = await scopeOf(context, user, url, kind === "rondetafel-input");
+
+  let sheets: Sheet[];
+  let name: string;
+  if (kind === "rondetafel-input") {
+    const year = parseYear(url.searchParams.get("jaar"));
+    const round = year ? await roundTableRound(context.db, year) : undefined;
+    if (!year || !round) notFound();
+    const audience = part(url) === "team" ? "team" : "municipality";
+    const found = await answerSheets(context.db, { roundId: round.id, questionnaireKey: INPUT_QUESTIONNAIRE[audience], audience, scope });
+    if (!found) notFound();
+    sheets = [found.answers, found.codebook];
+    name = `rondetafel-input-${year}-${audience === "team" ? "teams" : "gemeenten"}-${slug(label)}`;
+  } else {
+    const round = await zelfscanRound(context, url, scope);
+    if (kind === "zelfscan-antwoorden") {
+      const which = part(url);
+      const found = await zelfscanAnswerSheets(context.db, { roundId: round.id, part: which, scope });
+      if (!found) notFound();
+      sheets = [found.answers, found.codebook];
+      name = `zelfscan-antwoorden-${which}-${slug(round.name)}-${slug(label)}`;
+    } else {
+      sheets = [await zelfscanResultsSheet(context.db, { roundId: round.id, roundName: round.name, scope })];
+      name = `zelfscan-resultaten-${slug(round.name)}-${slug(label)}`;
+    }
+  }
+  // A CSV holds one table: the answers (or the results); the codebook is in the XLSX.
+  return format === "csv" ? download(csvStream(sheets[0]!), `${name}.csv`, "csv") : download(await xlsxStream(sheets), `${name}.xlsx`, "xlsx");
+}

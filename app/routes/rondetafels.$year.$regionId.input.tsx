@@ -1,0 +1,166 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type AppLoadContext } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { RegionInputView } from "../components/RegionInputView.tsx";
+import { InputExportLinks } from "../components/InputExportLinks.tsx";
+import { StatusBadge } from "../components/StatusBadge.tsx";
+import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
+import { formatDate, formatDateTime } from "../domain/format.ts";
+import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
+import { regionInput, regionInputStatus, remindMissingInput } from "../models/round-table-input.server.ts";
+import { notFound } from "../server/http.server.ts";
+import { regionInputView } from "../services/round-table-input.server.ts";
+
+// A region's input for its round-table talk of a year: who was asked and who answered (the regio can
+// remind the others), and what they wrote, to read before and during the talk and to print.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Input rondetafelgesprek ${data.year} – regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
+];
+
+async function inputOf(request: Request, context: AppLoadContext, params: { year?: string; regionId?: string }) {
+  const user = await requireUser(request, context);
+  const region = await requireRegionLead(context, user, params.regionId);
+  const year = parseYear(params.year);
+  const round = year ? await roundTableRound(context.db, year) : undefined;
+  if (!year || !round) notFound();
+  return { user, region, year, round };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, region, year, round } = await inputOf(request, context, params);
+  const asked = await regionInput(context.db, round.id, region.id);
+  const url = new URL(request.url);
+  return {
+    year,
+    region,
+    isProgramma: user.role === "programma",
+    asked: asked ? { deadline: asked.deadline, openedAt: asked.opened_at, remindedAt: asked.reminded_at } : null,
+    status: asked ? await regionInputStatus(context.db, round.id, region.id) : null,
+    views: asked ? await regionInputView(context.db, round.id, region.id) : [],
+    reminded: url.searchParams.get("herinnerd"),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, region, round, year } = await inputOf(request, context, params);
+  const result = await remindMissingInput(context.db, { roundId: round.id, regionId: region.id, userId: user.id, origin: context.config.publicOrigin });
+  context.outbox?.wake();
+  if (!result.ok) return data({ error: result.message }, { status: 409 });
+  throw redirect(`/rondetafels/${year}/${region.id}/input?herinnerd=${result.told}`);
+}
+
+export default function RegionInputPage() {
+  const { year, region, isProgramma, asked, status, views, reminded } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const crumbs = isProgramma
+    ? [
+        { to: "/programma", label: "Landelijk overzicht" },
+        { to: `/programma/rondetafels?jaar=${year}`, label: `Rondetafelgesprekken ${year}` },
+        { label: `Input ${region.name}` },
+      ]
+    : [
+        { to: `/regios/${region.id}`, label: `Regio ${region.name}` },
+        { to: `/regios/${region.id}/rondetafel`, label: "Rondetafelgesprekken" },
+        { label: `Input ${year}` },
+      ];
+  const missing = status
+    ? status.teams.filter((t) => t.status !== "submitted").length + status.municipalities.filter((m) => m.status !== "submitted").length
+    : 0;
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1 className="utrecht-heading-1">
+        Input voor het rondetafelgesprek {year}: regio {region.name}
+      </h1>
+      {!asked || !status ? (
+        <p className="utrecht-paragraph">
+          Voor dit gesprek is nog geen input gevraagd aan de teams en gemeenten van de regio.{" "}
+          {isProgramma ? (
+            <Link className="utrecht-link" to={`/programma/rondetafels?jaar=${year}#input`}>
+              Input vragen
+            </Link>
+          ) : (
+            "Het programma vraagt de input."
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph lead">
+            Gevraagd op {formatDate(asked.openedAt)}, graag vóór {formatDate(asked.deadline)}. {status.teams.filter((t) => t.status === "submitted").length} van
+            de {status.teams.length} teams en {status.municipalities.filter((m) => m.status === "submitted").length} van de {status.municipalities.length}{" "}
+            gemeenten hebben input ingediend.
+          </p>
+          <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser.</p>
+          <InputExportLinks year={year} regionId={region.id} />
+          {reminded !== null && !actionData ? (
+            <div className="notice notice--ok" role="status">
+              <p>Herinnering verstuurd aan {reminded} teams en gemeenten die nog geen input hebben ingediend.</p>
+            </div>
+          ) : null}
+          {actionData ? (
+            <div className="notice notice--warn" role="alert">
+              <p>{actionData.error}</p>
+            </div>
+          ) : null}
+
+          <section aria-labelledby="wie" className="page-section">
+            <h2 id="wie" className="utrecht-heading-2">
+              Wie heeft input gegeven
+            </h2>
+            {missing > 0 ? (
+              <Form method="post" className="form-actions no-print">
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
+                  Herinnering sturen aan de {missing} die nog geen input hebben ingediend
+                </button>
+                {asked.remindedAt ? <span className="muted">Laatste herinnering: {formatDateTime(asked.remindedAt)}</span> : null}
+              </Form>
+            ) : null}
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption>Gemeenten en teams van regio {region.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Gemeente of team</th>
+                    <th scope="col">Stand</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {status.municipalities.map((m) => (
+                    <tr key={`m${m.id}`}>
+                      <th scope="row">Gemeente {m.name}</th>
+                      <td>
+                        <StatusBadge status={m.status} />
+                        {m.submittedAt ? ` op ${formatDateTime(m.submittedAt)}` : ""}
+                      </td>
+                    </tr>
+                  ))}
+                  {status.teams.map((t) => (
+                    <tr key={`t${t.id}`}>
+                      <th scope="row">
+                        {t.name}
+                        <span className="task-list__hint">{t.municipality_name}</span>
+                      </th>
+                      <td>
+                        <StatusBadge status={t.status} />
+                        {t.submittedAt ? ` op ${formatDateTime(t.submittedAt)}` : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <RegionInputView views={views} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
