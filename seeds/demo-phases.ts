@@ -1,5 +1,5 @@
 import type { DB } from "../db/client.ts";
-import { PHASE_KEYS, DEFAULT_PHASE_SETTINGS, type PhaseKey } from "../app/domain/phases.ts";
+import { DEFAULT_PHASE_SETTINGS, type PhaseKey } from "../app/domain/phases.ts";
 import { saveAnalysis } from "../app/models/analysis.server.ts";
 import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.server.ts";
 import { regionThemeFigures } from "../app/models/results.server.ts";
@@ -43,14 +43,11 @@ export const DEMO_REGION_PHASES: Record<string, PhaseKey> = {
   "Zuid-Holland Zuid": "execution",
 };
 
-/** When each phase was reached by the regions that took it from the round-table talks. */
-const ROUND_TABLE_DATES: Record<PhaseKey, string> = {
-  preparation: "2020-03-01T10:00:00.000Z",
-  selfscan: "2020-09-24T10:00:00.000Z",
-  analysis: "2021-02-11T10:00:00.000Z",
-  plans: "2021-06-17T10:00:00.000Z",
-  execution: "2021-10-07T10:00:00.000Z",
-};
+/**
+ * When the programme set the phase of the regions that do not use the product from their round table
+ * of 2021: after it, the transition log gives their phase; for the years before, their records do.
+ */
+const ROUND_TABLE_SET_AT = "2021-10-01T10:00:00.000Z";
 
 const POINTS: Record<string, string[]> = {
   A: ["Visie Gefaseerd samenwerken aan veiligheid opnemen in het teamplan"],
@@ -98,21 +95,8 @@ export async function seedDemoPhases(db: DB, input: Input) {
     const target = DEMO_REGION_PHASES[region.name];
     if (!target || target === "preparation") continue;
     if (region.id === input.regions.twente.id || region.id === input.regions.zaanstreek.id) continue;
-    // Regions that do not use the product yet: their phase was set by the programme from the round tables.
-    const steps = PHASE_KEYS.slice(1, PHASE_KEYS.indexOf(target) + 1);
-    let from: PhaseKey = "preparation";
-    for (const step of steps) {
-      await transition(
-        region.id,
-        from,
-        step,
-        input.programma,
-        ROUND_TABLE_DATES[step],
-        "override",
-        `Stand volgens het rondetafelgesprek ${ROUND_TABLE_DATES[step].slice(0, 4)}.`,
-      );
-      from = step;
-    }
+    // Regions that do not use the product yet: their phase was set by the programme from the round table.
+    await transition(region.id, "preparation", target, input.programma, ROUND_TABLE_SET_AT, "override", "Stand volgens het rondetafelgesprek 2021.");
   }
 
   const roundId = input.rounds.earlier;

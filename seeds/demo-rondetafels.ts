@@ -3,170 +3,23 @@ import { PHASE_KEYS, type PhaseKey } from "../app/domain/phases.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../app/models/rondetafel.server.ts";
 import { saveAnswers, submitResponse } from "../app/models/response.server.ts";
+import { PUBLISHED_PROJECTS } from "../app/domain/published-figures.ts";
 import { DEMO_REGION_PHASES } from "./demo-phases.ts";
 
 /**
  * Demo round tables 2019, 2020 and 2021 for all 28 regions, made so that the dashboard reproduces
- * the programme's published figures exactly (docs/sources.md, sources 000–003):
+ * every figure of app/domain/published-figures.ts exactly (docs/sources.md, sources 000–003):
  *   2021 (003): phases 3/7/3/11/4; visie: 13 werken volgens, 7 inkoop/subsidie, 28 regiovisie,
  *               19 getraind; 26 of 28 with insight in their teams.
  *   2020 (000, 002): MDA++ structureel 6, pilot 12, in ontwikkeling 7; integrale sturing 14 of 28;
- *               visie in the regiovisie 28 of 28; 28 of 28 intend steps on the local teams in 2021.
+ *               visie in the regiovisie 28 of 28; 18 of 28 took steps implementing the kwaliteitskader;
+ *               steps intended for 2021: local teams 28, knowledge 28, kwaliteitskader 25, the teams'
+ *               assignment 28, case direction 22 (the bar for the visie is illegible: ours).
  *   2019 (000): MDA++ structureel 5.
  *   Projects: exactly the regions the projectenpools list (001 for 2019, 003 for 2020 and 2021).
  * Everything else (who is where in a distribution, unpublished figures) is an assignment of ours:
- * regions further along the routekaart get the further answers.
+ * regions further along the routekaart get the further answers. The dashboard marks those as demo.
  */
-
-// Region names as the documents spell them -> the names in seeds/gemeenten.csv.
-const PROJECTS_2019: Record<string, string[]> = {
-  lokale_teams: ["Friesland", "Groningen", "Hollands-Midden", "IJsselland", "Rotterdam-Rijnmond", "Zuid-Holland Zuid"],
-  mda: [
-    "Arnhem-Achterhoek",
-    "Noord- en Oost-Brabant",
-    "West-Brabant",
-    "Drenthe",
-    "Gelderland-Zuid",
-    "IJsselland",
-    "Kop van Noord-Holland",
-    "Utrecht",
-    "Zuid-Limburg",
-    "Brabant Zuidoost",
-  ],
-  ouderenmishandeling: ["Flevoland", "IJsselland", "Zuid-Holland Zuid"],
-  plegeraanpak: [
-    "Alkmaar-West-Friesland",
-    "Arnhem-Achterhoek",
-    "West-Brabant",
-    "Flevoland",
-    "Kop van Noord-Holland",
-    "Noord- en Oost-Gelderland",
-    "Utrecht",
-    "West-Veluwe Vallei",
-    "Zuid-Limburg",
-  ],
-  sociale_steun: ["Drenthe", "Gooi en Vechtstreek", "Noord- en Oost-Gelderland"],
-  trauma: [
-    "Alkmaar-West-Friesland",
-    "Amsterdam-Amstelland",
-    "Flevoland",
-    "Gooi en Vechtstreek",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Zaanstreek-Waterland",
-  ],
-  schadelijke_praktijken: ["West-Veluwe Vallei"],
-  bespreekbaar: ["Zaanstreek-Waterland", "Zuid-Limburg"],
-  visie: ["Alkmaar-West-Friesland", "Amsterdam-Amstelland", "Hart van Brabant", "Kop van Noord-Holland", "Twente", "Zeeland"],
-  kinderen_kwetsbaar: ["Brabant Zuidoost"],
-  overig: [
-    "Alkmaar-West-Friesland",
-    "Friesland",
-    "Groningen",
-    "Haaglanden",
-    "Hollands-Midden",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Noord- en Midden-Limburg",
-    "Twente",
-    "Zaanstreek-Waterland",
-  ],
-  // "Apeldoorn, Arnhem, Ede en Nijmegen" are municipalities, not one region; left out.
-  vrouwenopvang: [
-    "Hollands-Midden",
-    "IJsselland",
-    "Zeeland",
-    "Brabant Zuidoost",
-    "Alkmaar-West-Friesland",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Zaanstreek-Waterland",
-  ],
-};
-
-const PROJECTS_2020_2021: Record<string, string[]> = {
-  lokale_teams: [
-    "Arnhem-Achterhoek",
-    "Flevoland",
-    "Haaglanden",
-    "Hart van Brabant",
-    "Hollands-Midden",
-    "IJsselland",
-    "Noord- en Oost-Gelderland",
-    "Rotterdam-Rijnmond",
-    "Utrecht",
-    "West-Brabant",
-    "Zaanstreek-Waterland",
-    "Zuid-Limburg",
-  ],
-  trauma: [
-    "Alkmaar-West-Friesland",
-    "Amsterdam-Amstelland",
-    "Arnhem-Achterhoek",
-    "Friesland",
-    "Gooi en Vechtstreek",
-    "Groningen",
-    "Hart van Brabant",
-    "Hollands-Midden",
-    "IJsselland",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Rotterdam-Rijnmond",
-    "Utrecht",
-    "West-Brabant",
-    "Zaanstreek-Waterland",
-    "Zeeland",
-    "Zuid-Holland Zuid",
-    "Zuid-Limburg",
-  ],
-  bespreekbaar: [
-    "Alkmaar-West-Friesland",
-    "Drenthe",
-    "Flevoland",
-    "Gelderland-Zuid",
-    "Kop van Noord-Holland",
-    "Twente",
-    "West-Veluwe Vallei",
-    "Zaanstreek-Waterland",
-    "Zuid-Limburg",
-  ],
-  visie: [
-    "Alkmaar-West-Friesland",
-    "Drenthe",
-    "Friesland",
-    "Groningen",
-    "IJsselland",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Noord- en Midden-Limburg",
-    "Noord- en Oost-Brabant",
-    "Twente",
-    "Zuid-Limburg",
-  ],
-  vrouwenopvang: [
-    "Alkmaar-West-Friesland",
-    "Kennemerland",
-    "Kop van Noord-Holland",
-    "Zaanstreek-Waterland",
-    "Hollands-Midden",
-    "IJsselland",
-    "Zeeland",
-    "Brabant Zuidoost",
-  ],
-  mda: ["Arnhem-Achterhoek", "West-Veluwe Vallei", "Zaanstreek-Waterland", "Zeeland", "Zuid-Holland Zuid"],
-  schadelijke_praktijken: ["West-Veluwe Vallei"],
-  plegeraanpak: ["Amsterdam-Amstelland", "Brabant Zuidoost", "Rotterdam-Rijnmond"],
-  zorg_veiligheid: ["Noord- en Midden-Limburg", "Zuid-Limburg"],
-  ervaringsdeskundigheid: ["Alkmaar-West-Friesland", "Brabant Zuidoost", "Gooi en Vechtstreek", "Hart van Brabant", "Kop van Noord-Holland", "West-Brabant"],
-  seksueel_geweld: ["Brabant Zuidoost", "Friesland", "West-Brabant"],
-  kinderen_kwetsbaar: ["Haaglanden", "Twente"],
-  scheidingen: ["Gelderland-Zuid", "West-Brabant"],
-  sturingsinformatie: ["Amsterdam-Amstelland", "Drenthe", "Haaglanden"],
-  ouderenmishandeling: ["Kennemerland", "Twente", "West-Veluwe Vallei"],
-  overig: ["Amsterdam-Amstelland", "Noord- en Oost-Gelderland", "Zaanstreek-Waterland", "Zuid-Limburg"],
-};
-
-export const PUBLISHED_PROJECTS = { 2019: PROJECTS_2019, 2020: PROJECTS_2020_2021, 2021: PROJECTS_2020_2021 } as const;
 
 /** Split the ranked regions into consecutive groups of the given sizes. */
 function distribute<T extends string>(ranked: string[], groups: [T, number][]): Map<string, T> {
@@ -186,6 +39,9 @@ interface YearPlan {
   mda: [string, number][];
   visie: { regiovisie: number; getraind: number; inkoop: number; werken: number };
   inzicht: number;
+  kwaliteitskaderStappen: number;
+  /** How many regions intend steps on each topic; absent: a pattern of ours. */
+  stappen?: Record<string, number>;
   ervaring: number;
   projects: Record<string, string[]>;
 }
@@ -214,8 +70,9 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
       ],
       visie: { regiovisie: 24, getraind: 10, inkoop: 2, werken: 5 },
       inzicht: 12,
+      kwaliteitskaderStappen: 9,
       ervaring: 6,
-      projects: PROJECTS_2019,
+      projects: PUBLISHED_PROJECTS[2019]!.projects,
     },
     {
       year: 2020,
@@ -232,9 +89,11 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
         ["niet", 3],
       ],
       visie: { regiovisie: 28, getraind: 15, inkoop: 4, werken: 9 },
-      inzicht: 18,
+      inzicht: 20,
+      kwaliteitskaderStappen: 18,
+      stappen: { lokale_teams: 28, kennis: 28, kwaliteitskader: 25, visie: 20, opdracht: 28, regiefunctie: 22 },
       ervaring: 10,
-      projects: PROJECTS_2020_2021,
+      projects: PUBLISHED_PROJECTS[2020]!.projects,
     },
     {
       year: 2021,
@@ -252,8 +111,9 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
       ],
       visie: { regiovisie: 28, getraind: 19, inkoop: 7, werken: 13 },
       inzicht: 26,
+      kwaliteitskaderStappen: 24,
       ervaring: 14,
-      projects: PROJECTS_2020_2021,
+      projects: PUBLISHED_PROJECTS[2021]!.projects,
     },
   ];
 
@@ -266,6 +126,8 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
     const inkoop = first(ranked, plan.visie.inkoop);
     const werken = first(ranked, plan.visie.werken);
     const inzicht = first(ranked, plan.inzicht);
+    const kwaliteitskaderStappen = first(ranked, plan.kwaliteitskaderStappen);
+    const stappen = plan.stappen ? Object.entries(plan.stappen).map(([topic, n]) => [topic, first(ranked, n)] as const) : null;
     const ervaring = first(ranked, plan.ervaring);
     for (const [index, region] of regions.entries()) {
       const name = region.name;
@@ -281,12 +143,16 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
         visie_werken: { value: yesNo(werken.has(name)), comment: null },
         mda: { value: mda.get(name)!, comment: null },
         teams_inzicht: { value: yesNo(inzicht.has(name)), comment: null },
+        kwaliteitskader_stappen: { value: yesNo(kwaliteitskaderStappen.has(name)), comment: null },
         fase: { value: plan.phases.get(name)!, comment: null },
         ervaringsdeskundigheid: { value: yesNo(ervaring.has(name)), comment: null },
         ervaring_hoe: { value: ervaring.has(name) ? multi(rank % 2 ? ["beleid", "training"] : ["uitvoering", "voorlichting"]) : null, comment: null },
-        // In 2020 every region intended steps on the local teams in 2021 (000: 28 van de 28).
         stappen: {
-          value: multi(["lokale_teams", ...(rank % 2 ? ["kennis"] : ["kwaliteitskader"]), ...(rank % 3 === 0 ? ["regiefunctie"] : [])]),
+          value: multi(
+            stappen
+              ? stappen.filter(([, regions]) => regions.has(name)).map(([topic]) => topic)
+              : ["lokale_teams", ...(rank % 2 ? ["kennis"] : ["kwaliteitskader"]), ...(rank % 3 === 0 ? ["regiefunctie"] : [])],
+          ),
           comment: null,
         },
         prioriteiten: {

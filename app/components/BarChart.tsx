@@ -34,7 +34,8 @@ export function BarChart({
   const gap = 4;
   const groupHeight = series.length * (barHeight + gap) + 12;
   const width = 720;
-  const plotWidth = width - labelWidth - 60;
+  // Room on the right for the value after the longest bar ("28 van de 28").
+  const plotWidth = width - labelWidth - 90;
   // Legend entries side by side, each as wide as its label (about 7.5 units a character at 13 px), on a
   // new line when the next would not fit: a long region name never runs into the next entry.
   const legend: { x: number; y: number }[] = [];
@@ -86,7 +87,7 @@ export function BarChart({
           return (
             <g key={category}>
               <text x={labelWidth - 8} y={top + groupHeight / 2} fontSize="12" textAnchor="end" dominantBaseline="middle">
-                {category.length > 38 ? `${category.slice(0, 36)}…` : category}
+                {category.length > 34 ? `${category.slice(0, 32)}…` : category}
               </text>
               {series.map((serie, s) => {
                 const value = serie.values[c];

@@ -6,6 +6,8 @@ export interface FigureRow {
   count: number;
   previous: number | null;
   regions: string[];
+  /** Where the figure stands against the documents ("gepubliceerd, bron 003", "demo, niet gepubliceerd"). */
+  provenance: string | null;
 }
 
 const change = (now: number, before: number | null) =>
@@ -14,7 +16,8 @@ const change = (now: number, before: number | null) =>
 /**
  * One group of dashboard figures, as the programme's infographic states them: "N van de 28 regio's",
  * beside the previous year, as a chart with the same figures in a table; the regions behind each
- * figure are one click away.
+ * figure are one click away. Under it a line says where the figures come from; beside each figure,
+ * whether it is a published one.
  */
 export function FigureBlock({
   id,
@@ -23,15 +26,18 @@ export function FigureBlock({
   outOf,
   year,
   previousYear,
+  source,
 }: {
   id: string;
   title: string;
   rows: FigureRow[];
+  source: string;
   outOf: number;
   year: number;
   previousYear: number | null;
 }) {
   const max = Math.max(outOf, 1);
+  const marked = rows.some((r) => r.provenance);
   return (
     <section aria-labelledby={`${id}-kop`} className="page-section figure-block">
       <h2 id={`${id}-kop`} className="utrecht-heading-2">
@@ -67,6 +73,7 @@ export function FigureBlock({
                 </th>
               </>
             ) : null}
+            {marked ? <th scope="col">Herkomst</th> : null}
             <th scope="col">Regio's</th>
           </tr>
         </thead>
@@ -83,6 +90,7 @@ export function FigureBlock({
                   <td className="number">{change(row.count, row.previous)}</td>
                 </>
               ) : null}
+              {marked ? <td className={row.provenance?.startsWith("gepubliceerd") ? undefined : "muted"}>{row.provenance ?? "–"}</td> : null}
               <td>
                 {row.regions.length ? (
                   <details>
@@ -100,6 +108,7 @@ export function FigureBlock({
           ))}
         </tbody>
       </table>
+      <p className="figure-source">{source}</p>
     </section>
   );
 }

@@ -4,11 +4,18 @@ import { compareDutch } from "../domain/format.ts";
 import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { optionsOf } from "../questionnaire/item-types/index.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
-import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound } from "./rondetafel.server.ts";
-import { cachedForRound } from "./results.server.ts";
+import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound, roundTableYears } from "./rondetafel.server.ts";
+import { cachedForRound, regionThemeFigures } from "./results.server.ts";
+import { roundVersionId } from "./rounds.server.ts";
+import { zelfscanRounds } from "./cycles.server.ts";
+import { cycleRound } from "../domain/cycles.ts";
+import { dayOf } from "../domain/format.ts";
+import { isPhaseKey, type PhaseKey } from "../domain/phases.ts";
+import { MIN_OTHER_TEAMS, type ThemeFigure } from "../domain/scoring.ts";
 
 // The national dashboard: "N van de 28 regio's" for every answer of the round table, computed by SQL
-// aggregation over the submitted records of a year (never stored as a number).
+// aggregation over the submitted records of a year (never stored as a number); beside it what the
+// product itself knows: each region's phase from its transition log, and its zelfscan.
 
 export interface Figure {
   indicator: string;
@@ -43,8 +50,11 @@ export async function yearFigures(db: DB, year: number): Promise<YearFigures | n
 
 async function computeYearFigures(db: DB, year: number): Promise<YearFigures | null> {
   const round = await roundTableRound(db, year);
-  const definition = await roundTableDefinition(db);
-  if (!round || !definition) return null;
+  if (!round) return null;
+  // The version the year's round fixed: a question added later is not "0 van de 28" in a year that did not ask it.
+  const versionId = (await roundVersionId(db, round.id, ROUND_TABLE_QUESTIONNAIRE)) ?? (await latestVersionOf(db, ROUND_TABLE_QUESTIONNAIRE))?.id;
+  const definition = versionId ? await getDefinition(db, versionId) : null;
+  if (!definition) return null;
   const outOf = Number(
     (
       await db
@@ -107,4 +117,171 @@ async function computeYearFigures(db: DB, year: number): Promise<YearFigures | n
 
 export function figureOf(figures: YearFigures | null, indicator: string, answer: string): Figure | undefined {
   return figures?.figures.find((f) => f.indicator === indicator && f.answer === answer);
+}
+
+/** The years the dashboard offers: every round-table year, and every year from the first phase transition to this one. */
+export async function dashboardYears(db: DB, now = new Date()): Promise<number[]> {
+  const thisYear = Number(dayOf(now).slice(0, 4));
+  const first = await db
+    .selectFrom("phase_transition")
+    .select((eb) => eb.fn.min("at").as("at"))
+    .executeTakeFirst();
+  const firstYear = first?.at ? Math.min(Number(String(first.at).slice(0, 4)), thisYear) : thisYear;
+  const years = new Set(await roundTableYears(db));
+  for (let y = firstYear; y <= thisYear; y++) years.add(y);
+  return [...years].sort((a, b) => b - a);
+}
+
+/**
+ * The moment a year's picture stands on: the end of the year (midnight in Amsterdam, UTC+1 in winter),
+ * or now for this year and later ones.
+ */
+export function standOf(year: number, now = new Date()): { until: string; live: boolean } {
+  const end = `${year}-12-31T23:00:00.000Z`;
+  return end > now.toISOString() ? { until: now.toISOString(), live: true } : { until: end, live: false };
+}
+
+export type PhaseSource = "log" | "record";
+
+export interface PhasePicture {
+  year: number;
+  /** The moment the transition logs are read at (ISO). */
+  until: string;
+  live: boolean;
+  regions: { name: string; phase: PhaseKey | null; source: PhaseSource | null }[];
+  /** Regions per phase, over both sources. */
+  perPhase: Record<PhaseKey, number>;
+  /** Regions each source gave, and those neither did. */
+  perSource: Record<PhaseSource | "none", number>;
+}
+
+/**
+ * Each region's phase in a year, from the source that knows it: the product's transition log when the
+ * region has a transition by then (its last one before the moment), otherwise the region's submitted
+ * round-table record of that year. For this year a region without any transition is in voorbereiding
+ * by the product's own reckoning. The choice and the counts are one SQL statement over stored data.
+ */
+export async function phasePicture(db: DB, year: number, now = new Date()): Promise<PhasePicture> {
+  const { until, live } = standOf(year, now);
+  const round = await roundTableRound(db, year);
+  const rows = await sql<{ name: string; phase: string | null; source: PhaseSource | null; phase_count: number; source_count: number }>`
+    with per_region as (
+      select g.name as name,
+             (select pt.to_phase from phase_transition pt
+               where pt.region_id = g.id and pt.at <= ${until}
+               order by pt.id desc limit 1) as logged,
+             (select a.value from response r
+                join answer a on a.response_id = r.id and a.item_key = 'fase'
+               where r.round_id = ${round?.id ?? 0} and r.region_id = g.id
+                 and r.questionnaire_key = ${ROUND_TABLE_QUESTIONNAIRE} and r.status = 'submitted') as recorded,
+             case when exists (select 1 from phase_transition pt where pt.region_id = g.id) then 1 else 0 end as has_log
+        from region g
+    ), sourced as (
+      select name,
+             case when logged is not null then logged
+                  when recorded is not null then recorded
+                  when ${live ? 1 : 0} = 1 and has_log = 0 then 'preparation' end as phase,
+             case when logged is not null then 'log'
+                  when recorded is not null then 'record'
+                  when ${live ? 1 : 0} = 1 and has_log = 0 then 'log' end as source
+        from per_region
+    )
+    select name, phase, source,
+           count(*) over (partition by phase) as phase_count,
+           count(*) over (partition by source) as source_count
+      from sourced
+  `.execute(db);
+  const perPhase = { preparation: 0, selfscan: 0, analysis: 0, plans: 0, execution: 0 } as Record<PhaseKey, number>;
+  const perSource = { log: 0, record: 0, none: 0 };
+  for (const row of rows.rows) {
+    if (row.phase && isPhaseKey(row.phase)) perPhase[row.phase] = Number(row.phase_count);
+    perSource[row.source ?? "none"] = Number(row.source_count);
+  }
+  return {
+    year,
+    until,
+    live,
+    regions: rows.rows
+      .map((r) => ({ name: r.name, phase: r.phase && isPhaseKey(r.phase) ? r.phase : null, source: r.phase ? r.source : null }))
+      .sort((a, b) => compareDutch(a.name, b.name)),
+    perPhase,
+    perSource,
+  };
+}
+
+export type ThemeScore = Pick<ThemeFigure, "theme" | "title" | "score">;
+
+export interface RegionZelfscan {
+  name: string;
+  /** The zelfscan round the region's cycle was on at the moment, if any. */
+  round: string | null;
+  teams: number;
+  submitted: number;
+  /** Themes A to I with their scores (only what the dashboard shows); null under the small-group rule (fewer than 3 submitted teams). */
+  themes: ThemeScore[] | null;
+}
+
+/**
+ * The zelfscan as the product has it, per region: the round its cycle was on at the moment (the round
+ * of its last transition that records one, or the newest round open then), how many of its active
+ * teams submitted on it, and its theme scores when at least 3 teams did.
+ */
+export async function zelfscanPicture(db: DB, year: number, now = new Date()): Promise<RegionZelfscan[]> {
+  const { until } = standOf(year, now);
+  const day = dayOf(new Date(until));
+  const rounds = (await zelfscanRounds(db)).filter((r) => r.opens_on <= day);
+  const regions = await sql<{ id: number; name: string; teams: number; recorded: number | null }>`
+    select g.id, g.name,
+           (select count(*) from team t join municipality m on m.id = t.municipality_id
+             where m.region_id = g.id and t.active = 1) as teams,
+           (select pt.round_id from phase_transition pt
+             where pt.region_id = g.id and pt.round_id is not null and pt.at <= ${until}
+             order by pt.id desc limit 1) as recorded
+      from region g
+  `.execute(db);
+  const out: RegionZelfscan[] = [];
+  const perRound = new Map<number, Promise<Map<number, { submitted: number; themes: ThemeScore[] | null }>>>();
+  for (const region of regions.rows) {
+    const round = rounds.length ? cycleRound(region.recorded === null ? null : Number(region.recorded), rounds, day) : undefined;
+    if (round && !perRound.has(round.id)) perRound.set(round.id, regionsOnRound(db, round.id));
+    const figures = round ? (await perRound.get(round.id)!).get(region.id) : undefined;
+    out.push({
+      name: region.name,
+      round: round?.name ?? null,
+      teams: Number(region.teams),
+      submitted: figures?.submitted ?? 0,
+      themes: figures?.themes ?? null,
+    });
+  }
+  return out.sort((a, b) => compareDutch(a.name, b.name));
+}
+
+/**
+ * Every region's submitted team scans on a round and, from 3 on, its theme figures: computed once and
+ * kept until the round changes, so the dashboard reads one signature per round, not 28 results.
+ */
+function regionsOnRound(db: DB, roundId: number) {
+  return cachedForRound(db, roundId, "dashboard:regions", async () => {
+    const submitted = await db
+      .selectFrom("response")
+      .innerJoin("team", "team.id", "response.team_id")
+      .innerJoin("municipality", "municipality.id", "team.municipality_id")
+      .select(["municipality.region_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("response.round_id", "=", roundId)
+      .where("response.status", "=", "submitted")
+      .groupBy("municipality.region_id")
+      .execute();
+    const out = new Map<number, { submitted: number; themes: ThemeScore[] | null }>();
+    for (const row of submitted) {
+      const n = Number(row.n);
+      out.set(row.region_id, {
+        submitted: n,
+        themes:
+          n >= MIN_OTHER_TEAMS
+            ? (await regionThemeFigures(db, roundId, { regionId: row.region_id })).figures.map(({ theme, title, score }) => ({ theme, title, score }))
+            : null,
+      });
+    }
+    return out;
+  });
 }

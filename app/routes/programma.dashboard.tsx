@@ -2,98 +2,69 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "../server/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { FigureBlock, type FigureRow } from "../components/FigureBlock.tsx";
+import { FigureBlock } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { RegionMap } from "../components/RegionMap.tsx";
 import { YearNav } from "../components/YearNav.tsx";
 import { requireRole } from "../auth/guards.server.ts";
-import { yearFigures, type YearFigures } from "../models/dashboard.server.ts";
-import { parseYear, roundTableYears } from "../models/rondetafel.server.ts";
-import { isPhaseKey, PHASES } from "../domain/phases.ts";
-import { listRegions } from "../models/organisation.server.ts";
+import { dashboardYears } from "../models/dashboard.server.ts";
+import { parseYear } from "../models/rondetafel.server.ts";
+import { dashboardView } from "../services/dashboard.server.ts";
+import { dayOf, formatScore } from "../domain/format.ts";
+import { PHASES } from "../domain/phases.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Landelijk dashboard${data?.year ? ` ${data.year}` : ""} – Werken aan veiligheid` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Landelijk dashboard${data?.view ? ` ${data.view.year}` : ""} – Werken aan veiligheid` },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
-  const years = await roundTableYears(context.db);
-  const asked = new URL(request.url).searchParams.get("jaar");
-  const year = asked ? parseYear(asked) : (years[0] ?? null);
-  if (asked && (!year || !years.includes(year))) notFound();
-  const current = year ? await yearFigures(context.db, year) : null;
-  const previous = year && years.includes(year - 1) ? await yearFigures(context.db, year - 1) : null;
-  const regions = await listRegions(context.db);
-  return { years, year, current, previous, regionNames: regions.map((r) => r.name) };
+  const now = new Date();
+  const years = await dashboardYears(context.db, now);
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("jaar");
+  const year = asked ? parseYear(asked) : Number(dayOf(now).slice(0, 4));
+  if (!year || !years.includes(year)) notFound();
+  const view = await dashboardView(context.db, year, now);
+  const theme = view.zelfscan.themes.find((t) => t.key === params.get("thema")) ?? view.zelfscan.themes[0] ?? null;
+  return { years, view, theme };
 }
 
-type Block = { id: string; title: string; indicators: string[]; onlyYes?: boolean };
-
-// The infographic's groups, in its order; a yes/no question shows as the number of regions that said yes.
-const BLOCKS: Block[] = [
-  { id: "fase", title: "Fasen van implementatie van het kwaliteitskader", indicators: ["fase"] },
-  { id: "sturing", title: "Integrale sturing", indicators: ["integrale_sturing"] },
-  {
-    id: "visie",
-    title: "Visie Gefaseerd samenwerken aan veiligheid",
-    indicators: ["visie_werken", "visie_inkoop", "visie_regiovisie", "visie_getraind"],
-    onlyYes: true,
-  },
-  { id: "mda", title: "MDA++", indicators: ["mda"] },
-  { id: "teams", title: "Versterken lokale (wijk)teams", indicators: ["teams_inzicht"], onlyYes: true },
-  { id: "ervaring", title: "Ervaringsdeskundigheid", indicators: ["ervaringsdeskundigheid", "ervaring_hoe"], onlyYes: true },
-  { id: "stappen", title: "Stappen voor het komende jaar", indicators: ["stappen"] },
-  { id: "prioriteiten", title: "Prioritaire thema's", indicators: ["prioriteiten"] },
-  { id: "knelpunten", title: "Knelpunten", indicators: ["knelpunten"] },
-  { id: "impact", title: "Impact van COVID-19 en andere gebeurtenissen", indicators: ["impact"] },
-  { id: "projecten", title: "Projecten uit de projectenpool", indicators: ["projecten"] },
-];
-
-function rowsOf(block: Block, current: YearFigures, previous: YearFigures | null): FigureRow[] {
-  return current.figures
-    .filter((f) => block.indicators.includes(f.indicator) && (!block.onlyYes || f.answer !== "nee"))
-    .map((f) => ({
-      key: `${f.indicator}-${f.answer}`,
-      label: f.answer === "ja" ? f.indicatorText : f.answerLabel,
-      count: f.count,
-      previous: previous ? (previous.figures.find((p) => p.indicator === f.indicator && p.answer === f.answer)?.count ?? 0) : null,
-      regions: f.regions,
-    }));
-}
+// Score bands of the theme map (0–100), the same five colours as the phases.
+const SCORE_BANDS = [40, 55, 70, 85];
+const SCORE_LEGEND = ["onder 40", "40 tot 55", "55 tot 70", "70 tot 85", "85 of hoger"];
+const bandOf = (score: number) => SCORE_BANDS.filter((edge) => score >= edge).length;
 
 export default function Dashboard() {
-  const { years, year, current, previous, regionNames } = useLoaderData<typeof loader>();
-  if (!year || !current) {
-    return (
-      <>
-        <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Dashboard" }]} />
-        <h1 className="utrecht-heading-1">Landelijk dashboard</h1>
-        <p className="utrecht-paragraph">
-          Er zijn nog geen rondetafelgesprekken vastgelegd.{" "}
-          <Link className="utrecht-link" to="/programma/rondetafels">
-            Naar de rondetafelgesprekken
-          </Link>
-        </p>
-      </>
-    );
-  }
-  const phaseOf = new Map(current.figures.filter((f) => f.indicator === "fase").flatMap((f) => f.regions.map((r) => [r, f.answer] as const)));
+  const { years, view, theme } = useLoaderData<typeof loader>();
+  const { year, phases, zelfscan } = view;
+  const previousYear = view.previousYear;
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: `Dashboard ${year}` }]} />
       <h1 className="utrecht-heading-1">Landelijk dashboard {year}</h1>
       <p className="utrecht-paragraph lead">
-        Wat de rondetafelgesprekken met de {current.outOf} regio's in {year} opleverden{previous ? `, naast ${previous.year}` : ""}. Vastgelegd voor{" "}
-        {current.responded} van de {current.outOf} regio's. Elk cijfer is geteld uit de ingediende verslagen.
+        De {view.outOf} regio's in {year}
+        {previousYear ? `, naast ${previousYear}` : ""}: de fase van elke regio, wat de rondetafelgesprekken opleverden
+        {view.responded === null ? " (geen rondetafelgesprekken vastgelegd)" : ` (vastgelegd voor ${view.responded} van de ${view.outOf} regio's)`} en de
+        zelfscan zoals de teams die in deze toepassing invullen. Elk cijfer is geteld uit de opgeslagen gegevens; onder elk onderdeel staat waar het vandaan
+        komt.
       </p>
+      {view.demo ? (
+        <p className="utrecht-paragraph notice">
+          Deze omgeving bevat demonstratiegegevens. Cijfers die het programma heeft gepubliceerd, staan erbij met hun bron; alle andere cijfers zijn verzonnen
+          en gemarkeerd als "demo, niet gepubliceerd".
+        </p>
+      ) : null}
       <YearNav years={years} year={year} label="Jaar en downloads">
         <a className="utrecht-link" href={`/programma/dashboard.csv?jaar=${year}`} download>
           Cijfers {year} (CSV)
         </a>
         <a className="utrecht-link" href="/programma/rondetafels.csv" download>
-          Alle antwoorden (CSV)
+          Alle rondetafelantwoorden (CSV)
         </a>
         <a className="utrecht-link" href="/programma/rondetafels.xlsx" download>
-          Alle antwoorden (Excel)
+          Alle rondetafelantwoorden (Excel)
         </a>
       </YearNav>
       <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser; de pagina drukt af als A4-rapport.</p>
@@ -103,32 +74,146 @@ export default function Dashboard() {
           Kaart: fase per regio in {year}
         </h2>
         <RegionMap
-          title={`De 28 regio's naar fase van implementatie in ${year}`}
-          regions={regionNames.map((name) => ({ name, phase: isPhaseKey(phaseOf.get(name)) ? (phaseOf.get(name) as (typeof PHASES)[number]["key"]) : null }))}
+          id="fasekaart"
+          title={`De ${view.outOf} regio's naar fase van implementatie in ${year}, stand op ${view.stand}`}
+          legend={PHASES.map((p, i) => `${i + 1} ${p.short}`)}
+          regions={phases.map}
         />
         <ul className="utrecht-unordered-list">
-          {PHASES.map((phase, i) => {
-            const names = regionNames.filter((n) => phaseOf.get(n) === phase.key);
-            return (
-              <li key={phase.key}>
-                {i + 1}. {phase.label}: {names.length ? names.join(", ") : "geen"}
-              </li>
-            );
-          })}
+          {phases.lists.map((list) => (
+            <li key={list.label}>
+              {list.label}: {list.names.length ? list.names.join(", ") : "geen"}
+            </li>
+          ))}
         </ul>
+        <p className="figure-source">{phases.source}</p>
       </section>
 
-      {BLOCKS.map((block) => (
-        <FigureBlock
-          key={block.id}
-          id={block.id}
-          title={block.title}
-          rows={rowsOf(block, current, previous)}
-          outOf={current.outOf}
-          year={year}
-          previousYear={previous?.year ?? null}
-        />
-      ))}
+      <FigureBlock id={phases.id} title={phases.title} rows={phases.rows} outOf={view.outOf} year={year} previousYear={previousYear} source={phases.source} />
+
+      <section aria-labelledby="zelfscan-kop" className="page-section">
+        <h2 id="zelfscan-kop" className="utrecht-heading-2">
+          Zelfscan per regio
+        </h2>
+        <p className="utrecht-paragraph">
+          Per regio de ronde waarop haar cyclus {view.live ? "nu loopt" : `eind ${year} liep`}, hoeveel van haar teams de zelfscan hebben ingediend en de
+          gemiddelde score per thema (0 tot 100). Met minder dan 3 ingediende teams staan de scores er niet, zodat niemand een team kan herkennen.
+        </p>
+        {theme ? (
+          <>
+            <nav aria-label="Thema op de kaart" className="form-actions no-print">
+              <span>Thema op de kaart:</span>
+              {zelfscan.themes.map((t) =>
+                t.key === theme.key ? (
+                  <strong key={t.key} aria-current="true">
+                    {t.key}
+                  </strong>
+                ) : (
+                  <Link key={t.key} className="utrecht-link" to={`?jaar=${year}&thema=${t.key}#zelfscan-kop`} aria-label={`Thema ${t.key}: ${t.title}`}>
+                    {t.key}
+                  </Link>
+                ),
+              )}
+            </nav>
+            <RegionMap
+              id="themakaart"
+              title={`Thema ${theme.key}, ${theme.title}: gemiddelde score per regio in ${year}`}
+              legend={SCORE_LEGEND}
+              regions={zelfscan.regions.map((r) => {
+                const score = r.themes?.find((t) => t.theme === theme.key)?.score ?? null;
+                return {
+                  name: r.name,
+                  band: score === null ? null : bandOf(score),
+                  value: score === null ? "–" : formatScore(score),
+                  description: r.themes
+                    ? score === null
+                      ? "geen score"
+                      : `score ${formatScore(score)}`
+                    : r.teams
+                      ? `${r.submitted} van de ${r.teams} teams ingediend, minder dan 3: niet getoond`
+                      : "geen teams in deze toepassing",
+                };
+              })}
+            />
+          </>
+        ) : (
+          <p className="utrecht-paragraph">Nog geen regio heeft 3 of meer ingediende zelfscans; er is daarom geen kaart per thema.</p>
+        )}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Zelfscan per regio (tabel)">
+          <table className="data-table">
+            <caption className="visually-hidden">Zelfscan per regio: ingediende teams en score per thema</caption>
+            <thead>
+              <tr>
+                <th scope="col">Regio</th>
+                <th scope="col">Ronde</th>
+                <th scope="col" className="number">
+                  Teams ingediend
+                </th>
+                {zelfscan.themes.map((t) => (
+                  <th key={t.key} scope="col" className="number">
+                    <abbr title={t.title}>{t.key}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {zelfscan.regions.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.round ?? "–"}</td>
+                  <td className="number">{r.teams ? `${r.submitted} van de ${r.teams} (${Math.round((100 * r.submitted) / r.teams)}%)` : "geen teams"}</td>
+                  {r.themes ? (
+                    zelfscan.themes.map((t) => (
+                      <td key={t.key} className="number">
+                        {formatScore(r.themes!.find((f) => f.theme === t.key)?.score ?? null)}
+                      </td>
+                    ))
+                  ) : zelfscan.themes.length ? (
+                    <td colSpan={zelfscan.themes.length} className="muted">
+                      {r.teams ? "minder dan 3 teams ingediend: niet getoond" : "–"}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="figure-source">
+          Bron: de zelfscans in deze toepassing, stand op {view.stand}; scores voor {zelfscan.shown} van de {view.outOf} regio's.
+          {view.demo ? " Demo, niet gepubliceerd." : ""} De antwoorden en resultaten per ronde staan bij de downloads op het{" "}
+          <Link className="utrecht-link" to="/programma">
+            landelijk overzicht
+          </Link>
+          .
+        </p>
+      </section>
+
+      {view.blocks.length ? (
+        view.blocks.map((block) => (
+          <FigureBlock
+            key={block.id}
+            id={block.id}
+            title={block.title}
+            rows={block.rows}
+            outOf={view.outOf}
+            year={year}
+            previousYear={previousYear}
+            source={block.source}
+          />
+        ))
+      ) : (
+        <section aria-labelledby="rondetafel-kop" className="page-section">
+          <h2 id="rondetafel-kop" className="utrecht-heading-2">
+            Rondetafelgesprekken
+          </h2>
+          <p className="utrecht-paragraph">
+            Voor {year} zijn nog geen rondetafelgesprekken vastgelegd.{" "}
+            <Link className="utrecht-link" to="/programma/rondetafels">
+              Naar de rondetafelgesprekken
+            </Link>
+          </p>
+        </section>
+      )}
     </>
   );
 }

@@ -1,19 +1,10 @@
 import type { DB } from "../../db/client.ts";
 import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
-import { roundTableDefinition, type YearFigures } from "../models/dashboard.server.ts";
+import { roundTableDefinition } from "../models/dashboard.server.ts";
 import { roundTableRecords } from "../models/rondetafel.server.ts";
-import { rowsOf, type Sheet } from "./spreadsheets.server.ts";
+import type { Sheet } from "./spreadsheets.server.ts";
 
-// What programma downloads of the round tables: the dashboard's figures of a year, and all answers.
-
-/** The dashboard's figures: one row per figure (indicator, answer, year, number of regions, out of). */
-export function figuresSheet(figures: YearFigures): Sheet {
-  return {
-    name: `Dashboard ${figures.year}`,
-    columns: ["indicator", "vraag", "antwoord", "antwoordtekst", "jaar", "aantal_regios", "van"].map((header) => ({ header })),
-    rows: rowsOf(figures.figures, (f) => [f.indicator, f.indicatorText, f.answer, f.answerLabel, figures.year, f.count, figures.outOf]),
-  };
-}
+// What programma downloads of the round tables: all answers (the dashboard's figures: services/dashboard.server.ts).
 
 /**
  * All round-table answers, one row per region and year. The columns are the item keys; in CSV a second

@@ -188,6 +188,40 @@ function draftSaves(g: Generated, file: string): Scenario {
   };
 }
 
+/**
+ * The country's zelfscan answers, every round, as programma downloads them: one XLSX per round, then the
+ * newest round as CSV. Run on a freshly started server, so its peak RSS afterwards is what the exports
+ * took (beside start-up). Time is to the last byte; the body is read and counted, not kept.
+ */
+async function countryExports(server: ServerProcess, databaseFile: string, cookie: string) {
+  const db = new SQLite(databaseFile, { readonly: true });
+  const rounds = db.prepare("select id from round where kind = 'zelfscan' order by opens_on").all() as { id: number }[];
+  db.close();
+  const fetchAll = async (path: string) => {
+    const started = performance.now();
+    const response = await fetch(server.base + path, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    let bytes = 0;
+    const reader = response.body!.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.byteLength;
+    return { ms: performance.now() - started, bytes };
+  };
+  const rssBefore = peakRss(server.child.pid!);
+  const xlsx = [];
+  for (const round of rounds) xlsx.push(await fetchAll(`/downloads/zelfscan-antwoorden.xlsx?ronde=${round.id}`));
+  const csv = await fetchAll(`/downloads/zelfscan-antwoorden.csv?ronde=${rounds.at(-1)!.id}`);
+  return {
+    rounds: rounds.length,
+    xlsxMs: xlsx.reduce((n, x) => n + x.ms, 0),
+    xlsxMaxMs: Math.max(...xlsx.map((x) => x.ms)),
+    xlsxMB: xlsx.reduce((n, x) => n + x.bytes, 0) / 1048576,
+    csvMs: csv.ms,
+    csvMB: csv.bytes / 1048576,
+    rssBefore,
+    rssPeak: peakRss(server.child.pid!),
+  };
+}
+
 const page = (path: string, cookie: string): Scenario => ({ next: () => ({ method: "GET", path, headers: { cookie } }) });
 
 /** Whole zelfscans, filled in page by page without JavaScript: the start page, 8 sections, then submit. */
@@ -349,6 +383,8 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       product = await startProduct(join(dir, `run${run}.db`));
       baseline = await startBaselineProcess(join(dir, `base${run}.db`));
       sizes = await checkSamePage(product.base, baseline.base, sectionPages(generated));
+      const exported = await countryExports(product, join(dir, `run${run}.db`), generated.cookies.programma);
+      for (const [k, v] of Object.entries(exported)) add(`7 export ${k}`, v);
 
       const regio = generated.cookies.regio[0]!;
       // Latency at 100 requests/s for each; the budgets of the region and national pages are at 20/s.
@@ -397,6 +433,8 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       ["regio-resultaten p95 <= 100 ms bij 20/s", m["4 regio-resultaten p95@20"]! <= 100, `${m["4 regio-resultaten p95@20"]} ms`],
       ["dashboard p95 <= 100 ms bij 20/s", m["5 dashboard p95@20"]! <= 100, `${m["5 dashboard p95@20"]} ms`],
       ["piek-RSS <= 250 MB", m["rss MB"]! <= 250, `${m["rss MB"]!.toFixed(0)} MB`],
+      ["export antwoorden land (XLSX, per ronde) <= 30 s", m["7 export xlsxMaxMs"]! <= 30_000, `${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s`],
+      ["piek-RSS na de exports <= 250 MB", m["7 export rssPeak"]! <= 250, `${m["7 export rssPeak"]!.toFixed(0)} MB`],
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
     ];
     console.log(
@@ -414,6 +452,9 @@ export async function bench(scale: Scale = NATIONAL, { runs, seconds }: BenchOpt
       `vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`,
     );
     console.log(`formulier van de baseline gelijk aan dat op de productpagina (${sizes.form} van ${sizes.page} tekens, zonder scripts)`);
+    console.log(
+      `7 export zelfscan-antwoorden van het hele land: ${m["7 export rounds"]} rondes als XLSX in ${(m["7 export xlsxMs"]! / 1000).toFixed(1)} s samen (langste ${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s, ${m["7 export xlsxMB"]!.toFixed(1)} MB); nieuwste ronde als CSV in ${(m["7 export csvMs"]! / 1000).toFixed(1)} s (${m["7 export csvMB"]!.toFixed(1)} MB); piek-RSS ${m["7 export rssBefore"]!.toFixed(0)} MB na het starten, ${m["7 export rssPeak"]!.toFixed(0)} MB na de exports`,
+    );
     console.log(`3 zelfscan-flows: ${m["3 flows/s"]!.toFixed(1)} per seconde; piek-RSS ${m["rss MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`);
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
     console.log(

@@ -38,7 +38,12 @@ describe("the benchmark", () => {
     }
     expect(result.medians["3 flows/s"]).toBeGreaterThan(0);
     expect(result.medians["rss MB"]).toBeGreaterThan(0);
-    expect(result.budgets.map(([name]) => name)).toHaveLength(9);
+    // The country's answers export: every round as XLSX and the newest as CSV, with their sizes.
+    expect(result.medians["7 export rounds"]).toBe(2);
+    expect(result.medians["7 export xlsxMB"]).toBeGreaterThan(0);
+    expect(result.medians["7 export csvMB"]).toBeGreaterThan(0);
+    expect(result.medians["7 export rssPeak"]).toBeGreaterThanOrEqual(result.medians["7 export rssBefore"]!);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(11);
     expect(result.payload.js).toBeGreaterThan(0);
     // Every page the scenarios load has its JavaScript and CSS counted.
     expect(result.pages.length).toBeGreaterThanOrEqual(5);

@@ -21,6 +21,23 @@ describe("programma and the round table", () => {
     await expectOne(page.getByRole("img", { name: /De 28 regio's naar fase van implementatie in 2021/ }));
     await expectAccessible(page, "dashboard 2021 with the map");
 
+    // This year, live: every region has a phase, the line under the map names the sources, and the
+    // zelfscan map shows the theme chosen with a plain link.
+    await page.goto("/programma/dashboard");
+    await expectOne(page.getByRole("heading", { name: `Landelijk dashboard ${new Date().getFullYear()}` }));
+    await expectOne(page.getByRole("img", { name: /naar fase van implementatie/ }));
+    await expect(
+      page
+        .getByText(/Bron: de faseregistratie in deze toepassing voor 28 regio's/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.getByRole("link", { name: /^Thema C:/ }).click();
+    await page.waitForURL(/thema=C/);
+    await expectOne(page.getByRole("img", { name: /^Thema C, .*gemiddelde score per regio/ }));
+    await expectOne(page.getByRole("row", { name: /Twente/ }).getByText(/van de \d+ \(\d+%\)/));
+    await expectAccessible(page, "dashboard of this year with the zelfscan by theme");
+
     // A new year: nothing recorded yet.
     await page.goto("/programma/rondetafels");
     await page.getByLabel("Jaar", { exact: true }).fill("2022");
@@ -66,8 +83,10 @@ describe("programma and the round table", () => {
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     const csv = readFileSync(path, "utf8");
-    expect(csv).toContain("indicator;vraag;antwoord;antwoordtekst;jaar;aantal_regios;van");
-    expect(csv).toMatch(/integrale_sturing;[^\n]*;gerealiseerd;Integrale sturing gerealiseerd;2022;1;28/);
+    expect(csv).toContain("onderdeel;sleutel;antwoord;jaar;aantal_regios;van;bron;herkomst");
+    expect(csv).toContain(
+      "Integrale sturing;integrale_sturing-gerealiseerd;Integrale sturing gerealiseerd;2022;1;28;rondetafelverslagen;demo, niet gepubliceerd",
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

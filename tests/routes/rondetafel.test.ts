@@ -4,7 +4,8 @@ import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
 import { neutralise } from "../../app/services/spreadsheets.server.ts";
 import { getAnswers, getResponse } from "../../app/models/response.server.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
-import { PUBLISHED_PROJECTS } from "../../seeds/demo-rondetafels.ts";
+import { PUBLISHED_COUNTS, PUBLISHED_PROJECTS, provenanceLabel, provenanceOf } from "../../app/domain/published-figures.ts";
+import { dashboardView } from "../../app/services/dashboard.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { sessionCookieFor } from "../support/fixtures.ts";
 import { csvRows, responseOf } from "../support/downloads.ts";
@@ -29,38 +30,53 @@ beforeAll(async () => {
   for (const row of await context.db.selectFrom("region").select(["id", "name"]).execute()) ids[row.name] = row.id;
 });
 afterAll(() => context.close());
+// The day the dashboard is read on: its phases of this year stand on it.
+const NOW = new Date("2026-12-01T12:00:00Z");
 const cookie = (email: string) => sessionCookieFor(context, ids[email]!);
 
 describe("the published figures, recomputed from the stored answers", () => {
-  it("2021 (end report): phases 3/7/3/11/4, visie 13/7/28/19, 26 of 28 with insight", async () => {
-    const f = await yearFigures(context.db, 2021);
-    const count = (indicator: string, answer: string) => figureOf(f, indicator, answer)!.count;
-    expect(f!.outOf).toBe(28);
-    expect(["preparation", "selfscan", "analysis", "plans", "execution"].map((p) => count("fase", p))).toEqual([3, 7, 3, 11, 4]);
-    expect([count("visie_werken", "ja"), count("visie_inkoop", "ja"), count("visie_regiovisie", "ja"), count("visie_getraind", "ja")]).toEqual([13, 7, 28, 19]);
-    expect(count("teams_inzicht", "ja")).toBe(26);
-  });
+  // What the dashboard shows in each year, as the page gets it.
+  const rowOf = async (year: number, indicator: string, answer: string) => {
+    const view = await dashboardView(context.db, year, NOW);
+    const row = [view.phases, ...view.blocks].flatMap((b) => b.rows).find((r) => r.key === `${indicator}-${answer}`);
+    return row ? { ...row, regions: [...row.regions] } : undefined;
+  };
 
-  it("2020: MDA++ structureel 6, pilot 12, in ontwikkeling 7; integrale sturing 14; visie in the regiovisie 28", async () => {
-    const f = await yearFigures(context.db, 2020);
-    const count = (indicator: string, answer: string) => figureOf(f, indicator, answer)!.count;
-    expect([count("mda", "structureel"), count("mda", "pilot"), count("mda", "in_ontwikkeling")]).toEqual([6, 12, 7]);
-    expect(count("integrale_sturing", "gerealiseerd")).toBe(14);
-    expect(count("visie_regiovisie", "ja")).toBe(28);
-    expect(count("stappen", "lokale_teams")).toBe(28);
-  });
-
-  it("2019: MDA++ structureel 5", async () => {
-    expect(figureOf(await yearFigures(context.db, 2019), "mda", "structureel")!.count).toBe(5);
+  it("every figure the documents publish is on the dashboard, exactly, marked with its source", async () => {
+    expect(PUBLISHED_COUNTS.length).toBeGreaterThan(20);
+    for (const published of PUBLISHED_COUNTS) {
+      const row = await rowOf(published.year, published.indicator, published.answer);
+      const what = `${published.year} ${published.indicator} ${published.answer}`;
+      expect(row?.count, what).toBe(published.count);
+      expect(row?.provenance, what).toBe(`gepubliceerd, bron ${published.source}`);
+    }
   });
 
   it("the projects per theme are exactly the published lists of regions", async () => {
-    for (const year of [2019, 2020, 2021] as const) {
-      const f = await yearFigures(context.db, year);
-      for (const [project, regions] of Object.entries(PUBLISHED_PROJECTS[year])) {
-        expect(figureOf(f, "projecten", project)!.regions, `${year} ${project}`).toEqual([...new Set(regions)].sort((a, b) => a.localeCompare(b, "nl")));
+    for (const year of [2019, 2020, 2021]) {
+      for (const [project, regions] of Object.entries(PUBLISHED_PROJECTS[year]!.projects)) {
+        const row = await rowOf(year, "projecten", project);
+        expect(row?.regions, `${year} ${project}`).toEqual([...new Set(regions)].sort((a, b) => a.localeCompare(b, "nl")));
+        expect(row?.provenance).toBe(`gepubliceerd, bron ${PUBLISHED_PROJECTS[year]!.source}`);
       }
     }
+  });
+
+  it("the 18 of 2020 is the kwaliteitskader question, not the insight one; unpublished figures say they are demo", async () => {
+    const f = await yearFigures(context.db, 2020);
+    expect(figureOf(f, "kwaliteitskader_stappen", "ja")!.count).toBe(18);
+    expect(figureOf(f, "teams_inzicht", "ja")!.count).not.toBe(18);
+    expect((await rowOf(2020, "teams_inzicht", "ja"))!.provenance).toBe("demo, niet gepubliceerd");
+    // The third bar of the steps (de visie) is illegible in the document: not published.
+    expect((await rowOf(2020, "stappen", "visie"))!.provenance).toBe("demo, niet gepubliceerd");
+    expect((await rowOf(2021, "integrale_sturing", "gerealiseerd"))!.provenance).toBe("demo, niet gepubliceerd");
+  });
+
+  it("a figure that differs from the published one says so", async () => {
+    expect(provenanceLabel(provenanceOf({ year: 2021, indicator: "fase", answer: "plans", count: 10, regions: [] }, true))).toBe(
+      "wijkt af van het gepubliceerde cijfer 11 (bron 003)",
+    );
+    expect(provenanceLabel(provenanceOf({ year: 2021, indicator: "integrale_sturing", answer: "niet", count: 3, regions: [] }, false))).toBeNull();
   });
 
   it("the demo phases of the regions agree with the latest round table", async () => {
@@ -75,8 +91,13 @@ describe("the published figures, recomputed from the stored answers", () => {
 describe("the dashboard page and its exports", () => {
   it("shows a year beside the previous one, for programma only", async () => {
     const page = await run(dashboard.loader, getRequest("/programma/dashboard?jaar=2021", await cookie("programma@demo.nl")), context);
-    expect(page.data.year).toBe(2021);
-    expect(page.data.previous.year).toBe(2020);
+    expect(page.data.view.year).toBe(2021);
+    expect(page.data.view.previousYear).toBe(2020);
+    // Without a year: this year, which the product always knows (the phases stand on today).
+    const today = await run(dashboard.loader, getRequest("/programma/dashboard", await cookie("programma@demo.nl")), context);
+    expect(today.data.view.year).toBe(new Date().getFullYear());
+    expect(today.data.view.live).toBe(true);
+    expect(today.data.view.phases.map.every((r: { band: number | null }) => r.band !== null)).toBe(true);
     for (const email of ["regio.twente@demo.nl", "gemeente.enschede@demo.nl", "team.zaandam-oost@demo.nl"]) {
       expect((await run(dashboard.loader, getRequest("/programma/dashboard", await cookie(email)), context)).status).toBe(404);
       for (const route of [figuresCsv, answersCsv, answersXlsx]) {
@@ -92,10 +113,14 @@ describe("the dashboard page and its exports", () => {
     expect(outcome.status).toBe(200);
     expect(outcome.headers.get("Content-Type")).toContain("text/csv");
     const rows = await csvRows(outcome);
-    expect(rows[0]).toEqual(["indicator", "vraag", "antwoord", "antwoordtekst", "jaar", "aantal_regios", "van"]);
-    const mda = rows.find((r) => r[0] === "mda" && r[2] === "structureel")!;
-    expect(mda.slice(4)).toEqual(["2021", "8", "28"]);
-    expect(rows.filter((r) => r[0] === "fase").map((r) => r[5])).toEqual(["3", "7", "3", "11", "4"]);
+    expect(rows[0]).toEqual(["onderdeel", "sleutel", "antwoord", "jaar", "aantal_regios", "van", "bron", "herkomst"]);
+    const mda = rows.find((r) => r[1] === "mda-structureel")!;
+    expect(mda.slice(3)).toEqual(["2021", "8", "28", "rondetafelverslagen", "demo, niet gepubliceerd"]);
+    const phases = rows.filter((r) => r[1]!.startsWith("fase-"));
+    expect(phases.map((r) => r[4])).toEqual(["3", "7", "3", "11", "4"]);
+    expect(phases.map((r) => r[7])).toEqual(Array(5).fill("gepubliceerd, bron 003"));
+    // Until the end of 2021, 23 regions had their phase in the product's log; 5 only in their record.
+    expect(phases[0]![6]).toBe("faseregistratie (23), rondetafelverslag (5)");
   });
 
   it("exports all answers as CSV and XLSX, one row per region and year, with formulas neutralised", async () => {

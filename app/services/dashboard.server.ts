@@ -1,0 +1,183 @@
+import type { DB } from "../../db/client.ts";
+import { formatDate, plural } from "../domain/format.ts";
+import { PHASES, phaseIndex } from "../domain/phases.ts";
+import { provenanceLabel, provenanceOf } from "../domain/published-figures.ts";
+import { isDemoData } from "../models/app-settings.server.ts";
+import { phasePicture, yearFigures, zelfscanPicture, type PhasePicture, type RegionZelfscan, type YearFigures } from "../models/dashboard.server.ts";
+import { rowsOf as sheetRows, type Sheet } from "./spreadsheets.server.ts";
+
+// The national dashboard of a year, put together once for the page and its CSV: the round-table
+// figures, the phases from both sources, the zelfscan from the product, and per figure where it comes
+// from and whether it is a published one.
+
+/** One figure of a block (the shape components/FigureBlock.tsx shows). */
+export interface FigureRow {
+  key: string;
+  label: string;
+  count: number;
+  previous: number | null;
+  regions: string[];
+  provenance: string | null;
+}
+
+/** One region's tile (the shape components/RegionMap.tsx draws): a band 0..4 or none, its value, in words. */
+export interface MapRegion {
+  name: string;
+  band: number | null;
+  value: string;
+  description: string;
+}
+
+export interface DashboardBlock {
+  id: string;
+  title: string;
+  rows: FigureRow[];
+  /** The line under the block: where its figures come from. */
+  source: string;
+  /** For the CSV: the data source of the block's figures. */
+  sourceShort: string;
+}
+
+type BlockSpec = { id: string; title: string; indicators: string[]; onlyYes?: boolean };
+
+// The infographic's groups, in its order; a yes/no question shows as the number of regions that said yes.
+const ROUND_TABLE_BLOCKS: BlockSpec[] = [
+  { id: "sturing", title: "Integrale sturing", indicators: ["integrale_sturing"] },
+  {
+    id: "visie",
+    title: "Visie Gefaseerd samenwerken aan veiligheid",
+    indicators: ["visie_werken", "visie_inkoop", "visie_regiovisie", "visie_getraind"],
+    onlyYes: true,
+  },
+  { id: "mda", title: "MDA++", indicators: ["mda"] },
+  { id: "teams", title: "Versterken lokale (wijk)teams en het kwaliteitskader", indicators: ["teams_inzicht", "kwaliteitskader_stappen"], onlyYes: true },
+  { id: "ervaring", title: "Ervaringsdeskundigheid", indicators: ["ervaringsdeskundigheid", "ervaring_hoe"], onlyYes: true },
+  { id: "stappen", title: "Stappen voor het komende jaar", indicators: ["stappen"] },
+  { id: "prioriteiten", title: "Prioritaire thema's", indicators: ["prioriteiten"] },
+  { id: "knelpunten", title: "Knelpunten", indicators: ["knelpunten"] },
+  { id: "impact", title: "Impact van COVID-19 en andere gebeurtenissen", indicators: ["impact"] },
+  { id: "projecten", title: "Projecten uit de projectenpool", indicators: ["projecten"] },
+];
+
+export interface DashboardView {
+  year: number;
+  previousYear: number | null;
+  outOf: number;
+  demo: boolean;
+  /** "1 december 2026" or "31 december 2021": the moment the phases stand on. */
+  stand: string;
+  live: boolean;
+  /** Submitted round-table records of the year (null: no round table that year). */
+  responded: number | null;
+  phases: DashboardBlock & { map: MapRegion[]; lists: { label: string; names: string[] }[] };
+  blocks: DashboardBlock[];
+  zelfscan: { regions: RegionZelfscan[]; themes: { key: string; title: string }[]; shown: number };
+}
+
+const label = (demo: boolean, figure: Parameters<typeof provenanceOf>[0]) => provenanceLabel(provenanceOf(figure, demo));
+
+function phaseBlock(picture: PhasePicture, previous: PhasePicture | null, outOf: number, demo: boolean, stand: string): DashboardView["phases"] {
+  const { log, record, none } = picture.perSource;
+  const parts = [
+    log ? `de faseregistratie in deze toepassing voor ${plural(log, "regio", "regio's")} (stand op ${stand})` : null,
+    record ? `het rondetafelverslag ${picture.year} voor ${plural(record, "regio", "regio's")}` : null,
+  ].filter(Boolean);
+  const source = `Bron: ${parts.length ? parts.join(", ") : "geen"}${none ? `; van ${plural(none, "regio", "regio's")} is de fase in ${picture.year} niet bekend` : ""}.`;
+  const rows: FigureRow[] = PHASES.map((phase) => {
+    const regions = picture.regions.filter((r) => r.phase === phase.key).map((r) => r.name);
+    return {
+      key: `fase-${phase.key}`,
+      label: phase.label,
+      count: picture.perPhase[phase.key],
+      previous: previous ? previous.perPhase[phase.key] : null,
+      regions,
+      provenance: label(demo, { year: picture.year, indicator: "fase", answer: phase.key, count: picture.perPhase[phase.key], regions }),
+    };
+  });
+  const sourceWord = { log: "faseregistratie", record: "rondetafelverslag" } as const;
+  return {
+    id: "fase",
+    title: "Fasen van implementatie van het kwaliteitskader",
+    rows,
+    source,
+    sourceShort: `faseregistratie (${log}), rondetafelverslag (${record})`,
+    map: picture.regions.map((r) => {
+      const i = r.phase ? phaseIndex(r.phase) : -1;
+      return {
+        name: r.name,
+        band: i >= 0 ? i : null,
+        value: i >= 0 ? String(i + 1) : "?",
+        description: r.phase ? `${PHASES[i]!.label} (${sourceWord[r.source!]})` : "fase niet bekend",
+      };
+    }),
+    lists: PHASES.map((phase, i) => ({
+      label: `${i + 1}. ${phase.label}`,
+      names: picture.regions.filter((r) => r.phase === phase.key).map((r) => (r.source === "record" ? `${r.name} (verslag)` : r.name)),
+    })),
+  };
+}
+
+function roundTableBlock(spec: BlockSpec, current: YearFigures, previous: YearFigures | null, demo: boolean): DashboardBlock {
+  return {
+    id: spec.id,
+    title: spec.title,
+    rows: current.figures
+      .filter((f) => spec.indicators.includes(f.indicator) && (!spec.onlyYes || f.answer !== "nee"))
+      .map((f) => ({
+        key: `${f.indicator}-${f.answer}`,
+        label: f.answer === "ja" ? f.indicatorText : f.answerLabel,
+        count: f.count,
+        previous: previous ? (previous.figures.find((p) => p.indicator === f.indicator && p.answer === f.answer)?.count ?? 0) : null,
+        regions: f.regions,
+        provenance: label(demo, { year: current.year, indicator: f.indicator, answer: f.answer, count: f.count, regions: f.regions }),
+      })),
+    source: `Bron: de ingediende rondetafelverslagen ${current.year} (${current.responded} van de ${current.outOf} regio's).`,
+    sourceShort: "rondetafelverslagen",
+  };
+}
+
+export async function dashboardView(db: DB, year: number, now = new Date()): Promise<DashboardView> {
+  const [current, previous, phases, previousPhases, zelfscan, demo] = await Promise.all([
+    yearFigures(db, year),
+    yearFigures(db, year - 1),
+    phasePicture(db, year, now),
+    phasePicture(db, year - 1, now),
+    zelfscanPicture(db, year, now),
+    isDemoData(db),
+  ]);
+  const outOf = phases.regions.length;
+  // The end of a past year is midnight in Amsterdam, which formats as 1 January: name the last day instead.
+  const stand = formatDate(phases.live ? phases.until : `${year}-12-31T12:00:00.000Z`);
+  const previousHasData = previousPhases.perSource.none < previousPhases.regions.length;
+  const themes = new Map<string, string>();
+  for (const region of zelfscan) for (const t of region.themes ?? []) themes.set(t.theme, t.title);
+  return {
+    year,
+    previousYear: previous || previousHasData ? year - 1 : null,
+    outOf,
+    demo,
+    stand,
+    live: phases.live,
+    responded: current?.responded ?? null,
+    phases: phaseBlock(phases, previousHasData ? previousPhases : null, outOf, demo, stand),
+    blocks: current ? ROUND_TABLE_BLOCKS.map((spec) => roundTableBlock(spec, current, previous, demo)).filter((b) => b.rows.length) : [],
+    zelfscan: {
+      regions: zelfscan,
+      themes: [...themes].map(([key, title]) => ({ key, title })).sort((a, b) => a.key.localeCompare(b.key)),
+      shown: zelfscan.filter((r) => r.themes).length,
+    },
+  };
+}
+
+/** The dashboard's figures as a sheet: one row per figure, with its source and its provenance. */
+export function dashboardSheet(view: DashboardView): Sheet {
+  const blocks = [view.phases, ...view.blocks];
+  const rows = blocks.flatMap((block) =>
+    block.rows.map((row) => [block.title, row.key, row.label, view.year, row.count, view.outOf, block.sourceShort, row.provenance ?? ""]),
+  );
+  return {
+    name: `Dashboard ${view.year}`,
+    columns: ["onderdeel", "sleutel", "antwoord", "jaar", "aantal_regios", "van", "bron", "herkomst"].map((header) => ({ header })),
+    rows: sheetRows(rows, (r) => r),
+  };
+}
