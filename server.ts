@@ -1,106 +1,135 @@
+import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { createDatabase, type DB } from "./db/client.ts";
 import { prepareDatabase } from "./app/server/bootstrap.server.ts";
 import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
-import { ConfigError, loadConfig } from "./app/server/config.server.ts";
+import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.server.ts";
 import { startOutboxSender } from "./app/server/mail.server.ts";
 import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 
 // The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
-// It prepares the database, then hands the Remix app its one database connection through the load
-// context, so routes never open connections of their own.
+// The first process prepares the database (migrations, questionnaires, seed) and sends the outbox;
+// with more than one worker (WEB_CONCURRENCY, default one per core in production) it forks them and
+// they serve, each with its own database connection on the same file, sharing the port. With one, it
+// serves itself. The Remix app gets its process's connection through the load context, so routes never
+// open connections of their own.
 
-let settings;
+/** A worker that wants the outbox sent now (after a write that put mail in it) tells the first process. */
+const OUTBOX_WAKE = "outbox:wake";
+
+let settings: ServerConfig;
 try {
   settings = loadConfig();
 } catch (error) {
   console.error(`Start afgebroken: de instellingen kloppen niet.\n${error instanceof ConfigError ? error.message : String(error)}`);
   process.exit(1);
 }
-for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
-const { production, port, host, databasePath } = settings;
 
-let prepared;
-try {
-  prepared = await prepareDatabase({
-    databasePath,
-    questionnairesDir: settings.questionnairesDir,
-    seedDemo: settings.seedDemo,
-  });
-} catch (error) {
-  if (error instanceof QuestionnaireDefinitionError) {
-    console.error(`Start afgebroken: een vragenlijst in questionnaires/ is ongeldig.\n${error.message}`);
-  } else {
-    console.error("Start afgebroken:", error instanceof Error ? error.message : error);
-  }
-  process.exit(1);
-}
-const { db, seeded, accounts } = prepared;
-const config = settings.app;
-const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
+const listenAddress = () => `http://${settings.host === "127.0.0.1" ? "localhost" : settings.host}:${settings.port}`;
 
-const viteDevServer = production ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
-
-const app = express();
-app.disable("x-powered-by");
-// Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
-if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
-if (settings.requestLog) app.use(requestLog());
-app.use(securityHeaders({ production }));
-app.use(sameOriginWrites(settings.appOrigin));
-app.use(bodyLimit(settings.maxBodyBytes));
-
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares);
+if (cluster.isWorker) {
+  const db = createDatabase(settings.databasePath);
+  const server = await serve(db, { wake: () => process.send?.({ type: OUTBOX_WAKE }), stop() {} });
+  onStopSignal(() => closeGracefully(server, db));
 } else {
-  // Fingerprinted assets can be cached for good; anything else in public/ for an hour.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  // Only paths that name a file look on disk: a page request would otherwise cost a file lookup first.
-  const publicFiles = express.static("build/client", { maxAge: "1h" });
-  app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
+  const { db, seeded, accounts } = await prepareOrExit();
+  const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
+  const announce = () => {
+    const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
+    console.log(`Werken aan veiligheid draait op ${listenAddress()}${processes} (database: ${settings.databasePath})`);
+    if (seeded && accounts.length) {
+      console.log(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+      for (const account of accounts) console.log(`  ${account.email.padEnd(40)} ${account.description}`);
+    } else if (!seeded) {
+      console.log("Bestaande database gebruikt; demo-accounts: zie README.");
+    }
+  };
+  if (settings.workers === 1) {
+    const server = await serve(db, outbox);
+    announce();
+    onStopSignal(() => {
+      outbox.stop();
+      closeGracefully(server, db);
+    });
+  } else {
+    superviseWorkers(settings.workers, { onAllListening: announce, onOutboxWake: outbox.wake, onStopped: () => db.destroy() });
+    onStopSignal(() => outbox.stop());
+  }
 }
 
-// Everything past the static files is a page, a data request or a download: none of it is kept.
-app.use(noStore());
-
-const build = viteDevServer
-  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    getLoadContext: (req, res) => ({
-      db,
-      config,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
-      cspNonce: res.locals.cspNonce as string,
-      requestInfo: res.locals.requestInfo,
-      outbox,
-    }),
-  }),
-);
-
-const server = app.listen(port, host, () => {
-  const address = `http://${host === "127.0.0.1" ? "localhost" : host}:${port}`;
-  console.log(`Werken aan veiligheid draait op ${address} (database: ${databasePath})`);
-  if (seeded && accounts.length) {
-    console.log(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
-    for (const account of accounts) console.log(`  ${account.email.padEnd(40)} ${account.description}`);
-  } else if (!seeded) {
-    console.log("Bestaande database gebruikt; demo-accounts: zie README.");
+async function prepareOrExit() {
+  try {
+    return await prepareDatabase({ databasePath: settings.databasePath, questionnairesDir: settings.questionnairesDir, seedDemo: settings.seedDemo });
+  } catch (error) {
+    if (error instanceof QuestionnaireDefinitionError) {
+      console.error(`Start afgebroken: een vragenlijst in questionnaires/ is ongeldig.\n${error.message}`);
+    } else {
+      console.error("Start afgebroken:", error instanceof Error ? error.message : error);
+    }
+    process.exit(1);
   }
-});
+}
 
-// SIGTERM/SIGINT: stop taking connections, let requests in flight finish, then close the database.
-function shutdown() {
-  outbox.stop();
+/** The web server of one process: middleware, static files, then Remix. Resolves once it listens. */
+async function serve(db: DB, outbox: { wake(): void; stop(): void }) {
+  const { production } = settings;
+  const viteDevServer = production ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
+  if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
+  if (settings.requestLog) app.use(requestLog());
+  app.use(securityHeaders({ production }));
+  app.use(sameOriginWrites(settings.appOrigin));
+  app.use(bodyLimit(settings.maxBodyBytes));
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    // Fingerprinted assets can be cached for good; anything else in public/ for an hour.
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    // Only paths that name a file look on disk: a page request would otherwise cost a file lookup first.
+    const publicFiles = express.static("build/client", { maxAge: "1h" });
+    app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  }
+
+  // Everything past the static files is a page, a data request or a download: none of it is kept.
+  app.use(noStore());
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
+
+  const config = settings.app;
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        db,
+        config,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
+        cspNonce: res.locals.cspNonce as string,
+        requestInfo: res.locals.requestInfo,
+        outbox,
+      }),
+    }),
+  );
+  return new Promise<ReturnType<typeof app.listen>>((resolveListening) => {
+    const server = app.listen(settings.port, settings.host, () => resolveListening(server));
+  });
+}
+
+/** Stop taking connections, let requests in flight finish, then close the database and exit. */
+function closeGracefully(server: { close(done: () => void): void; closeIdleConnections(): void }, db: DB) {
   server.close(() => {
     db.destroy().finally(() => process.exit(0));
   });
@@ -108,5 +137,65 @@ function shutdown() {
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+
+function onStopSignal(stop: () => void) {
+  let stopping = false;
+  const once = () => {
+    if (stopping) return;
+    stopping = true;
+    stop();
+  };
+  process.on("SIGTERM", once);
+  process.on("SIGINT", once);
+}
+
+/**
+ * Forks the workers and keeps them there: a worker that dies is replaced (after a pause that grows when
+ * they keep dying, so a broken build does not spin); SIGTERM or SIGINT is passed on to every worker,
+ * which finishes its requests, and this process exits when the last one has.
+ */
+function superviseWorkers(count: number, hooks: { onAllListening(): void; onOutboxWake(): void; onStopped(): Promise<unknown> }) {
+  let stopping = false;
+  let announced = false;
+  let listening = 0;
+  const recentDeaths: number[] = [];
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("message", (message: { type?: string }) => {
+      if (message?.type === OUTBOX_WAKE) hooks.onOutboxWake();
+    });
+    worker.once("listening", () => {
+      listening++;
+      if (!announced && listening >= count) {
+        announced = true;
+        hooks.onAllListening();
+      }
+    });
+    return worker;
+  };
+  cluster.on("exit", (worker: Worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) void hooks.onStopped().finally(() => process.exit(0));
+      return;
+    }
+    const now = Date.now();
+    recentDeaths.push(now);
+    while (recentDeaths.length && recentDeaths[0]! < now - 60_000) recentDeaths.shift();
+    const pause = Math.min(30_000, 100 * 2 ** Math.max(0, recentDeaths.length - 1));
+    console.error(`Werkproces ${worker.process.pid} stopte (${signal ?? `code ${code}`}); een nieuw start over ${pause} ms.`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, pause).unref();
+  });
+  for (let i = 0; i < count; i++) fork();
+  const stopAll = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) void hooks.onStopped().finally(() => process.exit(0));
+    for (const worker of workers) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 12_000).unref();
+  };
+  process.on("SIGTERM", stopAll);
+  process.on("SIGINT", stopAll);
+}

@@ -1,5 +1,14 @@
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from "kysely";
 import type { Database } from "./schema.ts";
 
 export type DB = Kysely<Database>;
@@ -10,7 +19,8 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * Opens the one database connection a process uses. WAL lets readers run beside the writer;
  * synchronous=FULL makes a commit durable before the user is told it succeeded; the busy timeout
- * lets a second process (a backup, a CLI) wait instead of failing.
+ * lets another process (a second worker, a backup, a CLI) wait instead of failing, and transactions
+ * take the write lock when they begin (see ImmediateTransactions).
  */
 export function createDatabase(filename: string): DB {
   const sqlite = new SQLite(filename);
@@ -18,7 +28,29 @@ export function createDatabase(filename: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new ImmediateTransactions({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * SQLite with transactions that begin with `begin immediate`. With several worker processes on one
+ * file, a plain (deferred) transaction that reads and then writes can find at its first write that
+ * another process wrote meanwhile; SQLite then answers SQLITE_BUSY at once, without waiting out the
+ * busy timeout, and the user's save would fail. Taking the write lock at the start makes a second
+ * writer wait its turn instead. Every transaction in the app writes, so nothing is lost by it.
+ */
+class ImmediateTransactions extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+      }
+    })(this.#config);
+  }
 }
 
 /**

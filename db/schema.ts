@@ -279,6 +279,8 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   error: string | null;
+  /** When a sender claimed it (only the claimer sends it; a claim older than ten minutes may be taken over). */
+  claimed_at: string | null;
 }
 
 export interface RoundTableInputTable {

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -68,6 +69,7 @@ const environmentSchema = z.object({
     .optional()
     .refine((v) => !v || /^smtps?:\/\//.test(v), "SMTP_URL begint met smtp:// of smtps://"),
   MAIL_FROM: z.string().min(3).optional(),
+  WEB_CONCURRENCY: integer("WEB_CONCURRENCY", 1, 64),
 });
 
 export interface ServerConfig {
@@ -86,6 +88,8 @@ export interface ServerConfig {
   requestLog: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Worker processes that serve requests: one per core in production (WEB_CONCURRENCY overrides; 1: this process serves). */
+  workers: number;
   app: AppConfig;
   /** Said once at start-up: settings that work but are not advised. */
   warnings: string[];
@@ -127,6 +131,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const trust = e.TRUST_PROXY;
+  let workers = e.WEB_CONCURRENCY ?? (production ? availableParallelism() : 1);
+  if (!production && workers > 1) {
+    warnings.push("WEB_CONCURRENCY geldt alleen voor npm start (productie); npm run dev draait in één proces.");
+    workers = 1;
+  }
   return {
     production,
     port,
@@ -140,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLog: e.REQUEST_LOG ?? true,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM ?? "Werken aan veiligheid <noreply@localhost>",
+    workers,
     app: {
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES ?? 30,
       sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,

@@ -1,5 +1,6 @@
 import type { Transporter } from "nodemailer";
 import type { DB } from "../../db/client.ts";
+import { claimMail, markMailFailed, markMailSent, unsentMail } from "../models/outbox.server.ts";
 
 // Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction);
 // when SMTP_URL is set (smtp://user:password@host:587), the server's outbox sender sends what is
@@ -17,21 +18,22 @@ export async function smtpTransport(smtpUrl: string): Promise<Transporter> {
   return nodemailer.createTransport(smtpUrl);
 }
 
-export async function deliverOutbox(db: DB, via: Transporter, from: string) {
-  const unsent = await db.selectFrom("outbox").selectAll().where("sent_at", "is", null).where("error", "is", null).orderBy("id").limit(50).execute();
+/**
+ * Sends what is unsent, at most 50 messages a round. Each message is first claimed (only the sender
+ * whose claim changed the row sends it), so two processes or machines sending at once send every
+ * message once.
+ */
+export async function deliverOutbox(db: DB, via: Pick<Transporter, "sendMail">, from: string, now = () => new Date()) {
   let sent = 0;
   let failed = 0;
-  for (const mail of unsent) {
+  for (const mail of await unsentMail(db, now())) {
+    if (!(await claimMail(db, mail.id, now()))) continue; // another sender has it
     try {
       await via.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body });
-      await db.updateTable("outbox").set({ sent_at: new Date().toISOString() }).where("id", "=", mail.id).execute();
+      await markMailSent(db, mail.id, now());
       sent++;
     } catch (error) {
-      await db
-        .updateTable("outbox")
-        .set({ error: error instanceof Error ? error.message.slice(0, 500) : "onbekende fout" })
-        .where("id", "=", mail.id)
-        .execute();
+      await markMailFailed(db, mail.id, error);
       failed++;
     }
   }

@@ -7,6 +7,7 @@ import * as m0005 from "./0005-audit-accounts.ts";
 import * as m0006 from "./0006-password-reset.ts";
 import * as m0007 from "./0007-round-versions-notifications.ts";
 import * as m0008 from "./0008-round-table-input.ts";
+import * as m0009 from "./0009-outbox-claim.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-password-reset": m0006,
   "0007-round-versions-notifications": m0007,
   "0008-round-table-input": m0008,
+  "0009-outbox-claim": m0009,
 };

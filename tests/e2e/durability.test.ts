@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), "wav-durability-"));
 const database = join(dir, "durable.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const start = () => startProductionServer({ DATABASE_URL: database, REQUEST_LOG: "false" });
+const start = (workers = "1") => startProductionServer({ DATABASE_URL: database, REQUEST_LOG: "false", WEB_CONCURRENCY: workers });
+
+/** The server's worker processes (none when it serves from one process). */
+const workersOf = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+  );
 
 async function logIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/login`, {
@@ -34,8 +40,13 @@ async function sectionOf(base: string, cookie: string): Promise<{ id: number; re
 }
 
 describe("durability", () => {
-  it("keeps every acknowledged save when the server is killed in a burst of saves", async () => {
-    let server = await start();
+  it.each([
+    ["one process", "1"],
+    ["a worker per core (2), all killed at once", "2"],
+  ])("keeps every acknowledged save when the server is killed in a burst of saves: %s", async (_, concurrency) => {
+    let server = await start(concurrency);
+    const workerPids = workersOf(server.child.pid!);
+    expect(workerPids).toHaveLength(concurrency === "1" ? 0 : 2);
     const accounts = ["team.zaandam-oost@demo.nl", "team.enschede-centrum@demo.nl", "team.zaandam-west@demo.nl"];
     const workers = await Promise.all(
       accounts.map(async (email) => {
@@ -71,6 +82,8 @@ describe("durability", () => {
       }
     });
     await new Promise((r) => setTimeout(r, 1500));
+    // The machine goes down: every process at once.
+    for (const pid of workerPids) process.kill(pid, "SIGKILL");
     server.child.kill("SIGKILL");
     stop = true;
     await Promise.all(loops);
@@ -96,8 +109,11 @@ describe("durability", () => {
     expect(await exited(server.child)).toBe(0);
   });
 
-  it("lets requests in flight finish on SIGTERM", async () => {
-    const server = await start();
+  it.each([
+    ["one process", "1"],
+    ["a worker per core (2)", "2"],
+  ])("lets requests in flight finish on SIGTERM: %s", async (_, workers) => {
+    const server = await start(workers);
     const cookie = await logIn(server.base, "programma@demo.nl");
     const requests = Array.from({ length: 8 }, () =>
       fetch(`${server.base}/programma/dashboard?jaar=2021`, { headers: { Cookie: cookie } }).then(
