@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { createDatabase, type DB } from "./db/client.ts";
+import { openDatabase, type DB } from "./db/client.ts";
 import { prepareDatabase } from "./app/server/bootstrap.server.ts";
 import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
 import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.server.ts";
@@ -33,7 +33,7 @@ try {
 const listenAddress = () => `http://${settings.host === "127.0.0.1" ? "localhost" : settings.host}:${settings.port}`;
 
 if (cluster.isWorker) {
-  const db = createDatabase(settings.databasePath);
+  const db = openDatabase(settings.databasePath);
   const server = await serve(db, { wake: () => process.send?.({ type: OUTBOX_WAKE }), stop() {} });
   onStopSignal(() => closeGracefully(server, db));
 } else {
@@ -42,7 +42,9 @@ if (cluster.isWorker) {
   const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
   const announce = () => {
     const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
-    console.log(`Werken aan veiligheid draait op ${listenAddress()}${processes} (database: ${settings.databasePath})`);
+    console.log(
+      `Werken aan veiligheid draait op ${listenAddress()}${processes} (database: ${settings.databasePath.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")})`,
+    );
     if (seeded && accounts.length) {
       console.log(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
       for (const account of accounts) console.log(`  ${account.email.padEnd(40)} ${account.description}`);

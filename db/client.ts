@@ -1,7 +1,9 @@
 import SQLite from "better-sqlite3";
+import pg from "pg";
 import {
   CompiledQuery,
   Kysely,
+  PostgresDialect,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
@@ -15,6 +17,26 @@ export type DB = Kysely<Database>;
 
 /** How many distinct SQL texts keep their prepared statement (lists of varying length make new texts). */
 const STATEMENT_CACHE_SIZE = 500;
+
+/** Whether DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://) rather than a SQLite file. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** Connections a process keeps to PostgreSQL: enough for the requests one worker has in flight. */
+const POSTGRES_POOL_SIZE = 10;
+
+// Counts and sums come back from PostgreSQL as bigint and numeric, which pg gives as strings; the app
+// counts regions and teams, far below 2^53, so they are parsed as numbers, as SQLite gives them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/**
+ * The database of a DATABASE_URL: a PostgreSQL server (a pool of connections) or a SQLite file (one
+ * connection). The same Kysely queries run on both; db/dialect.ts holds where they differ.
+ */
+export function openDatabase(url: string): DB {
+  if (!isPostgresUrl(url)) return createDatabase(url);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE }) }) });
+}
 
 /**
  * Opens the one database connection a process uses. WAL lets readers run beside the writer;

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
 import { compareDutch } from "../domain/format.ts";
-import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { isPostgres } from "../../db/dialect.ts";
 import { optionsOf } from "../questionnaire/item-types/index.ts";
 import { getDefinition, latestVersionOf } from "./response.server.ts";
 import { ROUND_TABLE_QUESTIONNAIRE, roundTableRound, roundTableYears } from "./rondetafel.server.ts";
@@ -74,25 +75,8 @@ async function computeYearFigures(db: DB, year: number): Promise<YearFigures | n
         .executeTakeFirstOrThrow()
     ).n,
   );
-  // One row per (item, answer) with the regions that gave it; a multi answer (a JSON array) is
-  // unfolded with json_each so each chosen option counts once per region.
-  const rows = await sql<{ item_key: string; option: string; n: number; regions: string }>`
-    select a.item_key as item_key,
-           case when json_valid(a.value) and json_type(a.value) = 'array' then j.value else a.value end as option,
-           count(*) as n,
-           group_concat(g.name, '|') as regions
-    from answer a
-    join response r on r.id = a.response_id
-    join region g on g.id = r.region_id
-    left join json_each(case when json_valid(a.value) and json_type(a.value) = 'array' then a.value else '[]' end) j
-    where r.round_id = ${round.id}
-      and r.questionnaire_key = ${ROUND_TABLE_QUESTIONNAIRE}
-      and r.status = 'submitted'
-      and a.value is not null
-      and (j.value is not null or not (json_valid(a.value) and json_type(a.value) = 'array'))
-    group by 1, 2
-  `.execute(db);
-  const found = new Map(rows.rows.map((r) => [`${r.item_key}\u0000${r.option}`, r]));
+  const rows = await answerCounts(db, round.id, definition);
+  const found = new Map(rows.map((r) => [`${r.item_key}\u0000${r.option}`, r]));
   const figures: Figure[] = [];
   for (const section of definition.sections) {
     for (const item of section.items) {
@@ -113,6 +97,54 @@ async function computeYearFigures(db: DB, year: number): Promise<YearFigures | n
     }
   }
   return { year, outOf, responded, figures };
+}
+
+/**
+ * One row per (item, answer) of a year's submitted records, with the regions that gave it; a multi
+ * answer (a JSON array) is unfolded so each chosen option counts once per region. The one query with a
+ * form per database: SQLite's json_each and group_concat, PostgreSQL's jsonb_array_elements_text and
+ * string_agg. PostgreSQL unfolds only the multi items (it has no "is this valid JSON" test in version 15,
+ * and a text answer may start with "[").
+ */
+async function answerCounts(db: DB, roundId: number, definition: QuestionnaireDefinition) {
+  type Row = { item_key: string; option: string; n: number; regions: string };
+  if (isPostgres(db)) {
+    const multi = allItems(definition)
+      .filter((i) => i.type === "multi")
+      .map((i) => i.key);
+    const keys = sql.join((multi.length ? multi : [""]).map((k) => sql`${k}`));
+    const rows = await sql<Row>`
+      select a.item_key as item_key, coalesce(j.value, a.value) as option, count(*) as n, string_agg(g.name, '|') as regions
+      from answer a
+      join response r on r.id = a.response_id
+      join region g on g.id = r.region_id
+      left join lateral jsonb_array_elements_text(case when a.item_key in (${keys}) then a.value::jsonb else '[]'::jsonb end) as j(value) on true
+      where r.round_id = ${roundId}
+        and r.questionnaire_key = ${ROUND_TABLE_QUESTIONNAIRE}
+        and r.status = 'submitted'
+        and a.value is not null
+        and (j.value is not null or a.item_key not in (${keys}))
+      group by 1, 2
+    `.execute(db);
+    return rows.rows;
+  }
+  const rows = await sql<Row>`
+    select a.item_key as item_key,
+           case when json_valid(a.value) and json_type(a.value) = 'array' then j.value else a.value end as option,
+           count(*) as n,
+           group_concat(g.name, '|') as regions
+    from answer a
+    join response r on r.id = a.response_id
+    join region g on g.id = r.region_id
+    left join json_each(case when json_valid(a.value) and json_type(a.value) = 'array' then a.value else '[]' end) j
+    where r.round_id = ${roundId}
+      and r.questionnaire_key = ${ROUND_TABLE_QUESTIONNAIRE}
+      and r.status = 'submitted'
+      and a.value is not null
+      and (j.value is not null or not (json_valid(a.value) and json_type(a.value) = 'array'))
+    group by 1, 2
+  `.execute(db);
+  return rows.rows;
 }
 
 export function figureOf(figures: YearFigures | null, indicator: string, answer: string): Figure | undefined {

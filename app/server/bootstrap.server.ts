@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createDatabase, type DB } from "../../db/client.ts";
+import { isPostgresUrl, openDatabase, type DB } from "../../db/client.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { seedIfEmpty } from "../../seeds/index.ts";
 import type { DemoAccount } from "../../seeds/demo.ts";
@@ -8,8 +8,10 @@ import { loadDefinitions, registerDefinitions } from "../models/questionnaire.se
 import { pruneSessions } from "../auth/session.server.ts";
 
 /**
- * Everything start-up does before serving: open the database (creating the file), migrate, load and
- * validate the questionnaire definitions (an invalid one stops start-up), seed a new database.
+ * Everything start-up does before serving: open the database (creating the SQLite file; a PostgreSQL
+ * database must exist), migrate, load and validate the questionnaire definitions (an invalid one stops
+ * start-up), seed a new database. Migrations run under Kysely's migration lock (a lock table on SQLite,
+ * an advisory lock on PostgreSQL), so instances starting at once migrate once.
  */
 export async function prepareDatabase(options: {
   databasePath: string;
@@ -17,10 +19,12 @@ export async function prepareDatabase(options: {
   seedDemo?: boolean;
   now?: Date;
 }): Promise<{ db: DB; seeded: boolean; accounts: DemoAccount[] }> {
+  const postgres = isPostgresUrl(options.databasePath);
   const inMemory = options.databasePath === ":memory:";
-  const isNew = inMemory || !existsSync(options.databasePath);
-  if (!inMemory) mkdirSync(dirname(resolve(options.databasePath)), { recursive: true });
-  const db = createDatabase(options.databasePath);
+  const isFile = !postgres && !inMemory;
+  const isNew = !isFile || !existsSync(options.databasePath);
+  if (isFile) mkdirSync(dirname(resolve(options.databasePath)), { recursive: true });
+  const db = openDatabase(options.databasePath);
   try {
     await migrateToLatest(db);
     const definitions = loadDefinitions(options.questionnairesDir ?? resolve("questionnaires"));
@@ -31,7 +35,7 @@ export async function prepareDatabase(options: {
   } catch (error) {
     await db.destroy();
     // A half-built new database would pass for a seeded one at the next start: remove it.
-    if (isNew && !inMemory) for (const suffix of ["", "-wal", "-shm"]) rmSync(options.databasePath + suffix, { force: true });
+    if (isNew && isFile) for (const suffix of ["", "-wal", "-shm"]) rmSync(options.databasePath + suffix, { force: true });
     throw error;
   }
 }

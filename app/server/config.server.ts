@@ -76,7 +76,7 @@ export interface ServerConfig {
   production: boolean;
   port: number;
   host: string;
-  /** The SQLite file (DATABASE_URL, a `file:` prefix accepted). */
+  /** DATABASE_URL: a SQLite file (a `file:` prefix accepted) or a postgres:// URL. */
   databasePath: string;
   seedDemo: boolean;
   questionnairesDir: string;

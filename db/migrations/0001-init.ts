@@ -1,18 +1,19 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn, isPostgres } from "../dialect.ts";
 
 // Frozen once released: never edit, add a new numbered migration instead. Imports no app code.
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("region")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull().unique())
     .execute();
 
   await db.schema
     .createTable("municipality")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("cbs_code", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("region_id", "integer", (c) => c.notNull().references("region.id"))
@@ -21,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("team")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('wijkteam', 'cjg', 'save', 'expertiseteam', 'other')`))
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("user_account")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
@@ -63,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("questionnaire_version")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
@@ -76,7 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("round")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("opens_on", "text", (c) => c.notNull())
     .addColumn("closes_on", "text", (c) => c.notNull())
@@ -94,7 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("response")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("round_id", "integer", (c) => c.notNull().references("round.id"))
     .addColumn("questionnaire_key", "text", (c) => c.notNull())
     .addColumn("questionnaire_version_id", "integer", (c) => c.notNull().references("questionnaire_version.id"))
@@ -108,7 +109,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_by", "integer", (c) => c.references("user_account.id"))
     .addColumn("submitted_at", "text")
     .addColumn("submitted_by", "integer", (c) => c.references("user_account.id"))
-    .addCheckConstraint("response_one_subject", sql`(team_id is not null) + (municipality_id is not null) + (region_id is not null) = 1`)
+    // Exactly one subject. PostgreSQL does not add booleans; num_nonnulls says the same.
+    .addCheckConstraint(
+      "response_one_subject",
+      isPostgres(db)
+        ? sql`num_nonnulls(team_id, municipality_id, region_id) = 1`
+        : sql`(team_id is not null) + (municipality_id is not null) + (region_id is not null) = 1`,
+    )
     .execute();
   // One response per subject, questionnaire and round.
   await sql`create unique index response_team_unique on response (round_id, questionnaire_key, team_id) where team_id is not null`.execute(db);
@@ -130,7 +137,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("response_event")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("response_id", "integer", (c) => c.notNull().references("response.id").onDelete("cascade"))
     .addColumn("type", "text", (c) => c.notNull())
     .addColumn("actor_id", "integer", (c) => c.notNull().references("user_account.id"))
@@ -141,7 +148,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("pending_save")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
     .addColumn("path", "text", (c) => c.notNull())
     .addColumn("fields", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect.ts";
 
 // Phases (an append-only transition log), the review of submitted responses, the region's analysis
 // (findings and improvement points) and the municipalities' improvement plans. Frozen once released.
@@ -6,7 +7,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("phase_transition")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("region_id", "integer", (c) => c.notNull().references("region.id"))
     .addColumn("from_phase", "text")
     .addColumn("to_phase", "text", (c) => c.notNull().check(sql`to_phase in ('preparation', 'selfscan', 'analysis', 'plans', 'execution')`))
@@ -47,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("improvement_point")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("region_id", "integer", (c) => c.notNull().references("region.id"))
     .addColumn("round_id", "integer", (c) => c.notNull().references("round.id"))
     .addColumn("theme_key", "text", (c) => c.notNull())
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("improvement_plan")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("municipality_id", "integer", (c) => c.notNull().references("municipality.id"))
     .addColumn("round_id", "integer", (c) => c.notNull().references("round.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -69,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("improvement_action")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("plan_id", "integer", (c) => c.notNull().references("improvement_plan.id"))
     .addColumn("theme_key", "text", (c) => c.notNull())
     .addColumn("improvement_point_id", "integer", (c) => c.references("improvement_point.id"))
@@ -88,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every plan change, appended and never edited: who, when, what.
   await db.schema
     .createTable("plan_event")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("plan_id", "integer", (c) => c.notNull().references("improvement_plan.id"))
     .addColumn("action_id", "integer", (c) => c.references("improvement_action.id"))
     .addColumn("type", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect.ts";
 
 // The audit log (every write, logins and failed logins included), invitations for new accounts, and
 // the outbox of mail the application sends. Frozen once released.
@@ -6,7 +7,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_id", "integer", (c) => c.references("user_account.id"))
     /** The email tried, for a failed login of an unknown account. */
@@ -23,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("invitation")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
     .addColumn("created_by", "integer", (c) => c.notNull().references("user_account.id"))
@@ -34,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("recipient", "text", (c) => c.notNull())
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { idColumn } from "../dialect.ts";
 
 // Password reset links ("Wachtwoord vergeten"): single use, valid for an hour, only the token's
 // SHA-256 stored. Frozen once released.
@@ -6,7 +7,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("password_reset")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
     .addColumn("created_at", "text", (c) => c.notNull())

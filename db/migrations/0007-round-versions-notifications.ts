@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect.ts";
 
 // A round fixes the questionnaire version of each audience; notifications per user, with mail that can
 // be switched off; progress notes of the team that owns an improvement action. Frozen once released.
@@ -25,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("notification")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user_account.id").onDelete("cascade"))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull())
@@ -36,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("action_note")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("action_id", "integer", (c) => c.notNull().references("improvement_action.id"))
     .addColumn("team_id", "integer", (c) => c.notNull().references("team.id"))
     .addColumn("text", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect.ts";
 
 // Round-table input: programma asks the teams and gemeenten of a region for input before the region's
 // round-table talk of a year, with a deadline. And a place for facts about the database itself: whether
@@ -7,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("round_table_input")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("round_id", "integer", (c) => c.notNull().references("round.id"))
     .addColumn("region_id", "integer", (c) => c.notNull().references("region.id"))
     .addColumn("deadline", "text", (c) => c.notNull())
@@ -25,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A database made by an earlier release's demo seed holds demo data: its demo accounts say so.
   await sql`
     insert into app_setting (key, value)
-    select 'demo_data', ${new Date().toISOString()} where exists (select 1 from user_account where email like '%@demo.nl')
+    select 'demo_data', cast(${new Date().toISOString()} as text) where exists (select 1 from user_account where email like '%@demo.nl')
   `.execute(db);
 }
 

@@ -5,28 +5,31 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/client.ts";
-import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
 import { getDefinition } from "../../app/models/response.server.ts";
 import { regionThemeFigures } from "../../app/models/results.server.ts";
 import { roundVersionId } from "../../app/models/rounds.server.ts";
 import { insertResponse, TEAM_QUESTIONNAIRE } from "../../seeds/factories.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, validAnswers, type World } from "../support/fixtures.ts";
 
-// Several worker processes share one SQLite file (npm start, one per core). What they must not get
+// Several worker processes share one database (npm start, one per core, on a SQLite file; several
+// instances on one PostgreSQL). What they must not get
 // wrong, each tried with real processes started at the same moment: a save, the login throttle, the
 // outbox, and a cached figure after another process's write.
 
 const dir = mkdtempSync(join(tmpdir(), "wav-processes-"));
-const file = join(dir, "shared.db");
+let context: TestContext;
+let file: string;
 let db: DB;
 let world: World;
 
 beforeAll(async () => {
-  ({ db } = await prepareDatabase({ databasePath: file, seedDemo: false }));
+  context = openTestDatabase();
+  ({ db, file } = context);
   world = await buildWorld(db);
 });
 afterAll(async () => {
-  await db?.destroy();
+  await context?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,7 +60,7 @@ async function together(...processes: Running[]) {
   return Promise.all(processes.map((p) => p.result));
 }
 
-describe("two processes on one SQLite file", () => {
+describe("two processes on one database", () => {
   it("saving one response from both with the same revision: exactly one wins, the other is told it is stale", { timeout: 30_000 }, async () => {
     const responseId = await insertResponse(db, {
       roundId: world.roundId,

@@ -1,31 +1,56 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { createDatabase, type DB } from "../../db/client.ts";
+import { openDatabase, type DB } from "../../db/client.ts";
 import type { AppConfig } from "../../app/server/context.ts";
-import { TEMPLATE_DEMO, TEMPLATE_DIR, TEMPLATE_EMPTY } from "./paths.ts";
+import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
+import { postgresBin } from "./postgres.ts";
 
 export interface TestContext extends AppLoadContext {
   db: DB;
   config: AppConfig;
-  /** The database file, for a second connection (another process) or a check from outside. */
+  /** The database's URL (a SQLite file, or postgres://), for a second connection (another process) or a check from outside. */
   file: string;
   close: () => Promise<void>;
 }
 
-/** A private copy of a template database, opened the way the server opens it. */
+const TEST_CONFIG: AppConfig = { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secureCookies: false, publicOrigin: "http://localhost:3000" };
+
+/** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */
 export function openTestDatabase(template: "empty" | "demo" = "empty"): TestContext {
+  if (onPostgres()) return openPostgresTestDatabase(template);
   const file = join(TEMPLATE_DIR, `test-${randomUUID()}.db`);
   copyFileSync(template === "demo" ? TEMPLATE_DEMO : TEMPLATE_EMPTY, file);
-  const db = createDatabase(file);
+  const db = openDatabase(file);
   return {
     db,
     file,
-    config: { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secureCookies: false, publicOrigin: "http://localhost:3000" },
+    config: TEST_CONFIG,
     close: async () => {
       await db.destroy();
       for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+function openPostgresTestDatabase(template: "empty" | "demo"): TestContext {
+  const socket = process.env[POSTGRES_SOCKET_ENV];
+  if (!socket) throw new Error("TEST_DATABASE=postgres, but the global setup started no server");
+  const name = `test_${randomUUID().replace(/-/g, "")}`;
+  const psql = (sql: string) =>
+    execFileSync(join(postgresBin(), "psql"), ["-h", socket, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]);
+  psql(`create database ${name} template ${template === "demo" ? TEMPLATE_DEMO_PG : TEMPLATE_EMPTY_PG}`);
+  const url = `postgres://postgres@localhost/${name}?host=${socket}`;
+  const db = openDatabase(url);
+  return {
+    db,
+    file: url,
+    config: TEST_CONFIG,
+    close: async () => {
+      await db.destroy();
+      psql(`drop database if exists ${name} with (force)`);
     },
   };
 }

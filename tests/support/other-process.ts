@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createDatabase } from "../../db/client.ts";
+import { openDatabase } from "../../db/client.ts";
 import { saveAnswers, submitResponse } from "../../app/models/response.server.ts";
 import { claimAttempt, loginRules } from "../../app/models/login-throttle.server.ts";
 import { deliverOutbox } from "../../app/server/mail.server.ts";
@@ -13,7 +13,7 @@ import { deliverOutbox } from "../../app/server/mail.server.ts";
  */
 const [file, task, json] = process.argv.slice(2) as [string, string, string];
 const args = JSON.parse(json) as Record<string, unknown>;
-const db = createDatabase(file);
+const db = openDatabase(file);
 
 const tasks: Record<string, () => Promise<unknown>> = {
   // One save with the revision the page was loaded at.

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { onPostgres } from "../support/paths.ts";
 
 /**
  * db/schema.ts is written by hand for Kysely's types; the migrations make the real tables. This test
@@ -56,7 +57,7 @@ async function migratedTables(): Promise<Map<string, (Column & { hasDefault: boo
   for (const t of tables) {
     // SQLite lets a primary key other than INTEGER be NULL (a legacy quirk); nothing writes NULL there,
     // and PostgreSQL forbids it, so a primary key column counts as not nullable.
-    const info = await sql<{ name: string; pk: number }>`pragma table_info(${sql.raw(`"${t.name}"`)})`.execute(context.db);
+    const info = onPostgres() ? { rows: [] } : await sql<{ name: string; pk: number }>`pragma table_info(${sql.raw(`"${t.name}"`)})`.execute(context.db);
     const keys = new Set(info.rows.filter((c) => c.pk > 0).map((c) => c.name));
     result.set(
       t.name,
