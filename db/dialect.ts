@@ -1,4 +1,4 @@
-import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from "kysely";
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from "kysely";
 
 // What differs between the two databases the product runs on, in the few places where a type or a
 // function demands it. Everything else is the same Kysely query on both.
@@ -9,3 +9,22 @@ export const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instance
 /** A table's id: SQLite's `integer primary key autoincrement`, PostgreSQL's identity column. */
 export const idColumn = (db: Kysely<any>) => (column: ColumnDefinitionBuilder) =>
   isPostgres(db) ? column.primaryKey().generatedByDefaultAsIdentity() : column.primaryKey().autoIncrement();
+
+/** The advisory lock instances hold while they prepare a PostgreSQL database (any fixed number of ours). */
+const START_LOCK = 7_245_001;
+
+/**
+ * Runs start-up's preparation (migrate, register, seed) on one connection holding a session advisory
+ * lock, so instances starting at once on one PostgreSQL take turns: the first prepares, the others find
+ * it done.
+ */
+export async function withPostgresStartLock<DB extends Kysely<any>, T>(db: DB, work: (conn: DB) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
+    try {
+      return await work(conn as DB);
+    } finally {
+      await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isPostgresUrl, openDatabase, type DB } from "../../db/client.ts";
+import { withPostgresStartLock } from "../../db/dialect.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { seedIfEmpty } from "../../seeds/index.ts";
 import type { DemoAccount } from "../../seeds/demo.ts";
@@ -25,12 +26,19 @@ export async function prepareDatabase(options: {
   const isNew = !isFile || !existsSync(options.databasePath);
   if (isFile) mkdirSync(dirname(resolve(options.databasePath)), { recursive: true });
   const db = openDatabase(options.databasePath);
-  try {
-    await migrateToLatest(db);
+  const prepare = async (conn: DB) => {
+    await migrateToLatest(conn);
     const definitions = loadDefinitions(options.questionnairesDir ?? resolve("questionnaires"));
-    await registerDefinitions(db, definitions, options.now);
-    const { seeded, accounts } = await seedIfEmpty(db, { demo: options.seedDemo ?? true, now: options.now });
-    await pruneSessions({ db }, options.now);
+    await registerDefinitions(conn, definitions, options.now);
+    const seeded = await seedIfEmpty(conn, { demo: options.seedDemo ?? true, now: options.now });
+    await pruneSessions({ db: conn }, options.now);
+    return seeded;
+  };
+  try {
+    // Instances starting at once on one PostgreSQL take turns (a session advisory lock on one
+    // connection): the first migrates and seeds, the others find it done. On SQLite only the first
+    // process of npm start prepares.
+    const { seeded, accounts } = postgres ? await withPostgresStartLock(db, prepare) : await prepare(db);
     return { db, seeded, accounts };
   } catch (error) {
     await db.destroy();

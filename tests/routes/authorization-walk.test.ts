@@ -32,6 +32,7 @@ interface Ids extends World {
 
 const ROUTES: Record<string, Access> = {
   "_index.tsx": { kind: "signed-in" },
+  "healthz.ts": { kind: "public" },
   "login.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },

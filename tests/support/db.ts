@@ -35,14 +35,22 @@ export function openTestDatabase(template: "empty" | "demo" = "empty"): TestCont
   };
 }
 
-function openPostgresTestDatabase(template: "empty" | "demo"): TestContext {
+/**
+ * A new database on the run's PostgreSQL server (TEST_DATABASE=postgres): empty, or made from a
+ * template. Its URL, and a function that drops it.
+ */
+export function newPostgresDatabase(template?: string): { url: string; drop: () => void } {
   const socket = process.env[POSTGRES_SOCKET_ENV];
   if (!socket) throw new Error("TEST_DATABASE=postgres, but the global setup started no server");
   const name = `test_${randomUUID().replace(/-/g, "")}`;
   const psql = (sql: string) =>
     execFileSync(join(postgresBin(), "psql"), ["-h", socket, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]);
-  psql(`create database ${name} template ${template === "demo" ? TEMPLATE_DEMO_PG : TEMPLATE_EMPTY_PG}`);
-  const url = `postgres://postgres@localhost/${name}?host=${socket}`;
+  psql(`create database ${name}${template ? ` template ${template}` : ""}`);
+  return { url: `postgres://postgres@localhost/${name}?host=${socket}`, drop: () => psql(`drop database if exists ${name} with (force)`) };
+}
+
+function openPostgresTestDatabase(template: "empty" | "demo"): TestContext {
+  const { url, drop } = newPostgresDatabase(template === "demo" ? TEMPLATE_DEMO_PG : TEMPLATE_EMPTY_PG);
   const db = openDatabase(url);
   return {
     db,
@@ -50,7 +58,7 @@ function openPostgresTestDatabase(template: "empty" | "demo"): TestContext {
     config: TEST_CONFIG,
     close: async () => {
       await db.destroy();
-      psql(`drop database if exists ${name} with (force)`);
+      drop();
     },
   };
 }
