@@ -9,6 +9,7 @@ import { prepareDatabase } from "./app/server/bootstrap.server.ts";
 import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
 import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.server.ts";
 import { startOutboxSender } from "./app/server/mail.server.ts";
+import { startDailyCleanup } from "./app/server/cleanup.server.ts";
 import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 
@@ -40,6 +41,7 @@ if (cluster.isWorker) {
   for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
   const { db, seeded, accounts } = await prepareOrExit();
   const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
+  const cleanup = startDailyCleanup(db, settings.app.retention);
   const announce = () => {
     const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
     console.log(
@@ -57,11 +59,15 @@ if (cluster.isWorker) {
     announce();
     onStopSignal(() => {
       outbox.stop();
+      cleanup.stop();
       closeGracefully(server, db);
     });
   } else {
     superviseWorkers(settings.workers, { onAllListening: announce, onOutboxWake: outbox.wake, onStopped: () => db.destroy() });
-    onStopSignal(() => outbox.stop());
+    onStopSignal(() => {
+      outbox.stop();
+      cleanup.stop();
+    });
   }
 }
 

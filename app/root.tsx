@@ -1,6 +1,6 @@
 import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
 import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { managesAccounts } from "./domain/policy.ts";
 import { ROLE_LABEL } from "./domain/roles.ts";
@@ -10,6 +10,8 @@ import { optionalUser } from "./auth/guards.server.ts";
 import { useNonce } from "./components/nonce.tsx";
 import { lookupSession } from "./auth/session.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
+import { FocusOnNavigation } from "./components/FocusOnNavigation.tsx";
+import { errorTitle } from "./components/GeneralErrorBoundary.tsx";
 import appCss from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -18,6 +20,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: componentsCss },
   { rel: "stylesheet", href: appCss },
 ];
+
+// A page no route matches (or an error the root catches) still has a title saying what happened.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${errorTitle(error)} – Werken aan veiligheid` }] : []);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await optionalUser(request, context);
@@ -75,10 +80,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
+          <nav aria-label="Over deze website">
+            <ul className="site-footer__links">
+              <li>
+                <Link className="utrecht-link" to="/toegankelijkheid">
+                  Toegankelijkheidsverklaring
+                </Link>
+              </li>
+              <li>
+                <Link className="utrecht-link" to="/privacy">
+                  Privacyverklaring
+                </Link>
+              </li>
+              <li>
+                <Link className="utrecht-link" to="/contact">
+                  Contact en hulp
+                </Link>
+              </li>
+            </ul>
+          </nav>
           <p className="utrecht-paragraph utrecht-paragraph--small">
             Werkversie van de zelfscan bij het VNG Kwaliteitskader Werken aan veiligheid voor lokale (wijk)teams en gemeenten.
           </p>
         </footer>
+        <FocusOnNavigation />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

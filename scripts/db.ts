@@ -4,6 +4,7 @@ import { isPostgresUrl, openDatabase } from "../db/client.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { backupDatabase, restoreDatabase } from "../db/backup.ts";
 import { copyDatabase } from "../db/copy.ts";
+import { cleanUp } from "../app/models/retention.server.ts";
 import { ConfigError, loadConfig } from "../app/server/config.server.ts";
 import { prepareDatabase } from "../app/server/bootstrap.server.ts";
 import { DEMO_PASSWORD } from "../seeds/demo.ts";
@@ -13,6 +14,7 @@ import { DEMO_PASSWORD } from "../seeds/demo.ts";
 //   npm run db:reset           throw the database away and build a fresh demo database
 //   npm run db:backup [FILE]   a consistent online backup (safe while the server runs)
 //   npm run db:restore FILE    check FILE and restore it (stop the server first)
+//   npm run db:cleanup         remove what is kept only for a while (the server does this daily)
 //   npm run db:copy -- --from FILE.db --to postgres://…   a whole SQLite deployment into an empty PostgreSQL database
 
 const USAGE = "Gebruik: node scripts/db.ts migrate | reset | backup [BESTAND] | restore BESTAND | copy --from BESTAND.db --to postgres://…";
@@ -33,8 +35,18 @@ async function main([command, file, ...rest]: string[]) {
     console.log(`Gekopieerd: ${copied.reduce((n, t) => n + t.rows, 0)} rijen in ${copied.length} tabellen, aantallen gelijk, in ${Date.now() - started} ms.`);
     return;
   }
-  const { databasePath } = loadConfig();
+  const { databasePath, app } = loadConfig();
   switch (command) {
+    case "cleanup": {
+      const db = openDatabase(databasePath);
+      try {
+        const removed = await cleanUp(db, app.retention);
+        console.log(`Opgeruimd volgens de bewaartermijnen: ${JSON.stringify(removed)}`);
+      } finally {
+        await db.destroy();
+      }
+      return;
+    }
     case "migrate": {
       if (!isPostgresUrl(databasePath)) mkdirSync(dirname(databasePath), { recursive: true });
       const db = openDatabase(databasePath);

@@ -10,6 +10,12 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   415: { title: "Onbekend formaat", text: "Verstuur het formulier vanaf de pagina zelf." },
 };
 
+/** The heading (and page title) for an error: by its status, in Dutch. */
+export function errorTitle(error: unknown): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return MESSAGES[status]?.title ?? "Er ging iets mis";
+}
+
 /** One boundary renders every status in Dutch; routes export it as their ErrorBoundary. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { DEFAULT_RETENTION, type RetentionPeriods } from "../models/retention.server.ts";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -70,6 +71,17 @@ const environmentSchema = z.object({
     .refine((v) => !v || /^smtps?:\/\//.test(v), "SMTP_URL begint met smtp:// of smtps://"),
   MAIL_FROM: z.string().min(3).optional(),
   WEB_CONCURRENCY: integer("WEB_CONCURRENCY", 1, 64),
+  SERVICE_NAME: z.string().min(2).max(200).optional(),
+  SERVICE_EMAIL: z.string().email("SERVICE_EMAIL moet een e-mailadres zijn").optional(),
+  SERVICE_PHONE: z
+    .string()
+    .regex(/^[0-9 +()-]{6,20}$/, "SERVICE_PHONE moet een telefoonnummer zijn, zoals 070 123 45 67")
+    .optional(),
+  RETENTION_SESSION_DAYS: integer("RETENTION_SESSION_DAYS", 1, 3650),
+  RETENTION_KEPT_INPUT_DAYS: integer("RETENTION_KEPT_INPUT_DAYS", 1, 3650),
+  RETENTION_OUTBOX_DAYS: integer("RETENTION_OUTBOX_DAYS", 1, 3650),
+  RETENTION_THROTTLE_HOURS: integer("RETENTION_THROTTLE_HOURS", 2, 24 * 365),
+  RETENTION_AUDIT_ADDRESS_DAYS: integer("RETENTION_AUDIT_ADDRESS_DAYS", 1, 3650),
 });
 
 export interface ServerConfig {
@@ -108,6 +120,16 @@ export interface AppConfig {
    * request header: APP_ORIGIN, or the address the server listens on.
    */
   publicOrigin: string;
+  /** Who runs this installation, for the footer's contact page and the statements. */
+  service: ServiceContact;
+  /** How long what is kept only for a while is kept (the privacy statement shows these). */
+  retention: RetentionPeriods;
+}
+
+export interface ServiceContact {
+  name: string;
+  email: string;
+  phone: string | null;
 }
 
 export const DEFAULT_DATABASE_PATH = "data/werken-aan-veiligheid.db";
@@ -128,6 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.APP_ORIGIN) {
     warnings.push(
       `APP_ORIGIN is niet gezet: links in e-mail (uitnodigingen, wachtwoord herstellen) wijzen naar ${listenOrigin}. Zet APP_ORIGIN op het publieke adres, zoals https://zelfscan.gemeente.nl.`,
+    );
+  }
+  if (production && !e.SERVICE_EMAIL) {
+    warnings.push(
+      "SERVICE_EMAIL is niet gezet: de contactpagina en de verklaringen noemen het voorbeeldadres zelfscan@example.nl. Zet SERVICE_NAME, SERVICE_EMAIL en SERVICE_PHONE op de gegevens van wie deze omgeving beheert.",
     );
   }
   const trust = e.TRUST_PROXY;
@@ -155,6 +182,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS ?? 12,
       secureCookies: e.COOKIE_SECURE ?? production,
       publicOrigin: e.APP_ORIGIN ?? listenOrigin,
+      service: {
+        name: e.SERVICE_NAME ?? "Programma Geweld hoort nergens thuis",
+        email: e.SERVICE_EMAIL ?? "zelfscan@example.nl",
+        phone: e.SERVICE_PHONE ?? null,
+      },
+      retention: {
+        sessionDays: e.RETENTION_SESSION_DAYS ?? DEFAULT_RETENTION.sessionDays,
+        keptInputDays: e.RETENTION_KEPT_INPUT_DAYS ?? DEFAULT_RETENTION.keptInputDays,
+        outboxDays: e.RETENTION_OUTBOX_DAYS ?? DEFAULT_RETENTION.outboxDays,
+        throttleHours: e.RETENTION_THROTTLE_HOURS ?? DEFAULT_RETENTION.throttleHours,
+        auditAddressDays: e.RETENTION_AUDIT_ADDRESS_DAYS ?? DEFAULT_RETENTION.auditAddressDays,
+      },
     },
     warnings,
   };

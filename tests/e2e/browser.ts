@@ -82,6 +82,12 @@ export async function expectAccessible(page: Page, label: string) {
         .join(", ")}`,
   );
   expect(violations, `accessibility of ${label} (${page.url()})`).toEqual([]);
+  // Every page links to the statements a Dutch public body must publish, and has a title.
+  const footer = page.getByRole("navigation", { name: "Over deze website" });
+  for (const name of ["Toegankelijkheidsverklaring", "Privacyverklaring", "Contact en hulp"]) {
+    expect(await footer.getByRole("link", { name, exact: true }).count(), `footer link ${name} on ${label}`).toBe(1);
+  }
+  expect((await page.title()).length, `title of ${label}`).toBeGreaterThan(0);
 }
 
 export async function logIn(page: Page, email: string) {

@@ -33,6 +33,9 @@ interface Ids extends World {
 const ROUTES: Record<string, Access> = {
   "_index.tsx": { kind: "signed-in" },
   "healthz.ts": { kind: "public" },
+  "toegankelijkheid.tsx": { kind: "public" },
+  "privacy.tsx": { kind: "public" },
+  "contact.tsx": { kind: "public" },
   "login.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },

@@ -3,6 +3,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { openDatabase, type DB } from "../../db/client.ts";
 import type { AppConfig } from "../../app/server/context.ts";
 import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
@@ -16,7 +17,14 @@ export interface TestContext extends AppLoadContext {
   close: () => Promise<void>;
 }
 
-const TEST_CONFIG: AppConfig = { sessionIdleMinutes: 60, sessionAbsoluteHours: 12, secureCookies: false, publicOrigin: "http://localhost:3000" };
+const TEST_CONFIG: AppConfig = {
+  sessionIdleMinutes: 60,
+  sessionAbsoluteHours: 12,
+  secureCookies: false,
+  publicOrigin: "http://localhost:3000",
+  service: { name: "Testbeheer", email: "beheer@test.nl", phone: null },
+  retention: DEFAULT_RETENTION,
+};
 
 /** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */
 export function openTestDatabase(template: "empty" | "demo" = "empty"): TestContext {
