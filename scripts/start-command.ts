@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /**
@@ -81,4 +81,15 @@ export async function stopServer(server: ServerProcess | undefined): Promise<voi
   if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill("SIGTERM");
   await exited(server.child);
+}
+
+/** The processes a server forked (npm start's workers; none when one process serves), from /proc; [] once it is gone. */
+export function workerPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
 }

@@ -1,3 +1,5 @@
+import { SpreadsheetLinks } from "./SpreadsheetLinks.tsx";
+
 /** Links to a zelfscan round's downloads in a scope: the answers of the team part and of the municipal part, and the results per theme. */
 export function ExportLinks({ roundId, roundName, scope }: { roundId: number; roundName: string; scope: { regio?: number; gemeente?: number } }) {
   const query = (extra: Record<string, string>) =>
@@ -24,14 +26,7 @@ export function ExportLinks({ roundId, roundName, scope }: { roundId: number; ro
       <ul className="utrecht-unordered-list">
         {files.map((f) => (
           <li key={`${f.file}-${f.extra.deel ?? ""}`}>
-            {f.label}:{" "}
-            <a className="utrecht-link" href={`/downloads/${f.file}.xlsx?${query(f.extra)}`} download>
-              Excel<span className="visually-hidden"> ({f.label})</span>
-            </a>{" "}
-            ·{" "}
-            <a className="utrecht-link" href={`/downloads/${f.file}.csv?${query(f.extra)}`} download>
-              CSV<span className="visually-hidden"> ({f.label})</span>
-            </a>
+            {f.label}: <SpreadsheetLinks href={(format) => `/downloads/${f.file}.${format}?${query(f.extra)}`} label={f.label} />
           </li>
         ))}
       </ul>

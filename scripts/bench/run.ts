@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
 import { generate, NATIONAL, type Generated, type Scale } from "./generate.ts";
-import { startProductionServer, startServer, stopServer, type ServerProcess } from "../start-command.ts";
+import { startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
 import { openLoop, type OpenLoopRequest } from "./open-loop.ts";
 
 /**
@@ -36,16 +36,7 @@ const startBaselineProcess = (file: string) => startServer(["--import", "tsx", "
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
 /** The server's process and its worker processes (npm start forks one per core). */
-function serverProcesses(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`))
-      children = children.concat(readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    return [];
-  }
-  return [pid, ...children];
-}
+const serverProcesses = (pid: number) => [pid, ...workerPids(pid)];
 
 /** CPU time of the server and its workers together, in ms. */
 function cpuMs(pid: number): number {

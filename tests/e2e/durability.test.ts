@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { exited, startProductionServer } from "../../scripts/start-command.ts";
+import { exited, startProductionServer, workerPids } from "../../scripts/start-command.ts";
 
 // Durability of the production server: SIGKILL during a burst of saves loses no acknowledged save;
 // SIGTERM lets requests in flight finish. Its own server on its own database, on 127.0.0.1.
@@ -13,12 +13,6 @@ const database = join(dir, "durable.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const start = (workers = "1") => startProductionServer({ DATABASE_URL: database, REQUEST_LOG: "false", WEB_CONCURRENCY: workers });
-
-/** The server's worker processes (none when it serves from one process). */
-const workersOf = (pid: number) =>
-  readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-    readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-  );
 
 async function logIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/login`, {
@@ -45,8 +39,8 @@ describe("durability", () => {
     ["a worker per core (2), all killed at once", "2"],
   ])("keeps every acknowledged save when the server is killed in a burst of saves: %s", async (_, concurrency) => {
     let server = await start(concurrency);
-    const workerPids = workersOf(server.child.pid!);
-    expect(workerPids).toHaveLength(concurrency === "1" ? 0 : 2);
+    const processes = workerPids(server.child.pid!);
+    expect(processes).toHaveLength(concurrency === "1" ? 0 : 2);
     const accounts = ["team.zaandam-oost@demo.nl", "team.enschede-centrum@demo.nl", "team.zaandam-west@demo.nl"];
     const workers = await Promise.all(
       accounts.map(async (email) => {
@@ -83,7 +77,7 @@ describe("durability", () => {
     });
     await new Promise((r) => setTimeout(r, 1500));
     // The machine goes down: every process at once.
-    for (const pid of workerPids) process.kill(pid, "SIGKILL");
+    for (const pid of processes) process.kill(pid, "SIGKILL");
     server.child.kill("SIGKILL");
     stop = true;
     await Promise.all(loops);

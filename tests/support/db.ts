@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
@@ -7,7 +6,7 @@ import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { openDatabase, type DB } from "../../db/client.ts";
 import type { AppConfig } from "../../app/server/context.ts";
 import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
-import { postgresBin } from "./postgres.ts";
+import { psql } from "./postgres.ts";
 
 export interface TestContext extends AppLoadContext {
   db: DB;
@@ -51,10 +50,8 @@ export function newPostgresDatabase(template?: string): { url: string; drop: () 
   const socket = process.env[POSTGRES_SOCKET_ENV];
   if (!socket) throw new Error("TEST_DATABASE=postgres, but the global setup started no server");
   const name = `test_${randomUUID().replace(/-/g, "")}`;
-  const psql = (sql: string) =>
-    execFileSync(join(postgresBin(), "psql"), ["-h", socket, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]);
-  psql(`create database ${name}${template ? ` template ${template}` : ""}`);
-  return { url: `postgres://postgres@localhost/${name}?host=${socket}`, drop: () => psql(`drop database if exists ${name} with (force)`) };
+  psql(socket, `create database ${name}${template ? ` template ${template}` : ""}`);
+  return { url: `postgres://postgres@localhost/${name}?host=${socket}`, drop: () => psql(socket, `drop database if exists ${name} with (force)`) };
 }
 
 function openPostgresTestDatabase(template: "empty" | "demo"): TestContext {

@@ -33,6 +33,13 @@ function run(program: string, args: string[]) {
   return result.stdout;
 }
 
+/** psql as the superuser on the `postgres` database of the server whose socket is in `socketDir`. */
+export function psql(socketDir: string, sql: string): string {
+  return execFileSync(join(postgresBin(), "psql"), ["-h", socketDir, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], {
+    encoding: "utf8",
+  });
+}
+
 export function startPostgres(): PostgresServer {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), "wav-pg-"));
@@ -52,10 +59,9 @@ export function startPostgres(): PostgresServer {
     `-c listen_addresses='' -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
     "start",
   ]);
-  const psqlBin = join(bin, "psql");
   return {
     url: (database) => `postgres://postgres@localhost/${database}?host=${dir}`,
-    psql: (sql) => execFileSync(psqlBin, ["-h", dir, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], { encoding: "utf8" }),
+    psql: (sql) => psql(dir, sql),
     stop() {
       try {
         run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
