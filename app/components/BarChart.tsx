@@ -9,8 +9,12 @@ const FILLS = ["#15414f", "#b35c00", "#5b6f9e"];
 const PATTERNS = ["solid", "hatch", "dots"] as const;
 
 /**
- * A horizontal bar chart as server-rendered SVG (0..100). Series differ in fill pattern as well as
- * colour, every bar carries its value as text, and the page shows the same figures in a table.
+ * A horizontal bar chart (0..max) in HTML with one small SVG per bar. Labels and values are page text, so
+ * they keep the page's size (never below 12 px), wrap instead of being cut off, and the chart reflows at
+ * 320 px: on a narrow screen each label stands above its bars (WCAG 1.4.4, 1.4.10). A bar's length is an
+ * SVG percentage, not an inline style, which the Content-Security-Policy forbids. Series differ in fill
+ * pattern as well as colour, every bar carries its value as text, and the page shows the same figures in a
+ * table; to assistive technology the chart is one image with its title.
  */
 export function BarChart({
   id,
@@ -26,37 +30,15 @@ export function BarChart({
   categories: string[];
   series: ChartSeries[];
   max?: number;
+  /** Values with a grid line, evenly spaced from 0 to max. */
   ticks?: number[];
   format?: (value: number) => string;
 }) {
-  const labelWidth = 250;
-  const barHeight = 14;
-  const gap = 4;
-  const groupHeight = series.length * (barHeight + gap) + 12;
-  const width = 720;
-  // Room on the right for the value after the longest bar ("28 van de 28").
-  const plotWidth = width - labelWidth - 90;
-  // Legend entries side by side, each as wide as its label (about 7.5 units a character at 13 px), on a
-  // new line when the next would not fit: a long region name never runs into the next entry.
-  const legend: { x: number; y: number }[] = [];
-  let cursor = 0;
-  let line = 0;
-  for (const serie of series) {
-    const entryWidth = 22 + serie.label.length * 7.5 + 24;
-    if (cursor > 0 && labelWidth + cursor + entryWidth > width) {
-      cursor = 0;
-      line += 1;
-    }
-    legend.push({ x: labelWidth + cursor, y: 4 + line * 22 });
-    cursor += entryWidth;
-  }
-  const legendHeight = 28 + line * 22;
-  const height = legendHeight + categories.length * groupHeight + 24;
-  const x = (v: number) => labelWidth + (v / max) * plotWidth;
+  const percent = (v: number) => `${Math.min(100, Math.max(0, (v / max) * 100))}%`;
+  const fill = (s: number) => `url(#${id}-p${s})`;
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%" className="chart__svg">
-        <title id={`${id}-title`}>{title}. De cijfers staan ook in de tabel hieronder.</title>
+    <figure className="chart" role="img" aria-label={`${title}. De cijfers staan ook in de tabel hieronder.`}>
+      <svg className="chart__defs" width="0" height="0" aria-hidden="true" focusable="false">
         <defs>
           {series.map((_, s) => (
             <pattern key={s} id={`${id}-p${s}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
@@ -66,55 +48,53 @@ export function BarChart({
             </pattern>
           ))}
         </defs>
-        {series.map((serie, s) => (
-          <g key={serie.label} transform={`translate(${legend[s]!.x}, ${legend[s]!.y})`}>
-            <rect width="16" height="16" fill={`url(#${id}-p${s})`} stroke="#000" strokeWidth="0.5" />
-            <text x="22" y="13" fontSize="13">
+      </svg>
+      {series.length > 1 ? (
+        <ul className="chart__legend">
+          {series.map((serie, s) => (
+            <li key={serie.label}>
+              <svg className="chart__swatch" width="16" height="16" aria-hidden="true" focusable="false">
+                <rect width="16" height="16" fill={fill(s)} stroke="#000" strokeWidth="1" />
+              </svg>
               {serie.label}
-            </text>
-          </g>
-        ))}
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={legendHeight} y2={height - 20} stroke="#d0d0d0" />
-            <text x={x(tick)} y={height - 6} fontSize="11" textAnchor="middle">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {categories.map((category, c) => {
-          const top = legendHeight + c * groupHeight;
-          return (
-            <g key={category}>
-              <text x={labelWidth - 8} y={top + groupHeight / 2} fontSize="12" textAnchor="end" dominantBaseline="middle">
-                {category.length > 34 ? `${category.slice(0, 32)}…` : category}
-              </text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="chart__groups">
+        {categories.map((category, c) => (
+          <div className="chart__group" key={category}>
+            <div className="chart__label">{category}</div>
+            <div className="chart__bars">
               {series.map((serie, s) => {
                 const value = serie.values[c];
-                const y = top + 6 + s * (barHeight + gap);
                 return (
-                  <g key={serie.label}>
-                    {value != null ? (
-                      <rect
-                        x={labelWidth}
-                        y={y}
-                        width={Math.max(0, x(value) - labelWidth)}
-                        height={barHeight}
-                        fill={`url(#${id}-p${s})`}
-                        stroke="#000"
-                        strokeWidth="0.5"
-                      />
-                    ) : null}
-                    <text x={value != null ? x(value) + 4 : labelWidth + 4} y={y + barHeight - 3} fontSize="11">
-                      {value != null ? format(value) : "geen gegevens"}
-                    </text>
-                  </g>
+                  <div className="chart__bar" key={serie.label}>
+                    <svg className="chart__track" width="100%" height="14" aria-hidden="true" focusable="false">
+                      {ticks.map((tick) => (
+                        <line key={tick} x1={percent(tick)} x2={percent(tick)} y1="0" y2="14" stroke="#d0d0d0" />
+                      ))}
+                      {value != null ? <rect width={percent(value)} height="14" fill={fill(s)} stroke="#000" strokeWidth="0.5" /> : null}
+                    </svg>
+                    <span className="chart__value">{value != null ? format(value) : "geen gegevens"}</span>
+                  </div>
                 );
               })}
-            </g>
-          );
-        })}
-      </svg>
+            </div>
+          </div>
+        ))}
+      </div>
+      <div className="chart__group chart__axis" aria-hidden="true">
+        <div />
+        <div className="chart__bar">
+          <div className="chart__ticks">
+            {ticks.map((tick) => (
+              <span key={tick}>{tick}</span>
+            ))}
+          </div>
+          <span />
+        </div>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { BarChart } from "./BarChart.tsx";
+import { DataTable } from "./DataTable.tsx";
 
 export interface FigureRow {
   key: string;
@@ -55,8 +56,7 @@ export function FigureBlock({
         ticks={[0, Math.round(max / 4), Math.round(max / 2), Math.round((3 * max) / 4), max]}
         format={(v) => `${v} van de ${outOf}`}
       />
-      <table className="data-table">
-        <caption className="visually-hidden">{title}: aantal regio's per antwoord</caption>
+      <DataTable caption={<>{title}: aantal regio's per antwoord</>}>
         <thead>
           <tr>
             <th scope="col">Antwoord</th>
@@ -107,7 +107,7 @@ export function FigureBlock({
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <p className="figure-source">{source}</p>
     </section>
   );

@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { formatDateTime } from "../domain/format.ts";
 import { PHASES, phaseIndex, phaseLabel, type Condition, type PhaseKey } from "../domain/phases.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
+import { DataTable } from "./DataTable.tsx";
 
 export interface LogEntry {
   from_phase: string | null;
@@ -194,8 +195,7 @@ export function PhaseHistory({ log }: { log: LogEntry[] }) {
       {log.length === 0 ? (
         <p className="utrecht-paragraph">Nog geen wijzigingen: de regio is in de eerste fase.</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Alle faseovergangen van de regio, oudste eerst</caption>
+        <DataTable caption="Alle faseovergangen van de regio, oudste eerst">
           <thead>
             <tr>
               <th scope="col">Wanneer</th>
@@ -219,7 +219,7 @@ export function PhaseHistory({ log }: { log: LogEntry[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DataTable } from "./DataTable.tsx";
 
 export interface ProgressRow {
   id: number;
@@ -29,8 +30,7 @@ export function ProgressTable({
   rows: ProgressRow[];
 }) {
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{caption}</caption>
+    <DataTable caption={caption}>
       <thead>
         <tr>
           <th scope="col">{nameHeader}</th>
@@ -70,6 +70,6 @@ export function ProgressTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import { plural } from "../domain/format.ts";
+import { DataTable } from "./DataTable.tsx";
 
 export interface InputQuestionView {
   key: string;
@@ -39,8 +40,7 @@ export function RegionInputView({ views, headingLevel = 2 }: { views: InputViewD
                 <div key={q.key} className="input-view__question">
                   <Sub className={headingLevel === 2 ? "utrecht-heading-3" : "utrecht-heading-4"}>{q.text}</Sub>
                   {q.counts ? (
-                    <table className="data-table data-table--compact">
-                      <caption className="visually-hidden">Aantallen bij: {q.text}</caption>
+                    <DataTable caption={<>Aantallen bij: {q.text}</>} compact>
                       <thead>
                         <tr>
                           <th scope="col">Antwoord</th>
@@ -57,7 +57,7 @@ export function RegionInputView({ views, headingLevel = 2 }: { views: InputViewD
                           </tr>
                         ))}
                       </tbody>
-                    </table>
+                    </DataTable>
                   ) : q.texts.length ? (
                     <ul className="input-view__texts">
                       {q.texts.map((t, i) => (

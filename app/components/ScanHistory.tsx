@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDateTime } from "../domain/format.ts";
 import type { ResponseProgress } from "../questionnaire/progress.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
+import { DataTable } from "./DataTable.tsx";
 
 interface Entry {
   id: number;
@@ -20,46 +21,43 @@ export function ScanHistory({ entries, resultsHref, caption }: { entries: Entry[
       <h2 id="eerdere-scans" className="utrecht-heading-2">
         Eerdere rondes
       </h2>
-      <div className="table-scroll" role="region" aria-labelledby="eerdere-scans" tabIndex={0}>
-        <table className="data-table">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ronde</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Datum</th>
-              <th scope="col">
-                <span className="visually-hidden">Openen</span>
-              </th>
+      <DataTable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">Ronde</th>
+            <th scope="col">Stand</th>
+            <th scope="col">Datum</th>
+            <th scope="col">
+              <span className="visually-hidden">Openen</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.round_name}</th>
+              <td>
+                <StatusBadge status={e.progress} />
+              </td>
+              <td>{formatDateTime(e.submitted_at ?? e.updated_at)}</td>
+              <td>
+                <Link className="utrecht-link" to={`/vragenlijsten/${e.id}`}>
+                  {e.progress === "in_progress" || e.progress === "not_started" || e.progress === "returned" ? "Verder bekijken" : "Bekijken"}
+                  <span className="visually-hidden"> ({e.round_name})</span>
+                </Link>
+                {resultsHref && (e.progress === "submitted" || e.progress === "accepted") ? (
+                  <>
+                    {" · "}
+                    <Link className="utrecht-link" to={resultsHref(e.round_id)}>
+                      Resultaten<span className="visually-hidden"> ({e.round_name})</span>
+                    </Link>
+                  </>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">{e.round_name}</th>
-                <td>
-                  <StatusBadge status={e.progress} />
-                </td>
-                <td>{formatDateTime(e.submitted_at ?? e.updated_at)}</td>
-                <td>
-                  <Link className="utrecht-link" to={`/vragenlijsten/${e.id}`}>
-                    {e.progress === "in_progress" || e.progress === "not_started" || e.progress === "returned" ? "Verder bekijken" : "Bekijken"}
-                    <span className="visually-hidden"> ({e.round_name})</span>
-                  </Link>
-                  {resultsHref && (e.progress === "submitted" || e.progress === "accepted") ? (
-                    <>
-                      {" · "}
-                      <Link className="utrecht-link" to={resultsHref(e.round_id)}>
-                        Resultaten<span className="visually-hidden"> ({e.round_name})</span>
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { parseForm, type EnteredValues } from "../server/form.server.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
 
@@ -175,63 +176,55 @@ export default function Accounts() {
         <h2 id="accounts" className="utrecht-heading-2" tabIndex={-1}>
           Accounts die u beheert ({accounts.length})
         </h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Accounts die u beheert</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam en e-mailadres</th>
-                <th scope="col">Rol en onderdeel</th>
-                <th scope="col">Stand</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
+        <DataTable caption="Accounts die u beheert">
+          <thead>
+            <tr>
+              <th scope="col">Naam en e-mailadres</th>
+              <th scope="col">Rol en onderdeel</th>
+              <th scope="col">Stand</th>
+              <th scope="col">
+                <span className="visually-hidden">Acties</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  {a.name}
+                  <span className="task-list__hint">{a.email}</span>
                 </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {a.name}
-                    <span className="task-list__hint">{a.email}</span>
-                  </th>
-                  <td>
-                    {ROLE_LABEL[a.role]}
-                    <span className="task-list__hint">{a.scope}</span>
-                  </td>
-                  <td>{a.disabled_at ? `Uitgeschakeld sinds ${formatDateTime(a.disabled_at)}` : a.invited ? "Uitgenodigd" : "Actief"}</td>
-                  <td>
-                    {a.id === managerId ? null : (
-                      <Form method="post" className="inline-actions">
-                        <input type="hidden" name="account" value={a.id} />
-                        {!a.disabled_at ? (
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="reinvite"
-                            className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
-                          >
-                            {a.invited ? "Nieuwe link" : "Nieuwe wachtwoordlink"}
-                            <span className="visually-hidden"> voor {a.email}</span>
-                          </button>
-                        ) : null}
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={a.disabled_at ? "enable" : "disable"}
-                          className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
-                        >
-                          {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
-                          <span className="visually-hidden"> ({a.email})</span>
+                <td>
+                  {ROLE_LABEL[a.role]}
+                  <span className="task-list__hint">{a.scope}</span>
+                </td>
+                <td>{a.disabled_at ? `Uitgeschakeld sinds ${formatDateTime(a.disabled_at)}` : a.invited ? "Uitgenodigd" : "Actief"}</td>
+                <td>
+                  {a.id === managerId ? null : (
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="account" value={a.id} />
+                      {!a.disabled_at ? (
+                        <button type="submit" name="intent" value="reinvite" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
+                          {a.invited ? "Nieuwe link" : "Nieuwe wachtwoordlink"}
+                          <span className="visually-hidden"> voor {a.email}</span>
                         </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      ) : null}
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={a.disabled_at ? "enable" : "disable"}
+                        className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
+                      >
+                        {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
+                        <span className="visually-hidden"> ({a.email})</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       </section>
     </>
   );

@@ -14,6 +14,7 @@ import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -104,8 +105,7 @@ export default function MunicipalityPage() {
             <p className="utrecht-paragraph">
               {submitted} van {plural(teams.length, "team", "teams")} heeft ingediend.
             </p>
-            <table className="data-table">
-              <caption className="visually-hidden">Teams van gemeente {municipality.name} en de stand van hun zelfscan</caption>
+            <DataTable caption={<>Teams van gemeente {municipality.name} en de stand van hun zelfscan</>}>
               <thead>
                 <tr>
                   <th scope="col">Team</th>
@@ -152,7 +152,7 @@ export default function MunicipalityPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           </>
         )}
       </section>

@@ -13,6 +13,7 @@ import { listTeamResponses } from "../models/response.server.ts";
 import { municipalityResults } from "../models/results.server.ts";
 import { getRound, getRoundQuestionnaireKey, listRounds } from "../models/rounds.server.ts";
 import { notFound, parseId } from "../server/http.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -84,37 +85,34 @@ export default function MunicipalityResults() {
           series={series}
         />
       ) : null}
-      <div className="table-scroll" role="region" aria-labelledby="tabel-titel" tabIndex={0}>
-        <table className="data-table">
-          <caption id="tabel-titel">Score per thema, gemeente {municipality.name} naast de regio en Nederland</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thema</th>
-              <th scope="col" className="number">
-                Gemeente
+      <DataTable caption={<>Score per thema, gemeente {municipality.name} naast de regio en Nederland</>} captionVisible>
+        <thead>
+          <tr>
+            <th scope="col">Thema</th>
+            <th scope="col" className="number">
+              Gemeente
+            </th>
+            <th scope="col" className="number">
+              Regio {municipality.region_name}
+            </th>
+            <th scope="col" className="number">
+              Nederland
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.themes.map((t) => (
+            <tr key={t.theme}>
+              <th scope="row">
+                {t.theme}. {t.title}
               </th>
-              <th scope="col" className="number">
-                Regio {municipality.region_name}
-              </th>
-              <th scope="col" className="number">
-                Nederland
-              </th>
+              <td className="number">{t.theme === "I" ? formatScore(ownOrI(t.theme)) : results.own ? formatScore(ownOrI(t.theme)) : TOO_FEW}</td>
+              <td className="number">{results.region ? formatScore(scoreOf(results.region, t.theme)) : TOO_FEW}</td>
+              <td className="number">{results.country ? formatScore(scoreOf(results.country, t.theme)) : TOO_FEW}</td>
             </tr>
-          </thead>
-          <tbody>
-            {results.themes.map((t) => (
-              <tr key={t.theme}>
-                <th scope="row">
-                  {t.theme}. {t.title}
-                </th>
-                <td className="number">{t.theme === "I" ? formatScore(ownOrI(t.theme)) : results.own ? formatScore(ownOrI(t.theme)) : TOO_FEW}</td>
-                <td className="number">{results.region ? formatScore(scoreOf(results.region, t.theme)) : TOO_FEW}</td>
-                <td className="number">{results.country ? formatScore(scoreOf(results.country, t.theme)) : TOO_FEW}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <section aria-labelledby="per-team" className="page-section">
         <h2 id="per-team" className="utrecht-heading-2">
           Per team

@@ -20,6 +20,7 @@ import { getRound } from "../models/rounds.server.ts";
 import { phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { listActiveTeams } from "../models/organisation.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -168,80 +169,77 @@ export default function PlanPage() {
         {!page.plan || page.plan.actions.length === 0 ? (
           <p className="utrecht-paragraph">Nog geen acties.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Acties van het verbeterplan</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Thema</th>
-                  <th scope="col">Actie</th>
-                  <th scope="col">Eigenaar</th>
-                  <th scope="col">Gereed op</th>
-                  <th scope="col">Status en voortgang</th>
+          <DataTable caption="Acties van het verbeterplan">
+            <thead>
+              <tr>
+                <th scope="col">Thema</th>
+                <th scope="col">Actie</th>
+                <th scope="col">Eigenaar</th>
+                <th scope="col">Gereed op</th>
+                <th scope="col">Status en voortgang</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.plan.actions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.theme_key}</td>
+                  <th scope="row">
+                    {a.title}
+                    {a.point_text ? <span className="task-list__hint">Verbeterpunt: {a.point_text}</span> : null}
+                  </th>
+                  <td>
+                    {a.owner_team_name ?? a.owner_name}
+                    {a.notes.map((n) => (
+                      <span key={n.id} className="task-list__hint">
+                        Notitie van het team ({formatDateTime(n.at)}, {n.author_name}): {n.text}
+                      </span>
+                    ))}
+                  </td>
+                  <td>
+                    {formatDate(a.due_on)}
+                    {isOverdue(a, page.today) ? <strong className="overdue"> Te laat</strong> : null}
+                  </td>
+                  <td>
+                    {canUpdate ? (
+                      <Form method="post" className="progress-form">
+                        <input type="hidden" name="intent" value="progress" />
+                        <input type="hidden" name="action" value={a.id} />
+                        <label className="visually-hidden" htmlFor={`status-${a.id}`}>
+                          Status van {a.title}
+                        </label>
+                        <select id={`status-${a.id}`} name="status" className="utrecht-select" defaultValue={a.status}>
+                          {ACTION_STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {ACTION_STATUS_LABEL[s]}
+                            </option>
+                          ))}
+                        </select>
+                        <label className="visually-hidden" htmlFor={`voortgang-${a.id}`}>
+                          Voortgang van {a.title}
+                        </label>
+                        <textarea
+                          id={`voortgang-${a.id}`}
+                          name="note"
+                          className="utrecht-textarea"
+                          rows={2}
+                          defaultValue={a.progress_note ?? ""}
+                          placeholder="Voortgang"
+                        />
+                        <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                          Bijwerken<span className="visually-hidden"> ({a.title})</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      <>
+                        {ACTION_STATUS_LABEL[a.status]}
+                        {a.progress_note ? <span className="task-list__hint">{a.progress_note}</span> : null}
+                      </>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.plan.actions.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.theme_key}</td>
-                    <th scope="row">
-                      {a.title}
-                      {a.point_text ? <span className="task-list__hint">Verbeterpunt: {a.point_text}</span> : null}
-                    </th>
-                    <td>
-                      {a.owner_team_name ?? a.owner_name}
-                      {a.notes.map((n) => (
-                        <span key={n.id} className="task-list__hint">
-                          Notitie van het team ({formatDateTime(n.at)}, {n.author_name}): {n.text}
-                        </span>
-                      ))}
-                    </td>
-                    <td>
-                      {formatDate(a.due_on)}
-                      {isOverdue(a, page.today) ? <strong className="overdue"> Te laat</strong> : null}
-                    </td>
-                    <td>
-                      {canUpdate ? (
-                        <Form method="post" className="progress-form">
-                          <input type="hidden" name="intent" value="progress" />
-                          <input type="hidden" name="action" value={a.id} />
-                          <label className="visually-hidden" htmlFor={`status-${a.id}`}>
-                            Status van {a.title}
-                          </label>
-                          <select id={`status-${a.id}`} name="status" className="utrecht-select" defaultValue={a.status}>
-                            {ACTION_STATUSES.map((s) => (
-                              <option key={s} value={s}>
-                                {ACTION_STATUS_LABEL[s]}
-                              </option>
-                            ))}
-                          </select>
-                          <label className="visually-hidden" htmlFor={`voortgang-${a.id}`}>
-                            Voortgang van {a.title}
-                          </label>
-                          <textarea
-                            id={`voortgang-${a.id}`}
-                            name="note"
-                            className="utrecht-textarea"
-                            rows={2}
-                            defaultValue={a.progress_note ?? ""}
-                            placeholder="Voortgang"
-                          />
-                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                            Bijwerken<span className="visually-hidden"> ({a.title})</span>
-                          </button>
-                        </Form>
-                      ) : (
-                        <>
-                          {ACTION_STATUS_LABEL[a.status]}
-                          {a.progress_note ? <span className="task-list__hint">{a.progress_note}</span> : null}
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
         {canAdd && page.plan && page.plan.actions.length > 0 ? (
           <Form method="post">

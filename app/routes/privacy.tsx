@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { plural } from "../domain/format.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Privacyverklaring – Werken aan veiligheid" }];
 
@@ -29,55 +30,52 @@ export default function Privacy() {
         programma. De vragenlijsten gaan over teams en gemeenten, niet over cliënten: schrijf in toelichtingen nooit namen of andere gegevens van cliënten of
         gezinnen.
       </p>
-      <div className="table-scroll" role="region" aria-label="Gegevens, doel en bewaartermijn" tabIndex={0}>
-        <table className="data-table">
-          <caption className="visually-hidden">Welke gegevens, waarvoor, hoe lang</caption>
-          <thead>
-            <tr>
-              <th scope="col">Gegevens</th>
-              <th scope="col">Waarvoor</th>
-              <th scope="col">Hoe lang</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Account: naam, e-mailadres, rol, team, gemeente of regio; het wachtwoord alleen versleuteld (scrypt)</th>
-              <td>Inloggen, laten zien wie wat heeft ingevuld, uitnodigingen en meldingen sturen</td>
-              <td>Zolang het account bestaat; een uitgeschakeld account blijft bewaard zodat zichtbaar blijft wie wat heeft ingevuld</td>
-            </tr>
-            <tr>
-              <th scope="row">Sessies: wanneer u inlogde en het laatst actief was (geen IP-adres)</th>
-              <td>Ingelogd blijven; na {idleMinutes} minuten zonder activiteit eindigt de sessie</td>
-              <td>Tot {days(retention.sessionDays)} na het einde van de sessie</td>
-            </tr>
-            <tr>
-              <th scope="row">Bewaarde invoer: wat u verstuurde toen uw sessie net verlopen was (nooit wachtwoorden)</th>
-              <td>Na opnieuw inloggen terugzetten, zodat u niets kwijtraakt</td>
-              <td>{days(retention.keptInputDays)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Mislukte inlogpogingen: e-mailadres en IP-adres met het aantal pogingen</th>
-              <td>Wachtwoorden raden tegengaan</td>
-              <td>{plural(retention.throttleHours, "uur", "uur")} na de laatste mislukte poging (langer zolang een blokkade loopt)</td>
-            </tr>
-            <tr>
-              <th scope="row">Auditlog: wie wat wanneer wijzigde, met het IP-adres</th>
-              <td>Verantwoording en het opsporen van misbruik</td>
-              <td>Het IP-adres {days(retention.auditAddressDays)}; wie wat wanneer deed zolang de gegevens bestaan</td>
-            </tr>
-            <tr>
-              <th scope="row">Uitgaande e-mail: adres en tekst van uitnodigingen, herinneringen en meldingen</th>
-              <td>Versturen, en nagaan of een bericht is verstuurd</td>
-              <td>{days(retention.outboxDays)} na aanmaken, zodra verstuurd of mislukt</td>
-            </tr>
-            <tr>
-              <th scope="row">Meldingen op uw startpagina</th>
-              <td>Laten weten wat u aangaat (ingediend, teruggezet, geaccepteerd)</td>
-              <td>Zolang het account bestaat</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Welke gegevens, waarvoor, hoe lang">
+        <thead>
+          <tr>
+            <th scope="col">Gegevens</th>
+            <th scope="col">Waarvoor</th>
+            <th scope="col">Hoe lang</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Account: naam, e-mailadres, rol, team, gemeente of regio; het wachtwoord alleen versleuteld (scrypt)</th>
+            <td>Inloggen, laten zien wie wat heeft ingevuld, uitnodigingen en meldingen sturen</td>
+            <td>Zolang het account bestaat; een uitgeschakeld account blijft bewaard zodat zichtbaar blijft wie wat heeft ingevuld</td>
+          </tr>
+          <tr>
+            <th scope="row">Sessies: wanneer u inlogde en het laatst actief was (geen IP-adres)</th>
+            <td>Ingelogd blijven; na {idleMinutes} minuten zonder activiteit eindigt de sessie</td>
+            <td>Tot {days(retention.sessionDays)} na het einde van de sessie</td>
+          </tr>
+          <tr>
+            <th scope="row">Bewaarde invoer: wat u verstuurde toen uw sessie net verlopen was (nooit wachtwoorden)</th>
+            <td>Na opnieuw inloggen terugzetten, zodat u niets kwijtraakt</td>
+            <td>{days(retention.keptInputDays)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Mislukte inlogpogingen: e-mailadres en IP-adres met het aantal pogingen</th>
+            <td>Wachtwoorden raden tegengaan</td>
+            <td>{plural(retention.throttleHours, "uur", "uur")} na de laatste mislukte poging (langer zolang een blokkade loopt)</td>
+          </tr>
+          <tr>
+            <th scope="row">Auditlog: wie wat wanneer wijzigde, met het IP-adres</th>
+            <td>Verantwoording en het opsporen van misbruik</td>
+            <td>Het IP-adres {days(retention.auditAddressDays)}; wie wat wanneer deed zolang de gegevens bestaan</td>
+          </tr>
+          <tr>
+            <th scope="row">Uitgaande e-mail: adres en tekst van uitnodigingen, herinneringen en meldingen</th>
+            <td>Versturen, en nagaan of een bericht is verstuurd</td>
+            <td>{days(retention.outboxDays)} na aanmaken, zodra verstuurd of mislukt</td>
+          </tr>
+          <tr>
+            <th scope="row">Meldingen op uw startpagina</th>
+            <td>Laten weten wat u aangaat (ingediend, teruggezet, geaccepteerd)</td>
+            <td>Zolang het account bestaat</td>
+          </tr>
+        </tbody>
+      </DataTable>
       <p className="utrecht-paragraph">
         Het serverlogboek noteert per verzoek tijd, pagina, uitkomst en het accountnummer, geen IP-adres en geen ingevulde gegevens. Wat hierboven een termijn
         heeft, verwijdert de server elke dag.

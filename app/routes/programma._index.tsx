@@ -9,6 +9,7 @@ import { listRounds } from "../models/rounds.server.ts";
 import { ExportLinks } from "../components/ExportLinks.tsx";
 import { formatDate } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Landelijk overzicht – Werken aan veiligheid" }];
 
@@ -80,8 +81,7 @@ export default function ProgrammaPage() {
         <h2 id="fasen" className="utrecht-heading-2">
           Fasen van implementatie van het kwaliteitskader
         </h2>
-        <table className="data-table">
-          <caption className="visually-hidden">Aantal regio's per fase, met de regio's en sinds wanneer</caption>
+        <DataTable caption="Aantal regio's per fase, met de regio's en sinds wanneer">
           <thead>
             <tr>
               <th scope="col">Fase</th>
@@ -116,7 +116,7 @@ export default function ProgrammaPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
       {regions.length ? (
         <section aria-labelledby="regios" className="page-section">

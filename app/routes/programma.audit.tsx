@@ -6,6 +6,7 @@ import { formatDateTime } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { auditActions, listAudit } from "../models/audit.server.ts";
 import { isIsoDate } from "../forms/dates.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Werken aan veiligheid" }];
 
@@ -80,37 +81,34 @@ export default function Audit() {
           </button>
         </div>
       </Form>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption className="visually-hidden">Auditlog, nieuwste eerst</caption>
-          <thead>
-            <tr>
-              <th scope="col">Wanneer</th>
-              <th scope="col">Wie</th>
-              <th scope="col">Handeling</th>
-              <th scope="col">Record</th>
-              <th scope="col">Wijzigingen</th>
+      <DataTable caption="Auditlog, nieuwste eerst">
+        <thead>
+          <tr>
+            <th scope="col">Wanneer</th>
+            <th scope="col">Wie</th>
+            <th scope="col">Handeling</th>
+            <th scope="col">Record</th>
+            <th scope="col">Wijzigingen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{formatDateTime(r.at)}</td>
+              <td>
+                {r.actor_email ?? r.actor_label ?? "–"}
+                {r.address ? <span className="task-list__hint">{r.address}</span> : null}
+              </td>
+              <td>{r.action}</td>
+              <td>
+                {r.entity}
+                {r.entity_id ? ` #${r.entity_id}` : ""}
+              </td>
+              <td className="audit-changes">{describeChanges(r.changes)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(r.at)}</td>
-                <td>
-                  {r.actor_email ?? r.actor_label ?? "–"}
-                  {r.address ? <span className="task-list__hint">{r.address}</span> : null}
-                </td>
-                <td>{r.action}</td>
-                <td>
-                  {r.entity}
-                  {r.entity_id ? ` #${r.entity_id}` : ""}
-                </td>
-                <td className="audit-changes">{describeChanges(r.changes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       {rows.length === 0 ? <p className="utrecht-paragraph">Niets gevonden met dit filter.</p> : null}
       <nav aria-label="Pagina's" className="form-actions">
         {page > 1 ? (

@@ -12,6 +12,7 @@ import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardView } from "../services/dashboard.server.ts";
 import { dayOf, formatScore } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Landelijk dashboard${data?.view ? ` ${data.view.year}` : ""} – Werken aan veiligheid` },
@@ -139,45 +140,42 @@ export default function Dashboard() {
         ) : (
           <p className="utrecht-paragraph">Nog geen regio heeft 3 of meer ingediende zelfscans; er is daarom geen kaart per thema.</p>
         )}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Zelfscan per regio (tabel)">
-          <table className="data-table">
-            <caption className="visually-hidden">Zelfscan per regio: ingediende teams en score per thema</caption>
-            <thead>
-              <tr>
-                <th scope="col">Regio</th>
-                <th scope="col">Ronde</th>
-                <th scope="col" className="number">
-                  Teams ingediend
+        <DataTable caption="Zelfscan per regio: ingediende teams en score per thema">
+          <thead>
+            <tr>
+              <th scope="col">Regio</th>
+              <th scope="col">Ronde</th>
+              <th scope="col" className="number">
+                Teams ingediend
+              </th>
+              {zelfscan.themes.map((t) => (
+                <th key={t.key} scope="col" className="number">
+                  <abbr title={t.title}>{t.key}</abbr>
                 </th>
-                {zelfscan.themes.map((t) => (
-                  <th key={t.key} scope="col" className="number">
-                    <abbr title={t.title}>{t.key}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {zelfscan.regions.map((r) => (
-                <tr key={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.round ?? "–"}</td>
-                  <td className="number">{r.teams ? `${r.submitted} van de ${r.teams} (${Math.round((100 * r.submitted) / r.teams)}%)` : "geen teams"}</td>
-                  {r.themes ? (
-                    zelfscan.themes.map((t) => (
-                      <td key={t.key} className="number">
-                        {formatScore(r.themes!.find((f) => f.theme === t.key)?.score ?? null)}
-                      </td>
-                    ))
-                  ) : zelfscan.themes.length ? (
-                    <td colSpan={zelfscan.themes.length} className="muted">
-                      {r.teams ? "minder dan 3 teams ingediend: niet getoond" : "–"}
-                    </td>
-                  ) : null}
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody>
+            {zelfscan.regions.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>{r.round ?? "–"}</td>
+                <td className="number">{r.teams ? `${r.submitted} van de ${r.teams} (${Math.round((100 * r.submitted) / r.teams)}%)` : "geen teams"}</td>
+                {r.themes ? (
+                  zelfscan.themes.map((t) => (
+                    <td key={t.key} className="number">
+                      {formatScore(r.themes!.find((f) => f.theme === t.key)?.score ?? null)}
+                    </td>
+                  ))
+                ) : zelfscan.themes.length ? (
+                  <td colSpan={zelfscan.themes.length} className="muted">
+                    {r.teams ? "minder dan 3 teams ingediend: niet getoond" : "–"}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
         <p className="figure-source">
           Bron: de zelfscans in deze toepassing, stand op {view.stand}; scores voor {zelfscan.shown} van de {view.outOf} regio's.
           {view.demo ? " Demo, niet gepubliceerd." : ""} De antwoorden en resultaten per ronde staan bij de downloads op het{" "}

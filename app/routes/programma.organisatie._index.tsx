@@ -10,6 +10,7 @@ import { teamChangeSchema } from "../forms/organisation.ts";
 import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
 import { TEAM_KIND_LABEL, TEAM_KINDS } from "../domain/roles.ts";
 import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan veiligheid" }];
 
@@ -81,8 +82,7 @@ export default function Organisation() {
               {m.name} <span className="muted">({m.cbs_code})</span>
             </h2>
             {m.teams.length ? (
-              <table className="data-table">
-                <caption className="visually-hidden">Teams van {m.name}</caption>
+              <DataTable caption={<>Teams van {m.name}</>}>
                 <thead>
                   <tr>
                     <th scope="col">Team</th>
@@ -146,7 +146,7 @@ export default function Organisation() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             ) : (
               <p className="muted">Nog geen teams.</p>
             )}

@@ -7,6 +7,7 @@ import { requireRole } from "../auth/guards.server.ts";
 import { readFormData } from "../server/http.server.ts";
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
 import { planImport, runImport, type ImportRow } from "../models/organisation-admin.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Teams importeren – Werken aan veiligheid" }];
 
@@ -76,33 +77,30 @@ export default function Import() {
           <h2 id="voorbeeld" className="utrecht-heading-2">
             Voorbeeld: {result.rows.length} regels, {errorRows.length} met fouten
           </h2>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Voorbeeld van de import, per regel</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Regel</th>
-                  <th scope="col">Gemeente</th>
-                  <th scope="col">Team</th>
-                  <th scope="col">Teammanager</th>
-                  <th scope="col">Controle</th>
+          <DataTable caption="Voorbeeld van de import, per regel">
+            <thead>
+              <tr>
+                <th scope="col">Regel</th>
+                <th scope="col">Gemeente</th>
+                <th scope="col">Team</th>
+                <th scope="col">Teammanager</th>
+                <th scope="col">Controle</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.line} id={`regel-${r.line}`}>
+                  <td>{r.line}</td>
+                  <td>{r.municipalityName ?? r.municipalityCode}</td>
+                  <td>
+                    {r.team} <span className="task-list__hint">{r.kind ?? ""}</span>
+                  </td>
+                  <td>{r.email ? `${r.name} <${r.email}>` : "–"}</td>
+                  <td>{r.errors.length ? <strong className="overdue">Fout: {r.errors.join(" ")}</strong> : "In orde"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.line} id={`regel-${r.line}`}>
-                    <td>{r.line}</td>
-                    <td>{r.municipalityName ?? r.municipalityCode}</td>
-                    <td>
-                      {r.team} <span className="task-list__hint">{r.kind ?? ""}</span>
-                    </td>
-                    <td>{r.email ? `${r.name} <${r.email}>` : "–"}</td>
-                    <td>{r.errors.length ? <strong className="overdue">Fout: {r.errors.join(" ")}</strong> : "In orde"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           {result.stage === "preview" ? (
             <Form method="post">
               <input type="hidden" name="intent" value="import" />

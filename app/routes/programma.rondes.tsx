@@ -10,6 +10,7 @@ import { invalid, readForm } from "../server/form.server.ts";
 import { getCurrentRound, listRounds, openRound, roundVersions } from "../models/rounds.server.ts";
 import { cycleRoundsOfRegions } from "../models/cycles.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
 
@@ -75,8 +76,7 @@ export default function Rounds() {
           </p>
         </div>
       ) : null}
-      <table className="data-table">
-        <caption className="visually-hidden">Alle zelfscanrondes, nieuwste eerst</caption>
+      <DataTable caption="Alle zelfscanrondes, nieuwste eerst">
         <thead>
           <tr>
             <th scope="col">Ronde</th>
@@ -110,7 +110,7 @@ export default function Rounds() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <section aria-labelledby="nieuw" className="page-section">
         <h2 id="nieuw" className="utrecht-heading-2">
           Nieuwe ronde openen

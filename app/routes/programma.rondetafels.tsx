@@ -17,6 +17,7 @@ import { inputOverview, openRoundTableInput } from "../models/round-table-input.
 import { listRegions } from "../models/organisation.server.ts";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
+import { DataTable } from "../components/DataTable.tsx";
 
 const YEAR_MESSAGE = `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`;
 const roundTableYearSchema = z.object({
@@ -121,46 +122,43 @@ export default function RoundTables() {
           <h2 id="regios" className="utrecht-heading-2">
             {year}: {done} van de {regions.length} regio's ingediend
           </h2>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Rondetafelgesprekken {year} per regio</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Regio</th>
-                  <th scope="col">Verslag</th>
-                  <th scope="col">Laatste wijziging</th>
-                  <th scope="col">Input van teams en gemeenten</th>
+          <DataTable caption={<>Rondetafelgesprekken {year} per regio</>}>
+            <thead>
+              <tr>
+                <th scope="col">Regio</th>
+                <th scope="col">Verslag</th>
+                <th scope="col">Laatste wijziging</th>
+                <th scope="col">Input van teams en gemeenten</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
+                      {r.name}
+                    </Link>
+                  </th>
+                  <td>
+                    <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
+                  </td>
+                  <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
+                  <td>
+                    {r.input?.deadline ? (
+                      <>
+                        <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}/input`}>
+                          {r.input.teamsSubmitted} van {r.input.teams} teams, {r.input.municipalitiesSubmitted} van {r.input.municipalities} gemeenten
+                        </Link>
+                        <span className="task-list__hint">tot en met {formatDate(r.input.deadline)}</span>
+                      </>
+                    ) : (
+                      "niet gevraagd"
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {regions.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
-                        {r.name}
-                      </Link>
-                    </th>
-                    <td>
-                      <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
-                    </td>
-                    <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
-                    <td>
-                      {r.input?.deadline ? (
-                        <>
-                          <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}/input`}>
-                            {r.input.teamsSubmitted} van {r.input.teams} teams, {r.input.municipalitiesSubmitted} van {r.input.municipalities} gemeenten
-                          </Link>
-                          <span className="task-list__hint">tot en met {formatDate(r.input.deadline)}</span>
-                        </>
-                      ) : (
-                        "niet gevraagd"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           {regions.some((r) => r.input?.deadline) ? <InputExportLinks year={year} /> : null}
         </section>
       ) : (

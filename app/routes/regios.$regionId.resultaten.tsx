@@ -11,6 +11,7 @@ import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { previousRoundFigures, regionResults } from "../models/results.server.ts";
 import { getRound, listRounds } from "../models/rounds.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -78,112 +79,106 @@ export default function RegionResults() {
           categories={figures.map((f) => `${f.theme}. ${f.title}`)}
           series={series}
         />
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>Score en verdeling van de antwoorden per thema, regio {region.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Thema</th>
+        <DataTable caption={<>Score en verdeling van de antwoorden per thema, regio {region.name}</>} captionVisible>
+          <thead>
+            <tr>
+              <th scope="col">Thema</th>
+              <th scope="col" className="number">
+                Score regio
+              </th>
+              <th scope="col" className="number">
+                Score Nederland
+              </th>
+              {previous ? (
                 <th scope="col" className="number">
-                  Score regio
+                  Regio, {previous.round.name}
                 </th>
-                <th scope="col" className="number">
-                  Score Nederland
+              ) : null}
+              {options.map((o) => (
+                <th key={o.value} scope="col" className="number">
+                  {o.label}
                 </th>
-                {previous ? (
-                  <th scope="col" className="number">
-                    Regio, {previous.round.name}
-                  </th>
-                ) : null}
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.theme}>
+                <th scope="row">
+                  {f.theme}. {f.title}
+                </th>
+                <td className="number">{formatScore(f.score)}</td>
+                <td className="number">{formatScore(results.country.figures.find((c) => c.theme === f.theme)?.score ?? null)}</td>
+                {previous ? <td className="number">{formatScore(previous.figures.find((p) => p.theme === f.theme)?.score ?? null)}</td> : null}
                 {options.map((o) => (
-                  <th key={o.value} scope="col" className="number">
-                    {o.label}
-                  </th>
+                  <td key={o.value} className="number">
+                    {f.distribution[o.value] ?? 0}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {figures.map((f) => (
-                <tr key={f.theme}>
-                  <th scope="row">
-                    {f.theme}. {f.title}
-                  </th>
-                  <td className="number">{formatScore(f.score)}</td>
-                  <td className="number">{formatScore(results.country.figures.find((c) => c.theme === f.theme)?.score ?? null)}</td>
-                  {previous ? <td className="number">{formatScore(previous.figures.find((p) => p.theme === f.theme)?.score ?? null)}</td> : null}
-                  {options.map((o) => (
-                    <td key={o.value} className="number">
-                      {f.distribution[o.value] ?? 0}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="per-gemeente" className="page-section">
         <h2 id="per-gemeente" className="utrecht-heading-2">
           Per gemeente
         </h2>
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>Respons en score per thema per gemeente, naast de regio en Nederland</caption>
-            <thead>
-              <tr>
-                <th scope="col">Gemeente</th>
-                <th scope="col" className="number">
-                  Ingediend
+        <DataTable caption="Respons en score per thema per gemeente, naast de regio en Nederland" captionVisible>
+          <thead>
+            <tr>
+              <th scope="col">Gemeente</th>
+              <th scope="col" className="number">
+                Ingediend
+              </th>
+              {figures.map((f) => (
+                <th key={f.theme} scope="col" className="number">
+                  <abbr title={f.title}>{f.theme}</abbr>
                 </th>
-                {figures.map((f) => (
-                  <th key={f.theme} scope="col" className="number">
-                    <abbr title={f.title}>{f.theme}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {results.municipalities.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link className="utrecht-link" to={`/gemeenten/${m.id}`}>
-                      {m.name}
-                    </Link>
-                  </th>
-                  <td className="number">
-                    {m.submitted} van {m.teams} ({pct(m.submitted, m.teams)})
-                  </td>
-                  {figures.map((theme) => (
-                    <td key={theme.theme} className="number">
-                      {formatScore(m.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
-                    </td>
-                  ))}
-                </tr>
               ))}
-              <tr>
-                <th scope="row">Regio {region.name}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.municipalities.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <Link className="utrecht-link" to={`/gemeenten/${m.id}`}>
+                    {m.name}
+                  </Link>
+                </th>
                 <td className="number">
-                  {submitted} van {teams}
+                  {m.submitted} van {m.teams} ({pct(m.submitted, m.teams)})
                 </td>
-                {figures.map((f) => (
-                  <td key={f.theme} className="number">
-                    <strong>{formatScore(f.score)}</strong>
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">Nederland</th>
-                <td className="number">{results.country.teams} teams</td>
                 {figures.map((theme) => (
                   <td key={theme.theme} className="number">
-                    {formatScore(results.country.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
+                    {formatScore(m.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
                   </td>
                 ))}
               </tr>
-            </tbody>
-          </table>
-        </div>
+            ))}
+            <tr>
+              <th scope="row">Regio {region.name}</th>
+              <td className="number">
+                {submitted} van {teams}
+              </td>
+              {figures.map((f) => (
+                <td key={f.theme} className="number">
+                  <strong>{formatScore(f.score)}</strong>
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Nederland</th>
+              <td className="number">{results.country.teams} teams</td>
+              {figures.map((theme) => (
+                <td key={theme.theme} className="number">
+                  {formatScore(results.country.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </DataTable>
       </section>
       <ExportLinks roundId={round.id} roundName={round.name} scope={{ regio: region.id }} />
     </>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "../domain/format.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { regionRoundTables } from "../models/rondetafel.server.ts";
 import { inputOverview } from "../models/round-table-input.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rondetafelgesprekken regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -34,8 +35,7 @@ export default function RegionRoundTables() {
       {years.length === 0 ? (
         <p className="utrecht-paragraph">Er zijn nog geen rondetafelgesprekken gepland.</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">Rondetafelgesprekken per jaar</caption>
+        <DataTable caption="Rondetafelgesprekken per jaar">
           <thead>
             <tr>
               <th scope="col">Jaar</th>
@@ -76,7 +76,7 @@ export default function RegionRoundTables() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

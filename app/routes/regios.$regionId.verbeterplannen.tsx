@@ -8,6 +8,7 @@ import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { listRegionPlans } from "../models/plan.server.ts";
 import { getRound } from "../models/rounds.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Verbeterplannen regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -47,8 +48,7 @@ export default function RegionPlans() {
             : {plan.adopted_at ? `vastgesteld op ${formatDate(plan.adopted_at)}` : plan.plan_id ? "concept" : "nog geen plan"}
           </h2>
           {plan.actions.length ? (
-            <table className="data-table">
-              <caption className="visually-hidden">Acties van gemeente {plan.name}</caption>
+            <DataTable caption={<>Acties van gemeente {plan.name}</>}>
               <thead>
                 <tr>
                   <th scope="col">Thema</th>
@@ -75,7 +75,7 @@ export default function RegionPlans() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           ) : null}
         </section>
       ))}

@@ -11,6 +11,7 @@ import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { regionInput, regionInputStatus, remindMissingInput } from "../models/round-table-input.server.ts";
 import { notFound } from "../server/http.server.ts";
 import { regionInputView } from "../services/round-table-input.server.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 // A region's input for its round-table talk of a year: who was asked and who answered (the regio can
 // remind the others), and what they wrote, to read before and during the talk and to print.
@@ -118,40 +119,37 @@ export default function RegionInputPage() {
                 {asked.remindedAt ? <span className="muted">Laatste herinnering: {formatDateTime(asked.remindedAt)}</span> : null}
               </Form>
             ) : null}
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption>Gemeenten en teams van regio {region.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Gemeente of team</th>
-                    <th scope="col">Stand</th>
+            <DataTable caption={<>Gemeenten en teams van regio {region.name}</>} captionVisible>
+              <thead>
+                <tr>
+                  <th scope="col">Gemeente of team</th>
+                  <th scope="col">Stand</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.municipalities.map((m) => (
+                  <tr key={`m${m.id}`}>
+                    <th scope="row">Gemeente {m.name}</th>
+                    <td>
+                      <StatusBadge status={m.status} />
+                      {m.submittedAt ? ` op ${formatDateTime(m.submittedAt)}` : ""}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {status.municipalities.map((m) => (
-                    <tr key={`m${m.id}`}>
-                      <th scope="row">Gemeente {m.name}</th>
-                      <td>
-                        <StatusBadge status={m.status} />
-                        {m.submittedAt ? ` op ${formatDateTime(m.submittedAt)}` : ""}
-                      </td>
-                    </tr>
-                  ))}
-                  {status.teams.map((t) => (
-                    <tr key={`t${t.id}`}>
-                      <th scope="row">
-                        {t.name}
-                        <span className="task-list__hint">{t.municipality_name}</span>
-                      </th>
-                      <td>
-                        <StatusBadge status={t.status} />
-                        {t.submittedAt ? ` op ${formatDateTime(t.submittedAt)}` : ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+                {status.teams.map((t) => (
+                  <tr key={`t${t.id}`}>
+                    <th scope="row">
+                      {t.name}
+                      <span className="task-list__hint">{t.municipality_name}</span>
+                    </th>
+                    <td>
+                      <StatusBadge status={t.status} />
+                      {t.submittedAt ? ` op ${formatDateTime(t.submittedAt)}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
           </section>
 
           <RegionInputView views={views} />

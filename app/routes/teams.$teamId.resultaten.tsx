@@ -11,6 +11,7 @@ import { cycleRoundId } from "../models/cycles.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
+import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -70,39 +71,36 @@ export default function TeamResults() {
           ...shown.slice(-2).map((c) => ({ label: c.label, values: c.figures!.map((f) => f.score) })),
         ]}
       />
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>Score per thema van uw team naast de gemeente, de regio en Nederland</caption>
-          <thead>
-            <tr>
-              <th scope="col">Thema</th>
-              <th scope="col" className="number">
-                Uw team
+      <DataTable caption="Score per thema van uw team naast de gemeente, de regio en Nederland" captionVisible>
+        <thead>
+          <tr>
+            <th scope="col">Thema</th>
+            <th scope="col" className="number">
+              Uw team
+            </th>
+            {benchmark.comparisons.map((c) => (
+              <th key={c.label} scope="col" className="number">
+                {c.label}
               </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {benchmark.own.map((f, i) => (
+            <tr key={f.theme}>
+              <th scope="row">
+                {f.theme}. {f.title}
+              </th>
+              <td className="number">{formatScore(f.score)}</td>
               {benchmark.comparisons.map((c) => (
-                <th key={c.label} scope="col" className="number">
-                  {c.label}
-                </th>
+                <td key={c.label} className="number">
+                  {c.figures ? formatScore(c.figures[i]?.score ?? null) : <span className="muted">{TOO_FEW}</span>}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {benchmark.own.map((f, i) => (
-              <tr key={f.theme}>
-                <th scope="row">
-                  {f.theme}. {f.title}
-                </th>
-                <td className="number">{formatScore(f.score)}</td>
-                {benchmark.comparisons.map((c) => (
-                  <td key={c.label} className="number">
-                    {c.figures ? formatScore(c.figures[i]?.score ?? null) : <span className="muted">{TOO_FEW}</span>}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -88,6 +88,30 @@ export async function expectAccessible(page: Page, label: string) {
     expect(await footer.getByRole("link", { name, exact: true }).count(), `footer link ${name} on ${label}`).toBe(1);
   }
   expect((await page.title()).length, `title of ${label}`).toBeGreaterThan(0);
+  await expectReflow(page, label);
+}
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS px wide (1280 px at 400% zoom) the page does not scroll sideways; a wide
+ * table scrolls inside its own region instead. The page is measured at that width and set back after.
+ */
+export async function expectReflow(page: Page, label: string) {
+  const viewport = page.viewportSize() ?? { width: 1200, height: 900 };
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return null;
+      // Name the outermost elements that stick out, so a failure says where to look.
+      const culprits = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && (el.parentElement?.getBoundingClientRect().right ?? 0) <= width + 1)
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").trim().slice(0, 40)}`);
+      return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+    });
+    expect(overflow, `reflow of ${label} at 320 px (${page.url()})`).toBeNull();
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }
 
 export async function logIn(page: Page, email: string) {

@@ -1,0 +1,120 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, logIn, newPage } from "./browser.ts";
+
+// Every page of every role, reached the way a user reaches it: by following the links the product shows,
+// from the start page on. Each page is checked with axe (WCAG 2.1 A and AA), for its footer and title, and
+// for reflow at 320 px (expectAccessible); after each client-side navigation to another page, focus must
+// be on that page's h1. One page per route and state: paths that differ only in their ids count as one
+// route, a query (a year, a filter, a page number) as a state of its own, at most two of each.
+
+/** A demo account per role; the second account of a role visits only what the first did not see. */
+const ROLES: { role: string; email: string | null }[] = [
+  { role: "anonymous", email: null },
+  { role: "team", email: "team.enschede-centrum@demo.nl" },
+  { role: "team", email: "team.zaandam-oost@demo.nl" },
+  { role: "gemeente", email: "gemeente.enschede@demo.nl" },
+  { role: "gemeente", email: "gemeente.zaanstad@demo.nl" },
+  { role: "regio", email: "regio.twente@demo.nl" },
+  { role: "regio", email: "regio.zaanstreek-waterland@demo.nl" },
+  { role: "programma", email: "programma@demo.nl" },
+];
+/** Links that are not pages: they end the session, or are downloads, assets or the session keep-alive. */
+const NOT_A_PAGE = /^\/(logout|downloads\/|build\/|sessie)|\.(csv|xlsx)(\?|$)/;
+const PER_ROUTE = 2;
+const MAX_PAGES_PER_ACCOUNT = 45;
+
+/** "/gemeenten/27/resultaten?ronde=2" → "/gemeenten/:id/resultaten?ronde": ids do not make another route. */
+function routeOf(href: string) {
+  const url = new URL(href, "http://x");
+  const keys = [...url.searchParams.keys()].sort().join("&");
+  return url.pathname.replace(/\/\d+(?=\/|$)/g, "/:id") + (keys ? `?${keys}` : "");
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const seenPerRole = new Map<string, Map<string, number>>();
+
+/** Links on the page to pages of this product, as written in their href. */
+async function pageLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.filter((href) => href.startsWith("/") && !href.startsWith("//") && !href.includes("#") && !NOT_A_PAGE.test(href));
+}
+
+/** Where the page is: path and query. */
+const whereIs = (page: Page) => {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+};
+
+/** Follows the link on `from` to `href` (a client navigation where the product makes one); checks focus. */
+async function follow(page: Page, from: string, href: string) {
+  if (whereIs(page) !== from) await page.goto(from);
+  const link = page.locator(`a[href=${JSON.stringify(href)}]:visible`).first();
+  if ((await link.count()) === 0) {
+    // Only in a closed disclosure (a list of regions behind "Toon"): load it as its address.
+    await page.goto(href);
+    return;
+  }
+  const before = page.url();
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await link.click();
+  // A link may redirect to where the user already is ("/" to one's own start page): then the URL stays.
+  await page.waitForURL((url) => url.href !== before, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForLoadState("load");
+  const sameDocument = await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+  if (sameDocument && new URL(page.url()).pathname !== new URL(before).pathname) {
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { message: `focus after navigating to ${href}`, timeout: 5_000 }).toBe("H1");
+  }
+}
+
+describe("every page of every role", () => {
+  for (const { role, email } of ROLES) {
+    it(`${email ?? "without an account"}: every page reflows at 320 px, passes axe, and takes focus to its h1`, async () => {
+      const { context, page, problems } = await newPage(browser);
+      const seen = seenPerRole.get(role) ?? new Map<string, number>();
+      seenPerRole.set(role, seen);
+      const start = email ? "/" : "/login";
+      if (email) await logIn(page, email);
+      else await page.goto(start);
+      const queue: { from: string; href: string }[] = [];
+      const visited: string[] = [];
+      const enqueue = async (from: string) => {
+        for (const href of await pageLinks(page)) {
+          const route = routeOf(href);
+          if ((seen.get(route) ?? 0) >= PER_ROUTE || queue.some((q) => q.href === href) || visited.includes(href)) continue;
+          seen.set(route, (seen.get(route) ?? 0) + 1);
+          queue.push({ from, href });
+        }
+      };
+      const landed = whereIs(page);
+      for (const path of new Set([start, landed])) seen.set(routeOf(path), (seen.get(routeOf(path)) ?? 0) + 1);
+      await expectAccessible(page, `${role} start page`);
+      visited.push(start, landed);
+      await enqueue(landed);
+      while (queue.length && visited.length < MAX_PAGES_PER_ACCOUNT) {
+        const { from, href } = queue.shift()!;
+        await follow(page, from, href);
+        const at = whereIs(page);
+        visited.push(href);
+        // A link that redirects to a page already checked (the start page) needs no second check.
+        if (at !== href && visited.includes(at)) continue;
+        visited.push(at);
+        const title = await page.title();
+        expect(title, `${href} is not an error page`).not.toMatch(/niet gevonden|Er ging iets mis|Geen toegang/i);
+        await expectAccessible(page, `${role}: ${href}`);
+        await enqueue(at);
+      }
+      // The crawl must have reached the role's pages, not stopped at a broken start page.
+      expect(new Set(visited).size, visited.join("\n")).toBeGreaterThan(email ? 8 : 3);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});
