@@ -22,6 +22,14 @@ export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * "1 van 6 teams heeft", "2 van 6 teams hebben", "0 van 1 team": the noun agrees with the total, the verb
+ * (when given, singular and plural) with the part.
+ */
+export function countOf(part: number, total: number, one: string, many: string, verb?: [string, string]): string {
+  return `${part} van ${plural(total, one, many)}${verb ? ` ${part === 1 ? verb[0] : verb[1]}` : ""}`;
+}
+
 /** A score on 0–100 as a whole number; no score is a dash. */
 export function formatScore(value: number | null): string {
   return value == null ? "–" : wholeNumber.format(value);

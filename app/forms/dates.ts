@@ -1,6 +1,37 @@
+import { z } from "zod";
+
 /** A calendar date written as YYYY-MM-DD that exists (no 2027-02-30, no month 13). */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
+
+// Dates are entered the Dutch way, dd-mm-jjjj, in a text field: a browser's own date picker shows the
+// browser's format (mm/dd/yyyy in an English browser), which a Dutch user misreads. They are stored as
+// ISO dates. The same rules serve every date field: the forms here and the questionnaire's date items.
+
+/** "15-03-2027" (also 15-3-2027, 15/03/2027, 15.03.2027, or an ISO date) -> "2027-03-15", or null. */
+export function parseDutchDate(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, "0")}-${dutch[1]!.padStart(2, "0")}` : null;
+  return date && isIsoDate(date) ? date : null;
+}
+
+/** "2027-03-15" -> "15-03-2027"; anything else (what a user typed) as it is. */
+export const dutchDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso);
+
+export const DATE_FORMAT_HINT = "dd-mm-jjjj";
+
+/** A required date field: dd-mm-jjjj (or ISO) in, an ISO date out. */
+export const dateField = (missing: string) =>
+  z
+    .string(missing)
+    .trim()
+    .min(1, missing)
+    .transform((value, ctx) => {
+      const date = parseDutchDate(value);
+      if (!date) ctx.addIssue({ code: "custom", message: "Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027." });
+      return date ?? value;
+    });

@@ -26,7 +26,12 @@ export const teamChangeSchema = z.discriminatedUnion(
       kind: z.enum(TEAM_KINDS, "Kies een soort team uit de lijst."),
     }),
     z.object({ intent: z.literal("rename"), team, name: teamName }),
-    z.object({ intent: z.literal("move"), team, municipality: idField("Kies de gemeente waar het team heen gaat.") }),
+    // The gemeente by name (typed or picked from the list of all gemeenten) or by id; the route finds it.
+    z.object({
+      intent: z.literal("move"),
+      team,
+      municipality: lineText(z.string("Kies de gemeente waar het team heen gaat.").trim().min(1, "Kies de gemeente waar het team heen gaat.").max(120)),
+    }),
     z.object({ intent: z.literal("deactivate"), team }),
     z.object({ intent: z.literal("activate"), team }),
   ],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.ts";
+import { dateField } from "./dates.ts";
 import { lineText, longText } from "../domain/text.ts";
 import { idField, optionalIdField } from "./fields.ts";
 
@@ -20,7 +20,7 @@ export function actionSchema(themes: string[]) {
       title: lineText(z.string("Beschrijf de actie.").trim().min(3, "Beschrijf de actie in ten minste 3 tekens.").max(300, "Gebruik hoogstens 300 tekens.")),
       ownerTeam: optionalIdField("Kies een team uit de lijst."),
       ownerName: lineText(z.string().trim().max(120, "Gebruik hoogstens 120 tekens.")).default(""),
-      due: z.string("Vul een datum in.").refine(isIsoDate, "Vul een geldige datum in, zoals 2026-12-31."),
+      due: dateField("Vul een datum in."),
       status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
     })
     .refine((a) => a.ownerTeam !== null || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.ts";
+import { dateField } from "./dates.ts";
 import { optionalIdField } from "./fields.ts";
 
 const YEAR_MESSAGE = "Vul het jaar van het gesprek in, dit jaar of later, zoals 2027.";
@@ -18,6 +18,6 @@ export function inputRequestSchema(thisYear: number) {
       .transform(Number)
       .refine((y) => y >= thisYear && y <= thisYear + 5, YEAR_MESSAGE),
     region: optionalIdField("Kies een regio uit de lijst, of alle regio's."),
-    deadline: z.string("Vul een uiterste datum in.").refine(isIsoDate, "Vul een geldige datum in, zoals 2027-03-15."),
+    deadline: dateField("Vul een uiterste datum in."),
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
 
 // The audit log: who did what to which record, when, and which fields changed (before and after).
@@ -46,6 +47,7 @@ export interface AuditFilter {
   actorEmail?: string;
   action?: string;
   entity?: string;
+  entityId?: string;
   from?: string;
   to?: string;
   limit?: number;
@@ -68,12 +70,20 @@ export async function listAudit(db: DB, filter: AuditFilter) {
       "user_account.email as actor_email",
       "user_account.name as actor_name",
     ]);
-  if (filter.actorEmail)
+  if (filter.actorEmail) {
+    // Case-insensitive on both databases (PostgreSQL's like is case-sensitive); % and _ typed are literal.
+    const pattern = `%${filter.actorEmail.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb("user_account.email", "like", `%${filter.actorEmail}%`), eb("audit_log.actor_label", "like", `%${filter.actorEmail}%`)]),
+      eb.or(
+        (["user_account.email", "user_account.name", "audit_log.actor_label"] as const).map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, "like", sql`${pattern} escape '\\'`),
+        ),
+      ),
     );
+  }
   if (filter.action) query = query.where("audit_log.action", "=", filter.action);
   if (filter.entity) query = query.where("audit_log.entity", "=", filter.entity);
+  if (filter.entityId) query = query.where("audit_log.entity_id", "=", filter.entityId);
   if (filter.from) query = query.where("audit_log.at", ">=", filter.from);
   if (filter.to) query = query.where("audit_log.at", "<", filter.to);
   return query
@@ -85,4 +95,104 @@ export async function listAudit(db: DB, filter: AuditFilter) {
 
 export async function auditActions(db: DB): Promise<string[]> {
   return (await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute()).map((r) => r.action);
+}
+
+/** The kinds of record the log has entries about, for the filter. */
+export async function auditEntities(db: DB): Promise<string[]> {
+  return (await db.selectFrom("audit_log").select("entity").distinct().orderBy("entity").execute()).map((r) => r.entity);
+}
+
+export interface AuditSubjectName {
+  name: string;
+  /** For a response: the questionnaire version its answers belong to (to name questions and answers). */
+  versionId?: number;
+}
+
+const ids = (refs: { entity: string; id: string | null }[], entity: string) => [
+  ...new Set(refs.filter((r) => r.entity === entity && r.id != null && /^\d+$/.test(r.id)).map((r) => Number(r.id))),
+];
+
+/**
+ * The names of the records a page of entries is about ("Wijkteam Zaandam Oost, Zelfscan 2025"), keyed
+ * "entity:id": one query per kind of record on the page, whatever the number of entries. A record that
+ * no longer exists has no name; the page then shows its kind and number.
+ */
+export async function auditSubjectNames(db: DB, refs: { entity: string; id: string | null }[]): Promise<Map<string, AuditSubjectName>> {
+  const names = new Map<string, AuditSubjectName>();
+  const put = (entity: string, id: number, name: string, versionId?: number) => names.set(`${entity}:${id}`, { name, versionId });
+  const responses = ids(refs, "response");
+  if (responses.length) {
+    const rows = await db
+      .selectFrom("response")
+      .innerJoin("round", "round.id", "response.round_id")
+      .leftJoin("team", "team.id", "response.team_id")
+      .leftJoin("municipality", "municipality.id", "response.municipality_id")
+      .leftJoin("region", "region.id", "response.region_id")
+      .select([
+        "response.id",
+        "response.questionnaire_version_id",
+        "round.name as round",
+        "team.name as team",
+        "municipality.name as municipality",
+        "region.name as region",
+      ])
+      .where("response.id", "in", responses)
+      .execute();
+    for (const r of rows) {
+      const subject = r.team ?? (r.municipality ? `Gemeente ${r.municipality}` : `Regio ${r.region ?? ""}`);
+      put("response", r.id, `${subject}, ${r.round}`, r.questionnaire_version_id);
+    }
+  }
+  const regions = ids(refs, "region");
+  if (regions.length)
+    for (const r of await db.selectFrom("region").select(["id", "name"]).where("id", "in", regions).execute()) put("region", r.id, `Regio ${r.name}`);
+  const rounds = ids(refs, "round");
+  if (rounds.length) for (const r of await db.selectFrom("round").select(["id", "name"]).where("id", "in", rounds).execute()) put("round", r.id, r.name);
+  const teams = ids(refs, "team");
+  if (teams.length)
+    for (const r of await db
+      .selectFrom("team")
+      .innerJoin("municipality", "municipality.id", "team.municipality_id")
+      .select(["team.id", "team.name", "municipality.name as municipality"])
+      .where("team.id", "in", teams)
+      .execute())
+      put("team", r.id, `${r.name} (gemeente ${r.municipality})`);
+  const accounts = ids(refs, "user_account");
+  if (accounts.length)
+    for (const r of await db.selectFrom("user_account").select(["id", "name", "email"]).where("id", "in", accounts).execute())
+      put("user_account", r.id, `${r.name} (${r.email})`);
+  const plans = ids(refs, "improvement_plan");
+  if (plans.length)
+    for (const r of await db
+      .selectFrom("improvement_plan as p")
+      .innerJoin("municipality", "municipality.id", "p.municipality_id")
+      .innerJoin("round", "round.id", "p.round_id")
+      .select(["p.id", "municipality.name as municipality", "round.name as round"])
+      .where("p.id", "in", plans)
+      .execute())
+      put("improvement_plan", r.id, `Verbeterplan gemeente ${r.municipality}, ${r.round}`);
+  const actions = ids(refs, "improvement_action");
+  if (actions.length)
+    for (const r of await db
+      .selectFrom("improvement_action as a")
+      .innerJoin("improvement_plan as p", "p.id", "a.plan_id")
+      .innerJoin("municipality", "municipality.id", "p.municipality_id")
+      .select(["a.id", "a.title", "municipality.name as municipality"])
+      .where("a.id", "in", actions)
+      .execute())
+      put("improvement_action", r.id, `“${r.title}” (gemeente ${r.municipality})`);
+  return names;
+}
+
+/** Gemeente names by id, for changes that record a municipality_id. */
+export async function municipalityNames(db: DB, idList: number[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!idList.length) return names;
+  for (const r of await db
+    .selectFrom("municipality")
+    .select(["id", "name"])
+    .where("id", "in", [...new Set(idList)])
+    .execute())
+    names.set(`municipality:${r.id}`, `Gemeente ${r.name}`);
+  return names;
 }

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
 import { type CurrentUser } from "../domain/user.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 import type { DB } from "../../db/client.ts";
@@ -12,21 +13,27 @@ import { audit } from "./audit.server.ts";
 import { TEAM_KINDS as KINDS } from "../domain/roles.ts";
 export const TEAM_KINDS: TeamKind[] = [...KINDS];
 
-export async function listOrganisation(db: DB, regionId: number) {
-  const municipalities = await db.selectFrom("municipality").select(["id", "name", "cbs_code"]).where("region_id", "=", regionId).orderBy("name").execute();
-  const teams = municipalities.length
-    ? await db
-        .selectFrom("team")
-        .select(["id", "name", "kind", "active", "municipality_id"])
-        .where(
-          "municipality_id",
-          "in",
-          municipalities.map((m) => m.id),
-        )
-        .orderBy("name")
-        .execute()
-    : [];
-  return municipalities.map((m) => ({ ...m, teams: teams.filter((t) => t.municipality_id === m.id) }));
+/** A page of teams, by gemeente then name, in one region or all, matching a search on team or gemeente name. */
+export async function listTeamsPage(db: DB, input: { regionId: number | null; search: string; limit: number; offset: number }) {
+  let query = db.selectFrom("team").innerJoin("municipality as m", "m.id", "team.municipality_id");
+  if (input.regionId !== null) query = query.where("m.region_id", "=", input.regionId);
+  const search = input.search.trim().toLowerCase();
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(team.name)`, "like", sql`${pattern} escape '\\'`), eb(sql`lower(m.name)`, "like", sql`${pattern} escape '\\'`)]),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(["team.id", "team.name", "team.kind", "team.active", "team.municipality_id", "m.name as municipality_name", "m.cbs_code"])
+    .orderBy("m.name")
+    .orderBy("team.name")
+    .orderBy("team.id")
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 type Result = { ok: true } | { ok: false; message: string };

@@ -29,7 +29,7 @@ export async function getTeam(db: DB, id: number) {
 export { TEAM_KIND_LABEL } from "../domain/roles.ts";
 
 export async function listMunicipalities(db: DB) {
-  return db.selectFrom("municipality").select(["id", "name"]).orderBy("name").execute();
+  return db.selectFrom("municipality").select(["id", "name", "region_id"]).orderBy("name").execute();
 }
 
 export async function listActiveTeams(db: DB, municipalityId: number) {

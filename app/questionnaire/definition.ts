@@ -97,6 +97,19 @@ export function findSection(definition: QuestionnaireDefinition, key: string): Q
   return definition.sections.find((s) => s.key === key);
 }
 
+/**
+ * The number a reader knows a question by ("A2" in the zelfscan), or null when its key is only an
+ * internal name ("integrale_sturing" in the round-table report): such a key is never shown.
+ */
+export function questionNumber(itemKey: string): string | null {
+  return /^[A-Z]\d/.test(itemKey) ? itemKey : null;
+}
+
+/** A section as its heading reads: "A. Signaleren" in the zelfscan, the title alone where the key is internal ("mda"). */
+export function sectionHeading(section: { key: string; title: string }): string {
+  return /^[A-Z]$/.test(section.key) ? `${section.key}. ${section.title}` : section.title;
+}
+
 /** Field name of an item's optional explanation (toelichting). */
 export function commentField(itemKey: string): string {
   return `${itemKey}__toelichting`;

@@ -12,13 +12,27 @@ import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { CopyField } from "../components/CopyField.tsx";
+import { Pager } from "../components/Pager.tsx";
+import { pageOfList, pageParam } from "../domain/paging.ts";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Werken aan veiligheid" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const manager = await requireAccountManager(request, context);
+  const params = new URL(request.url).searchParams;
+  const search = (params.get("zoek") ?? "").trim().slice(0, 100);
+  const wanted = search.toLowerCase();
+  // Who may be managed is the policy's decision per account (listManagedAccounts); search and paging
+  // come after it, on at most the accounts of one manager's scope.
+  const managed = await listManagedAccounts(context.db, manager);
+  const found = wanted ? managed.filter((a) => [a.name, a.email, a.scope].some((text) => text.toLowerCase().includes(wanted))) : managed;
+  const { items, paging } = pageOfList(found, pageParam(params.get("pagina")));
   return {
-    accounts: await listManagedAccounts(context.db, manager),
+    accounts: items,
+    paging,
+    search,
+    managedCount: managed.length,
     scopes: await scopesFor(context.db, manager),
     managerRole: manager.role,
     managerId: manager.id,
@@ -64,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { accounts, scopes, managerId } = useLoaderData<typeof loader>();
+  const { accounts, paging, search, managedCount, scopes, managerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -90,12 +104,7 @@ export default function Accounts() {
               staat ook in de uitgaande post):
             </p>
           )}
-          <p>
-            <label className="visually-hidden" htmlFor="uitnodigingslink">
-              Uitnodigingslink
-            </label>
-            <input id="uitnodigingslink" className="utrecht-textbox utrecht-textbox--html-input invitation-link" readOnly value={actionData.created.link} />
-          </p>
+          <CopyField id="uitnodigingslink" label="Uitnodigingslink" value={actionData.created.link} />
         </div>
       ) : null}
       <ErrorSummary
@@ -107,7 +116,8 @@ export default function Accounts() {
         <h2 id="nieuw-account" className="utrecht-heading-2">
           Account aanmaken
         </h2>
-        <Form method="post" className="plan-form">
+        {/* A new form after each account made: with JavaScript too, the fields are empty again. */}
+        <Form method="post" className="plan-form" key={actionData?.created?.link ?? "nieuw"}>
           <input type="hidden" name="intent" value="create" />
           <label className="utrecht-form-label" htmlFor="veld-name">
             Naam
@@ -174,8 +184,28 @@ export default function Accounts() {
 
       <section aria-labelledby="accounts" className="page-section">
         <h2 id="accounts" className="utrecht-heading-2" tabIndex={-1}>
-          Accounts die u beheert ({accounts.length})
+          Accounts die u beheert ({managedCount})
         </h2>
+        <Form method="get" className="inline-actions" role="search" aria-label="Accounts zoeken">
+          <label className="utrecht-form-label" htmlFor="zoek">
+            Zoek een account
+          </label>
+          <span className="field-hint" id="zoek-hint">
+            Op naam, adres of onderdeel
+          </span>
+          <input
+            id="zoek"
+            name="zoek"
+            type="search"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            defaultValue={search}
+            aria-describedby="zoek-hint"
+          />
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Zoeken
+          </button>
+        </Form>
+        <Pager paging={paging} noun={["account", "accounts"]} hrefFor={(page) => `?${new URLSearchParams({ zoek: search, pagina: String(page) })}`} />
         <DataTable caption="Accounts die u beheert">
           <thead>
             <tr>

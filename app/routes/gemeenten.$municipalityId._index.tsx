@@ -4,7 +4,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
-import { formatDateTime, plural } from "../domain/format.ts";
+import { countOf, formatDateTime } from "../domain/format.ts";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { municipalityStartPage } from "../services/start-pages.server.ts";
 import { isOwnMunicipality, leadsRegion } from "../domain/policy.ts";
@@ -102,9 +102,7 @@ export default function MunicipalityPage() {
           <p className="utrecht-paragraph">Er zijn nog geen lokale teams van deze gemeente geregistreerd.</p>
         ) : (
           <>
-            <p className="utrecht-paragraph">
-              {submitted} van {plural(teams.length, "team", "teams")} heeft ingediend.
-            </p>
+            <p className="utrecht-paragraph">{countOf(submitted, teams.length, "team", "teams", ["heeft", "hebben"])} ingediend.</p>
             <DataTable caption={<>Teams van gemeente {municipality.name} en de stand van hun zelfscan</>}>
               <thead>
                 <tr>

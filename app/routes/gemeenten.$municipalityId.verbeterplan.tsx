@@ -21,6 +21,7 @@ import { phaseLabel } from "../domain/phases.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { listActiveTeams } from "../models/organisation.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { DateInput } from "../components/DateInput.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -315,7 +316,7 @@ export default function PlanPage() {
               Gereed op
             </label>
             {err("due")}
-            <input id="veld-due" name="due" type="date" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.due ?? ""} />
+            <DateInput id="veld-due" name="due" defaultValue={v.due} errorId={errors.due ? "fout-due" : undefined} />
             <label className="utrecht-form-label" htmlFor="veld-status">
               Status
             </label>

@@ -1,93 +1,173 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime } from "../domain/format.ts";
-import { requireRole } from "../auth/guards.server.ts";
-import { auditActions, listAudit } from "../models/audit.server.ts";
-import { isIsoDate } from "../forms/dates.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { auditActionLabel, auditEntityLabel } from "../domain/audit-labels.ts";
+import { compareDutch, formatDateTime } from "../domain/format.ts";
+import { requireRole } from "../auth/guards.server.ts";
+import { auditActions, auditEntities } from "../models/audit.server.ts";
+import { readableAuditPage, type ReadableAuditEntry } from "../services/audit-log.server.ts";
+import { parseDutchDate } from "../forms/dates.ts";
+import { DateInput } from "../components/DateInput.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Werken aan veiligheid" }];
 
 const PAGE_SIZE = 100;
-const dateOrEmpty = (v: string | null) => (v && isIsoDate(v) ? v : "");
+const dateOrEmpty = (v: string | null) => (v ? (parseDutchDate(v.trim()) ?? "") : "");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
   const params = new URL(request.url).searchParams;
   const page = Math.max(1, Math.min(10_000, Number(params.get("pagina")) || 1));
+  const [subjectEntity, subjectId] = (params.get("onderwerp") ?? "").split(":");
   const filter = {
     actorEmail: (params.get("wie") ?? "").slice(0, 254),
     action: (params.get("handeling") ?? "").slice(0, 100),
+    entity: (params.get("soort") ?? "").slice(0, 100),
+    // One record, chosen from a row of the log ("Alleen dit onderwerp"): kind and number.
+    subject: subjectEntity && subjectId && /^\d{1,12}$/.test(subjectId) ? `${subjectEntity.slice(0, 100)}:${subjectId}` : "",
     from: dateOrEmpty(params.get("van")),
     to: dateOrEmpty(params.get("tot")),
   };
-  const rows = await listAudit(context.db, {
+  const rows = await readableAuditPage(context.db, {
     actorEmail: filter.actorEmail || undefined,
     action: filter.action || undefined,
+    entity: (filter.subject ? subjectEntity : filter.entity) || undefined,
+    entityId: filter.subject ? subjectId : undefined,
     from: filter.from || undefined,
     to: filter.to ? `${filter.to}T23:59:59.999Z` : undefined,
     limit: PAGE_SIZE + 1,
     offset: (page - 1) * PAGE_SIZE,
   });
-  return { filter, page, rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE, actions: await auditActions(context.db) };
+  const byLabel = (a: { label: string }, b: { label: string }) => compareDutch(a.label, b.label);
+  return {
+    filter,
+    page,
+    rows: rows.slice(0, PAGE_SIZE),
+    more: rows.length > PAGE_SIZE,
+    subjectName: filter.subject ? (rows[0]?.subject.name ?? filter.subject) : null,
+    actions: (await auditActions(context.db)).map((key) => ({ key, label: auditActionLabel(key) })).sort(byLabel),
+    entities: (await auditEntities(context.db)).map((key) => ({ key, label: auditEntityLabel(key) })).sort(byLabel),
+  };
 }
 
-function describeChanges(json: string | null): string {
-  if (!json) return "";
-  const changes = JSON.parse(json) as Record<string, [unknown, unknown]>;
-  return Object.entries(changes)
-    .map(([field, [before, after]]) => `${field}: ${before === null ? "–" : JSON.stringify(before)} → ${after === null ? "–" : JSON.stringify(after)}`)
-    .join("; ");
+type Filter = Awaited<ReturnType<typeof loader>>["filter"];
+const queryOf = (filter: Filter, changes: Partial<Record<"wie" | "handeling" | "soort" | "onderwerp" | "van" | "tot" | "pagina", string>>) => {
+  const values = {
+    wie: filter.actorEmail,
+    handeling: filter.action,
+    soort: filter.entity,
+    onderwerp: filter.subject,
+    van: filter.from,
+    tot: filter.to,
+    ...changes,
+  };
+  const params = new URLSearchParams(Object.entries(values).filter(([, v]) => v));
+  return `?${params}`;
+};
+
+function Changes({ entry }: { entry: ReadableAuditEntry }) {
+  if (!entry.changes.length) return null;
+  return (
+    <table className="audit-changes">
+      <caption className="visually-hidden">Gewijzigde velden, voor en na</caption>
+      <thead>
+        <tr>
+          <th scope="col">Veld</th>
+          <th scope="col">Voor</th>
+          <th scope="col">Na</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entry.changes.map((c, i) => (
+          <tr key={i}>
+            <th scope="row">{c.field}</th>
+            <td>{c.before}</td>
+            <td>{c.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export default function Audit() {
-  const { filter, page, rows, more, actions } = useLoaderData<typeof loader>();
-  const query = (p: number) =>
-    `?${new URLSearchParams({ wie: filter.actorEmail, handeling: filter.action, van: filter.from, tot: filter.to, pagina: String(p) })}`;
+  const { filter, page, rows, more, actions, entities, subjectName } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Auditlog" }]} />
       <h1 className="utrecht-heading-1">Auditlog</h1>
-      <p className="utrecht-paragraph lead">Elke wijziging, met wie, wanneer, welk record en de velden voor en na; ook inloggen en mislukte inlogpogingen.</p>
+      <p className="utrecht-paragraph lead">
+        Elke wijziging, met wie, wanneer, welk onderwerp en de velden voor en na; ook inloggen en mislukte inlogpogingen.
+      </p>
       <Form method="get" className="audit-filter">
-        <label className="utrecht-form-label" htmlFor="wie">
-          Wie (e-mailadres)
-        </label>
-        <input id="wie" name="wie" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={filter.actorEmail} />
-        <label className="utrecht-form-label" htmlFor="handeling">
-          Handeling
-        </label>
-        <select id="handeling" name="handeling" className="utrecht-select" defaultValue={filter.action}>
-          <option value="">Alle</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-        <label className="utrecht-form-label" htmlFor="van">
-          Vanaf
-        </label>
-        <input id="van" name="van" type="date" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={filter.from} />
-        <label className="utrecht-form-label" htmlFor="tot">
-          Tot en met
-        </label>
-        <input id="tot" name="tot" type="date" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={filter.to} />
+        {filter.subject ? <input type="hidden" name="onderwerp" value={filter.subject} /> : null}
+        <div>
+          <label className="utrecht-form-label" htmlFor="wie">
+            Wie (naam of e-mailadres)
+          </label>
+          <input id="wie" name="wie" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={filter.actorEmail} />
+        </div>
+        <div>
+          <label className="utrecht-form-label" htmlFor="handeling">
+            Handeling
+          </label>
+          <select id="handeling" name="handeling" className="utrecht-select" defaultValue={filter.action}>
+            <option value="">Alle</option>
+            {actions.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="utrecht-form-label" htmlFor="soort">
+            Soort onderwerp
+          </label>
+          <select id="soort" name="soort" className="utrecht-select" defaultValue={filter.entity}>
+            <option value="">Alle</option>
+            {entities.map((e) => (
+              <option key={e.key} value={e.key}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="utrecht-form-label" htmlFor="van">
+            Vanaf
+          </label>
+          <DateInput id="van" name="van" defaultValue={filter.from} />
+        </div>
+        <div>
+          <label className="utrecht-form-label" htmlFor="tot">
+            Tot en met
+          </label>
+          <DateInput id="tot" name="tot" defaultValue={filter.to} />
+        </div>
         <div className="form-actions">
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             Filteren
           </button>
         </div>
       </Form>
+      {subjectName ? (
+        <p className="utrecht-paragraph">
+          Alleen over: <strong>{subjectName}</strong>.{" "}
+          <Link className="utrecht-link" to={queryOf(filter, { onderwerp: "", pagina: "" })}>
+            Alle onderwerpen tonen
+          </Link>
+        </p>
+      ) : null}
       <DataTable caption="Auditlog, nieuwste eerst">
         <thead>
           <tr>
             <th scope="col">Wanneer</th>
             <th scope="col">Wie</th>
             <th scope="col">Handeling</th>
-            <th scope="col">Record</th>
+            <th scope="col">Onderwerp</th>
             <th scope="col">Wijzigingen</th>
           </tr>
         </thead>
@@ -96,15 +176,24 @@ export default function Audit() {
             <tr key={r.id}>
               <td>{formatDateTime(r.at)}</td>
               <td>
-                {r.actor_email ?? r.actor_label ?? "–"}
-                {r.address ? <span className="task-list__hint">{r.address}</span> : null}
+                {r.who}
+                {r.whoDetail ? <span className="task-list__hint">{r.whoDetail}</span> : null}
+                {r.address ? <span className="task-list__hint">IP-adres {r.address}</span> : null}
               </td>
-              <td>{r.action}</td>
+              <td>{r.actionLabel}</td>
               <td>
-                {r.entity}
-                {r.entity_id ? ` #${r.entity_id}` : ""}
+                {r.subject.name ?? `${r.subject.kind}${r.subject.id ? ` ${r.subject.id}` : ""}`}
+                {r.subject.id && filter.subject !== `${r.subject.entity}:${r.subject.id}` ? (
+                  <span className="task-list__hint">
+                    <Link className="utrecht-link" to={queryOf(filter, { onderwerp: `${r.subject.entity}:${r.subject.id}`, soort: "", pagina: "" })}>
+                      Alleen dit onderwerp<span className="visually-hidden">: {r.subject.name ?? r.subject.kind}</span>
+                    </Link>
+                  </span>
+                ) : null}
               </td>
-              <td className="audit-changes">{describeChanges(r.changes)}</td>
+              <td>
+                <Changes entry={r} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -112,12 +201,12 @@ export default function Audit() {
       {rows.length === 0 ? <p className="utrecht-paragraph">Niets gevonden met dit filter.</p> : null}
       <nav aria-label="Pagina's" className="form-actions">
         {page > 1 ? (
-          <Link className="utrecht-link" to={query(page - 1)}>
+          <Link className="utrecht-link" to={queryOf(filter, { pagina: String(page - 1) })}>
             Nieuwere
           </Link>
         ) : null}
         {more ? (
-          <Link className="utrecht-link" to={query(page + 1)}>
+          <Link className="utrecht-link" to={queryOf(filter, { pagina: String(page + 1) })}>
             Oudere
           </Link>
         ) : null}

@@ -10,7 +10,7 @@ import { requireRole } from "../auth/guards.server.ts";
 import { dashboardYears } from "../models/dashboard.server.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardView } from "../services/dashboard.server.ts";
-import { dayOf, formatScore } from "../domain/format.ts";
+import { countOf, dayOf, formatScore } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
 import { DataTable } from "../components/DataTable.tsx";
 
@@ -131,7 +131,7 @@ export default function Dashboard() {
                       ? "geen score"
                       : `score ${formatScore(score)}`
                     : r.teams
-                      ? `${r.submitted} van de ${r.teams} teams ingediend, minder dan 3: niet getoond`
+                      ? `${countOf(r.submitted, r.teams, "team", "teams")} ingediend, minder dan 3: niet getoond`
                       : "geen teams in deze toepassing",
                 };
               })}

@@ -7,7 +7,9 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRole } from "../auth/guards.server.ts";
 import { readForm } from "../server/form.server.ts";
 import { teamChangeSchema } from "../forms/organisation.ts";
-import { addTeam, listOrganisation, updateTeam } from "../models/organisation-admin.server.ts";
+import { addTeam, listTeamsPage, updateTeam } from "../models/organisation-admin.server.ts";
+import { PAGE_SIZE, pageParam, paging } from "../domain/paging.ts";
+import { Pager } from "../components/Pager.tsx";
 import { TEAM_KIND_LABEL, TEAM_KINDS } from "../domain/roles.ts";
 import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
@@ -17,11 +19,24 @@ export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan ve
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, ["programma"]);
   const regions = await listRegions(context.db);
-  const asked = new URL(request.url).searchParams.get("regio");
-  const regionId = asked ? parseId(asked) : regions[0]?.id;
-  if (!regionId || !regions.some((r) => r.id === regionId)) notFound();
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("regio");
+  // "alle": search every region; otherwise one region (the first when none is asked).
+  const regionId = asked === "alle" ? null : asked ? parseId(asked) : regions[0]!.id;
+  if (regionId !== null && (!regionId || !regions.some((r) => r.id === regionId))) notFound();
+  const search = (params.get("zoek") ?? "").slice(0, 100);
+  const asPage = pageParam(params.get("pagina"));
+  const { rows, total } = await listTeamsPage(context.db, { regionId, search, limit: PAGE_SIZE, offset: (asPage - 1) * PAGE_SIZE });
   const allMunicipalities = await listMunicipalities(context.db);
-  return { regions, regionId, municipalities: await listOrganisation(context.db, regionId), allMunicipalities };
+  return {
+    regions,
+    regionId,
+    search,
+    teams: rows,
+    paging: paging(asPage, total),
+    allMunicipalities,
+    regionMunicipalities: regionId === null ? allMunicipalities : allMunicipalities.filter((m) => m.region_id === regionId),
+  };
 }
 
 const fail = (message: string) => data({ error: message }, { status: 400 });
@@ -32,13 +47,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The page shows one message at a time, above the lists.
   if (!submission.ok) return fail(Object.values(submission.errors)[0] ?? "Er is niets gewijzigd.");
   const change = submission.data;
+  // A team moves to the gemeente typed or picked from the list of all gemeenten (by name; an id also works).
+  let moveTo: number | undefined;
+  if (change.intent === "move") {
+    const wanted = change.municipality.toLowerCase();
+    moveTo = (await listMunicipalities(context.db)).find((m) => String(m.id) === wanted || m.name.toLowerCase() === wanted)?.id;
+    if (!moveTo) return fail("Kies de gemeente waar het team heen gaat uit de lijst.");
+  }
   const result =
     change.intent === "add"
       ? await addTeam(context.db, user, { municipalityId: change.municipality, name: change.name, kind: change.kind })
       : await updateTeam(context.db, user, {
           teamId: change.team,
           name: change.intent === "rename" ? change.name : undefined,
-          municipalityId: change.intent === "move" ? change.municipality : undefined,
+          municipalityId: moveTo,
           active: change.intent === "deactivate" ? false : change.intent === "activate" ? true : undefined,
         });
   if (!result.ok) return fail(result.message);
@@ -46,9 +68,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { regions, regionId, municipalities, allMunicipalities } = useLoaderData<typeof loader>();
+  const { regions, regionId, search, teams, paging, allMunicipalities, regionMunicipalities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const hrefFor = (page: number) => `?${new URLSearchParams({ regio: regionId === null ? "alle" : String(regionId), zoek: search, pagina: String(page) })}`;
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Organisatie" }]} />
@@ -60,120 +83,153 @@ export default function Organisation() {
         </Link>
       </p>
       <ErrorSummary items={actionData?.error ? [{ target: "organisatie", message: actionData.error }] : []} focusKey={actionData} />
-      <Form method="get" className="form-actions">
-        <label className="utrecht-form-label" htmlFor="regio">
-          Regio
-        </label>
-        <select id="regio" name="regio" className="utrecht-select" defaultValue={regionId}>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-          Tonen
-        </button>
+      <Form method="get" className="audit-filter">
+        <div>
+          <label className="utrecht-form-label" htmlFor="regio">
+            Regio
+          </label>
+          <select id="regio" name="regio" className="utrecht-select" defaultValue={regionId ?? "alle"}>
+            <option value="alle">Alle regio's</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="utrecht-form-label" htmlFor="zoek">
+            Zoeken op team of gemeente
+          </label>
+          <input id="zoek" name="zoek" type="search" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={search} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Tonen
+          </button>
+        </div>
       </Form>
+
       <div id="organisatie" tabIndex={-1}>
-        {municipalities.map((m) => (
-          <section key={m.id} aria-labelledby={`gemeente-${m.id}`} className="page-section">
-            <h2 id={`gemeente-${m.id}`} className="utrecht-heading-3">
-              {m.name} <span className="muted">({m.cbs_code})</span>
-            </h2>
-            {m.teams.length ? (
-              <DataTable caption={<>Teams van {m.name}</>}>
-                <thead>
-                  <tr>
-                    <th scope="col">Team</th>
-                    <th scope="col">Hernoemen</th>
-                    <th scope="col">Verplaatsen</th>
-                    <th scope="col">Actief</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.teams.map((t) => (
-                    <tr key={t.id}>
-                      <th scope="row">
-                        {t.name}
-                        <span className="task-list__hint">
-                          {TEAM_KIND_LABEL[t.kind]}
-                          {t.active ? "" : " · non-actief"}
-                        </span>
-                      </th>
-                      <td>
-                        <Form method="post" className="inline-actions">
-                          <input type="hidden" name="intent" value="rename" />
-                          <input type="hidden" name="team" value={t.id} />
-                          <label className="visually-hidden" htmlFor={`naam-${t.id}`}>
-                            Nieuwe naam voor {t.name}
-                          </label>
-                          <input id={`naam-${t.id}`} name="name" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={t.name} size={18} />
-                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                            Opslaan<span className="visually-hidden"> (naam {t.name})</span>
-                          </button>
-                        </Form>
-                      </td>
-                      <td>
-                        <Form method="post" className="inline-actions">
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="team" value={t.id} />
-                          <label className="visually-hidden" htmlFor={`naar-${t.id}`}>
-                            Gemeente voor {t.name}
-                          </label>
-                          <select id={`naar-${t.id}`} name="municipality" className="utrecht-select" defaultValue={m.id}>
-                            {allMunicipalities.map((o) => (
-                              <option key={o.id} value={o.id}>
-                                {o.name}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                            Verplaatsen<span className="visually-hidden"> ({t.name})</span>
-                          </button>
-                        </Form>
-                      </td>
-                      <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value={t.active ? "deactivate" : "activate"} />
-                          <input type="hidden" name="team" value={t.id} />
-                          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                            {t.active ? "Op non-actief" : "Weer actief"}
-                            <span className="visually-hidden"> ({t.name})</span>
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </DataTable>
-            ) : (
-              <p className="muted">Nog geen teams.</p>
-            )}
-            <Form method="post" className="inline-actions">
-              <input type="hidden" name="intent" value="add" />
-              <input type="hidden" name="municipality" value={m.id} />
-              <label className="utrecht-form-label" htmlFor={`nieuw-${m.id}`}>
-                Nieuw team in {m.name}
-              </label>
-              <input id={`nieuw-${m.id}`} name="name" className="utrecht-textbox utrecht-textbox--html-input" size={24} />
-              <label className="visually-hidden" htmlFor={`soort-${m.id}`}>
-                Soort team
-              </label>
-              <select id={`soort-${m.id}`} name="kind" className="utrecht-select" defaultValue="wijkteam">
-                {TEAM_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {TEAM_KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                Toevoegen<span className="visually-hidden"> (team in {m.name})</span>
-              </button>
-            </Form>
-          </section>
-        ))}
+        <Pager paging={paging} noun={["team", "teams"]} hrefFor={hrefFor} />
+        {teams.length ? (
+          <DataTable caption={search ? `Teams met "${search}" in de naam of gemeente` : "Teams, per gemeente"}>
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Gemeente</th>
+                <th scope="col">Hernoemen</th>
+                <th scope="col">Verplaatsen</th>
+                <th scope="col">Actief</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">
+                    {t.name}
+                    <span className="task-list__hint">
+                      {TEAM_KIND_LABEL[t.kind]}
+                      {t.active ? "" : " · non-actief"}
+                    </span>
+                  </th>
+                  <td>
+                    {t.municipality_name} <span className="muted">({t.cbs_code})</span>
+                  </td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="rename" />
+                      <input type="hidden" name="team" value={t.id} />
+                      <label className="visually-hidden" htmlFor={`naam-${t.id}`}>
+                        Nieuwe naam voor {t.name}
+                      </label>
+                      <input id={`naam-${t.id}`} name="name" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={t.name} size={18} />
+                      <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                        Opslaan<span className="visually-hidden"> (naam {t.name})</span>
+                      </button>
+                    </Form>
+                  </td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="team" value={t.id} />
+                      <label className="visually-hidden" htmlFor={`naar-${t.id}`}>
+                        Gemeente voor {t.name}
+                      </label>
+                      <input
+                        id={`naar-${t.id}`}
+                        name="municipality"
+                        list="alle-gemeenten"
+                        autoComplete="off"
+                        className="utrecht-textbox utrecht-textbox--html-input"
+                        defaultValue={t.municipality_name}
+                        size={16}
+                      />
+                      <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                        Verplaatsen<span className="visually-hidden"> ({t.name})</span>
+                      </button>
+                    </Form>
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={t.active ? "deactivate" : "activate"} />
+                      <input type="hidden" name="team" value={t.id} />
+                      <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
+                        {t.active ? "Op non-actief" : "Weer actief"}
+                        <span className="visually-hidden"> ({t.name})</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        ) : null}
+        {/* One list of every gemeente for all move fields: typed or picked, the browser suggests as one types. */}
+        <datalist id="alle-gemeenten">
+          {allMunicipalities.map((m) => (
+            <option key={m.id} value={m.name} />
+          ))}
+        </datalist>
       </div>
+
+      <section aria-labelledby="team-toevoegen" className="page-section">
+        <h2 id="team-toevoegen" className="utrecht-heading-2">
+          Team toevoegen
+        </h2>
+        <Form method="post" className="plan-form">
+          <input type="hidden" name="intent" value="add" />
+          <label className="utrecht-form-label" htmlFor="nieuw-gemeente">
+            Gemeente
+          </label>
+          <select id="nieuw-gemeente" name="municipality" className="utrecht-select">
+            {regionMunicipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          <label className="utrecht-form-label" htmlFor="nieuw-naam">
+            Naam van het team
+          </label>
+          <input id="nieuw-naam" name="name" className="utrecht-textbox utrecht-textbox--html-input" />
+          <label className="utrecht-form-label" htmlFor="nieuw-soort">
+            Soort team
+          </label>
+          <select id="nieuw-soort" name="kind" className="utrecht-select" defaultValue="wijkteam">
+            {TEAM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {TEAM_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+          <div className="form-actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+              Team toevoegen
+            </button>
+          </div>
+        </Form>
+      </section>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { readFormData } from "../server/http.server.ts";
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
 import { planImport, runImport, type ImportRow } from "../models/organisation-admin.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { plural } from "../domain/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Teams importeren – Werken aan veiligheid" }];
 
@@ -60,7 +61,8 @@ export default function Import() {
       {result?.stage === "done" && result.done ? (
         <div className="notice notice--ok" role="status">
           <p>
-            <strong>Geïmporteerd:</strong> {result.done.teams} teams en {result.done.accounts} teammanagers (uitnodigingen staan in de uitgaande post).
+            <strong>Geïmporteerd:</strong> {plural(result.done.teams, "team", "teams")} en {plural(result.done.accounts, "teammanager", "teammanagers")}{" "}
+            (uitnodigingen staan in de uitgaande post).
           </p>
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { getCurrentRound, listRounds, openRound, roundVersions } from "../models
 import { cycleRoundsOfRegions } from "../models/cycles.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { DateInput } from "../components/DateInput.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Zelfscanrondes – Werken aan veiligheid" }];
 
@@ -53,15 +54,19 @@ export default function Rounds() {
         {label}
       </label>
       <FieldError id={`fout-${name}`} message={errors[name]} />
-      <input
-        id={`veld-${name}`}
-        name={name}
-        type={type}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        defaultValue={v?.[name] ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `fout-${name}` : undefined}
-      />
+      {type === "date" ? (
+        <DateInput id={`veld-${name}`} name={name} defaultValue={v?.[name]} errorId={errors[name] ? `fout-${name}` : undefined} />
+      ) : (
+        <input
+          id={`veld-${name}`}
+          name={name}
+          type={type}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          defaultValue={v?.[name] ?? ""}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `fout-${name}` : undefined}
+        />
+      )}
     </>
   );
   return (

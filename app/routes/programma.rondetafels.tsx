@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { YearNav } from "../components/YearNav.tsx";
 import { InputExportLinks } from "../components/InputExportLinks.tsx";
-import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
+import { countOf, dayOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { parseForm } from "../server/form.server.ts";
 import { readFormData } from "../server/http.server.ts";
@@ -18,6 +18,7 @@ import { listRegions } from "../models/organisation.server.ts";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
 import { DataTable } from "../components/DataTable.tsx";
+import { DateInput } from "../components/DateInput.tsx";
 
 const YEAR_MESSAGE = `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`;
 const roundTableYearSchema = z.object({
@@ -90,16 +91,25 @@ export default function RoundTables() {
         {label}
       </label>
       <FieldError id={`fout-input-${name}`} message={inputErrors[name]} />
-      <input
-        id={`input-${name}`}
-        name={name}
-        type={type}
-        inputMode={type === "text" ? "numeric" : undefined}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        defaultValue={inputValues[name] ?? fallback}
-        aria-invalid={inputErrors[name] ? true : undefined}
-        aria-describedby={inputErrors[name] ? `fout-input-${name}` : undefined}
-      />
+      {type === "date" ? (
+        <DateInput
+          id={`input-${name}`}
+          name={name}
+          defaultValue={inputValues[name] ?? fallback}
+          errorId={inputErrors[name] ? `fout-input-${name}` : undefined}
+        />
+      ) : (
+        <input
+          id={`input-${name}`}
+          name={name}
+          type={type}
+          inputMode={type === "text" ? "numeric" : undefined}
+          className="utrecht-textbox utrecht-textbox--html-input"
+          defaultValue={inputValues[name] ?? fallback}
+          aria-invalid={inputErrors[name] ? true : undefined}
+          aria-describedby={inputErrors[name] ? `fout-input-${name}` : undefined}
+        />
+      )}
     </>
   );
   return (
@@ -120,7 +130,7 @@ export default function RoundTables() {
       {year ? (
         <section aria-labelledby="regios" className="page-section">
           <h2 id="regios" className="utrecht-heading-2">
-            {year}: {done} van de {regions.length} regio's ingediend
+            {year}: {countOf(done, regions.length, "regio", "regio's")} ingediend
           </h2>
           <DataTable caption={<>Rondetafelgesprekken {year} per regio</>}>
             <thead>
@@ -147,7 +157,8 @@ export default function RoundTables() {
                     {r.input?.deadline ? (
                       <>
                         <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}/input`}>
-                          {r.input.teamsSubmitted} van {r.input.teams} teams, {r.input.municipalitiesSubmitted} van {r.input.municipalities} gemeenten
+                          {countOf(r.input.teamsSubmitted, r.input.teams, "team", "teams")},{" "}
+                          {countOf(r.input.municipalitiesSubmitted, r.input.municipalities, "gemeente", "gemeenten")}
                         </Link>
                         <span className="task-list__hint">tot en met {formatDate(r.input.deadline)}</span>
                       </>

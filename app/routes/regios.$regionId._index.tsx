@@ -12,6 +12,7 @@ import { changePhase } from "../services/phases.server.ts";
 import { roundForNewCycle } from "../models/cycles.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { conditionsToAdvance, decideTransition } from "../domain/phases.ts";
+import { countOf } from "../domain/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -113,8 +114,9 @@ export default function RegionPage() {
             {round.name}: voortgang per gemeente
           </h2>
           <p className="utrecht-paragraph">
-            {totals.submitted} van {totals.teams} teams hebben ingediend; {totals.municipal} van {municipalities.length} gemeenten hebben hun gemeentelijke deel
-            ingediend.
+            {countOf(totals.submitted, totals.teams, "team", "teams", ["heeft", "hebben"])} ingediend;{" "}
+            {countOf(totals.municipal, municipalities.length, "gemeente", "gemeenten", ["heeft", "hebben"])} {totals.municipal === 1 ? "haar" : "hun"}{" "}
+            gemeentelijke deel ingediend.
           </p>
           <ProgressTable
             caption={`Voortgang van de zelfscan per gemeente in regio ${region.name}`}

@@ -127,71 +127,100 @@ export default function Findings() {
         }))}
         focusKey={actionData}
       />
-      <Form method="post" id="bevindingen" tabIndex={-1}>
-        <fieldset disabled={!page.editable} className="findings">
-          <label className="utrecht-form-label" htmlFor="veld-summary">
-            Samenvatting van de bevindingen
-          </label>
-          <FieldError id="fout-summary" message={errors.summary} />
-          <textarea
-            id="veld-summary"
-            name="summary"
-            className="utrecht-textarea"
-            rows={5}
-            defaultValue={field("summary", analysis.summary)}
-            aria-invalid={errors.summary ? true : undefined}
-            aria-describedby={errors.summary ? "fout-summary" : undefined}
-          />
+      {page.editable ? null : (
+        // Outside the analysis phase the findings are read, not edited: text, never disabled fields that cut it off.
+        <div className="findings findings--read">
+          <h2 className="utrecht-heading-2">Samenvatting van de bevindingen</h2>
+          {analysis.summary ? <p className="utrecht-paragraph preserve-lines">{analysis.summary}</p> : <p className="muted">Geen samenvatting vastgelegd.</p>}
           {page.themes.map((theme) => {
-            const low = theme.score !== null && theme.score < page.lowBelow;
+            const strengths = analysis.strengths[theme.theme] ?? "";
+            const points = pointsFromText(pointsText(theme.theme));
             return (
               <section key={theme.theme} aria-labelledby={`thema-${theme.theme}`} className="findings__theme">
                 <h2 id={`thema-${theme.theme}`} className="utrecht-heading-3">
-                  {theme.theme}. {theme.title}{" "}
-                  <span className="muted">
-                    (score {formatScore(theme.score)}
-                    {low ? ", laag" : ""})
-                  </span>
+                  {theme.theme}. {theme.title} <span className="muted">(score {formatScore(theme.score)})</span>
                 </h2>
-                <label className="utrecht-form-label" htmlFor={`veld-strengths_${theme.theme}`}>
-                  Sterke punten bij {theme.theme}
-                </label>
-                <FieldError id={`fout-strengths_${theme.theme}`} message={errors[`strengths_${theme.theme}`]} />
-                <textarea
-                  id={`veld-strengths_${theme.theme}`}
-                  name={`strengths_${theme.theme}`}
-                  aria-invalid={errors[`strengths_${theme.theme}`] ? true : undefined}
-                  aria-describedby={errors[`strengths_${theme.theme}`] ? `fout-strengths_${theme.theme}` : undefined}
-                  className="utrecht-textarea"
-                  rows={2}
-                  defaultValue={field(`strengths_${theme.theme}`, analysis.strengths[theme.theme] ?? "")}
-                />
-                <label className="utrecht-form-label" htmlFor={`veld-points_${theme.theme}`}>
-                  Verbeterpunten bij {theme.theme} (één per regel){low ? ", ten minste één nodig" : ""}
-                </label>
-                <FieldError id={`fout-points_${theme.theme}`} message={errors[`points_${theme.theme}`]} />
-                <textarea
-                  id={`veld-points_${theme.theme}`}
-                  name={`points_${theme.theme}`}
-                  aria-invalid={errors[`points_${theme.theme}`] ? true : undefined}
-                  aria-describedby={errors[`points_${theme.theme}`] ? `fout-points_${theme.theme}` : undefined}
-                  className="utrecht-textarea"
-                  rows={3}
-                  defaultValue={field(`points_${theme.theme}`, pointsText(theme.theme))}
-                />
-                {!page.editable && pointsFromText(pointsText(theme.theme)).length === 0 ? <p className="muted">Geen verbeterpunten vastgelegd.</p> : null}
+                <h3 className="utrecht-heading-4">Sterke punten</h3>
+                {strengths ? <p className="utrecht-paragraph preserve-lines">{strengths}</p> : <p className="muted">Geen sterke punten vastgelegd.</p>}
+                <h3 className="utrecht-heading-4">Verbeterpunten</h3>
+                {points.length ? (
+                  <ul className="utrecht-unordered-list">
+                    {points.map((point, i) => (
+                      <li key={i}>{point}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="muted">Geen verbeterpunten vastgelegd.</p>
+                )}
               </section>
             );
           })}
-          {page.editable ? (
+        </div>
+      )}
+      {page.editable ? (
+        <Form method="post" id="bevindingen" tabIndex={-1}>
+          <fieldset className="findings">
+            <label className="utrecht-form-label" htmlFor="veld-summary">
+              Samenvatting van de bevindingen
+            </label>
+            <FieldError id="fout-summary" message={errors.summary} />
+            <textarea
+              id="veld-summary"
+              name="summary"
+              className="utrecht-textarea"
+              rows={5}
+              defaultValue={field("summary", analysis.summary)}
+              aria-invalid={errors.summary ? true : undefined}
+              aria-describedby={errors.summary ? "fout-summary" : undefined}
+            />
+            {page.themes.map((theme) => {
+              const low = theme.score !== null && theme.score < page.lowBelow;
+              return (
+                <section key={theme.theme} aria-labelledby={`thema-${theme.theme}`} className="findings__theme">
+                  <h2 id={`thema-${theme.theme}`} className="utrecht-heading-3">
+                    {theme.theme}. {theme.title}{" "}
+                    <span className="muted">
+                      (score {formatScore(theme.score)}
+                      {low ? ", laag" : ""})
+                    </span>
+                  </h2>
+                  <label className="utrecht-form-label" htmlFor={`veld-strengths_${theme.theme}`}>
+                    Sterke punten bij {theme.theme}
+                  </label>
+                  <FieldError id={`fout-strengths_${theme.theme}`} message={errors[`strengths_${theme.theme}`]} />
+                  <textarea
+                    id={`veld-strengths_${theme.theme}`}
+                    name={`strengths_${theme.theme}`}
+                    aria-invalid={errors[`strengths_${theme.theme}`] ? true : undefined}
+                    aria-describedby={errors[`strengths_${theme.theme}`] ? `fout-strengths_${theme.theme}` : undefined}
+                    className="utrecht-textarea"
+                    rows={2}
+                    defaultValue={field(`strengths_${theme.theme}`, analysis.strengths[theme.theme] ?? "")}
+                  />
+                  <label className="utrecht-form-label" htmlFor={`veld-points_${theme.theme}`}>
+                    Verbeterpunten bij {theme.theme} (één per regel){low ? ", ten minste één nodig" : ""}
+                  </label>
+                  <FieldError id={`fout-points_${theme.theme}`} message={errors[`points_${theme.theme}`]} />
+                  <textarea
+                    id={`veld-points_${theme.theme}`}
+                    name={`points_${theme.theme}`}
+                    aria-invalid={errors[`points_${theme.theme}`] ? true : undefined}
+                    aria-describedby={errors[`points_${theme.theme}`] ? `fout-points_${theme.theme}` : undefined}
+                    className="utrecht-textarea"
+                    rows={3}
+                    defaultValue={field(`points_${theme.theme}`, pointsText(theme.theme))}
+                  />
+                </section>
+              );
+            })}
             <div className="form-actions">
               <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
                 Bevindingen opslaan
               </button>
             </div>
-          ) : null}
-        </fieldset>
-      </Form>
+          </fieldset>
+        </Form>
+      ) : null}
       {analysis.updatedAt ? <p className="muted">Laatst opgeslagen: {formatDateTime(analysis.updatedAt)}.</p> : null}
     </>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, parseId } from "../server/http.server.ts";
 import { BarChart } from "../components/BarChart.tsx";
-import { formatScore } from "../domain/format.ts";
+import { countOf, formatScore, plural } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { RoundNav } from "../components/RoundNav.tsx";
 import { ExportLinks } from "../components/ExportLinks.tsx";
@@ -60,7 +60,7 @@ export default function RegionResults() {
       <Breadcrumbs items={[{ to: base, label: `Regio ${region.name}` }, { label: "Resultaten" }]} />
       <h1 className="utrecht-heading-1">Resultaten van de zelfscan</h1>
       <p className="utrecht-paragraph lead">
-        Regio {region.name} · {round.name} · {submitted} van {teams} teams ingediend ({pct(submitted, teams)})
+        Regio {region.name} · {round.name} · {countOf(submitted, teams, "team", "teams")} ingediend ({pct(submitted, teams)})
       </p>
       <RoundNav rounds={rounds} current={round.id} />
       <p className="utrecht-paragraph">
@@ -170,7 +170,7 @@ export default function RegionResults() {
             </tr>
             <tr>
               <th scope="row">Nederland</th>
-              <td className="number">{results.country.teams} teams</td>
+              <td className="number">{plural(results.country.teams, "team", "teams")}</td>
               {figures.map((theme) => (
                 <td key={theme.theme} className="number">
                   {formatScore(results.country.figures.find((f) => f.theme === theme.theme)?.score ?? null)}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDate, formatDateTime } from "../domain/format.ts";
+import { countOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { regionRoundTables } from "../models/rondetafel.server.ts";
 import { inputOverview } from "../models/round-table-input.server.ts";
@@ -64,7 +64,8 @@ export default function RegionRoundTables() {
                   {y.input?.deadline ? (
                     <>
                       <Link className="utrecht-link" to={`/rondetafels/${y.year}/${region.id}/input`}>
-                        {y.input.teamsSubmitted} van {y.input.teams} teams, {y.input.municipalitiesSubmitted} van {y.input.municipalities} gemeenten
+                        {countOf(y.input.teamsSubmitted, y.input.teams, "team", "teams")},{" "}
+                        {countOf(y.input.municipalitiesSubmitted, y.input.municipalities, "gemeente", "gemeenten")}
                         <span className="visually-hidden"> ({y.year})</span>
                       </Link>
                       <span className="task-list__hint">tot en met {formatDate(y.input.deadline)}</span>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { dayOf, formatDate } from "../domain/format.ts";
+import { countOf, dayOf, formatDate } from "../domain/format.ts";
 import { ACTION_STATUS_LABEL, isOverdue } from "../forms/plan.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
@@ -36,8 +36,8 @@ export default function RegionPlans() {
       <Breadcrumbs items={[{ to: `/regios/${region.id}`, label: `Regio ${region.name}` }, { label: "Verbeterplannen" }]} />
       <h1 className="utrecht-heading-1">Verbeterplannen in regio {region.name}</h1>
       <p className="utrecht-paragraph lead">
-        {round ? round.name : "Geen ronde"} · {plans.filter((p) => p.adopted_at).length} van {plans.length} gemeenten hebben een vastgesteld plan · {overdue}{" "}
-        {overdue === 1 ? "actie is" : "acties zijn"} over de datum
+        {round ? round.name : "Geen ronde"} · {countOf(plans.filter((p) => p.adopted_at).length, plans.length, "gemeente", "gemeenten", ["heeft", "hebben"])}{" "}
+        een vastgesteld plan · {overdue} {overdue === 1 ? "actie is" : "acties zijn"} over de datum
       </p>
       {plans.map((plan) => (
         <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="page-section">

@@ -6,7 +6,7 @@ import { RegionInputView } from "../components/RegionInputView.tsx";
 import { InputExportLinks } from "../components/InputExportLinks.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import { formatDate, formatDateTime } from "../domain/format.ts";
+import { countOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { regionInput, regionInputStatus, remindMissingInput } from "../models/round-table-input.server.ts";
 import { notFound } from "../server/http.server.ts";
@@ -40,7 +40,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     asked: asked ? { deadline: asked.deadline, openedAt: asked.opened_at, remindedAt: asked.reminded_at } : null,
     status: asked ? await regionInputStatus(context.db, round.id, region.id) : null,
     views: asked ? await regionInputView(context.db, round.id, region.id) : [],
-    reminded: url.searchParams.get("herinnerd"),
+    // How many were reminded, from the redirect after the reminder; anything else in the address is ignored.
+    reminded: /^\d{1,6}$/.test(url.searchParams.get("herinnerd") ?? "") ? Number(url.searchParams.get("herinnerd")) : null,
   };
 }
 
@@ -90,15 +91,22 @@ export default function RegionInputPage() {
       ) : (
         <>
           <p className="utrecht-paragraph lead">
-            Gevraagd op {formatDate(asked.openedAt)}, graag vóór {formatDate(asked.deadline)}. {status.teams.filter((t) => t.status === "submitted").length} van
-            de {status.teams.length} teams en {status.municipalities.filter((m) => m.status === "submitted").length} van de {status.municipalities.length}{" "}
-            gemeenten hebben input ingediend.
+            Gevraagd op {formatDate(asked.openedAt)}, graag vóór {formatDate(asked.deadline)}.{" "}
+            {countOf(status.teams.filter((t) => t.status === "submitted").length, status.teams.length, "team", "teams")} en{" "}
+            {countOf(status.municipalities.filter((m) => m.status === "submitted").length, status.municipalities.length, "gemeente", "gemeenten")}{" "}
+            {status.teams.filter((t) => t.status === "submitted").length + status.municipalities.filter((m) => m.status === "submitted").length === 1
+              ? "heeft"
+              : "hebben"}{" "}
+            input ingediend.
           </p>
           <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser.</p>
           <InputExportLinks year={year} regionId={region.id} />
           {reminded !== null && !actionData ? (
             <div className="notice notice--ok" role="status">
-              <p>Herinnering verstuurd aan {reminded} teams en gemeenten die nog geen input hebben ingediend.</p>
+              <p>
+                Herinnering verstuurd aan{" "}
+                {reminded === 1 ? "1 team of gemeente die nog geen input heeft" : `${reminded} teams en gemeenten die nog geen input hebben`} ingediend.
+              </p>
             </div>
           ) : null}
           {actionData ? (
@@ -114,7 +122,7 @@ export default function RegionInputPage() {
             {missing > 0 ? (
               <Form method="post" className="form-actions no-print">
                 <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
-                  Herinnering sturen aan de {missing} die nog geen input hebben ingediend
+                  Herinnering sturen aan {missing === 1 ? "de 1 die nog geen input heeft" : `de ${missing} die nog geen input hebben`} ingediend
                 </button>
                 {asked.remindedAt ? <span className="muted">Laatste herinnering: {formatDateTime(asked.remindedAt)}</span> : null}
               </Form>

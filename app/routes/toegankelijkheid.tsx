@@ -30,32 +30,32 @@ export default function Toegankelijkheid() {
       <h2 className="utrecht-heading-2">Hoe we het hebben onderzocht</h2>
       <ul className="utrecht-unordered-list">
         <li>
-          Automatisch, bij elke nieuwe versie: de browsertests bezoeken de pagina's van elke rol (teammanager, gemeente, regio, programma) en controleren elke
-          bezochte pagina met axe-core op de toetsbare succescriteria van WCAG 2.1 A en AA.
+          Automatisch, bij elke nieuwe versie: de browsertests volgen de links van elke rol (zonder account, teammanager, gemeente, regio, programma) en
+          controleren elke bezochte pagina, ook met foutmeldingen, alleen-lezen en leeg, met axe-core op de toetsbare succescriteria van WCAG 2.1 A en AA. Op
+          elke pagina controleren ze ook dat de pagina bij 320 CSS-pixels breed (400% zoom) niet opzij schuift, dat elke pagina een titel heeft en de links naar
+          deze verklaringen, en dat na het volgen van een link de focus op de kop van de nieuwe pagina staat.
         </li>
         <li>
-          Handmatig: de zelfscan helemaal invullen en indienen met alleen het toetsenbord en zonder JavaScript; de foutmeldingen bij formulieren; de
-          waarschuwing voordat een sessie verloopt; de kaarten en grafieken, die dezelfde cijfers ook als tabel of lijst tonen; de pagina's bij 320 CSS-pixels
-          breed.
+          Handmatig: de zelfscan helemaal invullen en indienen met alleen het toetsenbord en zonder JavaScript; opslaan in twee tabbladen tegelijk; de
+          foutmeldingen bij formulieren; datums als dd-mm-jjjj; de waarschuwing voordat een sessie verloopt; de kaarten en grafieken, die dezelfde cijfers ook
+          als tabel of lijst tonen en bij een smal scherm leesbaar blijven; het auditlog.
         </li>
       </ul>
       <p className="utrecht-paragraph">Laatst gecontroleerd: 2 december 2026.</p>
 
       <h2 className="utrecht-heading-2">Wat nog niet voldoet</h2>
+      <p className="utrecht-paragraph">
+        Bij de controles hierboven zijn geen onderdelen gevonden die niet voldoen. We noemen de status toch &ldquo;gedeeltelijk&rdquo;, omdat nog geen
+        onafhankelijke deskundige de webapplicatie volgens de onderzoeksmethode WCAG-EM heeft onderzocht en de eigen handmatige controles niet elk
+        succescriterium afzonderlijk nalopen.
+      </p>
       <ul className="utrecht-unordered-list">
         <li>
-          <strong>Herschikken bij 320 pixels (WCAG 1.4.10).</strong> Op een deel van de pagina's met brede tabellen (onder meer het landelijk overzicht en de
-          resultaten) schuift bij een smal scherm of 400% zoom de hele pagina opzij in plaats van alleen de tabel. We zetten elke brede tabel in een eigen
-          schuifvak.
-        </li>
-        <li>
-          <strong>Datums invullen (WCAG 3.3.2).</strong> Een datumveld toont de notatie van de browser; niet elke browser toont dd-mm-jjjj.
-        </li>
-        <li>
-          <strong>Het auditlog</strong> toont acties en velden met technische namen in plaats van begrijpelijke Nederlandse omschrijvingen.
+          <strong>Gemeente kiezen bij het verplaatsen van een team</strong> (programma, pagina Organisatie): het veld stelt gemeenten voor terwijl u typt. Niet
+          elke schermlezer leest die voorstellen voor; u kunt de naam van de gemeente ook helemaal typen.
         </li>
       </ul>
-      <p className="utrecht-paragraph">We lossen deze punten op in de volgende versies en werken deze verklaring dan bij.</p>
+      <p className="utrecht-paragraph">We laten de webapplicatie onafhankelijk onderzoeken en werken deze verklaring dan bij.</p>
 
       <h2 className="utrecht-heading-2">Een probleem melden</h2>
       <p className="utrecht-paragraph">

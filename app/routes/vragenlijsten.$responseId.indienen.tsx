@@ -12,6 +12,7 @@ import { REVISION_MISSING, revisionField } from "../forms/fields.ts";
 import { getAnswers } from "../models/response.server.ts";
 import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
+import { questionNumber, sectionHeading } from "../questionnaire/definition.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 
 const submitSchema = z.object({ revision: revisionField });
@@ -93,13 +94,14 @@ export default function SubmitPage() {
           {groupBySection(missing).map(([key, group]) => (
             <section key={key} aria-labelledby={`ontbreekt-${key}`} className="page-section">
               <h2 id={`ontbreekt-${key}`} className="utrecht-heading-2">
-                {key}. {group.title}
+                {sectionHeading({ key, title: group.title })}
               </h2>
               <ul className="utrecht-unordered-list">
                 {group.items.map((m) => (
                   <li key={m.itemKey}>
                     <Link className="utrecht-link" to={`${sectionPath(page.responseId, key)}?controle=1#${fieldId(m.itemKey)}`}>
-                      {m.itemKey}: {m.text}
+                      {questionNumber(m.itemKey) ? `${m.itemKey}: ` : ""}
+                      {m.text}
                     </Link>{" "}
                     <span className="muted">({m.message})</span>
                   </li>

@@ -8,11 +8,12 @@ import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { getDefinition } from "../models/response.server.ts";
 import { readFormData } from "../server/http.server.ts";
 import { definitionForSection, loadAnswers, loadSectionForm, requireSection, saveSectionFromForm } from "../services/questionnaire-pages.server.ts";
+import { sectionHeading } from "../questionnaire/definition.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.section.key}. ${data.section.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
+  { title: data ? `${sectionHeading(data.section)} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -87,9 +88,7 @@ export default function SectionPage() {
       <p className="muted">
         Onderdeel {page.position.index} van {page.position.count}
       </p>
-      <h1 className="utrecht-heading-1">
-        {page.section.key}. {page.section.title}
-      </h1>
+      <h1 className="utrecht-heading-1">{sectionHeading(page.section)}</h1>
       {page.section.intro ? <p className="utrecht-paragraph lead">{page.section.intro}</p> : null}
 
       {page.form ? (
@@ -107,6 +106,7 @@ export default function SectionPage() {
           savedNotice={page.savedNotice && !actionData}
           actionKey={actionData}
           hasNext={page.next !== null}
+          refused={actionData && actionData.kind !== "saved" ? actionData.kind : undefined}
         />
       ) : page.answers ? (
         <>

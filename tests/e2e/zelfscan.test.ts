@@ -115,6 +115,23 @@ describe("a team manager without JavaScript", () => {
     expect(await page.locator('[data-item="H1"] input[value="voldoet_niet"]').isChecked()).toBe(true);
     expect(await page.getByLabel(/H7/).inputValue()).toBe("12");
 
+    // Two tabs: the other one saves first; this one is told what happened, with its input kept.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.locator('[data-item="H1"] input[value="voldoet"]').check();
+    await other.getByRole("button", { name: "Opslaan als concept" }).click();
+    await other.getByText("Opgeslagen.").waitFor();
+    await other.close();
+    await page.locator('[data-item="H1"] input[value="voldoet_deels"]').check();
+    await page.getByRole("button", { name: "Opslaan als concept" }).click();
+    await expectOne(page.getByRole("heading", { name: "Iemand anders heeft dit onderdeel intussen opgeslagen" }));
+    expect(await page.locator('[data-item="H1"] input[value="voldoet_deels"]').isChecked()).toBe(true);
+    await expectAccessible(page, "section H after another tab saved first, no JavaScript");
+    // Saving again keeps this tab's version.
+    await page.getByRole("button", { name: "Opslaan als concept" }).click();
+    await page.getByText("Opgeslagen.").waitFor();
+    expect(await page.locator('[data-item="H1"] input[value="voldoet_deels"]').isChecked()).toBe(true);
+
     await answerVisibleQuestions(page);
     await page.getByRole("button", { name: "Opslaan en naar het overzicht" }).click();
     await page.getByRole("link", { name: "Controleren en indienen" }).click();

@@ -110,6 +110,34 @@ describe("account management by scope", () => {
     expect(await list(world.users.programma)).toHaveLength(9);
   });
 
+  it("the list searches on name, e-mail or scope and pages at 50 accounts", async () => {
+    for (let i = 0; i < 60; i++)
+      await context.db
+        .insertInto("user_account")
+        .values({
+          email: `extra${String(i).padStart(2, "0")}@test.nl`,
+          name: `Extra ${i}`,
+          role: "programma",
+          password_hash: "!uitgenodigd",
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    const programma = await sessionCookieFor(context, world.users.programma);
+    const page = async (query: string) => (await run(accounts.loader, getRequest(`/beheer/accounts${query}`, programma), context)).data;
+    const first = await page("");
+    expect(first.accounts).toHaveLength(50);
+    expect(first.paging).toMatchObject({ page: 1, pages: 2, total: 69, first: 1, last: 50 });
+    const second = await page("?pagina=2");
+    expect(second.accounts).toHaveLength(19);
+    expect(new Set([...first.accounts, ...second.accounts].map((a: { id: number }) => a.id)).size).toBe(69);
+    // A page past the end shows the last one; nonsense is page 1.
+    expect((await page("?pagina=99")).paging.page).toBe(2);
+    expect((await page("?pagina=-1")).paging.page).toBe(1);
+    expect((await page("?zoek=HENGELO")).accounts.map((a: { email: string }) => a.email)).toEqual(["gemeente.hengelo@test.nl"]);
+    expect((await page("?zoek=Team%20Enschede%20A")).accounts.map((a: { email: string }) => a.email)).toEqual(["team.a@test.nl"]);
+    expect((await page("?zoek=niemand")).paging.total).toBe(0);
+  });
+
   it("disabling an account ends its sessions at once; a foreign account is not found", async () => {
     const victim = await sessionCookieFor(context, world.users.teamA);
     const gemeente = await sessionCookieFor(context, world.users.gemeenteEnschede);

@@ -85,6 +85,34 @@ describe("the audit log", () => {
     expect(saves[1]).toMatchObject({ actor_id: world.users.teamA, entity: "response", entity_id: String(responseId) });
     const phase = (await entries()).find((e) => e.action === "phase.advance")!;
     expect(JSON.parse(phase.changes!)).toEqual({ phase: ["preparation", "selfscan"] });
+
+    // The page reads it in Dutch: the action, the subject by name, each change as before and after,
+    // a question by its number and text, an answer by its label, a phase by its name.
+    const programma = await sessionCookieFor(context, world.users.programma);
+    const page = await run(auditPage.loader, getRequest("/programma/audit", programma), context);
+    const [advance, secondSave] = page.data.rows;
+    expect(advance).toMatchObject({ actionLabel: "Naar de volgende fase", subject: { kind: "Regio", name: "Regio Twente" } });
+    expect(advance.changes).toEqual([{ field: "Fase", before: "In fase van voorbereiding", after: "Bezig met uitvoeren zelfscan" }]);
+    expect(secondSave).toMatchObject({ actionLabel: "Antwoorden opgeslagen", subject: { kind: "Vragenlijst", name: "Team Enschede A, Zelfscan test" } });
+    expect(secondSave.changes).toEqual([
+      { field: expect.stringMatching(/^A1\. \S.+/), before: "Voldoet", after: "Voldoet niet" },
+      { field: expect.stringMatching(/^A1\. .+ \(toelichting\)$/), before: "–", after: "eerlijk" },
+    ]);
+    expect(page.data.actions).toContainEqual({ key: "answers.saved", label: "Antwoorden opgeslagen" });
+    expect(page.data.entities).toContainEqual({ key: "response", label: "Vragenlijst" });
+
+    // Filtered by subject: only this response's entries (its creation and both saves), named above the table.
+    const bySubject = await run(auditPage.loader, getRequest(`/programma/audit?onderwerp=response:${responseId}`, programma), context);
+    expect(bySubject.data.rows.map((r: { action: string }) => r.action)).toEqual(["answers.saved", "answers.saved", "response.created"]);
+    expect(bySubject.data.subjectName).toBe("Team Enschede A, Zelfscan test");
+    const byKind = await run(auditPage.loader, getRequest("/programma/audit?soort=region", programma), context);
+    expect(byKind.data.rows.map((r: { action: string }) => r.action)).toEqual(["phase.advance"]);
+    // By person (any case, on both databases); a malformed subject is ignored rather than an error.
+    const byPerson = await run(auditPage.loader, getRequest("/programma/audit?wie=REGIO.Twente", programma), context);
+    expect(byPerson.data.rows.map((r: { action: string }) => r.action)).toEqual(["phase.advance"]);
+    expect((await run(auditPage.loader, getRequest("/programma/audit?onderwerp=response:abc", programma), context)).data.rows).toHaveLength(
+      page.data.rows.length,
+    );
   });
 
   it("programma reads and filters it; nobody else can", async () => {

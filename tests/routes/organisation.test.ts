@@ -40,6 +40,27 @@ describe("programma manages the organisation", () => {
     expect(JSON.parse(audit[2]!.changes!)).toEqual({ municipality_id: [world.municipalities.hengelo, world.municipalities.enschede] });
   });
 
+  it("lists teams 50 at a time, per region or all, searched by team or gemeente; moves a team to a gemeente by its name", async () => {
+    for (let i = 0; i < 55; i++)
+      await post({ intent: "add", municipality: String(world.municipalities.hengelo), name: `Buurtteam ${String(i).padStart(2, "0")}`, kind: "wijkteam" });
+    const list = async (query: string) => (await run(organisation.loader, getRequest(`/programma/organisatie${query}`, programma), context)).data;
+    const twente = await list(`?regio=${world.regions.twente}`);
+    expect(twente.paging).toMatchObject({ page: 1, pages: 2, total: 58 });
+    expect(twente.teams).toHaveLength(50);
+    expect((await list(`?regio=${world.regions.twente}&pagina=2`)).teams).toHaveLength(8);
+    const found = await list("?regio=alle&zoek=buurtteam%2005");
+    expect(found.teams.map((t: { name: string }) => t.name)).toEqual(["Buurtteam 05"]);
+    expect((await list("?regio=alle&zoek=zaanstad")).teams.map((t: { name: string }) => t.name)).toEqual(["Team Zaanstad"]);
+    // A % typed is a character, not a wildcard.
+    expect((await list("?regio=alle&zoek=%25")).paging.total).toBe(0);
+
+    expect((await post({ intent: "move", team: String(world.teams.teamA), municipality: "zaanstad" })).status).toBe(200);
+    expect(await getTeam(context.db, world.teams.teamA)).toMatchObject({ municipality_id: world.municipalities.zaanstad });
+    const unknown = await post({ intent: "move", team: String(world.teams.teamA), municipality: "Atlantis" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.error).toBe("Kies de gemeente waar het team heen gaat uit de lijst.");
+  });
+
   it("refuses bad input with a Dutch message and changes nothing", async () => {
     const before = await context.db.selectFrom("team").selectAll().execute();
     const bad: Record<string, string>[] = [

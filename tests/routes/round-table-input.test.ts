@@ -59,7 +59,8 @@ describe("programma asks for input", () => {
     const past = await ask({ deadline: inDays(-1) });
     expect(past.status).toBe(409);
     expect(past.data.errors.deadline).toBe("Kies een uiterste datum vanaf vandaag.");
-    expect((await ask({ deadline: "2027-02-30" })).data.errors.deadline).toMatch(/geldige datum/);
+    expect((await ask({ deadline: "2027-02-30" })).data.errors.deadline).toMatch(/dag-maand-jaar/);
+    expect((await ask({ deadline: "30-02-2027" })).data.errors.deadline).toMatch(/dag-maand-jaar/);
     expect((await ask({ year: "2019" })).data.errors.year).toMatch(/dit jaar of later/);
     expect((await ask({ region: "999999" })).status).toBe(409);
     expect((await ask({}, world.users.regioTwente)).status).toBe(404);

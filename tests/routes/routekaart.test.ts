@@ -329,14 +329,16 @@ describe("findings and improvement plans", () => {
       title: "Vervolgmomenten vastleggen",
       ownerTeam: String(world.teams.teamA),
       ownerName: "",
-      due: "2027-03-31",
+      // Written the Dutch way, as the form asks; stored as 2027-03-31.
+      due: "31-03-2027",
       status: "planned",
     };
     expect((await run(planPage.action, formRequest("/", action, gemeente), context, params)).status).toBe(409);
     await toPhase("plans");
     const bad: [Record<string, string>, string, string][] = [
-      [{ ...action, due: "31-03-2027" }, "due", "geldige datum"],
-      [{ ...action, due: "2027-02-30" }, "due", "geldige datum"],
+      [{ ...action, due: "31-13-2027" }, "due", "dag-maand-jaar"],
+      [{ ...action, due: "2027-02-30" }, "due", "dag-maand-jaar"],
+      [{ ...action, due: "eind maart" }, "due", "dag-maand-jaar"],
       [{ ...action, theme: "Z" }, "theme", "thema uit het kwaliteitskader"],
       [{ ...action, status: "klaar" }, "status", "status uit de lijst"],
       [{ ...action, ownerTeam: String(world.teams.teamZaanstad) }, "ownerTeam", "team van uw gemeente"],
@@ -360,6 +362,7 @@ describe("findings and improvement plans", () => {
 
     const plan = await run(planPage.loader, getRequest("/", gemeente), context, params);
     const actionId = String(plan.data.plan.actions[0].id);
+    expect(plan.data.plan.actions[0].due_on).toBe("2027-03-31");
     expect(
       (await run(planPage.action, formRequest("/", { intent: "progress", action: actionId, status: "afgerond", note: "" }, gemeente), context, params)).status,
     ).toBe(400);

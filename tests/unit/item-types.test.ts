@@ -4,7 +4,7 @@ import type { UseFormRegister } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import type { FormValues } from "../../app/questionnaire/answers.ts";
 import { DEFAULT_SCALE } from "../../app/questionnaire/definition.ts";
-import { dutchDate, parseDutchDate } from "../../app/questionnaire/item-types/date.ts";
+import { dutchDate, parseDutchDate } from "../../app/forms/dates.ts";
 import { ITEM_FIELDS } from "../../app/questionnaire/item-types/fields.tsx";
 import { ITEM_KINDS, itemSchema, typeOf, type Item } from "../../app/questionnaire/item-types/index.ts";
 import { QuestionField } from "../../app/questionnaire/ui/QuestionField.tsx";

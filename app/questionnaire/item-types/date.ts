@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../../forms/dates.ts";
+import { dutchDate, isIsoDate, parseDutchDate } from "../../forms/dates.ts";
 import { asFormText, asText, itemBase, messages, type ItemTypeSpec } from "./spec.ts";
 
 /**
@@ -12,17 +12,6 @@ export const dateItemSchema = z
   .object({ ...itemBase, type: z.literal("date"), min: isoDate.optional(), max: isoDate.optional(), comment: z.boolean().default(false) })
   .strict();
 export type DateItem = z.output<typeof dateItemSchema>;
-
-/** "15-03-2027" (also 15-3-2027, 15/03/2027, 15.03.2027, or an ISO date) -> "2027-03-15", or null. */
-export function parseDutchDate(text: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, "0")}-${dutch[1]!.padStart(2, "0")}` : null;
-  return date && isIsoDate(date) ? date : null;
-}
-
-/** "2027-03-15" -> "15-03-2027". */
-export const dutchDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso);
 
 export const dateType: ItemTypeSpec<DateItem> = {
   schema: dateItemSchema,

@@ -1,7 +1,7 @@
 import { useRef, type ReactNode } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../answers.ts";
-import { commentField, type Item, type QuestionnaireDefinition } from "../definition.ts";
+import { commentField, questionNumber, type Item, type QuestionnaireDefinition } from "../definition.ts";
 import { ITEM_FIELDS, type FieldProps } from "../item-types/fields.tsx";
 import { optionsOf } from "../item-types/index.ts";
 import { FieldError } from "../../components/FieldError.tsx";
@@ -35,9 +35,10 @@ export function QuestionField({ definition, item, register, value, comment, erro
   const describedBy = [errorId, helpId, conditionId].filter(Boolean).join(" ") || undefined;
   const options = optionsOf(item, definition.scale.options);
   const requiredMark = item.required ? null : <span className="muted"> (niet verplicht)</span>;
+  const number = questionNumber(item.key);
   const label = (
     <>
-      <span className="question__key">{item.key}</span> {item.text}
+      {number ? <span className="question__key">{number}</span> : null} {item.text}
       {requiredMark}
     </>
   );
@@ -66,7 +67,7 @@ export function QuestionField({ definition, item, register, value, comment, erro
       <details className="question__comment" open={commentOpen.current}>
         <summary>Toelichting {comment ? "(ingevuld)" : "toevoegen (niet verplicht)"}</summary>
         <label className="utrecht-form-label" htmlFor={commentField(item.key)}>
-          Toelichting bij {item.key}
+          Toelichting bij {number ?? item.text}
         </label>
         <FieldError id={`fout-${commentField(item.key)}`} message={commentError} />
         <textarea

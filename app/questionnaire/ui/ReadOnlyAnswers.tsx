@@ -1,5 +1,5 @@
 import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
-import type { QuestionnaireDefinition, QuestionnaireSection } from "../definition.ts";
+import { questionNumber, sectionHeading, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 
 /** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting. */
 export function ReadOnlySection({
@@ -18,7 +18,7 @@ export function ReadOnlySection({
   return (
     <section className="page-section" aria-labelledby={`onderdeel-${section.key}`}>
       <Heading id={`onderdeel-${section.key}`} className={`utrecht-heading-${headingLevel}`}>
-        {section.key}. {section.title}
+        {sectionHeading(section)}
       </Heading>
       <dl className="answers">
         {section.items
@@ -29,7 +29,7 @@ export function ReadOnlySection({
             return (
               <div key={item.key}>
                 <dt>
-                  <span className="question__key">{item.key}</span> {item.text}
+                  {questionNumber(item.key) ? <span className="question__key">{item.key}</span> : null} {item.text}
                 </dt>
                 <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
                 {comment ? <dd className="answers__comment">Toelichting: {comment}</dd> : null}

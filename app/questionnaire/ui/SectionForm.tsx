@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../../domain/format.ts";
 import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../answers.ts";
-import { commentField, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
+import { commentField, questionNumber, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 import { sectionSchema } from "../schema.ts";
 import type { FieldErrors } from "../../forms/field-errors.ts";
 import { ErrorSummary, type ErrorSummaryItem } from "../../components/ErrorSummary.tsx";
@@ -34,7 +34,15 @@ interface Props {
   savedNotice: boolean;
   actionKey: unknown;
   hasNext: boolean;
+  /** Why the last save was refused, for the summary's title: another save came first, or it was submitted. */
+  refused?: "invalid" | "stale" | "locked";
 }
+
+const REFUSED_TITLE = {
+  invalid: undefined,
+  stale: "Iemand anders heeft dit onderdeel intussen opgeslagen",
+  locked: "Deze vragenlijst is intussen ingediend",
+} as const;
 
 type AutosaveResult = { kind: string; revision: number; savedAt: string | null; errors: FieldErrors };
 
@@ -143,9 +151,10 @@ export function SectionForm(props: Props) {
   if (props.serverErrors[FORM_ERROR]) summary.push({ target: "sectie-formulier", message: props.serverErrors[FORM_ERROR] });
   for (const item of section.items) {
     const message = errorFor(item.key);
-    if (message) summary.push({ target: fieldId(item.key), message: `${item.key}: ${message}` });
+    const name = questionNumber(item.key) ?? item.text;
+    if (message) summary.push({ target: fieldId(item.key), message: `${name}: ${message}` });
     const commentMessage = errorFor(commentField(item.key));
-    if (commentMessage) summary.push({ target: commentField(item.key), message: `Toelichting bij ${item.key}: ${commentMessage}` });
+    if (commentMessage) summary.push({ target: commentField(item.key), message: `Toelichting bij ${name}: ${commentMessage}` });
   }
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
 
@@ -167,7 +176,7 @@ export function SectionForm(props: Props) {
         </div>
       ) : null}
       <ErrorSummary
-        title={props.checkMode && !props.actionKey ? "Nog te beantwoorden voordat u kunt indienen" : undefined}
+        title={props.refused ? REFUSED_TITLE[props.refused] : props.checkMode && !props.actionKey ? "Nog te beantwoorden voordat u kunt indienen" : undefined}
         items={summary}
         focusKey={props.actionKey}
       />
@@ -180,7 +189,7 @@ export function SectionForm(props: Props) {
             {props.conflicts.map((c) => (
               <li key={c.key}>
                 <a className="utrecht-link" href={`#${fieldId(c.key)}`}>
-                  {c.key}
+                  {questionNumber(c.key) ?? c.text}
                 </a>
                 : {c.saved ?? "niet beantwoord"}
               </li>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { plural } from "../../domain/format.ts";
 import type { TaskList as TaskListData } from "../progress.ts";
+import { sectionHeading } from "../definition.ts";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 
 /**
@@ -22,13 +23,13 @@ export function TaskList({ tasks, sectionHref }: { tasks: TaskListData; sectionH
             <span className="task-list__name">
               {sectionHref ? (
                 <Link className="utrecht-link" to={sectionHref(section.key)}>
-                  {section.key}. {section.title}
+                  {sectionHeading(section)}
                 </Link>
               ) : (
-                `${section.key}. ${section.title}`
+                sectionHeading(section)
               )}
               <span className="task-list__hint">
-                {section.answered} van {section.visible} vragen beantwoord
+                {section.answered} van {plural(section.visible, "vraag", "vragen")} beantwoord
                 {section.missing.length ? ` · nog ${plural(section.missing.length, "verplichte vraag", "verplichte vragen")}` : ""}
               </span>
             </span>
