@@ -77,7 +77,7 @@ export default function Import() {
       {result?.rows.length ? (
         <section aria-labelledby="voorbeeld" className="page-section">
           <h2 id="voorbeeld" className="utrecht-heading-2">
-            Voorbeeld: {result.rows.length} regels, {errorRows.length} met fouten
+            Voorbeeld: {plural(result.rows.length, "regel", "regels")}, {errorRows.length} met fouten
           </h2>
           <DataTable caption="Voorbeeld van de import, per regel">
             <thead>
@@ -108,7 +108,7 @@ export default function Import() {
               <input type="hidden" name="intent" value="import" />
               <input type="hidden" name="csv" value={result.csv} />
               <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-                Importeren ({result.rows.length} regels)
+                Importeren ({plural(result.rows.length, "regel", "regels")})
               </button>
             </Form>
           ) : null}

@@ -66,10 +66,13 @@ describe("accounts", () => {
       .getByLabel("of plak de regels hier")
       .fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid");
     await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
-    await page.getByRole("button", { name: /Importeren \(1 regels\)/ }).click();
-    await expectOne(page.getByText(/Geïmporteerd: 1 teams en 1 teammanagers/));
+    await page.getByRole("button", { name: "Importeren (1 regel)" }).click();
+    await expectOne(page.getByText(/Geïmporteerd: 1 team en 1 teammanager /));
     await page.goto("/programma/audit?handeling=account.imported");
-    await expectOne(page.getByRole("cell", { name: "account.imported" }));
+    // In Dutch, with the account by name and what was set as a before/after table.
+    await expectOne(page.getByRole("cell", { name: "Account geïmporteerd" }));
+    await expectOne(page.getByRole("cell", { name: /^Zara Zuid \(zuid@demo\.nl\)/ }));
+    await expectOne(page.getByRole("row", { name: "Rol – Teammanager" }));
     await expectAccessible(page, "audit log");
     expect(problems).toEqual([]);
     await context.close();
