@@ -35,7 +35,12 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
  */
 export function openDatabase(url: string): DB {
   if (!isPostgresUrl(url)) return createDatabase(url);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE }) }) });
+  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
+  // is an 'error' event on the pool; unhandled it would end the whole process. The pool drops that
+  // connection and opens a new one for the next query, so it is only worth a line in the log.
+  pool.on("error", (error) => console.warn(`PostgreSQL beëindigde een verbinding die niet in gebruik was: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**
