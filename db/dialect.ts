@@ -10,6 +10,15 @@ export const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instance
 export const idColumn = (db: Kysely<any>) => (column: ColumnDefinitionBuilder) =>
   isPostgres(db) ? column.primaryKey().generatedByDefaultAsIdentity() : column.primaryKey().autoIncrement();
 
+/**
+ * "Column contains this text", case-insensitive on both databases (PostgreSQL's like is case-sensitive,
+ * SQLite's is not for ASCII), with %, _ and \ typed by a user taken literally: for search fields.
+ */
+export function containsText(column: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
 /** The advisory lock instances hold while they prepare a PostgreSQL database (any fixed number of ours). */
 const START_LOCK = 7_245_001;
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * A value to pass on (an invitation link): shown whole, wrapped over lines, in a read-only field that
@@ -8,7 +8,6 @@ import { useEffect, useRef, useState } from "react";
 export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => setCanCopy(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
   return (
     <div className="copy-field">
@@ -16,7 +15,6 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
         {label}
       </label>
       <textarea
-        ref={field}
         id={id}
         className="utrecht-textarea copy-field__value"
         readOnly

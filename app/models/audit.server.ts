@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
+import { containsText } from "../../db/dialect.ts";
 
 // The audit log: who did what to which record, when, and which fields changed (before and after).
 // Appended inside the transaction of the write it describes, never edited.
@@ -71,15 +71,8 @@ export async function listAudit(db: DB, filter: AuditFilter) {
       "user_account.name as actor_name",
     ]);
   if (filter.actorEmail) {
-    // Case-insensitive on both databases (PostgreSQL's like is case-sensitive); % and _ typed are literal.
-    const pattern = `%${filter.actorEmail.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or(
-        (["user_account.email", "user_account.name", "audit_log.actor_label"] as const).map((column) =>
-          eb(sql`lower(${sql.ref(column)})`, "like", sql`${pattern} escape '\\'`),
-        ),
-      ),
-    );
+    const text = filter.actorEmail;
+    query = query.where((eb) => eb.or(["user_account.email", "user_account.name", "audit_log.actor_label"].map((column) => containsText(column, text))));
   }
   if (filter.action) query = query.where("audit_log.action", "=", filter.action);
   if (filter.entity) query = query.where("audit_log.entity", "=", filter.entity);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { sql } from "kysely";
+import { containsText } from "../../db/dialect.ts";
 import { type CurrentUser } from "../domain/user.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 import type { DB } from "../../db/client.ts";
@@ -17,13 +17,8 @@ export const TEAM_KINDS: TeamKind[] = [...KINDS];
 export async function listTeamsPage(db: DB, input: { regionId: number | null; search: string; limit: number; offset: number }) {
   let query = db.selectFrom("team").innerJoin("municipality as m", "m.id", "team.municipality_id");
   if (input.regionId !== null) query = query.where("m.region_id", "=", input.regionId);
-  const search = input.search.trim().toLowerCase();
-  if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(team.name)`, "like", sql`${pattern} escape '\\'`), eb(sql`lower(m.name)`, "like", sql`${pattern} escape '\\'`)]),
-    );
-  }
+  const search = input.search.trim();
+  if (search) query = query.where((eb) => eb.or([containsText("team.name", search), containsText("m.name", search)]));
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const rows = await query
     .select(["team.id", "team.name", "team.kind", "team.active", "team.municipality_id", "m.name as municipality_name", "m.cbs_code"])

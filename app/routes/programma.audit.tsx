@@ -10,10 +10,12 @@ import { auditActions, auditEntities } from "../models/audit.server.ts";
 import { readableAuditPage, type ReadableAuditEntry } from "../services/audit-log.server.ts";
 import { parseDutchDate } from "../forms/dates.ts";
 import { DateInput } from "../components/DateInput.tsx";
+import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Werken aan veiligheid" }];
 
 const PAGE_SIZE = 100;
+const NOT_A_DATE = "Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027. Zonder geldige datum filtert het auditlog niet op datum.";
 const dateOrEmpty = (v: string | null) => (v ? (parseDutchDate(v.trim()) ?? "") : "");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -41,8 +43,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     offset: (page - 1) * PAGE_SIZE,
   });
   const byLabel = (a: { label: string }, b: { label: string }) => compareDutch(a.label, b.label);
+  // A date that is not one is not applied, and said so beside its field, with what was typed kept.
+  const typed = { van: (params.get("van") ?? "").slice(0, 30), tot: (params.get("tot") ?? "").slice(0, 30) };
+  const dateErrors = Object.fromEntries(
+    (["van", "tot"] as const).filter((k) => typed[k].trim() && !parseDutchDate(typed[k].trim())).map((k) => [k, NOT_A_DATE]),
+  );
   return {
     filter,
+    typed,
+    dateErrors,
     page,
     rows: rows.slice(0, PAGE_SIZE),
     more: rows.length > PAGE_SIZE,
@@ -93,7 +102,7 @@ function Changes({ entry }: { entry: ReadableAuditEntry }) {
 }
 
 export default function Audit() {
-  const { filter, page, rows, more, actions, entities, subjectName } = useLoaderData<typeof loader>();
+  const { filter, typed, dateErrors, page, rows, more, actions, entities, subjectName } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Auditlog" }]} />
@@ -101,7 +110,8 @@ export default function Audit() {
       <p className="utrecht-paragraph lead">
         Elke wijziging, met wie, wanneer, welk onderwerp en de velden voor en na; ook inloggen en mislukte inlogpogingen.
       </p>
-      <Form method="get" className="audit-filter">
+      {/* A new form for each filter: after a client navigation (a subject link) its fields show the filter in force. */}
+      <Form method="get" className="audit-filter" key={JSON.stringify(filter)}>
         {filter.subject ? <input type="hidden" name="onderwerp" value={filter.subject} /> : null}
         <div>
           <label className="utrecht-form-label" htmlFor="wie">
@@ -139,13 +149,15 @@ export default function Audit() {
           <label className="utrecht-form-label" htmlFor="van">
             Vanaf
           </label>
-          <DateInput id="van" name="van" defaultValue={filter.from} />
+          <FieldError id="fout-van" message={dateErrors.van} />
+          <DateInput id="van" name="van" defaultValue={dateErrors.van ? typed.van : filter.from} errorId={dateErrors.van ? "fout-van" : undefined} />
         </div>
         <div>
           <label className="utrecht-form-label" htmlFor="tot">
             Tot en met
           </label>
-          <DateInput id="tot" name="tot" defaultValue={filter.to} />
+          <FieldError id="fout-tot" message={dateErrors.tot} />
+          <DateInput id="tot" name="tot" defaultValue={dateErrors.tot ? typed.tot : filter.to} errorId={dateErrors.tot ? "fout-tot" : undefined} />
         </div>
         <div className="form-actions">
           <button type="submit" className="utrecht-button utrecht-button--primary-action">

@@ -68,9 +68,10 @@ export default function RegionInputPage() {
         { to: `/regios/${region.id}/rondetafel`, label: "Rondetafelgesprekken" },
         { label: `Input ${year}` },
       ];
-  const missing = status
-    ? status.teams.filter((t) => t.status !== "submitted").length + status.municipalities.filter((m) => m.status !== "submitted").length
-    : 0;
+  // Who gave input, counted once: for the sentence above the list and for the reminder button.
+  const teamsIn = status?.teams.filter((t) => t.status === "submitted").length ?? 0;
+  const municipalitiesIn = status?.municipalities.filter((m) => m.status === "submitted").length ?? 0;
+  const missing = status ? status.teams.length - teamsIn + status.municipalities.length - municipalitiesIn : 0;
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -91,13 +92,9 @@ export default function RegionInputPage() {
       ) : (
         <>
           <p className="utrecht-paragraph lead">
-            Gevraagd op {formatDate(asked.openedAt)}, graag vóór {formatDate(asked.deadline)}.{" "}
-            {countOf(status.teams.filter((t) => t.status === "submitted").length, status.teams.length, "team", "teams")} en{" "}
-            {countOf(status.municipalities.filter((m) => m.status === "submitted").length, status.municipalities.length, "gemeente", "gemeenten")}{" "}
-            {status.teams.filter((t) => t.status === "submitted").length + status.municipalities.filter((m) => m.status === "submitted").length === 1
-              ? "heeft"
-              : "hebben"}{" "}
-            input ingediend.
+            Gevraagd op {formatDate(asked.openedAt)}, graag vóór {formatDate(asked.deadline)}. {countOf(teamsIn, status.teams.length, "team", "teams")} en{" "}
+            {countOf(municipalitiesIn, status.municipalities.length, "gemeente", "gemeenten")} {teamsIn + municipalitiesIn === 1 ? "heeft" : "hebben"} input
+            ingediend.
           </p>
           <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser.</p>
           <InputExportLinks year={year} regionId={region.id} />

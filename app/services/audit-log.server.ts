@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValue } from "../domain/audit-labels.ts";
 import { displayAnswer } from "../questionnaire/answers.ts";
-import { allItems, questionNumber, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { allItems, questionNumber, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { auditSubjectNames, listAudit, municipalityNames, type AuditFilter } from "../models/audit.server.ts";
 import { getDefinition } from "../models/response.server.ts";
 
@@ -29,11 +29,19 @@ export interface ReadableAuditEntry {
 
 const TOELICHTING = ".toelichting";
 
+// Definitions are cached per version (getDefinition), so their items by key are kept beside them.
+const itemIndex = new WeakMap<QuestionnaireDefinition, Map<string, Item>>();
+function itemsByKey(definition: QuestionnaireDefinition): Map<string, Item> {
+  let index = itemIndex.get(definition);
+  if (!index) itemIndex.set(definition, (index = new Map(allItems(definition).map((i) => [i.key, i]))));
+  return index;
+}
+
 /** "A2" → "A2. Is er een vast aanspreekpunt…"; "A2.toelichting" → "A2. … (toelichting)"; values by their labels. */
 function answerChange(definition: QuestionnaireDefinition, field: string, before: unknown, after: unknown): AuditChange {
   const isComment = field.endsWith(TOELICHTING);
   const key = isComment ? field.slice(0, -TOELICHTING.length) : field;
-  const item = allItems(definition).find((i) => i.key === key);
+  const item = itemsByKey(definition).get(key);
   const question = item ? (questionNumber(item.key) ? `${item.key}. ${item.text}` : item.text) : key;
   const read = (value: unknown) => {
     if (value == null || value === "") return "–";

@@ -127,6 +127,11 @@ describe("the audit log", () => {
     expect(none.data.rows).toHaveLength(0);
     const odd = await run(auditPage.loader, getRequest("/programma/audit?van=gisteren&pagina=-4", programma), context);
     expect(odd.status).toBe(200);
+    // A date that is not one is said so beside its field, with what was typed kept; a Dutch date applies.
+    expect(odd.data.dateErrors).toEqual({ van: expect.stringMatching(/dag-maand-jaar/) });
+    expect(odd.data.typed.van).toBe("gisteren");
+    expect(odd.data.rows).toHaveLength(2);
+    expect((await run(auditPage.loader, getRequest("/programma/audit?van=01-01-2999", programma), context)).data.rows).toHaveLength(0);
     expect((await run(auditPage.loader, getRequest("/programma/audit", await sessionCookieFor(context, world.users.regioTwente)), context)).status).toBe(404);
   });
 });
