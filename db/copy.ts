@@ -73,6 +73,9 @@ export async function copyDatabase(from: string, to: string): Promise<CopiedTabl
       if (Number(n) !== expected) throw new Error(`${table}: ${expected} rijen in de bron, ${n} in het doel.`);
       copied.push({ table, rows: expected });
     }
+    // The planner's statistics, which autovacuum would gather only later: without them PostgreSQL
+    // guesses a thousand rows for every table and plans the first queries after the copy badly.
+    await sql`analyze`.execute(target);
     return copied;
   } finally {
     source.close();

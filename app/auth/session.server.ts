@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { UserAccount } from "../../db/schema.ts";
+import { findSessionWithUser } from "../models/session.server.ts";
 
 // Sessions live in the database (not in the cookie), so ending one (log out, a disabled account)
 // takes effect at once. The cookie carries a random token; the table keeps only its SHA-256.
@@ -93,13 +94,7 @@ async function lookupSessionNow(context: AppLoadContext, request: Request, now: 
   const token = readSessionToken(request, context.config);
   if (!token) return { state: "none" };
   const id = hashToken(token);
-  const row = await context.db
-    .selectFrom("session")
-    .innerJoin("user_account", "user_account.id", "session.user_id")
-    .selectAll("user_account")
-    .select(["session.expires_at", "session.last_seen_at", "session.created_at as session_created_at"])
-    .where("session.id", "=", id)
-    .executeTakeFirst();
+  const row = await findSessionWithUser(context.db, id);
   if (!row || row.disabled_at) return { state: "none" };
   const { expires_at, last_seen_at, session_created_at, ...user } = row;
   const createdAt = new Date(session_created_at);

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import { fixedQuery } from "../../db/fixed-query.ts";
 
 // What a user posted after their session had expired, kept so that after logging in again they are
 // back on the page with their answers (nothing a user submitted is lost: docs/architecture.md).
@@ -19,15 +20,19 @@ export async function keepPendingSave(db: DB, userId: number, path: string, fiel
   });
 }
 
-export async function findPendingSave(db: DB, userId: number, path: string, now = new Date()) {
-  const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
-  const row = await db
+/** Built once (db/fixed-query.ts): every questionnaire page looks for kept input. */
+const keptInput = fixedQuery((db: DB, args: { userId: number; path: string; cutoff: string }) =>
+  db
     .selectFrom("pending_save")
     .select(["fields", "created_at"])
-    .where("user_id", "=", userId)
-    .where("path", "=", path)
-    .where("created_at", ">=", cutoff)
-    .executeTakeFirst();
+    .where("user_id", "=", args.userId)
+    .where("path", "=", args.path)
+    .where("created_at", ">=", args.cutoff),
+);
+
+export async function findPendingSave(db: DB, userId: number, path: string, now = new Date()) {
+  const cutoff = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
+  const row = await keptInput.executeTakeFirst(db, { userId, path, cutoff });
   if (!row) return null;
   return { fields: JSON.parse(row.fields) as PostedFields, createdAt: row.created_at };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
+import { fixedQuery } from "../../db/fixed-query.ts";
 import type { Audience } from "../../db/schema.ts";
 import type { AnswerMap } from "../questionnaire/answers.ts";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
@@ -105,60 +106,63 @@ export async function getOrCreateResponse(
 }
 
 /** A response with what authorization and the pages need: its subject's place in the hierarchy. */
-export async function getResponse(db: DB, id: number) {
-  return (
-    db
-      .selectFrom("response")
-      .innerJoin("round", "round.id", "response.round_id")
-      .innerJoin("questionnaire_version as qv", "qv.id", "response.questionnaire_version_id")
-      .leftJoin("team", "team.id", "response.team_id")
-      .leftJoin("municipality", (join) =>
-        join.on((eb) => eb.or([eb("municipality.id", "=", eb.ref("response.municipality_id")), eb("municipality.id", "=", eb.ref("team.municipality_id"))])),
-      )
-      .leftJoin("region", (join) =>
-        join.on((eb) => eb.or([eb("region.id", "=", eb.ref("response.region_id")), eb("region.id", "=", eb.ref("municipality.region_id"))])),
-      )
-      // Round-table input: the deadline the region was given.
-      .leftJoin("round_table_input as input", (join) => join.onRef("input.round_id", "=", "response.round_id").onRef("input.region_id", "=", "region.id"))
-      .leftJoin("user_account as submitter", "submitter.id", "response.submitted_by")
-      .leftJoin("user_account as editor", "editor.id", "response.updated_by")
-      .leftJoin("user_account as accepter", "accepter.id", "response.accepted_by")
-      .select([
-        "response.id",
-        "response.round_id",
-        "round.name as round_name",
-        "round.kind as round_kind",
-        "round.year as round_year",
-        "input.deadline as input_deadline",
-        "response.questionnaire_key",
-        "response.questionnaire_version_id",
-        "qv.version as questionnaire_version",
-        "qv.title as questionnaire_title",
-        "qv.audience",
-        "response.team_id",
-        "team.name as team_name",
-        "team.active as team_active",
-        "municipality.id as municipality_id",
-        "municipality.name as municipality_name",
-        "region.id as region_id",
-        "region.name as region_name",
-        "response.status",
-        "response.revision",
-        "response.updated_at",
-        "editor.name as updated_by_name",
-        "response.submitted_at",
-        "submitter.name as submitted_by_name",
-        "response.accepted_at",
-        "accepter.name as accepted_by_name",
-      ])
-      .where("response.id", "=", id)
-      .executeTakeFirst()
-  );
-}
+const responseById = fixedQuery((db: DB, args: { id: number }) =>
+  db
+    .selectFrom("response")
+    .innerJoin("round", "round.id", "response.round_id")
+    .innerJoin("questionnaire_version as qv", "qv.id", "response.questionnaire_version_id")
+    .leftJoin("team", "team.id", "response.team_id")
+    .leftJoin("municipality", (join) =>
+      join.on((eb) => eb.or([eb("municipality.id", "=", eb.ref("response.municipality_id")), eb("municipality.id", "=", eb.ref("team.municipality_id"))])),
+    )
+    .leftJoin("region", (join) =>
+      join.on((eb) => eb.or([eb("region.id", "=", eb.ref("response.region_id")), eb("region.id", "=", eb.ref("municipality.region_id"))])),
+    )
+    // Round-table input: the deadline the region was given.
+    .leftJoin("round_table_input as input", (join) => join.onRef("input.round_id", "=", "response.round_id").onRef("input.region_id", "=", "region.id"))
+    .leftJoin("user_account as submitter", "submitter.id", "response.submitted_by")
+    .leftJoin("user_account as editor", "editor.id", "response.updated_by")
+    .leftJoin("user_account as accepter", "accepter.id", "response.accepted_by")
+    .select([
+      "response.id",
+      "response.round_id",
+      "round.name as round_name",
+      "round.kind as round_kind",
+      "round.year as round_year",
+      "input.deadline as input_deadline",
+      "response.questionnaire_key",
+      "response.questionnaire_version_id",
+      "qv.version as questionnaire_version",
+      "qv.title as questionnaire_title",
+      "qv.audience",
+      "response.team_id",
+      "team.name as team_name",
+      "team.active as team_active",
+      "municipality.id as municipality_id",
+      "municipality.name as municipality_name",
+      "region.id as region_id",
+      "region.name as region_name",
+      "response.status",
+      "response.revision",
+      "response.updated_at",
+      "editor.name as updated_by_name",
+      "response.submitted_at",
+      "submitter.name as submitted_by_name",
+      "response.accepted_at",
+      "accepter.name as accepted_by_name",
+    ])
+    .where("response.id", "=", args.id),
+);
+/** Built once (see db/fixed-query.ts): it runs on every page of a questionnaire. */
+export const getResponse = (db: DB, id: number) => responseById.executeTakeFirst(db, { id });
 export type ResponseDetail = NonNullable<Awaited<ReturnType<typeof getResponse>>>;
 
+const answersOf = fixedQuery((db: DB, args: { responseId: number }) =>
+  db.selectFrom("answer").select(["item_key", "value", "comment"]).where("response_id", "=", args.responseId),
+);
+
 export async function getAnswers(db: DB, responseId: number): Promise<AnswerMap> {
-  const rows = await db.selectFrom("answer").select(["item_key", "value", "comment"]).where("response_id", "=", responseId).execute();
+  const rows = await answersOf.execute(db, { responseId });
   return Object.fromEntries(rows.map((r) => [r.item_key, { value: r.value, comment: r.comment }]));
 }
 

@@ -80,12 +80,14 @@ export async function roundSignature(db: DB, roundId: number): Promise<string> {
   return `${row.n}:${row.revisions}:${row.latest}|${teams.n}:${teams.places}:${teams.active}`;
 }
 
-/** Values per database, round and key, each kept with the round signature it was computed at. */
-const roundCache = new WeakMap<DB, Map<string, { signature: string; value: unknown }>>();
+/** Values per database, round and key (as promises), each kept with the round signature it was computed at. */
+const roundCache = new WeakMap<DB, Map<string, { signature: string; value: Promise<unknown> }>>();
 
 /**
  * The value computed for this round and key, reused while the round's signature is unchanged (so a
- * save, submission, review or team move makes the next read compute it afresh).
+ * save, submission, review or team move makes the next read compute it afresh). Requests that arrive
+ * while it is being computed wait for that one computation: on PostgreSQL, where each of its queries
+ * is a round trip, a burst of dashboard views otherwise each computed the whole country at once.
  */
 export async function cachedForRound<T>(db: DB, roundId: number, key: string, compute: () => Promise<T>): Promise<T> {
   const signature = await roundSignature(db, roundId);
@@ -93,10 +95,16 @@ export async function cachedForRound<T>(db: DB, roundId: number, key: string, co
   if (!cache) roundCache.set(db, (cache = new Map()));
   const id = `${roundId}:${key}`;
   const hit = cache.get(id);
-  if (hit && hit.signature === signature) return hit.value as T;
-  const value = await compute();
+  if (hit && hit.signature === signature) return hit.value as Promise<T>;
+  const value = compute();
   cache.set(id, { signature, value });
-  return value;
+  try {
+    return await value;
+  } catch (error) {
+    // A failed computation is not kept: the next request tries again.
+    if (cache.get(id)?.value === value) cache.delete(id);
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import helmet from "helmet";
 import type { NextFunction, Request, Response } from "express";
 
@@ -30,7 +30,9 @@ export function securityHeaders(options: { production: boolean }) {
     crossOriginEmbedderPolicy: false,
   });
   return (req: Request, res: Response, next: NextFunction) => {
-    res.locals.cspNonce = randomBytes(16).toString("base64");
+    // 122 random bits from the CSPRNG; randomUUID draws them from a pool that is refilled in bulk,
+    // where randomBytes(16) made a system call on every request.
+    res.locals.cspNonce = randomUUID().replaceAll("-", "");
     csp(req, res, next);
   };
 }

@@ -23,6 +23,8 @@ export interface Scale {
   answeredShare: number;
 }
 export const NATIONAL: Scale = { teams: 1500, rounds: 5, answeredShare: 0.9 };
+/** Data that grew: ten times the teams and twice the rounds (`BENCH_DATA=10x`). */
+export const TEN_TIMES: Scale = { teams: 15_000, rounds: 10, answeredShare: 0.9 };
 
 export interface Generated {
   file: string;

@@ -39,8 +39,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function openLoop(base: string, next: () => OpenLoopRequest, options: { rate: number; seconds: number }): Promise<OpenLoopResult> {
-  const url = new URL(base);
+/** `bases`: one server, or several instances of it that take the requests in turn (as a proxy would spread them). */
+export async function openLoop(bases: string | string[], next: () => OpenLoopRequest, options: { rate: number; seconds: number }): Promise<OpenLoopResult> {
+  const urls = (Array.isArray(bases) ? bases : [bases]).map((base) => new URL(base));
+  let sent = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const interval = 1000 / options.rate;
   const total = Math.round(options.rate * options.seconds);
@@ -56,6 +58,7 @@ export async function openLoop(base: string, next: () => OpenLoopRequest, option
 
   const fire = (due: number) => {
     const spec = next();
+    const url = urls[sent++ % urls.length]!;
     maxSendLag = Math.max(maxSendLag, performance.now() - due);
     inFlight.push(
       new Promise<void>((resolve) => {

@@ -47,7 +47,7 @@ describe("the benchmark", () => {
     // CPU and memory are measured over the server's first process and its workers.
     expect(result.medians["processes"]).toBe(1 + availableParallelism());
     expect(result.medians["rss total MB"]).toBeGreaterThan(result.medians["rss MB"]!);
-    expect(result.budgets.map(([name]) => name)).toHaveLength(11);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(12);
     expect(result.payload.js).toBeGreaterThan(0);
     // Every page the scenarios load has its JavaScript and CSS counted.
     expect(result.pages.length).toBeGreaterThanOrEqual(5);

@@ -40,7 +40,11 @@ export function psql(socketDir: string, sql: string): string {
   });
 }
 
-export function startPostgres(): PostgresServer {
+/**
+ * `durable`: commits reach the disk before they are acknowledged, as in production (the benchmark, to
+ * compare with SQLite's synchronous=FULL); tests run without, since their data is thrown away.
+ */
+export function startPostgres(options: { durable?: boolean } = {}): PostgresServer {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), "wav-pg-"));
   chmodSync(dir, 0o755);
@@ -48,7 +52,8 @@ export function startPostgres(): PostgresServer {
   if (asRoot)
     chownSync(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })));
   run(join(bin, "initdb"), ["-D", data, "--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C", "--no-sync"]);
-  // fsync off: a test server's data is thrown away; durability is tested on SQLite and by PostgreSQL itself.
+  // fsync off for tests: a test server's data is thrown away; durability is tested on SQLite and by PostgreSQL itself.
+  const durability = options.durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
   run(join(bin, "pg_ctl"), [
     "-D",
     data,
@@ -56,7 +61,7 @@ export function startPostgres(): PostgresServer {
     join(dir, "server.log"),
     "-w",
     "-o",
-    `-c listen_addresses='' -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    `-c listen_addresses='' -k ${dir}${durability} -c max_connections=300`,
     "start",
   ]);
   return {
