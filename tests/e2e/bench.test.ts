@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, cpus } from "node:os";
 import { describe, expect, it } from "vitest";
 import { bench } from "../../scripts/bench/run.ts";
 
@@ -54,4 +54,33 @@ describe("the benchmark", () => {
     for (const page of result.pages) expect(page.js, page.page).toBeGreaterThan(result.pages[0]!.js / 4);
     expect(children()).toEqual(before);
   });
+
+  it("runs the product's scenarios on PostgreSQL with two instances, and stops the server it started", { timeout: 240_000 }, async () => {
+    const before = children();
+    const servers = () => readdirSync("/proc").filter((pid) => /^\d+$/.test(pid) && /postgres.*wav-pg-/.test(cmdline(pid)));
+    const serversBefore = servers();
+    const result = await bench({ teams: 240, rounds: 2, answeredShare: 0.9 }, { runs: 1, seconds: 1, database: "postgres", instances: 2 });
+    for (const scenario of ["1 onderdeel", "2 opslaan", "4 regio-resultaten", "5 dashboard", "6 csv-export"]) {
+      expect(result.medians[`${scenario} rps`], scenario).toBeGreaterThan(0);
+      expect(result.medians[`${scenario} errors`], scenario).toBe(0);
+    }
+    expect(result.medians["3 flows/s@50"]).toBeGreaterThan(0);
+    expect(result.medians["db:copy s"]).toBeGreaterThan(0);
+    // Two instances sharing the cores: each with half of them as workers (one worker serves in its first process).
+    const workers = Math.max(1, Math.floor(cpus().length / 2));
+    expect(result.medians["processes"]).toBe(2 * (workers === 1 ? 1 : 1 + workers));
+    // The baseline compares SQLite to SQLite: not run here, so no ratio budget either.
+    expect(result.medians["baseline 1 onderdeel rps"]).toBeUndefined();
+    expect(result.budgets.map(([name]) => name)).toHaveLength(10);
+    expect(children()).toEqual(before);
+    expect(servers()).toEqual(serversBefore);
+  });
 });
+
+function cmdline(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "";
+  }
+}
