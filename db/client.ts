@@ -57,8 +57,22 @@ export function createDatabase(filename: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new ImmediateTransactions({ database: withStatementCache(sqlite) }) });
+  const writes = { count: 0 };
+  const db = new Kysely<Database>({ dialect: new ImmediateTransactions({ database: withStatementCache(sqlite, writes) }) });
+  // data_version changes when another connection (another worker, a CLI) commits; this connection's own
+  // writes are counted as they are prepared to run.
+  changeMarkers.set(db, () => `${sqlite.pragma("data_version", { simple: true }) as number}:${writes.count}`);
+  return db;
 }
+
+const changeMarkers = new WeakMap<DB, () => string>();
+
+/**
+ * A value that is the same only while nothing in the database changed, from any process, or null where
+ * it cannot be told cheaply (PostgreSQL, or inside a transaction). Caches use it to skip their own,
+ * dearer check of what changed when nothing did.
+ */
+export const changeMarker = (db: DB): string | null => changeMarkers.get(db)?.() ?? null;
 
 /**
  * SQLite with transactions that begin with `begin immediate`. With several worker processes on one
@@ -87,14 +101,20 @@ class ImmediateTransactions extends SqliteDialect {
  * one costs as much as running it. This keeps the prepared statements by SQL text (the oldest go when
  * the cache is full). A statement still being iterated (`.stream()`) is never handed out twice.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, writes: { count: number }): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       const cached = statements.get(sql);
-      if (cached && !cached.busy) return cached;
+      if (cached && !cached.busy) {
+        // Kysely prepares each statement just before it runs it, synchronously: a statement that does
+        // not read is a write (or begin/commit), and counts as a change (see changeMarker).
+        if (!cached.reader) writes.count++;
+        return cached;
+      }
       const statement = sqlite.prepare(sql);
+      if (!statement.reader) writes.count++;
       if (!cached) {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
         statements.set(sql, statement);

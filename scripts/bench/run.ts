@@ -49,14 +49,16 @@ interface Target {
   servers: ServerProcess[];
   bases: string[];
   databaseUrl: string;
+  /** The PostgreSQL server's processes, whose CPU time is part of what a request costs there. */
+  databasePids?: () => number[];
 }
 
-async function startProduct(databaseUrl: string, instances = 1): Promise<Target> {
+async function startProduct(databaseUrl: string, instances = 1, postgres?: PostgresServer): Promise<Target> {
   const workers: Record<string, string> = instances > 1 ? { WEB_CONCURRENCY: String(Math.max(1, Math.floor(cpus().length / instances))) } : {};
   const servers: ServerProcess[] = [];
   // One after another: the first migrates and prepares the database, the others find it done.
   for (let i = 0; i < instances; i++) servers.push(await startProductionServer({ DATABASE_URL: databaseUrl, ...workers }));
-  return { servers, bases: servers.map((s) => s.base), databaseUrl };
+  return { servers, bases: servers.map((s) => s.base), databaseUrl, databasePids: postgres ? () => postgres.pids() : undefined };
 }
 
 const stopProduct = async (target: Target | undefined) => {
@@ -93,27 +95,31 @@ const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { enc
 /** The server's process and its worker processes (npm start forks one per core). */
 const serverProcesses = (pid: number) => [pid, ...workerPids(pid)];
 
-/** CPU time of the server and its workers together (of every instance), in ms. */
+/**
+ * CPU time of the server and its workers together (of every instance), in ms; on PostgreSQL with the
+ * database server's, as SQLite's work is inside the server's own processes.
+ */
 function cpuMs(target: Target): number {
-  return target.servers
-    .flatMap((s) => serverProcesses(s.child.pid!))
-    .reduce((total, p) => {
-      try {
-        return total + processCpuMs(p);
-      } catch {
-        return total; // a worker that just stopped
-      }
-    }, 0);
+  const [postmaster, ...backends] = target.databasePids?.() ?? [];
+  // A backend that ended meanwhile is gone from /proc, but its time is added to the postmaster's reaped children's.
+  const database = postmaster === undefined ? [] : [processCpuMs(postmaster, true), ...backends.map((p) => processCpuMs(p))];
+  return [...target.servers.flatMap((s) => serverProcesses(s.child.pid!)).map((p) => processCpuMs(p)), ...database].reduce((a, b) => a + b, 0);
 }
 
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const [utime, stime] = stat
+/** User + system time of a process (0 when it just stopped); with `reaped`, also that of its children that ended. */
+function processCpuMs(pid: number, reaped = false): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return 0; // a worker that just stopped
+  }
+  const [utime, stime, cutime, cstime] = stat
     .slice(stat.lastIndexOf(")") + 2)
     .split(" ")
-    .slice(11, 13)
+    .slice(11, 15)
     .map(Number);
-  return ((utime! + stime!) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return ((utime! + stime! + (reaped ? cutime! + cstime! : 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 const processPeakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
@@ -498,7 +504,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         add("db:copy s", (Date.now() - copyStarted) / 1000);
         databaseUrl = postgres.url(`run${run}`);
       }
-      product = await startProduct(databaseUrl, instances);
+      product = await startProduct(databaseUrl, instances, postgres);
       if (onSqlite) {
         copyFileSync(source, join(dir, `base${run}.db`));
         baseline = await startBaselineProcess(join(dir, `base${run}.db`));
@@ -620,7 +626,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         : `Database: PostgreSQL (eigen server, fsync aan), ${instances} ${instances === 1 ? "instantie" : "instanties"}; db:copy van de data ${m["db:copy s"]!.toFixed(1)} s.`,
     );
     console.log(
-      "\nscenario | req/s bij 50 verbindingen | CPU-ms per verzoek | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)",
+      `\nscenario | req/s bij 50 verbindingen | CPU-ms per verzoek${onSqlite ? "" : " (met PostgreSQL)"} | fouten | p50 / p95 / p99 ms bij 100/s | idem bij 20/s (open loop, vaste aankomst)`,
     );
     for (const s of [
       "1 onderdeel",
@@ -646,7 +652,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       `7 export zelfscan-antwoorden van het hele land: ${m["7 export rounds"]} rondes als XLSX in ${(m["7 export xlsxMs"]! / 1000).toFixed(1)} s samen (langste ${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s, ${m["7 export xlsxMB"]!.toFixed(1)} MB); nieuwste ronde als CSV in ${(m["7 export csvMs"]! / 1000).toFixed(1)} s (${m["7 export csvMB"]!.toFixed(1)} MB); piek-RSS ${m["7 export rssBefore"]!.toFixed(0)} MB na het starten, ${m["7 export rssPeak"]!.toFixed(0)} MB na de exports`,
     );
     console.log(
-      `3 zelfscan-flows als een browser zonder JavaScript: ${m["3 flows/s@10"]!.toFixed(1)} per seconde bij 10 gebruikers, ${m["3 flows/s@50"]!.toFixed(1)} bij 50; ${m["processes"]} processen (1 + werkprocessen); piek-RSS ${m["rss MB"]!.toFixed(0)} MB in het grootste, ${m["rss total MB"]!.toFixed(0)} MB samen; database ${m["db MB"]!.toFixed(1)} MB`,
+      `3 zelfscan-flows als een browser zonder JavaScript: ${m["3 flows/s@10"]!.toFixed(1)} per seconde bij 10 gebruikers, ${m["3 flows/s@50"]!.toFixed(1)} bij 50; ${m["processes"]} processen (${instances === 1 ? "1 + werkprocessen" : `${instances} instanties`}); piek-RSS ${m["rss MB"]!.toFixed(0)} MB in het grootste, ${m["rss total MB"]!.toFixed(0)} MB samen; database ${m["db MB"]!.toFixed(1)} MB`,
     );
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
     console.log(

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,6 +14,8 @@ export interface PostgresServer {
   url(database: string): string;
   /** psql on the server's `postgres` database: for create and drop database, synchronously. */
   psql(sql: string): string;
+  /** The server's processes (the postmaster and its backends), for the benchmark's CPU count. */
+  pids(): number[];
   stop(): void;
 }
 
@@ -67,6 +69,13 @@ export function startPostgres(options: { durable?: boolean } = {}): PostgresServ
   return {
     url: (database) => `postgres://postgres@localhost/${database}?host=${dir}`,
     psql: (sql) => psql(dir, sql),
+    pids() {
+      const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+      const children = readdirSync(`/proc/${postmaster}/task`).flatMap((task) =>
+        readFileSync(`/proc/${postmaster}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+      );
+      return [postmaster, ...children];
+    },
     stop() {
       try {
         run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
