@@ -103,22 +103,23 @@ class ImmediateTransactions extends SqliteDialect {
  */
 function withStatementCache(sqlite: SQLite.Database, writes: { count: number }): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
+  const cachedStatement = (sql: string) => {
+    const cached = statements.get(sql);
+    if (cached && !cached.busy) return cached;
+    const statement = sqlite.prepare(sql);
+    if (!cached) {
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     close: () => sqlite.close(),
     prepare(sql) {
-      const cached = statements.get(sql);
-      if (cached && !cached.busy) {
-        // Kysely prepares each statement just before it runs it, synchronously: a statement that does
-        // not read is a write (or begin/commit), and counts as a change (see changeMarker).
-        if (!cached.reader) writes.count++;
-        return cached;
-      }
-      const statement = sqlite.prepare(sql);
+      const statement = cachedStatement(sql);
+      // Kysely prepares each statement just before it runs it, synchronously: a statement that does
+      // not read is a write (or begin/commit), and counts as a change (see changeMarker).
       if (!statement.reader) writes.count++;
-      if (!cached) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
-        statements.set(sql, statement);
-      }
       return statement;
     },
   };

@@ -1,8 +1,11 @@
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import { isPostgres } from "./dialect.ts";
 
-/** A value a fixed query is run with: one id, text or date, never a list (a list changes the SQL). */
-type Scalar = string | number | null;
+/**
+ * A value a fixed query is run with: one id, text or date. Never a list (a list changes the SQL), and
+ * never null (`= null` matches nothing; a query that needs `is null` has a different shape).
+ */
+type Scalar = string | number;
 
 /** Stands for a named value while the query is built; unique enough never to be a user's text. */
 const SLOT_PREFIX = "\u0000fixed-query-value:";

@@ -105,7 +105,6 @@ export async function getOrCreateResponse(
   }
 }
 
-/** A response with what authorization and the pages need: its subject's place in the hierarchy. */
 const responseById = fixedQuery((db: DB, args: { id: number }) =>
   db
     .selectFrom("response")
@@ -153,7 +152,10 @@ const responseById = fixedQuery((db: DB, args: { id: number }) =>
     ])
     .where("response.id", "=", args.id),
 );
-/** Built once (see db/fixed-query.ts): it runs on every page of a questionnaire. */
+/**
+ * A response with what authorization and the pages need: its subject's place in the hierarchy. Built
+ * once (db/fixed-query.ts): it runs on every page of a questionnaire.
+ */
 export const getResponse = (db: DB, id: number) => responseById.executeTakeFirst(db, { id });
 export type ResponseDetail = NonNullable<Awaited<ReturnType<typeof getResponse>>>;
 

@@ -49,8 +49,8 @@ interface Target {
   servers: ServerProcess[];
   bases: string[];
   databaseUrl: string;
-  /** The PostgreSQL server's processes, whose CPU time is part of what a request costs there. */
-  databasePids?: () => number[];
+  /** The PostgreSQL server's postmaster, whose and whose backends' CPU time is part of what a request costs there. */
+  postmasterPid?: number;
 }
 
 async function startProduct(databaseUrl: string, instances = 1, postgres?: PostgresServer): Promise<Target> {
@@ -58,7 +58,7 @@ async function startProduct(databaseUrl: string, instances = 1, postgres?: Postg
   const servers: ServerProcess[] = [];
   // One after another: the first migrates and prepares the database, the others find it done.
   for (let i = 0; i < instances; i++) servers.push(await startProductionServer({ DATABASE_URL: databaseUrl, ...workers }));
-  return { servers, bases: servers.map((s) => s.base), databaseUrl, databasePids: postgres ? () => postgres.pids() : undefined };
+  return { servers, bases: servers.map((s) => s.base), databaseUrl, postmasterPid: postgres?.postmasterPid() };
 }
 
 const stopProduct = async (target: Target | undefined) => {
@@ -94,16 +94,18 @@ const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { enc
 
 /** The server's process and its worker processes (npm start forks one per core). */
 const serverProcesses = (pid: number) => [pid, ...workerPids(pid)];
+/** Those of every instance. */
+const allProcesses = (target: Target) => target.servers.flatMap((s) => serverProcesses(s.child.pid!));
 
 /**
  * CPU time of the server and its workers together (of every instance), in ms; on PostgreSQL with the
  * database server's, as SQLite's work is inside the server's own processes.
  */
 function cpuMs(target: Target): number {
-  const [postmaster, ...backends] = target.databasePids?.() ?? [];
+  const postmaster = target.postmasterPid;
   // A backend that ended meanwhile is gone from /proc, but its time is added to the postmaster's reaped children's.
-  const database = postmaster === undefined ? [] : [processCpuMs(postmaster, true), ...backends.map((p) => processCpuMs(p))];
-  return [...target.servers.flatMap((s) => serverProcesses(s.child.pid!)).map((p) => processCpuMs(p)), ...database].reduce((a, b) => a + b, 0);
+  const database = postmaster === undefined ? [] : [processCpuMs(postmaster, true), ...workerPids(postmaster).map((p) => processCpuMs(p))];
+  return [...allProcesses(target).map((p) => processCpuMs(p)), ...database].reduce((a, b) => a + b, 0);
 }
 
 /** User + system time of a process (0 when it just stopped); with `reaped`, also that of its children that ended. */
@@ -123,7 +125,6 @@ function processCpuMs(pid: number, reaped = false): number {
 }
 
 const processPeakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-const allProcesses = (target: Target) => target.servers.flatMap((s) => serverProcesses(s.child.pid!));
 /** The peak resident memory of the largest of the server's processes (the budget is per process). */
 const peakRss = (target: Target) => Math.max(...allProcesses(target).map(processPeakRss));
 /** All of them together: what the machine must have. */
@@ -330,7 +331,7 @@ async function flows(bases: string[], teams: Generated["cookies"]["team"], users
     G: ["G1", "G2", "G3", "G4", "G5", "G6", "G7"],
     H: ["H1", "H2", "H3", "H6", "H8"],
   };
-  // Each user stays on one instance, as a proxy with sticky connections would keep them; none is needed.
+  // Each user stays on one instance, as a proxy keeping a connection would; the product does not need it.
   const get = async (base: string, path: string, cookie: string) => {
     const r = await fetch(`${base}${path}`, { headers: { cookie } });
     if (r.status !== 200) throw new Error(`flow: GET ${path} answered ${r.status}`);

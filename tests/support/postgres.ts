@@ -14,8 +14,8 @@ export interface PostgresServer {
   url(database: string): string;
   /** psql on the server's `postgres` database: for create and drop database, synchronously. */
   psql(sql: string): string;
-  /** The server's processes (the postmaster and its backends), for the benchmark's CPU count. */
-  pids(): number[];
+  /** The server's first process (the postmaster; its backends are its children), for the benchmark's CPU count. */
+  postmasterPid(): number;
   stop(): void;
 }
 
@@ -69,13 +69,7 @@ export function startPostgres(options: { durable?: boolean } = {}): PostgresServ
   return {
     url: (database) => `postgres://postgres@localhost/${database}?host=${dir}`,
     psql: (sql) => psql(dir, sql),
-    pids() {
-      const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
-      const children = readdirSync(`/proc/${postmaster}/task`).flatMap((task) =>
-        readFileSync(`/proc/${postmaster}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-      );
-      return [postmaster, ...children];
-    },
+    postmasterPid: () => Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]),
     stop() {
       try {
         run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

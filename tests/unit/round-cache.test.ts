@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedForRound } from "../../app/models/results.server.ts";
+import { openDatabase } from "../../db/client.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { buildWorld, type World } from "../support/fixtures.ts";
 
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 describe("the round's results cache", () => {
-  it("computes once for requests that arrive together, and again after a change to the round", async () => {
+  it("computes once for requests that arrive together, reuses it while nothing changed, and computes again after a change", async () => {
     let computed = 0;
     const compute = async () => {
       computed++;
@@ -24,8 +25,24 @@ describe("the round's results cache", () => {
     const together = await Promise.all(Array.from({ length: 5 }, () => cachedForRound(context.db, world.roundId, "test", compute)));
     expect(together).toEqual([1, 1, 1, 1, 1]);
     expect(computed).toBe(1);
+    // A later read with nothing changed gets the kept value.
+    expect(await cachedForRound(context.db, world.roundId, "test", compute)).toBe(1);
+    expect(computed).toBe(1);
     await context.db.updateTable("team").set({ active: 0 }).where("id", "=", world.teams.teamB).execute();
     expect(await cachedForRound(context.db, world.roundId, "test", compute)).toBe(2);
+  });
+
+  it("sees a write made through another connection (another worker, a CLI) at the next read", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cachedForRound(context.db, world.roundId, "other", compute)).toBe(1);
+    const other = openDatabase(context.file);
+    try {
+      await other.updateTable("team").set({ active: 0 }).where("id", "=", world.teams.teamB).execute();
+    } finally {
+      await other.destroy();
+    }
+    expect(await cachedForRound(context.db, world.roundId, "other", compute)).toBe(2);
   });
 
   it("does not keep a computation that failed", async () => {
