@@ -1,3 +1,5 @@
+// First: refuse an unsupported Node before a native addon is loaded.
+import "./app/server/node-version.ts";
 import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";

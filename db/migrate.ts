@@ -1,4 +1,4 @@
-import { Migrator, type MigrationProvider } from "kysely";
+import { Migrator, type MigrationProvider } from "kysely/migration";
 import type { DB } from "./client.ts";
 import { migrations } from "./migrations/index.ts";
 

@@ -14,7 +14,7 @@ await build({
   build: {
     ssr: "server.ts",
     outDir: "build/node",
-    target: "node20",
+    target: "node26",
     emptyOutDir: true,
     rollupOptions: {
       // The Remix server build is imported at run time from build/server, not compiled a second time.

@@ -1,3 +1,5 @@
+// First: refuse an unsupported Node before a native addon is loaded.
+import "../app/server/node-version.ts";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { isPostgresUrl, openDatabase } from "../db/client.ts";
