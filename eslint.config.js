@@ -35,6 +35,20 @@ export default tseslint.config(
     },
   },
   {
+    // One way into a transaction (db/transaction.ts), so that what must follow a commit (waking the
+    // outbox sender) is registered by the code that wrote and runs only after the commit.
+    files: ["app/**/*.{ts,tsx}", "seeds/**/*.ts", "scripts/**/*.ts", "server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='transaction']",
+          message: "Use inTransaction(db, work) from db/transaction.ts: what must follow a commit runs only after it.",
+        },
+      ],
+    },
+  },
+  {
     // Migrations are written against an untyped Kysely (they never import app types).
     files: ["db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -11,8 +11,12 @@ import { prepareDatabase } from "./app/server/bootstrap.server.ts";
 import { QuestionnaireDefinitionError } from "./app/models/questionnaire.server.ts";
 import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.server.ts";
 import { startOutboxSender } from "./app/server/mail.server.ts";
+import { configureMailDelivery } from "./app/models/outbox.server.ts";
 import { startDailyCleanup } from "./app/server/cleanup.server.ts";
-import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
+import { bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
+import { servedBuild } from "./app/server/remix-build.server.ts";
+import { demoAtPublicAddress } from "./app/server/config.server.ts";
+import { hasDemoAccounts } from "./app/models/app-settings.server.ts";
 import { DEMO_PASSWORD } from "./seeds/demo.ts";
 
 // The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
@@ -35,14 +39,23 @@ try {
 
 const listenAddress = () => `http://${settings.host === "127.0.0.1" ? "localhost" : settings.host}:${settings.port}`;
 
+const sendsMail = Boolean(settings.smtpUrl);
 if (cluster.isWorker) {
-  const db = openDatabase(settings.databasePath);
-  const server = await serve(db, { wake: () => process.send?.({ type: OUTBOX_WAKE }), stop() {} });
+  const db = openDatabase(settings.databasePath, { busyTimeoutMs: settings.busyTimeoutMs });
+  configureMailDelivery({ sends: sendsMail, wake: () => process.send?.({ type: OUTBOX_WAKE }) });
+  const server = await serve(db);
   onStopSignal(() => closeGracefully(server, db));
 } else {
   for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
   const { db, seeded, accounts } = await prepareOrExit();
+  const refusal = demoAtPublicAddress(settings, await hasDemoAccounts(db));
+  if (refusal) {
+    console.error(`Start afgebroken: ${refusal}`);
+    await db.destroy();
+    process.exit(1);
+  }
   const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
+  configureMailDelivery({ sends: sendsMail, wake: outbox.wake });
   const cleanup = startDailyCleanup(db, settings.app.retention);
   const announce = () => {
     const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
@@ -57,7 +70,7 @@ if (cluster.isWorker) {
     }
   };
   if (settings.workers === 1) {
-    const server = await serve(db, outbox);
+    const server = await serve(db);
     announce();
     onStopSignal(() => {
       outbox.stop();
@@ -75,7 +88,13 @@ if (cluster.isWorker) {
 
 async function prepareOrExit() {
   try {
-    return await prepareDatabase({ databasePath: settings.databasePath, questionnairesDir: settings.questionnairesDir, seedDemo: settings.seedDemo });
+    return await prepareDatabase({
+      databasePath: settings.databasePath,
+      questionnairesDir: settings.questionnairesDir,
+      seedDemo: settings.seedDemo,
+      origin: settings.app.publicOrigin,
+      busyTimeoutMs: settings.busyTimeoutMs,
+    });
   } catch (error) {
     if (error instanceof QuestionnaireDefinitionError) {
       console.error(`Start afgebroken: een vragenlijst in questionnaires/ is ongeldig.\n${error.message}`);
@@ -87,7 +106,7 @@ async function prepareOrExit() {
 }
 
 /** The web server of one process: middleware, static files, then Remix. Resolves once it listens. */
-async function serve(db: DB, outbox: { wake(): void; stop(): void }) {
+async function serve(db: DB) {
   const { production } = settings;
   const viteDevServer = production ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
@@ -97,6 +116,7 @@ async function serve(db: DB, outbox: { wake(): void; stop(): void }) {
   if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
   if (settings.requestLog) app.use(requestLog());
   app.use(securityHeaders({ production }));
+  app.use(refuseUnservableAddresses());
   app.use(sameOriginWrites(settings.appOrigin));
   app.use(bodyLimit(settings.maxBodyBytes));
 
@@ -114,8 +134,8 @@ async function serve(db: DB, outbox: { wake(): void; stop(): void }) {
   app.use(noStore());
 
   const build = viteDevServer
-    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
+    ? () => (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(servedBuild)
+    : servedBuild((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
 
   const config = settings.app;
   app.all(
@@ -129,7 +149,6 @@ async function serve(db: DB, outbox: { wake(): void; stop(): void }) {
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
         cspNonce: res.locals.cspNonce as string,
         requestInfo: res.locals.requestInfo,
-        outbox,
       }),
     }),
   );

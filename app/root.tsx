@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser } from "./auth/guards.server.ts";
 import { useNonce } from "./components/nonce.tsx";
 import { lookupSession } from "./auth/session.server.ts";
+import { isDemoInstallation } from "./models/app-settings.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
 import { FocusOnNavigation } from "./components/FocusOnNavigation.tsx";
 import { errorTitle } from "./components/GeneralErrorBoundary.tsx";
@@ -31,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: user && { name: user.name, roleLabel: ROLE_LABEL[user.role], startPath: startPathFor(user), managesAccounts: managesAccounts(user) },
     idleMinutes: context.config.sessionIdleMinutes,
     sessionAbsoluteEnd: session.state === "active" ? session.absoluteEnd : null,
+    demo: await isDemoInstallation(context.db),
   };
 }
 
@@ -50,6 +52,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="utrecht-skip-link" href="#inhoud">
           Naar de inhoud
         </a>
+        {data?.demo ? (
+          <p className="demo-banner">
+            <strong>Demo-omgeving.</strong> De accounts en gegevens hier zijn verzonnen; vul geen echte gegevens in.
+          </p>
+        ) : null}
         <header className="site-header">
           <div className="site-header__inner">
             <Link to={user?.startPath ?? "/"} className="site-header__title">

@@ -21,6 +21,24 @@ const STATEMENT_CACHE_SIZE = 500;
 /** Whether DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://) rather than a SQLite file. */
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
+export interface DatabaseOptions {
+  /** How long a statement waits for SQLite's write lock, or for a PostgreSQL connection or row lock (DATABASE_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Whether an error means the database stayed busy past the busy timeout (another writer held SQLite's
+ * lock; PostgreSQL had no free connection or a row stayed locked): worth a retry later, not a fault.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED") || code === "55P03")) return true;
+  return error.message === "timeout exceeded when trying to connect";
+}
+
 /** Connections a process keeps to PostgreSQL: enough for the requests one worker has in flight. */
 const POSTGRES_POOL_SIZE = 10;
 
@@ -33,11 +51,18 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
  * The database of a DATABASE_URL: a PostgreSQL server (a pool of connections) or a SQLite file (one
  * connection). The same Kysely queries run on both; db/dialect.ts holds where they differ.
  */
-export function openDatabase(url: string): DB {
-  if (!isPostgresUrl(url)) return createDatabase(url);
+export function openDatabase(url: string, options: DatabaseOptions = {}): DB {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  if (!isPostgresUrl(url)) return createDatabase(url, { busyTimeoutMs });
   // jit off: the product's queries are short; PostgreSQL's JIT compiler takes 20-40 ms to compile a
   // query whose estimated cost crosses its threshold (the dashboard's phase query did), far more than it saves.
-  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE, options: "-c jit=off" });
+  // A request waits at most the busy timeout for a free connection and for a row lock, as on SQLite.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POSTGRES_POOL_SIZE,
+    connectionTimeoutMillis: busyTimeoutMs,
+    options: `-c jit=off -c lock_timeout=${busyTimeoutMs}`,
+  });
   // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
   // is an 'error' event on the pool; unhandled it would end the whole process. The pool drops that
   // connection and opens a new one for the next query, so it is only worth a line in the log.
@@ -51,12 +76,12 @@ export function openDatabase(url: string): DB {
  * lets another process (a second worker, a backup, a CLI) wait instead of failing, and transactions
  * take the write lock when they begin (see ImmediateTransactions).
  */
-export function createDatabase(filename: string): DB {
+export function createDatabase(filename: string, options: DatabaseOptions = {}): DB {
   const sqlite = new SQLite(filename);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.round(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
   const writes = { count: 0 };
   const db = new Kysely<Database>({ dialect: new ImmediateTransactions({ database: withStatementCache(sqlite, writes) }) });
   // data_version changes when another connection (another worker, a CLI) commits; this connection's own

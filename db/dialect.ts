@@ -37,3 +37,12 @@ export async function withPostgresStartLock<DB extends Kysely<any>, T>(db: DB, w
     }
   });
 }
+
+/**
+ * Serialises transactions that touch one logical key (a summary row that has no unique constraint): on
+ * PostgreSQL a transaction-scoped advisory lock on the key's hash; on SQLite nothing, since every
+ * transaction there takes the write lock when it begins (db/client.ts).
+ */
+export async function lockKeyForTransaction(trx: Kysely<any>, key: string): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}

@@ -281,6 +281,8 @@ export interface OutboxTable {
   error: string | null;
   /** When a sender claimed it (only the claimer sends it; a claim older than ten minutes may be taken over). */
   claimed_at: string | null;
+  /** Why it will never be sent (demo mail, a reserved demo address, no mail server); null: to be sent. */
+  held: string | null;
 }
 
 export interface RoundTableInputTable {

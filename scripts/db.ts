@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from "../seeds/demo.ts";
 
 // The database commands of package.json, on the database DATABASE_URL names:
 //   npm run db:migrate         apply pending migrations (exits non-zero on failure)
-//   npm run db:reset           throw the database away and build a fresh demo database
+//   npm run db:reset           throw the database away and build a fresh one (demo data as at a first start)
 //   npm run db:backup [FILE]   a consistent online backup (safe while the server runs)
 //   npm run db:restore FILE    check FILE and restore it (stop the server first)
 //   npm run db:cleanup         remove what is kept only for a while (the server does this daily)
@@ -37,7 +37,7 @@ async function main([command, file, ...rest]: string[]) {
     console.log(`Gekopieerd: ${copied.reduce((n, t) => n + t.rows, 0)} rijen in ${copied.length} tabellen, aantallen gelijk, in ${Date.now() - started} ms.`);
     return;
   }
-  const { databasePath, app } = loadConfig();
+  const { databasePath, app, seedDemo } = loadConfig();
   switch (command) {
     case "cleanup": {
       const db = openDatabase(databasePath);
@@ -64,8 +64,13 @@ async function main([command, file, ...rest]: string[]) {
       if (isPostgresUrl(databasePath)) throw new Error("db:reset is voor een SQLite-bestand; maak voor PostgreSQL een nieuwe lege database aan.");
       for (const suffix of ["", "-wal", "-shm"]) rmSync(databasePath + suffix, { force: true });
       const started = Date.now();
-      const { db, accounts } = await prepareDatabase({ databasePath });
+      // The same rule as a first start: demo data on a local installation or with SEED_DEMO=true.
+      const { db, accounts } = await prepareDatabase({ databasePath, seedDemo, origin: app.publicOrigin });
       await db.destroy();
+      if (!accounts.length) {
+        console.log(`Database opnieuw opgebouwd in ${databasePath} (${Date.now() - started} ms), zonder demodata: regio's en gemeenten.`);
+        return;
+      }
       console.log(`Demodatabase opnieuw opgebouwd in ${databasePath} (${Date.now() - started} ms).`);
       for (const a of accounts) console.log(`  ${a.email.padEnd(40)} ${a.description}`);
       console.log(`Wachtwoord van alle demo-accounts: ${DEMO_PASSWORD}`);

@@ -29,6 +29,8 @@ export interface ServerProcess {
   child: ChildProcess;
   port: number;
   base: string;
+  /** Everything the server printed so far, when started with keepOutput (tests that read the log). */
+  output(): string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface ServerProcess {
  * its output says `ready`. The output is read throughout, as a process manager would, and kept only
  * until then, for the error when it stops or does not start within a minute.
  */
-export async function startServer(args: string[], env: Record<string, string>, ready: string): Promise<ServerProcess> {
+export async function startServer(args: string[], env: Record<string, string>, ready: string, options: { keepOutput?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -49,7 +51,7 @@ export async function startServer(args: string[], env: Record<string, string>, r
   let output = "";
   let started = false;
   const read = (chunk: Buffer) => {
-    if (!started) output += chunk;
+    if (!started || options.keepOutput) output += chunk;
   };
   child.stdout!.on("data", read);
   child.stderr!.on("data", read);
@@ -63,12 +65,12 @@ export async function startServer(args: string[], env: Record<string, string>, r
     await new Promise((r) => setTimeout(r, 50));
   }
   started = true;
-  return { child, port, base: `http://127.0.0.1:${port}` };
+  return { child, port, base: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 /** The production build as `npm start` runs it, on 127.0.0.1, with these extra environment variables. */
-export const startProductionServer = (env: Record<string, string>) =>
-  startServer(productionServerArgs(), { NODE_ENV: "production", HOST: "127.0.0.1", ...env }, "draait op");
+export const startProductionServer = (env: Record<string, string>, options: { keepOutput?: boolean } = {}) =>
+  startServer(productionServerArgs(), { NODE_ENV: "production", HOST: "127.0.0.1", ...env }, "draait op", options);
 
 /** Resolves when the process is gone (killed by a signal: no exit code, but a signal code). */
 export const exited = (child: ChildProcess) =>

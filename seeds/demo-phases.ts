@@ -5,6 +5,7 @@ import { addAction, adoptPlan, updateActionProgress } from "../app/models/plan.s
 import { regionThemeFigures } from "../app/models/results.server.ts";
 import { lowThemes } from "../app/domain/scoring.ts";
 import { notifyPhaseChanged } from "../app/services/notifications.server.ts";
+import { inTransaction } from "../db/transaction.ts";
 
 /**
  * The phase of every region in the demo. The counts per phase are those the programme published in
@@ -115,11 +116,9 @@ export async function seedDemoPhases(db: DB, input: Input) {
     input.rounds.current,
   );
   const currentName = (await db.selectFrom("round").select("name").where("id", "=", input.rounds.current).executeTakeFirstOrThrow()).name;
-  await db
-    .transaction()
-    .execute((trx) =>
-      notifyPhaseChanged(trx, { regionId: zw.id, to: "selfscan", cycle: { roundName: currentName }, origin: input.origin, now: new Date(daysAgo(40)) }),
-    );
+  await inTransaction(db, (trx) =>
+    notifyPhaseChanged(trx, { regionId: zw.id, to: "selfscan", cycle: { roundName: currentName }, origin: input.origin, now: new Date(daysAgo(40)) }),
+  );
 
   // Twente: through the zelfscan and the analysis, now drafting improvement plans.
   const tw = input.regions.twente;
@@ -146,9 +145,7 @@ export async function seedDemoPhases(db: DB, input: Input) {
     now: new Date(daysAgo(120)),
   });
   await transition(tw.id, "analysis", "plans", tw.lead, daysAgo(64), "advance", null, roundId);
-  await db
-    .transaction()
-    .execute((trx) => notifyPhaseChanged(trx, { regionId: tw.id, to: "plans", cycle: null, origin: input.origin, now: new Date(daysAgo(64)) }));
+  await inTransaction(db, (trx) => notifyPhaseChanged(trx, { regionId: tw.id, to: "plans", cycle: null, origin: input.origin, now: new Date(daysAgo(64)) }));
 
   // Plans: Hengelo, Almelo and Enschede adopted theirs (Enschede's has an overdue action of Wijkteam
   // Enschede Centrum, which its team manager sees on the start page); the other Twente municipalities have none yet.

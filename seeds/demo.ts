@@ -11,6 +11,9 @@ import type { AnswerMap } from "../app/questionnaire/answers.ts";
 import type { QuestionnaireDefinition } from "../app/questionnaire/definition.ts";
 import { typeOf } from "../app/questionnaire/item-types/index.ts";
 import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertRound, insertTeam, insertUser, slugify } from "./factories.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { DEMO_EMAIL_DOMAIN } from "../app/domain/mail.ts";
+import { holdUnsentMail } from "../app/models/outbox.server.ts";
 
 // Demo data: teams in the two demo regions, the demo accounts, the open round "Zelfscan 2025" and
 // responses in every state, so each page shows a believable picture the moment the app starts.
@@ -111,7 +114,13 @@ function generateAnswers(
   return answers;
 }
 
-export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccount[]> {
+/**
+ * The demo: accounts at the reserved domain demo.example, the routekaart's story, and the mail it tells
+ * of held in the outbox (never sent, even when a mail server is configured). Links in that mail use the
+ * installation's own origin.
+ */
+export async function seedDemoData(db: DB, options: { now?: Date; origin: string }): Promise<DemoAccount[]> {
+  const now = options.now ?? new Date();
   const rand = random(20251123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const region = async (name: string) => (await db.selectFrom("region").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
@@ -124,9 +133,9 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
   const user = (email: string, role: Role, name: string, scope: { regionId?: number; municipalityId?: number; teamId?: number }) =>
     insertUser(db, { email, role, name, passwordHash, ...scope });
 
-  const programma = await user("programma@demo.nl", "programma", "Pien Programma (GHNT)", {});
-  const regioZaanstreek = await user("regio.zaanstreek-waterland@demo.nl", "regio", "Riet van Loon", { regionId: zaanstreek });
-  const regioTwente = await user("regio.twente@demo.nl", "regio", "Ruud Regio", { regionId: twente });
+  const programma = await user(`programma@${DEMO_EMAIL_DOMAIN}`, "programma", "Pien Programma (GHNT)", {});
+  const regioZaanstreek = await user(`regio.zaanstreek-waterland@${DEMO_EMAIL_DOMAIN}`, "regio", "Riet van Loon", { regionId: zaanstreek });
+  const regioTwente = await user(`regio.twente@${DEMO_EMAIL_DOMAIN}`, "regio", "Ruud Regio", { regionId: twente });
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 
   // Two zelfscan rounds, dated around the day the demo is built: "Zelfscan 2025", on which Twente's cycle
@@ -152,7 +161,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     for (const municipality of await municipalities(regionId)) {
       // Every municipality and team of the demo regions has its own account (same demo password);
       // the README lists the ones a visitor needs.
-      const gemeenteUserId = await user(`gemeente.${slugify(municipality.name)}@demo.nl`, "gemeente", `Beleidsadviseur ${municipality.name}`, {
+      const gemeenteUserId = await user(`gemeente.${slugify(municipality.name)}@${DEMO_EMAIL_DOMAIN}`, "gemeente", `Beleidsadviseur ${municipality.name}`, {
         municipalityId: municipality.id,
       });
       gemeenteUsers.set(municipality.name, gemeenteUserId);
@@ -165,7 +174,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
         const teamId = await insertTeam(db, { municipalityId: municipality.id, name: teamName, kind, now });
         const demoTeam = teamName === "Wijkteam Zaandam Oost" || teamName === "Wijkteam Enschede Centrum";
         const shortName = teamName.replace(/^Wijkteam /, "");
-        const managerId = await user(`team.${slugify(shortName)}@demo.nl`, "teammanager", `Teammanager ${shortName}`, { teamId });
+        const managerId = await user(`team.${slugify(shortName)}@${DEMO_EMAIL_DOMAIN}`, "teammanager", `Teammanager ${shortName}`, { teamId });
         teamIds.set(teamName, { teamId, managerId });
         teamNumber += 1;
         const maturity = 0.35 + rand() * 0.5;
@@ -272,7 +281,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
 
   // The review loop in Zaanstad, on the current round: one scan accepted, one returned to the team with a
   // comment, one accepted and then reopened with a reason; the teams are told (their notifications).
-  const origin = "http://localhost:3000";
+  const { origin } = options;
   const currentScanOf = async (teamName: string) => {
     const team = teamIds.get(teamName)!;
     return db
@@ -287,7 +296,7 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     const response = await currentScanOf(teamName);
     // The gemeente was told when the team submitted.
     const submittedAt = new Date(response.submitted_at ?? daysAgo(3));
-    await db.transaction().execute((trx) => notifySubmitted(trx, { responseId: response.id, origin, now: submittedAt }));
+    await inTransaction(db, (trx) => notifySubmitted(trx, { responseId: response.id, origin, now: submittedAt }));
   }
   const review = async (teamName: string, decision: "accept" | "return", comment: string | null, when: Date) => {
     const response = await currentScanOf(teamName);
@@ -333,6 +342,8 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     },
     rand: random(20261201),
   });
+  // Demo mail never leaves the machine.
+  await holdUnsentMail(db, "demo");
   // The dashboard and its exports mark this database's figures that no published source gives as demo data.
   await db
     .insertInto("app_setting")
@@ -341,12 +352,12 @@ export async function seedDemoData(db: DB, now = new Date()): Promise<DemoAccoun
     .execute();
 
   return [
-    { email: "programma@demo.nl", role: "programma", description: "programmamedewerker (landelijk)" },
-    { email: "regio.zaanstreek-waterland@demo.nl", role: "regio", description: "regionaal projectleider Zaanstreek-Waterland" },
-    { email: "regio.twente@demo.nl", role: "regio", description: "regionaal projectleider Twente" },
-    { email: "gemeente.zaanstad@demo.nl", role: "gemeente", description: "beleidsadviseur gemeente Zaanstad" },
-    { email: "gemeente.enschede@demo.nl", role: "gemeente", description: "beleidsadviseur gemeente Enschede" },
-    { email: "team.zaandam-oost@demo.nl", role: "teammanager", description: "teammanager Wijkteam Zaandam Oost (Zaanstad)" },
-    { email: "team.enschede-centrum@demo.nl", role: "teammanager", description: "teammanager Wijkteam Enschede Centrum (Enschede)" },
+    { email: `programma@${DEMO_EMAIL_DOMAIN}`, role: "programma", description: "programmamedewerker (landelijk)" },
+    { email: `regio.zaanstreek-waterland@${DEMO_EMAIL_DOMAIN}`, role: "regio", description: "regionaal projectleider Zaanstreek-Waterland" },
+    { email: `regio.twente@${DEMO_EMAIL_DOMAIN}`, role: "regio", description: "regionaal projectleider Twente" },
+    { email: `gemeente.zaanstad@${DEMO_EMAIL_DOMAIN}`, role: "gemeente", description: "beleidsadviseur gemeente Zaanstad" },
+    { email: `gemeente.enschede@${DEMO_EMAIL_DOMAIN}`, role: "gemeente", description: "beleidsadviseur gemeente Enschede" },
+    { email: `team.zaandam-oost@${DEMO_EMAIL_DOMAIN}`, role: "teammanager", description: "teammanager Wijkteam Zaandam Oost (Zaanstad)" },
+    { email: `team.enschede-centrum@${DEMO_EMAIL_DOMAIN}`, role: "teammanager", description: "teammanager Wijkteam Enschede Centrum (Enschede)" },
   ];
 }

@@ -6,10 +6,10 @@ import { seedReferenceData } from "./reference.ts";
  * Seeds a new database: reference data always, demo data unless SEED_DEMO=false. A database that
  * already has regions is left alone, so a restart never duplicates or overwrites anything.
  */
-export async function seedIfEmpty(db: DB, options: { demo: boolean; now?: Date }): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+export async function seedIfEmpty(db: DB, options: { demo: boolean; origin: string; now?: Date }): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   const existing = await db.selectFrom("region").select("id").limit(1).executeTakeFirst();
   if (existing) return { seeded: false, accounts: [] };
   await seedReferenceData(db);
-  const accounts = options.demo ? await seedDemoData(db, options.now) : [];
+  const accounts = options.demo ? await seedDemoData(db, { now: options.now, origin: options.origin }) : [];
   return { seeded: true, accounts };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { DB } from "../db/client.ts";
 import { insertMunicipality, insertRegion } from "./factories.ts";
+import { inTransaction } from "../db/transaction.ts";
 
 // Reference data: the 28 GHNT regions and 342 municipalities (CBS codes), from seeds/gemeenten.csv
 // (docs/sources.md says where it comes from). Separate from the demo data, and needed by every deployment.
@@ -20,7 +21,7 @@ export function readGemeenten(): GemeenteRow[] {
 
 export async function seedReferenceData(db: DB): Promise<{ regions: number; municipalities: number }> {
   const rows = readGemeenten();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const regionIds = new Map<string, number>();
     for (const name of [...new Set(rows.map((r) => r.regio))].sort((a, b) => a.localeCompare(b, "nl"))) {
       regionIds.set(name, await insertRegion(trx, { name }));

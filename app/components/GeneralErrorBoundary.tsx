@@ -8,6 +8,7 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   409: { title: "Inmiddels gewijzigd", text: "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw." },
   413: { title: "Te veel gegevens", text: "Wat u verstuurde is te groot." },
   415: { title: "Onbekend formaat", text: "Verstuur het formulier vanaf de pagina zelf." },
+  503: { title: "Even te druk", text: "Het is nu erg druk. Probeer het over een paar seconden opnieuw." },
 };
 
 /** The heading (and page title) for an error: by its status, in Dutch. */

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "password.check_throttled": "Wachtwoordcontrole tijdelijk geblokkeerd",
   "password.reset": "Wachtwoord opnieuw ingesteld",
   "password.reset_requested": "Nieuw wachtwoord aangevraagd",
+  "password.reset_requests": "Aanvragen nieuw wachtwoord (per adres en uur geteld)",
   "password.reset_throttled": "Aanvraag nieuw wachtwoord tijdelijk geblokkeerd",
   "password.reset_unknown": "Nieuw wachtwoord aangevraagd voor onbekend adres",
   "account.created": "Account aangemaakt",
@@ -95,6 +96,10 @@ const FIELD_LABEL: Record<string, string> = {
   progress_note: "Voortgang",
   note: "Notitie",
   mail_notifications: "Meldingen per e-mail",
+  // The counts of anonymous reset requests (password.reset_requests).
+  requested: "Link verstuurd",
+  unknown: "Onbekend adres",
+  throttled: "Geblokkeerd (te vaak)",
 };
 
 export function auditFieldLabel(field: string): string {

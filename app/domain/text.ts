@@ -20,3 +20,14 @@ export const lineText = (schema: z.ZodString = z.string()) => schema.refine((v) 
 
 /** A long text (toelichting, notes, summaries): tab and line breaks allowed, other control characters not. */
 export const longText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "long"), CONTROL_CHARACTER_MESSAGE);
+
+/**
+ * Text no database can store: U+0000 (PostgreSQL refuses it in text; SQLite cuts at it) and a lone
+ * surrogate (no UTF-8 encoding exists for it). Any request that carries one, in its address or a form
+ * field, is refused with 400 before a route runs (app/server/middleware.ts, app/server/http.server.ts),
+ * the same on both databases; a form field is not silently cleaned, since what was typed is not what
+ * would be stored.
+ */
+export function isUnstorableText(value: string): boolean {
+  return value.includes("\u0000") || !value.isWellFormed();
+}

@@ -5,6 +5,8 @@ import type { DB } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
 import { INVITATION_DAYS } from "../forms/accounts.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { queueMail } from "./outbox.server.ts";
 
 // Accounts managed by scope, invitations (single use, 7 days) and the outbox of invitation mail.
 
@@ -147,10 +149,7 @@ export async function issueInvitation(
     // Whoever holds the new link could take the account over: its owner is logged out everywhere and told.
     await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
   }
-  await trx
-    .insertInto("outbox")
-    .values({ recipient: input.email, subject: mail.subject, body: mail.body, created_at: input.now.toISOString(), sent_at: null, error: null })
-    .execute();
+  await queueMail(trx, { recipient: input.email, subject: mail.subject, body: mail.body, at: input.now });
   await audit(trx, {
     actorId: input.managerId,
     action: input.accountInUse ? "account.reset_link" : "account.invited",
@@ -205,7 +204,7 @@ export async function createAccount(
   if (await db.selectFrom("user_account").select("id").where("email", "=", email).executeTakeFirst()) {
     return { ok: false, errors: { email: "Er bestaat al een account met dit e-mailadres." } };
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("user_account")
       .values({ email, name: input.name, role: input.role, password_hash: NO_PASSWORD, ...scope, created_at: now.toISOString(), disabled_at: null })
@@ -236,7 +235,7 @@ export async function reinvite(db: DB, input: { manager: CurrentUser; userId: nu
   const account = await getManagedAccount(db, input.manager, input.userId);
   if (!account) return null;
   const accountInUse = account.password_hash !== NO_PASSWORD;
-  const link = await db.transaction().execute((trx) =>
+  const link = await inTransaction(db, (trx) =>
     issueInvitation(trx, {
       userId: account.id,
       email: account.email,
@@ -256,7 +255,7 @@ export async function setDisabled(db: DB, input: { manager: CurrentUser; userId:
   const account = await getManagedAccount(db, input.manager, input.userId);
   if (!account || account.id === input.manager.id) return false;
   const now = (input.now ?? new Date()).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("user_account")
       .set({ disabled_at: input.disabled ? now : null })
@@ -291,7 +290,7 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
 /** Uses an invitation: sets the password and spends the link, in one transaction (a second use fails). */
 export async function acceptInvitation(db: DB, input: { invitationId: number; userId: number; passwordHash: string; now?: Date }): Promise<boolean> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const spent = await trx
       .updateTable("invitation")
       .set({ used_at: now })

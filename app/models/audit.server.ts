@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
-import { containsText } from "../../db/dialect.ts";
+import { containsText, lockKeyForTransaction } from "../../db/dialect.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // The audit log: who did what to which record, when, and which fields changed (before and after).
 // Appended inside the transaction of the write it describes, never edited.
@@ -31,6 +32,38 @@ export async function audit(db: DB, entry: AuditEntry): Promise<void> {
       address: entry.address ?? null,
     })
     .execute();
+}
+
+/**
+ * Requests anyone may send without an account (asking for a password reset) are counted, one row per
+ * address and hour with a count per outcome, so that a flood of them cannot grow the log without bound
+ * (decision 78). The row is the one entry the log updates after writing it.
+ */
+export async function countAnonymousRequest(db: DB, entry: { action: string; outcome: string; address: string; at: Date }) {
+  const hour = entry.at.toISOString().slice(0, 13);
+  const nextHour = new Date(Date.parse(`${hour}:00:00.000Z`) + 3_600_000).toISOString();
+  await inTransaction(db, async (trx) => {
+    await lockKeyForTransaction(trx, `audit:${entry.action}:${entry.address}:${hour}`);
+    const row = await trx
+      .selectFrom("audit_log")
+      .select(["id", "changes"])
+      .where("action", "=", entry.action)
+      .where("address", "=", entry.address)
+      .where("at", ">=", `${hour}:00:00.000Z`)
+      .where("at", "<", nextHour)
+      .orderBy("id")
+      .executeTakeFirst();
+    const counts: Changes = row?.changes ? (JSON.parse(row.changes) as Changes) : {};
+    const before = Number(counts[entry.outcome]?.[1] ?? 0);
+    counts[entry.outcome] = [null, before + 1];
+    if (row)
+      await trx
+        .updateTable("audit_log")
+        .set({ changes: JSON.stringify(counts) })
+        .where("id", "=", row.id)
+        .execute();
+    else await audit(trx, { actorId: null, action: entry.action, entity: "user_account", changes: counts, address: entry.address, at: entry.at });
+  });
 }
 
 /** The fields of `after` whose value differs from `before`, as [before, after] pairs. */

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 /**
  * Throttling of password guesses (logins, the current password on /account) and of reset requests.
@@ -65,7 +66,7 @@ export async function claimAttempt(db: DB, rules: ThrottleRule[], now = new Date
   const at = now.toISOString();
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       let delayMs = 0;
       for (const rule of rules) {
         const counted = await trx
@@ -116,7 +117,7 @@ export async function claimAttempt(db: DB, rules: ThrottleRule[], now = new Date
 
 /** A correct password: the blocking keys forget their count; a delay key takes back this one attempt. */
 export async function attemptSucceeded(db: DB, rules: ThrottleRule[]) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const rule of rules) {
       if (rule.delayOnly) {
         await trx

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import { queueMail } from "./outbox.server.ts";
 
 // Notifications ("Meldingen"): what happened that concerns a user, on their start page, and by mail
 // through the outbox unless they switched mail off on /account. Written in the transaction of the write
@@ -18,7 +19,8 @@ export interface Notice {
 export async function notify(trx: DB, input: { userIds: number[]; notice: Notice; origin: string; now?: Date }) {
   const userIds = [...new Set(input.userIds)];
   if (!userIds.length) return;
-  const at = (input.now ?? new Date()).toISOString();
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
   const { notice } = input;
   await trx
     .insertInto("notification")
@@ -32,25 +34,20 @@ export async function notify(trx: DB, input: { userIds: number[]; notice: Notice
     .where("disabled_at", "is", null)
     .execute();
   for (const user of mailTo) {
-    await trx
-      .insertInto("outbox")
-      .values({
-        recipient: user.email,
-        subject: notice.subject,
-        body: [
-          `Beste ${user.name},`,
-          "",
-          notice.text,
-          "",
-          `Bekijk het in Werken aan veiligheid: ${input.origin}${notice.link}`,
-          "",
-          `U krijgt deze e-mail omdat u meldingen per e-mail ontvangt. Uitzetten kan op ${input.origin}/account.`,
-        ].join("\n"),
-        created_at: at,
-        sent_at: null,
-        error: null,
-      })
-      .execute();
+    await queueMail(trx, {
+      recipient: user.email,
+      subject: notice.subject,
+      body: [
+        `Beste ${user.name},`,
+        "",
+        notice.text,
+        "",
+        `Bekijk het in Werken aan veiligheid: ${input.origin}${notice.link}`,
+        "",
+        `U krijgt deze e-mail omdat u meldingen per e-mail ontvangt. Uitzetten kan op ${input.origin}/account.`,
+      ].join("\n"),
+      at: now,
+    });
   }
 }
 

@@ -36,7 +36,7 @@ type Result = { ok: true } | { ok: false; message: string };
 export async function addTeam(db: DB, actor: CurrentUser, input: { municipalityId: number; name: string; kind: TeamKind }): Promise<Result> {
   const municipality = await db.selectFrom("municipality").select("id").where("id", "=", input.municipalityId).executeTakeFirst();
   if (!municipality) return { ok: false, message: "Kies een gemeente uit de lijst." };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("team")
       .values({ municipality_id: input.municipalityId, name: input.name, kind: input.kind, created_at: new Date().toISOString() })
@@ -67,7 +67,7 @@ export async function updateTeam(
   if (input.name !== undefined) set.name = input.name;
   if (input.municipalityId !== undefined) set.municipality_id = input.municipalityId;
   if (input.active !== undefined) set.active = input.active ? 1 : 0;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable("team").set(set).where("id", "=", team.id).execute();
     const changes: Record<string, [unknown, unknown]> = {};
     if (set.name !== undefined && set.name !== team.name) changes.name = [team.name, set.name];
@@ -93,6 +93,7 @@ export interface ImportRow {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
+import { inTransaction } from "../../db/transaction.ts";
 export { IMPORT_COLUMNS };
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -165,7 +166,7 @@ export async function planImport(db: DB, text: string): Promise<{ rows: ImportRo
 export async function runImport(db: DB, actor: CurrentUser, rows: ImportRow[], origin: string): Promise<{ teams: number; accounts: number }> {
   if (rows.some((r) => r.errors.length)) throw new Error("runImport: rows with errors");
   const now = new Date();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let accounts = 0;
     for (const row of rows) {
       const { id: teamId } = await trx

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import { fixedQuery } from "../../db/fixed-query.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // What a user posted after their session had expired, kept so that after logging in again they are
 // back on the page with their answers (nothing a user submitted is lost: docs/architecture.md).
@@ -11,7 +12,7 @@ export type PostedFields = [string, string][];
 
 export async function keepPendingSave(db: DB, userId: number, path: string, fields: PostedFields, now = new Date()) {
   const kept = fields.slice(0, MAX_FIELDS);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom("pending_save").where("user_id", "=", userId).where("path", "=", path).execute();
     await trx
       .insertInto("pending_save")

@@ -5,6 +5,7 @@ import { audit } from "./audit.server.ts";
 import { regionThemeFigures } from "./results.server.ts";
 import { cycleRoundId, roundForNewCycle } from "./cycles.server.ts";
 import { getCurrentRound, getRoundQuestionnaireKey } from "./rounds.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // The region's phase: an append-only log of transitions; the current phase follows from it.
 
@@ -156,7 +157,7 @@ export async function recordTransition(
     alsoWrite?: (trx: DB) => Promise<void>;
   },
 ): Promise<RecordResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const last = await trx
       .selectFrom("phase_transition")
       .select(["to_phase", "at"])

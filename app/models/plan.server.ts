@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import type { ActionStatus } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // Improvement plans (verbeterplannen): one per municipality and round, its actions, and an
 // append-only event log of every change.
@@ -68,7 +69,7 @@ export async function addAction(
   },
 ): Promise<PlanChange> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let plan = await trx
       .selectFrom("improvement_plan")
       .select(["id", "adopted_at"])
@@ -126,7 +127,7 @@ export async function updateActionProgress(
   input: { municipalityId: number; roundId: number; actionId: number; status: ActionStatus; note: string | null; userId: number; now?: Date },
 ): Promise<PlanChange> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const action = await trx
       .selectFrom("improvement_action as a")
       .innerJoin("improvement_plan as p", "p.id", "a.plan_id")
@@ -165,7 +166,7 @@ export async function updateActionProgress(
 
 export async function adoptPlan(db: DB, input: { municipalityId: number; roundId: number; userId: number; now?: Date }): Promise<PlanChange> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const plan = await trx
       .selectFrom("improvement_plan")
       .select(["id", "adopted_at"])
@@ -247,7 +248,7 @@ export async function actionOwner(db: DB, actionId: number) {
 /** A progress note of the owning team on an action; logged in the plan's history and the audit log. */
 export async function addActionNote(db: DB, input: { actionId: number; teamId: number; userId: number; text: string; now?: Date }) {
   const at = (input.now ?? new Date()).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("action_note")
       .values({ action_id: input.actionId, team_id: input.teamId, text: input.text, author_id: input.userId, at })

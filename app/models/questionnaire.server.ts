@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import type { DB } from "../../db/client.ts";
 import { allItems, formatIssuePath, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { itemMapping } from "../questionnaire/mapping.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 /** Start-up stops with this error; its message names the file, the place inside it and what is wrong. */
 export class QuestionnaireDefinitionError extends Error {
@@ -72,7 +73,7 @@ export function loadDefinitions(directory: string): LoadedDefinition[] {
  */
 export async function registerDefinitions(db: DB, loaded: LoadedDefinition[], now = new Date()): Promise<void> {
   await checkMappings(db, loaded);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const { file, definition, contentHash } of loaded) {
       const existing = await trx
         .selectFrom("questionnaire_version")

@@ -6,6 +6,7 @@ import type { AnswerMap } from "../questionnaire/answers.ts";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { audit, type Changes } from "./audit.server.ts";
 import { roundVersionId } from "./rounds.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // Query functions for responses (ingevulde vragenlijsten) and their answers. Each write that a user
 // makes is one transaction; the revision number on the response guards against silent overwrites.
@@ -66,7 +67,7 @@ export async function getOrCreateResponse(
   const version = await db.selectFrom("questionnaire_version").select(["id", "version"]).where("id", "=", versionId).executeTakeFirstOrThrow();
   const now = (input.now ?? new Date()).toISOString();
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const { id } = await trx
         .insertInto("response")
         .values({
@@ -188,7 +189,7 @@ export async function saveAnswers(
   },
 ): Promise<SaveResult> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const bumped = await trx
       .updateTable("response")
       .set({ revision: sql`revision + 1`, updated_at: now, updated_by: input.userId })
@@ -263,7 +264,7 @@ export async function submitResponse(
   input: { responseId: number; expectedRevision: number; userId: number; clearItemKeys?: string[]; now?: Date; alsoWrite?: (trx: DB) => Promise<void> },
 ): Promise<SaveResult> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const done = await trx
       .updateTable("response")
       .set({
@@ -459,7 +460,7 @@ export async function reviewResponse(
   },
 ): Promise<ReviewResult> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const changed = await trx
       .updateTable("response")
       .set(
@@ -505,7 +506,7 @@ export async function reopenResponse(
   input: { responseId: number; expectedRevision: number; userId: number; reason: string; now?: Date; alsoWrite?: (trx: DB) => Promise<void> },
 ): Promise<ReviewResult> {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const changed = await trx
       .updateTable("response")
       .set({

@@ -1,4 +1,6 @@
 import type { DB } from "../../db/client.ts";
+import { removeOldLinks } from "./outbox.server.ts";
+import { INVITATION_DAYS } from "../forms/accounts.ts";
 
 // What the privacy statement says is kept only for a while, removed when its time is up. Run daily by
 // the server (the first process) and by `npm run db:cleanup`; each period is configurable
@@ -9,7 +11,7 @@ export interface RetentionPeriods {
   sessionDays: number;
   /** Input kept after a session expired mid-form, for the user to restore after logging in again. */
   keptInputDays: number;
-  /** A mail in the outbox (address and text), once sent or failed. */
+  /** A mail in the outbox (address and text), once sent, failed or held. A credential link in it is gone once it is sent, failed or held, and after 7 days in any case. */
   outboxDays: number;
   /** A login-throttle row (an email address or an IP address with its failures), after its last failure, once not blocked. */
   throttleHours: number;
@@ -23,6 +25,8 @@ export interface CleanupResult {
   sessions: number;
   keptInput: number;
   outbox: number;
+  /** Mails whose credential link was taken out (mail still unsent after the longest a link lives). */
+  outboxLinks: number;
   throttle: number;
   auditAddresses: number;
 }
@@ -42,9 +46,10 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     .executeTakeFirst();
   const outbox = await db
     .deleteFrom("outbox")
-    .where((eb) => eb.or([eb("sent_at", "is not", null), eb("error", "is not", null)]))
+    .where((eb) => eb.or([eb("sent_at", "is not", null), eb("error", "is not", null), eb("held", "is not", null)]))
     .where("created_at", "<", before(now, periods.outboxDays * DAY))
     .executeTakeFirst();
+  const outboxLinks = await removeOldLinks(db, before(now, INVITATION_DAYS * DAY));
   const throttle = await db
     .deleteFrom("login_throttle")
     .where("last_failure_at", "<", before(now, periods.throttleHours * 3_600_000))
@@ -56,5 +61,12 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     .where("address", "is not", null)
     .where("at", "<", before(now, periods.auditAddressDays * DAY))
     .executeTakeFirst();
-  return { sessions: count(sessions), keptInput: count(keptInput), outbox: count(outbox), throttle: count(throttle), auditAddresses: count(auditAddresses) };
+  return {
+    sessions: count(sessions),
+    keptInput: count(keptInput),
+    outbox: count(outbox),
+    outboxLinks,
+    throttle: count(throttle),
+    auditAddresses: count(auditAddresses),
+  };
 }

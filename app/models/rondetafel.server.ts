@@ -5,6 +5,7 @@ import { audit } from "./audit.server.ts";
 import { currentPhase } from "./phase.server.ts";
 import { getDefinition, getOrCreateResponse } from "./response.server.ts";
 import { newestVersionId, roundVersionId } from "./rounds.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // The yearly round table (rondetafelgesprek) of the programme with each region: one round per year,
 // one response per region, filled in with the same questionnaire engine as the zelfscan.
@@ -32,7 +33,7 @@ export async function roundTableYears(db: DB): Promise<number[]> {
 export async function ensureRoundTableRound(db: DB, year: number, now = new Date(), actorId: number | null = null): Promise<number> {
   const existing = await roundTableRound(db, year);
   if (existing) return existing.id;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("round")
       .values({

@@ -4,6 +4,7 @@ import { audit } from "./audit.server.ts";
 import { gemeenteAccounts, notify, teamManagerAccounts } from "./notifications.server.ts";
 import { ensureRoundTableRound } from "./rondetafel.server.ts";
 import { newestVersionId } from "./rounds.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // Round-table input: before a region's round-table talk of a year, programma asks its teams and gemeenten
 // for input, with a deadline. The input is a short questionnaire of its own (one file per audience, on the
@@ -30,7 +31,7 @@ export async function openRoundTableInput(
   if (input.deadline < dayOf(now)) return { ok: false, field: "deadline", message: "Kies een uiterste datum vanaf vandaag." };
   const roundId = await ensureRoundTableRound(db, input.year, now, input.userId);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       for (const [audience, key] of Object.entries(INPUT_QUESTIONNAIRE) as [keyof typeof INPUT_QUESTIONNAIRE, string][]) {
         const versionId = await newestVersionId(trx, key);
         if (!versionId) throw new Error(`Vragenlijst ${key} is niet geladen`);
@@ -156,7 +157,7 @@ export async function remindMissingInput(
   input: { roundId: number; regionId: number; userId: number; origin: string; now?: Date },
 ): Promise<RemindResult> {
   const now = input.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const asked = await trx
       .selectFrom("round_table_input")
       .innerJoin("round", "round.id", "round_table_input.round_id")

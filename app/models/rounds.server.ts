@@ -2,6 +2,7 @@ import type { DB } from "../../db/client.ts";
 import type { Audience } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
 import { dayOf } from "../domain/format.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 // Rounds (rondes): the periods in which a questionnaire is open, and which questionnaire each audience fills in.
 
@@ -88,7 +89,7 @@ export async function getRound(db: DB, id: number) {
 /** Opens a round with the zelfscan questionnaires of the most recent round (team and municipal part). */
 export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
   const now = (input.now ?? new Date()).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const latest = await trx
       .selectFrom("round")
       .select("id")

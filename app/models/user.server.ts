@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import type { NewUserAccount } from "../../db/schema.ts";
 import { audit } from "./audit.server.ts";
+import { inTransaction } from "../../db/transaction.ts";
 
 export async function findUserByEmail(db: DB, email: string) {
   return db.selectFrom("user_account").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
@@ -21,7 +22,7 @@ export async function getUser(db: DB, id: number) {
 
 /** Stores a new password hash; the audit log records that it changed, never the hash. */
 export async function setPasswordHash(db: DB, userId: number, passwordHash: string, actorId: number = userId) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable("user_account").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
     await audit(trx, { actorId, action: "account.password_changed", entity: "user_account", entityId: userId });
   });

@@ -53,7 +53,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === "reinvite") {
       const issued = await reinvite(context.db, { manager, userId: account, origin: context.config.publicOrigin });
       if (!issued) notFound();
-      context.outbox?.wake();
       return { errors: {}, values: {}, created: { email: "", link: issued.link, resetOf: issued.accountInUse ? issued.email : null } };
     }
     if (!(await setDisabled(context.db, { manager, userId: account, disabled: intent === "disable" }))) notFound();
@@ -73,7 +72,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     origin: context.config.publicOrigin,
   });
   if (!result.ok) return data({ ...noAccount, errors: result.errors, values: submission.values }, { status: 400 });
-  context.outbox?.wake();
   return { errors: {}, values: {}, created: { email, link: result.link, resetOf: null } };
 }
 

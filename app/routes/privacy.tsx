@@ -67,7 +67,10 @@ export default function Privacy() {
           <tr>
             <th scope="row">Uitgaande e-mail: adres en tekst van uitnodigingen, herinneringen en meldingen</th>
             <td>Versturen, en nagaan of een bericht is verstuurd</td>
-            <td>{days(retention.outboxDays)} na aanmaken, zodra verstuurd of mislukt</td>
+            <td>
+              {days(retention.outboxDays)} na aanmaken, zodra verstuurd, mislukt of tegengehouden. Een persoonlijke link (uitnodiging, nieuw wachtwoord) staat
+              alleen in de e-mail die u krijgt: zodra die is verstuurd, bewaren wij de tekst zonder de link.
+            </td>
           </tr>
           <tr>
             <th scope="row">Meldingen op uw startpagina</th>

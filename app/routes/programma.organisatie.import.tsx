@@ -39,7 +39,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<Outcome>({ stage: hasErrors ? "error" : "preview", csv, rows, fileError, done: null }, { status: hasErrors ? 400 : 200 });
   }
   const done = await runImport(context.db, user, rows, context.config.publicOrigin);
-  context.outbox?.wake();
   return { stage: "done", csv: "", rows: [], fileError: null, done } satisfies Outcome;
 }
 

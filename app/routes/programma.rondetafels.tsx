@@ -62,7 +62,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       userId: user.id,
       origin: context.config.publicOrigin,
     });
-    context.outbox?.wake();
     if (!result.ok) return data({ intent: "input" as const, errors: { [result.field]: result.message }, values: submission.values }, { status: 409 });
     const already = result.alreadyOpen.length ? `&al=${result.alreadyOpen.length}` : "";
     throw redirect(`/programma/rondetafels?jaar=${submission.data.year}&input-gevraagd=${result.opened.length}${already}#input`);

@@ -47,7 +47,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reason = submission.values.reason ?? "";
   if (!submission.ok) return data({ errors: Object.values(submission.errors), reason }, { status: 400 });
   const result = await changePhase(context.db, { regionId: region.id, actor: user, ...submission.data, origin: context.config.publicOrigin });
-  context.outbox?.wake();
   if (!result.ok) return data({ errors: result.errors, reason }, { status: result.status });
   throw redirect(`/regios/${region.id}?fase-gewijzigd=1#fase`);
 }

@@ -48,7 +48,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, region, round, year } = await inputOf(request, context, params);
   const result = await remindMissingInput(context.db, { roundId: round.id, regionId: region.id, userId: user.id, origin: context.config.publicOrigin });
-  context.outbox?.wake();
   if (!result.ok) return data({ error: result.message }, { status: 409 });
   throw redirect(`/rondetafels/${year}/${region.id}/input?herinnerd=${result.told}`);
 }

@@ -87,7 +87,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { revision, reason } = submission.data;
     const result = await reopenSubmitted(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason, origin });
     if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
-    context.outbox?.wake();
     throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
   }
   const submission = parseForm(form, reviewSchema);
@@ -105,7 +104,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     origin,
   });
   if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
-  context.outbox?.wake();
   throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
 }
 

@@ -50,7 +50,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     expectedRevision: submission.data.revision,
     origin: context.config.publicOrigin,
   });
-  context.outbox?.wake();
   switch (outcome.kind) {
     case "submitted":
       throw redirect(`${responsePath(response.id)}?ingediend=1`);

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { forgotPasswordSchema, RESET_VALID_MINUTES } from "../forms/account.ts";
 import { invalid, readForm } from "../server/form.server.ts";
 import { requestPasswordReset } from "../models/password-reset.server.ts";
+import { pause } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten – Werken aan veiligheid" }];
 
@@ -19,8 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readForm(request, forgotPasswordSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
-  await requestPasswordReset(context.db, { email: submission.data.email, address: context.clientAddress ?? "onbekend", origin: context.config.publicOrigin });
-  context.outbox?.wake();
+  const { delayMs } = await requestPasswordReset(context.db, {
+    email: submission.data.email,
+    address: context.clientAddress ?? "onbekend",
+    origin: context.config.publicOrigin,
+  });
+  await pause(delayMs);
   throw redirect("/wachtwoord-vergeten?verstuurd=1");
 }
 

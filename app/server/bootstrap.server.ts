@@ -18,6 +18,9 @@ export async function prepareDatabase(options: {
   databasePath: string;
   questionnairesDir?: string;
   seedDemo?: boolean;
+  /** The origin the demo's mail links use (the installation's APP_ORIGIN, or its local address). */
+  origin?: string;
+  busyTimeoutMs?: number;
   now?: Date;
 }): Promise<{ db: DB; seeded: boolean; accounts: DemoAccount[] }> {
   const postgres = isPostgresUrl(options.databasePath);
@@ -25,12 +28,12 @@ export async function prepareDatabase(options: {
   const isFile = !postgres && !inMemory;
   const isNew = !isFile || !existsSync(options.databasePath);
   if (isFile) mkdirSync(dirname(resolve(options.databasePath)), { recursive: true });
-  const db = openDatabase(options.databasePath);
+  const db = openDatabase(options.databasePath, { busyTimeoutMs: options.busyTimeoutMs });
   const prepare = async (conn: DB) => {
     await migrateToLatest(conn);
     const definitions = loadDefinitions(options.questionnairesDir ?? resolve("questionnaires"));
     await registerDefinitions(conn, definitions, options.now);
-    const seeded = await seedIfEmpty(conn, { demo: options.seedDemo ?? true, now: options.now });
+    const seeded = await seedIfEmpty(conn, { demo: options.seedDemo ?? true, origin: options.origin ?? "http://localhost:3000", now: options.now });
     await pruneSessions({ db: conn }, options.now);
     return seeded;
   };

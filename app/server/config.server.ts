@@ -82,6 +82,7 @@ const environmentSchema = z.object({
   RETENTION_OUTBOX_DAYS: integer("RETENTION_OUTBOX_DAYS", 1, 3650),
   RETENTION_THROTTLE_HOURS: integer("RETENTION_THROTTLE_HOURS", 2, 24 * 365),
   RETENTION_AUDIT_ADDRESS_DAYS: integer("RETENTION_AUDIT_ADDRESS_DAYS", 1, 3650),
+  DATABASE_BUSY_TIMEOUT_MS: integer("DATABASE_BUSY_TIMEOUT_MS", 100, 600_000),
 });
 
 export interface ServerConfig {
@@ -90,7 +91,12 @@ export interface ServerConfig {
   host: string;
   /** DATABASE_URL: a SQLite file (a `file:` prefix accepted) or a postgres:// URL. */
   databasePath: string;
+  /** Whether a new database gets the demo data: SEED_DEMO, or by default only on a local installation. */
   seedDemo: boolean;
+  /** SEED_DEMO=true was set: demo data on purpose, also at a public address. */
+  seedDemoExplicit: boolean;
+  /** How long a request waits for a database that is busy (SQLite's write lock, PostgreSQL's pool) before it gets 503. */
+  busyTimeoutMs: number;
   questionnairesDir: string;
   /** Express's "trust proxy" setting, or undefined when the server is reached directly. */
   trustProxy: boolean | number | string | undefined;
@@ -152,6 +158,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `APP_ORIGIN is niet gezet: links in e-mail (uitnodigingen, wachtwoord herstellen) wijzen naar ${listenOrigin}. Zet APP_ORIGIN op het publieke adres, zoals https://zelfscan.gemeente.nl.`,
     );
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    warnings.push(
+      'MAIL_FROM is niet gezet: e-mail gaat uit van noreply@localhost, wat veel mailservers weigeren of als spam zien. Zet MAIL_FROM op een afzender van uw organisatie, zoals "Werken aan veiligheid <noreply@gemeente.nl>".',
+    );
+  }
   if (production && !e.SERVICE_EMAIL) {
     warnings.push(
       "SERVICE_EMAIL is niet gezet: de contactpagina en de verklaringen noemen het voorbeeldadres zelfscan@example.nl. Zet SERVICE_NAME, SERVICE_EMAIL en SERVICE_PHONE op de gegevens van wie deze omgeving beheert.",
@@ -168,7 +179,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     host,
     databasePath: databasePathOf(e.DATABASE_URL),
-    seedDemo: e.SEED_DEMO ?? true,
+    seedDemo: e.SEED_DEMO ?? isLocalInstallation(host, e.APP_ORIGIN),
+    seedDemoExplicit: e.SEED_DEMO === true,
+    busyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS ?? 5000,
     questionnairesDir: resolve(e.QUESTIONNAIRES_DIR ?? "questionnaires"),
     trustProxy: !trust ? undefined : trust === "true" ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
     appOrigin: e.APP_ORIGIN,
@@ -201,4 +214,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export function databasePathOf(url: string | undefined): string {
   return url?.replace(/^file:/, "") || DEFAULT_DATABASE_PATH;
+}
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/;
+
+/**
+ * A local installation: it listens on this machine only and no public origin is set (or a localhost
+ * one). Only there does a new database get the demo data by default (decision 78).
+ */
+export function isLocalInstallation(host: string, appOrigin: string | undefined): boolean {
+  return LOOPBACK.test(host) && (appOrigin === undefined || LOOPBACK.test(new URL(appOrigin).hostname));
+}
+
+/**
+ * Why production must not start on this database, or null: demo accounts (whose password the README
+ * prints, one of them with national access) at a public address, unless SEED_DEMO=true says that this
+ * is a demo on purpose.
+ */
+export function demoAtPublicAddress(
+  config: Pick<ServerConfig, "production" | "host" | "appOrigin" | "seedDemoExplicit">,
+  demoAccounts: boolean,
+): string | null {
+  if (!config.production || !demoAccounts || config.seedDemoExplicit || isLocalInstallation(config.host, config.appOrigin)) return null;
+  const where = config.appOrigin ? `APP_ORIGIN is het publieke adres ${config.appOrigin}` : `HOST=${config.host} maakt de server van buitenaf bereikbaar`;
+  return [
+    `De database bevat de demo-accounts (met het wachtwoord uit de README, een ervan met landelijke toegang) en ${where}.`,
+    "Begin voor een echte installatie met een database zonder demodata: stop, zet SEED_DEMO=false en maak de database opnieuw (npm run db:reset, of een lege PostgreSQL-database).",
+    "Is dit bewust een openbare demo-omgeving? Zet dan SEED_DEMO=true.",
+  ].join("\n");
 }

@@ -8,11 +8,6 @@ export interface RequestInfo {
   accountId: number | null;
 }
 
-/** Sends what the outbox holds; wake() asks it to look now instead of at its next round. */
-export interface OutboxWaker {
-  wake(): void;
-}
-
 declare module "@remix-run/node" {
   interface AppLoadContext {
     db: DB;
@@ -22,7 +17,5 @@ declare module "@remix-run/node" {
     /** This response's Content-Security-Policy nonce. */
     cspNonce?: string;
     requestInfo?: RequestInfo;
-    /** The server's outbox sender, when mail is configured. */
-    outbox?: OutboxWaker;
   }
 }

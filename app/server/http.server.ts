@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { isUnstorableText } from "../domain/text.ts";
 
 // The HTTP edge the routes share: reading a posted form safely, a 404, ids from the URL, a safe
 // redirect target. Models and services never build HTTP responses; routes and this module do.
@@ -39,8 +40,9 @@ const MAX_FIELDS = 2000;
 
 /**
  * Reads a posted form. A body that is not a form (JSON, XML, nothing) is refused with 415, a form with
- * a file where the form has no file field, or with absurdly many fields, with 400: each with a Dutch
- * message instead of surfacing as a 500 or, worse, as an emptied answer.
+ * a file where the form has no file field, with absurdly many fields, or with text no database can
+ * store (U+0000, a lone surrogate; see isUnstorableText), with 400: each with a Dutch message instead
+ * of surfacing as a 500 or, worse, as an emptied answer.
  */
 export async function readFormData(request: Request, options: { fileFields?: string[] } = {}): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
@@ -58,6 +60,9 @@ export async function readFormData(request: Request, options: { fileFields?: str
     if (++count > MAX_FIELDS) throw new Response("Het formulier bevat te veel velden. Er is niets gewijzigd.", { status: 400 });
     if (typeof value !== "string" && !options.fileFields?.includes(name)) {
       throw new Response("Dit formulier neemt geen bestanden aan. Er is niets gewijzigd; verstuur het formulier vanaf de pagina zelf.", { status: 400 });
+    }
+    if (isUnstorableText(name) || (typeof value === "string" && isUnstorableText(value))) {
+      throw new Response("Het formulier bevat een teken dat niet kan worden opgeslagen (een nul-teken). Er is niets gewijzigd.", { status: 400 });
     }
   }
   return form;

@@ -1,11 +1,12 @@
 import type { Transporter } from "nodemailer";
 import type { DB } from "../../db/client.ts";
-import { claimMail, markMailFailed, markMailSent, unsentMail } from "../models/outbox.server.ts";
+import { isReservedAddress } from "../domain/mail.ts";
+import { claimMail, holdMail, markMailFailed, markMailSent, unsentMail } from "../models/outbox.server.ts";
 
-// Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction);
-// when SMTP_URL is set (smtp://user:password@host:587), the server's outbox sender sends what is
-// unsent with nodemailer. Without SMTP the outbox is the record, and the inviter copies the link from
-// the screen.
+// Mail leaves through the outbox: a write puts the message in the outbox table (in its transaction,
+// app/models/outbox.server.ts); when SMTP_URL is set (smtp://user:password@host:587), the server's
+// outbox sender sends what is unsent with nodemailer. Without SMTP mail is held (the inviter copies the
+// link from the screen). Mail to a reserved address (the demo's demo.example) is held, never sent.
 
 export interface MailSettings {
   smtpUrl: string | undefined;
@@ -18,26 +19,35 @@ export async function smtpTransport(smtpUrl: string): Promise<Transporter> {
   return nodemailer.createTransport(smtpUrl);
 }
 
+/** Why mail to a reserved address is held. */
+export const HELD_RESERVED_ADDRESS = "gereserveerd adres (demo of voorbeeld), niet verzonden";
+
 /**
  * Sends what is unsent, at most 50 messages a round. Each message is first claimed (only the sender
  * whose claim changed the row sends it), so two processes or machines sending at once send every
- * message once.
+ * message once. Mail to a reserved address is held instead of sent.
  */
 export async function deliverOutbox(db: DB, via: Pick<Transporter, "sendMail">, from: string, now = () => new Date()) {
   let sent = 0;
   let failed = 0;
+  let held = 0;
   for (const mail of await unsentMail(db, now())) {
+    if (isReservedAddress(mail.recipient)) {
+      await holdMail(db, mail, HELD_RESERVED_ADDRESS);
+      held++;
+      continue;
+    }
     if (!(await claimMail(db, mail.id, now()))) continue; // another sender has it
     try {
       await via.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body });
-      await markMailSent(db, mail.id, now());
+      await markMailSent(db, mail, now());
       sent++;
     } catch (error) {
-      await markMailFailed(db, mail.id, error);
+      await markMailFailed(db, mail, error);
       failed++;
     }
   }
-  return { sent, failed };
+  return { sent, failed, held };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import helmet from "helmet";
 import type { NextFunction, Request, Response } from "express";
+import { pathWithoutToken } from "../domain/mail.ts";
+import { isUnstorableText } from "../domain/text.ts";
 
 // Express middleware of the server entry: security headers, request-size limit, same-origin check on
 // writes, and a structured request log. Everything a browser request passes before Remix sees it.
@@ -34,6 +36,35 @@ export function securityHeaders(options: { production: boolean }) {
     // where randomBytes(16) made a system call on every request.
     res.locals.cspNonce = randomUUID().replaceAll("-", "");
     csp(req, res, next);
+  };
+}
+
+/**
+ * Refuses, with 400 and before any route code runs, an address the product cannot serve:
+ * - Remix's old `?_data=` data requests (single fetch uses `.data` addresses): the framework would still
+ *   run the route's loader for them and log a stack trace for each;
+ * - a path or query parameter that decodes to text no database can store (U+0000, a lone surrogate);
+ *   PostgreSQL would answer a search for it with an error. Form fields are checked in readFormData.
+ * Only an address with a percent sign or "_data" in it can be either, so others pass at once.
+ */
+export function refuseUnservableAddresses() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const url = req.originalUrl;
+    if (!url.includes("%") && !url.includes("_data")) return next();
+    const refuse = (text: string) => res.status(400).type("text/plain; charset=utf-8").send(text);
+    const queryStart = url.indexOf("?");
+    const params = new URLSearchParams(queryStart >= 0 ? url.slice(queryStart + 1) : "");
+    if (params.has("_data")) return refuse("Dit adres bestaat niet in deze vorm (de parameter _data wordt niet gebruikt).");
+    let path: string;
+    try {
+      path = decodeURIComponent(queryStart >= 0 ? url.slice(0, queryStart) : url);
+    } catch {
+      return refuse("Dit adres klopt niet: het bevat een ongeldige codering.");
+    }
+    if ([path, ...params.keys(), ...params.values()].some(isUnstorableText)) {
+      return refuse("Dit adres bevat een teken dat niet kan worden verwerkt (een nul-teken). Er is niets gewijzigd.");
+    }
+    next();
   };
 }
 
@@ -122,7 +153,7 @@ export function requestLog(write: (line: string) => void = (line) => process.std
           time: new Date().toISOString(),
           method: req.method,
           // An invitation or reset link's token is a credential: never in the log.
-          path: req.path.replace(/^\/(uitnodiging|wachtwoord-herstellen)\/[^/]+/, "/$1/…"),
+          path: pathWithoutToken(req.path),
           status: res.statusCode,
           ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           account: (res.locals.requestInfo as { accountId: number | null }).accountId,

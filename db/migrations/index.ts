@@ -8,6 +8,7 @@ import * as m0006 from "./0006-password-reset.ts";
 import * as m0007 from "./0007-round-versions-notifications.ts";
 import * as m0008 from "./0008-round-table-input.ts";
 import * as m0009 from "./0009-outbox-claim.ts";
+import * as m0010 from "./0010-safe-demo-and-outbox.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-round-versions-notifications": m0007,
   "0008-round-table-input": m0008,
   "0009-outbox-claim": m0009,
+  "0010-safe-demo-and-outbox": m0010,
 };

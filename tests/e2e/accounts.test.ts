@@ -13,12 +13,12 @@ afterAll(async () => {
 describe("accounts", () => {
   it("a gemeente invites a team manager, who chooses a password and starts", async () => {
     const gemeente = await newPage(browser);
-    await logIn(gemeente.page, "gemeente.enschede@demo.nl");
+    await logIn(gemeente.page, "gemeente.enschede@demo.example");
     await gemeente.page.getByRole("link", { name: "Accounts" }).click();
     await expectOne(gemeente.page.getByRole("heading", { name: "Accounts", level: 1 }));
     await expectAccessible(gemeente.page, "accounts page");
     await gemeente.page.getByLabel("Naam", { exact: true }).fill("Nieuwe Teammanager");
-    await gemeente.page.getByLabel("E-mailadres").fill("nieuw.team@demo.nl");
+    await gemeente.page.getByLabel("E-mailadres").fill("nieuw.team@demo.example");
     await gemeente.page.getByLabel(/Voor welke regio, gemeente of welk team/).selectOption({ label: "Wijkteam Enschede Noord (Enschede)" });
     await gemeente.page.getByRole("button", { name: "Account aanmaken en uitnodigen" }).click();
     const link = await gemeente.page.getByLabel("Uitnodigingslink").inputValue();
@@ -49,7 +49,7 @@ describe("accounts", () => {
 
   it("programma manages the organisation, imports teams and reads the audit log", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "programma@demo.nl");
+    await logIn(page, "programma@demo.example");
     await page.goto("/programma/organisatie");
     await expectOne(page.getByRole("heading", { name: "Organisatie: gemeenten en teams" }));
     await expectAccessible(page, "organisation page");
@@ -57,21 +57,21 @@ describe("accounts", () => {
     await page
       .getByLabel("of plak de regels hier")
       .fill(
-        "gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid\nGM9999;Fout team;wijkteam;;",
+        "gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.example;Zara Zuid\nGM9999;Fout team;wijkteam;;",
       );
     await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
     await expectOne(page.locator(".error-summary").getByText(/Regel 3: Onbekende gemeentecode/));
     await expectAccessible(page, "import preview with errors");
     await page
       .getByLabel("of plak de regels hier")
-      .fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.nl;Zara Zuid");
+      .fill("gemeente_code;team;soort;teammanager_email;teammanager_naam\nGM0479;Wijkteam Zaandam Zuid;wijkteam;zuid@demo.example;Zara Zuid");
     await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
     await page.getByRole("button", { name: "Importeren (1 regel)" }).click();
     await expectOne(page.getByText(/Geïmporteerd: 1 team en 1 teammanager /));
     await page.goto("/programma/audit?handeling=account.imported");
     // In Dutch, with the account by name and what was set as a before/after table.
     await expectOne(page.getByRole("cell", { name: "Account geïmporteerd" }));
-    await expectOne(page.getByRole("cell", { name: /^Zara Zuid \(zuid@demo\.nl\)/ }));
+    await expectOne(page.getByRole("cell", { name: /^Zara Zuid \(zuid@demo\.example\)/ }));
     await expectOne(page.getByRole("row", { name: "Rol – Teammanager" }));
     await expectAccessible(page, "audit log");
     expect(problems).toEqual([]);

@@ -1,10 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { mailReceivedBy, type ReceivedMail } from "../support/smtp-sink.ts";
 
 export const baseURL = () => inject("baseURL");
 
-/** The newest mail in the server's outbox to this address (the outbox is the mailbox of the browser tests). */
+/**
+ * The newest mail in the server's outbox to this address: what the product recorded, also mail it holds
+ * (to the demo's reserved addresses). Credential links are gone from it once sent or held.
+ */
 export async function lastMailTo(recipient: string): Promise<{ subject: string; body: string } | undefined> {
   const { default: SQLite } = await import("better-sqlite3");
   const db = new SQLite(inject("databasePath"), { readonly: true, fileMustExist: true });
@@ -15,6 +19,34 @@ export async function lastMailTo(recipient: string): Promise<{ subject: string; 
     db.close();
   }
 }
+
+/** The newest mail that actually left the server for this address (the SMTP sink's mailbox), waiting up to 10 s for it. */
+export async function lastMailReceivedBy(recipient: string): Promise<ReceivedMail> {
+  const started = Date.now();
+  for (;;) {
+    const mails = mailReceivedBy(inject("mailDir"), recipient);
+    if (mails.length) return mails[mails.length - 1]!;
+    if (Date.now() - started > 10_000) throw new Error(`No mail reached the SMTP sink for ${recipient}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Gives a demo account an address a mail server accepts (the demo's own reserved addresses are never
+ * mailed), written straight into the server's database, for a test that follows a mail to its link.
+ */
+export async function giveAccountAnAddress(demoEmail: string, email: string): Promise<void> {
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite(inject("databasePath"), { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    const changed = db.prepare("update user_account set email = ? where email = ?").run(email, demoEmail).changes;
+    if (changed !== 1) throw new Error(`No account ${demoEmail}`);
+  } finally {
+    db.close();
+  }
+}
+
 export const DEMO_PASSWORD = "demo-veilig-2025";
 
 /** Debian's Chromium, headless; the flags keep it off the closed network and out of the sandbox it cannot have as root. */

@@ -41,7 +41,7 @@ describe("durability", () => {
     let server = await start(concurrency);
     const processes = workerPids(server.child.pid!);
     expect(processes).toHaveLength(concurrency === "1" ? 0 : 2);
-    const accounts = ["team.zaandam-oost@demo.nl", "team.enschede-centrum@demo.nl", "team.zaandam-west@demo.nl"];
+    const accounts = ["team.zaandam-oost@demo.example", "team.enschede-centrum@demo.example", "team.zaandam-west@demo.example"];
     const workers = await Promise.all(
       accounts.map(async (email) => {
         const cookie = await logIn(server.base, email);
@@ -108,7 +108,7 @@ describe("durability", () => {
     ["a worker per core (2)", "2"],
   ])("lets requests in flight finish on SIGTERM: %s", async (_, workers) => {
     const server = await start(workers);
-    const cookie = await logIn(server.base, "programma@demo.nl");
+    const cookie = await logIn(server.base, "programma@demo.example");
     const requests = Array.from({ length: 8 }, () =>
       fetch(`${server.base}/programma/dashboard?jaar=2021`, { headers: { Cookie: cookie } }).then(
         (r) => r.status,

@@ -11,13 +11,13 @@ import { expectAccessible, launchBrowser, logIn, newPage } from "./browser.ts";
 /** A demo account per role; the second account of a role visits only what the first did not see. */
 const ROLES: { role: string; email: string | null }[] = [
   { role: "anonymous", email: null },
-  { role: "team", email: "team.enschede-centrum@demo.nl" },
-  { role: "team", email: "team.zaandam-oost@demo.nl" },
-  { role: "gemeente", email: "gemeente.enschede@demo.nl" },
-  { role: "gemeente", email: "gemeente.zaanstad@demo.nl" },
-  { role: "regio", email: "regio.twente@demo.nl" },
-  { role: "regio", email: "regio.zaanstreek-waterland@demo.nl" },
-  { role: "programma", email: "programma@demo.nl" },
+  { role: "team", email: "team.enschede-centrum@demo.example" },
+  { role: "team", email: "team.zaandam-oost@demo.example" },
+  { role: "gemeente", email: "gemeente.enschede@demo.example" },
+  { role: "gemeente", email: "gemeente.zaanstad@demo.example" },
+  { role: "regio", email: "regio.twente@demo.example" },
+  { role: "regio", email: "regio.zaanstreek-waterland@demo.example" },
+  { role: "programma", email: "programma@demo.example" },
 ];
 /** Links that are not pages: they end the session, or are downloads, assets or the session keep-alive. */
 const NOT_A_PAGE = /^\/(logout|downloads\/|build\/|sessie)|\.(csv|xlsx)(\?|$)/;

@@ -28,7 +28,7 @@ describe("HTTP security of the production server", () => {
     const response = await fetch(`${baseURL()}/login`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
-      body: "email=programma%40demo.nl&password=x",
+      body: "email=programma%40demo.example&password=x",
       redirect: "manual",
     });
     expect(response.status).toBe(403);
@@ -50,7 +50,7 @@ describe("HTTP security of the production server", () => {
     fetch(`${baseURL()}/login`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-      body: "email=niemand%40demo.nl&password=x",
+      body: "email=niemand%40demo.example&password=x",
       redirect: "manual",
     });
 
@@ -77,7 +77,7 @@ describe("HTTP security of the production server", () => {
     const login = await fetch(`${baseURL()}/login`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: "email=regio.twente%40demo.nl&password=demo-veilig-2025",
+      body: "email=regio.twente%40demo.example&password=demo-veilig-2025",
       redirect: "manual",
     });
     expect(login.status).toBe(302);

@@ -65,14 +65,31 @@ async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 describe("two instances on one PostgreSQL", () => {
   it("prepared the database once, and a session from one instance works on the other", async () => {
     expect((await query<{ n: number }>("select count(*)::int as n from region"))[0]!.n).toBe(28);
-    expect((await query<{ n: number }>("select count(*)::int as n from user_account where email = 'programma@demo.nl'"))[0]!.n).toBe(1);
-    const { cookie } = await logIn(a.base, "programma@demo.nl");
+    expect((await query<{ n: number }>("select count(*)::int as n from user_account where email = 'programma@demo.example'"))[0]!.n).toBe(1);
+    const { cookie } = await logIn(a.base, "programma@demo.example");
     expect((await fetch(`${b.base}/programma`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
     expect((await fetch(`${b.base}/healthz`)).status).toBe(200);
   });
 
+  it("NUL in a search, which PostgreSQL cannot store or compare, is a 400 with a Dutch message, never a 500 (issue 23, 4)", async () => {
+    const { cookie } = await logIn(a.base, "programma@demo.example");
+    for (const path of ["/programma/audit?wie=a%00b", "/programma/audit?onderwerp=a%00b", "/programma/organisatie?regio=alle&zoek=a%00b"]) {
+      const response = await fetch(a.base + path, { headers: { Cookie: cookie } });
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toContain("nul-teken");
+    }
+    const form = await fetch(`${b.base}/wachtwoord-vergeten`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a%00b%40gemeente.nl",
+      redirect: "manual",
+    });
+    expect(form.status).toBe(400);
+    expect((await fetch(`${a.base}/programma/audit?wie=programma`, { headers: { Cookie: cookie } })).status).toBe(200);
+  });
+
   it("a save sent to both with the same revision: one is stored, the other is told it is stale", async () => {
-    const { cookie } = await logIn(a.base, "team.zaandam-oost@demo.nl");
+    const { cookie } = await logIn(a.base, "team.zaandam-oost@demo.example");
     const { id, revision } = await sectionA(a.base, cookie);
     const [fromA, fromB] = await Promise.all([save(a.base, cookie, id, revision, "via A"), save(b.base, cookie, id, revision, "via B")]);
     expect([fromA.status, fromB.status].sort()).toEqual([302, 409]);
@@ -81,7 +98,7 @@ describe("two instances on one PostgreSQL", () => {
   });
 
   it("the login throttle counts the failures sent to both instances", async () => {
-    const email = "gemeente.enschede@demo.nl";
+    const email = "gemeente.enschede@demo.example";
     const wrong = await Promise.all([...Array(3)].flatMap(() => [logIn(a.base, email, "fout-wachtwoord-1"), logIn(b.base, email, "fout-wachtwoord-2")]));
     expect(wrong.every((r) => r.status === 200 || r.status === 400 || r.status === 401)).toBe(true);
     // Six failures in all (five free): the right password now waits, on either instance.
@@ -91,7 +108,7 @@ describe("two instances on one PostgreSQL", () => {
 
   it("keeps every acknowledged save when both instances are killed in a burst of saves", async () => {
     const writers = await Promise.all(
-      ["team.enschede-centrum@demo.nl", "team.zaandam-west@demo.nl"].map(async (email, i) => {
+      ["team.enschede-centrum@demo.example", "team.zaandam-west@demo.example"].map(async (email, i) => {
         const base = i === 0 ? a.base : b.base;
         const { cookie } = await logIn(base, email);
         return { base, cookie, ...(await sectionA(base, cookie)), acked: null as null | { revision: number; comment: string }, inFlight: "" };

@@ -13,7 +13,7 @@ afterAll(async () => {
 describe("programma and the round table", () => {
   it("records a round table, sees the dashboard figure change and downloads the figures", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "programma@demo.nl");
+    await logIn(page, "programma@demo.example");
 
     // The published year first: the dashboard and its map pass axe.
     await page.goto("/programma/dashboard?jaar=2021");

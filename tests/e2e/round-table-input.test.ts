@@ -21,7 +21,7 @@ const TEXT = "Het wekelijkse casusoverleg met Veilig Thuis werkt goed (e2e).";
 describe("round-table input", () => {
   it("programma asks Twente for input for this year's talk", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "programma@demo.nl");
+    await logIn(page, "programma@demo.example");
     await page.goto("/programma/rondetafels");
     await expectAccessible(page, "round tables with the input form");
     await page.getByLabel("Jaar van het gesprek").fill(String(year));
@@ -43,7 +43,7 @@ describe("round-table input", () => {
 
   it("the Twente team manager sees the task, answers without JavaScript and submits", async () => {
     const { context, page, problems } = await newPage(browser, { javaScriptEnabled: false });
-    await logIn(page, "team.enschede-centrum@demo.nl");
+    await logIn(page, "team.enschede-centrum@demo.example");
     const task = page.getByRole("region", { name: "Input voor het rondetafelgesprek" }).locator("li", { hasText: `rondetafelgesprek ${year}, graag vóór` });
     await expectOne(task);
     await expectAccessible(page, "team start page with the input task");
@@ -73,7 +73,7 @@ describe("round-table input", () => {
 
   it("programma reads it beside the record of the talk", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "programma@demo.nl");
+    await logIn(page, "programma@demo.example");
     await page.goto(`/programma/rondetafels?jaar=${year}`);
     const twente = page.locator("tr", { has: page.getByRole("rowheader", { name: "Twente" }) });
     await expectOne(twente.getByRole("link", { name: /1 van \d+ teams/ }));
@@ -95,7 +95,7 @@ describe("round-table input", () => {
 describe("exports", () => {
   it("a gemeente downloads its teams' answers as Excel and the file holds them", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "gemeente.enschede@demo.nl");
+    await logIn(page, "gemeente.enschede@demo.example");
     await page.getByRole("link", { name: "Resultaten van de teams" }).click();
     await expectAccessible(page, "gemeente results with downloads");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel (Antwoorden van de teams)" }).click()]);

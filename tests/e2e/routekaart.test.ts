@@ -20,7 +20,7 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
 describe("a new round while the regions are in their cycles", () => {
   it("programma opens it; the regions stay on the round of their cycle", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "programma@demo.nl");
+    await logIn(page, "programma@demo.example");
     await page.goto("/programma/rondes");
     await expectAccessible(page, "rounds page");
     await page.getByLabel("Naam, zoals Zelfscan 2027").fill("Zelfscan 2027");
@@ -43,7 +43,7 @@ describe("a new round while the regions are in their cycles", () => {
 
   it("the Twente team manager still reaches the unfinished 2025 scan from the start page", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "team.enschede-centrum@demo.nl");
+    await logIn(page, "team.enschede-centrum@demo.example");
     await expectAccessible(page, "team start page after a new round opened");
     await expectOne(page.getByRole("heading", { name: "Zelfscan 2025", level: 2 }));
     expect(await page.getByRole("heading", { name: "Zelfscan 2027" }).count()).toBe(0);
@@ -66,7 +66,7 @@ describe("a new round while the regions are in their cycles", () => {
 describe("the review loop", () => {
   it("the Zaanstad gemeente sees the phases with its share and accepts a submitted scan after confirming", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "gemeente.zaanstad@demo.nl");
+    await logIn(page, "gemeente.zaanstad@demo.example");
     await expectAccessible(page, "gemeente start page");
 
     // The region's five phases, the current one marked, and the gemeente's own share of the condition.
@@ -109,14 +109,14 @@ describe("the review loop", () => {
 
   it("the team sees Geaccepteerd and a notification; the mail holds no answers", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "team.wormerveer-westzaan@demo.nl");
+    await logIn(page, "team.wormerveer-westzaan@demo.example");
     await expectAccessible(page, "team start page after acceptance");
     await expectOne(page.getByRole("heading", { name: "Zelfscan 2026", level: 2 }));
     await expectOne(page.locator("#zelfscan").locator("..").getByText("Geaccepteerd").first());
     const notifications = page.getByRole("region", { name: "Meldingen" });
     await expectOne(notifications.locator("li", { hasText: "De gemeente Zaanstad heeft de zelfscan (Zelfscan 2026) geaccepteerd." }));
 
-    const mail = await lastMailTo("team.wormerveer-westzaan@demo.nl");
+    const mail = await lastMailTo("team.wormerveer-westzaan@demo.example");
     expect(mail?.subject).toBe("Zelfscan geaccepteerd: Wijkteam Wormerveer-Westzaan");
     expect(mail?.body).toMatch(/\/vragenlijsten\/\d+/);
     expect(mail?.body).not.toMatch(/voldoet|Toelichting/i);

@@ -17,7 +17,7 @@ afterAll(async () => {
 describe("a team manager with JavaScript", () => {
   it("fills in two sections, reloads, continues, submits and sees the read-only result", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "team.zaandam-oost@demo.nl");
+    await logIn(page, "team.zaandam-oost@demo.example");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Wijkteam Zaandam Oost");
     await expectAccessible(page, "team start page");
     await expectOne(page.getByText("6 van 8 onderdelen klaar"));
@@ -86,7 +86,7 @@ describe("a team manager with JavaScript", () => {
 describe("a team manager without JavaScript", () => {
   it("does the same with plain forms: errors come back with the input kept", async () => {
     const { context, page, problems } = await newPage(browser, { javaScriptEnabled: false });
-    await logIn(page, "team.enschede-centrum@demo.nl");
+    await logIn(page, "team.enschede-centrum@demo.example");
     expect(await page.locator("h1").textContent()).toBe("Wijkteam Enschede Centrum");
     await page.getByRole("link", { name: "G. Samenwerking en regie" }).click();
     await answerVisibleQuestions(page);
@@ -147,7 +147,7 @@ describe("a team manager without JavaScript", () => {
 describe("the gemeente", () => {
   it("sees the team that submitted as ingediend, opens its scan read-only and accepts it", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "gemeente.enschede@demo.nl");
+    await logIn(page, "gemeente.enschede@demo.example");
     expect(await page.locator("h1").textContent()).toBe("Gemeente Enschede");
     await expectAccessible(page, "gemeente start page");
     const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Enschede Centrum/ }) });
@@ -173,7 +173,7 @@ describe("the gemeente", () => {
 
   it("zaanstad sees Wijkteam Zaandam Oost as ingediend and fills in the municipal part", async () => {
     const { context, page, problems } = await newPage(browser);
-    await logIn(page, "gemeente.zaanstad@demo.nl");
+    await logIn(page, "gemeente.zaanstad@demo.example");
     const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /Wijkteam Zaandam Oost/ }) });
     await expectOne(row.getByText("Ingediend"));
     await page.getByRole("link", { name: "I. Gemeente als opdrachtgever" }).click();
@@ -188,10 +188,10 @@ describe("the gemeente", () => {
 
   it("the regio and programma pages are accessible", async () => {
     const pages: [string, string[]][] = [
-      ["regio.twente@demo.nl", ["", "resultaten", "bevindingen", "verbeterplannen"]],
-      ["programma@demo.nl", ["/programma", "/programma/rondes"]],
-      ["gemeente.enschede@demo.nl", ["/gemeenten/__MUNI__/verbeterplan"]],
-      ["team.zaandam-west@demo.nl", [""]],
+      ["regio.twente@demo.example", ["", "resultaten", "bevindingen", "verbeterplannen"]],
+      ["programma@demo.example", ["/programma", "/programma/rondes"]],
+      ["gemeente.enschede@demo.example", ["/gemeenten/__MUNI__/verbeterplan"]],
+      ["team.zaandam-west@demo.example", [""]],
     ];
     for (const [email, paths] of pages) {
       const { context, page, problems } = await newPage(browser);

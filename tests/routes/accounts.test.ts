@@ -187,10 +187,36 @@ describe("account management by scope", () => {
     expect((await run(invitation.loader, getRequest("/"), context, { token: "kort" })).data.valid).toBe(false);
   });
 
-  it("mails the outbox when a transport is configured", async () => {
+  /** nodemailer's JSON transport (sends nothing), keeping the text of each message it was given. */
+  const recordingTransport = () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const texts: string[] = [];
+    const via = { sendMail: async (message: { text: string }) => (texts.push(message.text), transport.sendMail(message)) };
+    return { via, texts };
+  };
+
+  it("mails the outbox when a transport is configured; the stored mail keeps no working link once sent (issue 23, 3)", async () => {
     await create(world.users.gemeenteEnschede, { name: "Post", email: "post@test.nl", role: "teammanager", scope: String(world.teams.teamB) });
-    const sent = await deliverOutbox(context.db, nodemailer.createTransport({ jsonTransport: true }), "Test <noreply@test.nl>");
-    expect(sent).toEqual({ sent: 1, failed: 0 });
-    expect((await context.db.selectFrom("outbox").select("sent_at").executeTakeFirstOrThrow()).sent_at).not.toBeNull();
+    const queued = await context.db.selectFrom("outbox").select("body").executeTakeFirstOrThrow();
+    const link = /http:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]{43}/.exec(queued.body)![0];
+    const { via, texts } = recordingTransport();
+    const sent = await deliverOutbox(context.db, via, "Test <noreply@test.nl>");
+    expect(sent).toEqual({ sent: 1, failed: 0, held: 0 });
+    expect(texts[0]).toContain(link);
+    const stored = await context.db.selectFrom("outbox").select(["sent_at", "body"]).executeTakeFirstOrThrow();
+    expect(stored.sent_at).not.toBeNull();
+    expect(stored.body).not.toContain("/uitnodiging/");
+    expect(stored.body).toContain("[link verwijderd]");
+  });
+
+  it("holds mail to the demo's reserved domain instead of sending it, and keeps no link in it", async () => {
+    await create(world.users.gemeenteEnschede, { name: "Demo", email: "nieuw@demo.example", role: "teammanager", scope: String(world.teams.teamB) });
+    const { via, texts } = recordingTransport();
+    const sent = await deliverOutbox(context.db, via, "Test <noreply@test.nl>");
+    expect(sent).toEqual({ sent: 0, failed: 0, held: 1 });
+    expect(texts).toEqual([]);
+    const stored = await context.db.selectFrom("outbox").select(["sent_at", "held", "body"]).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ sent_at: null, held: expect.stringContaining("gereserveerd") });
+    expect(stored.body).not.toContain("/uitnodiging/");
   });
 });

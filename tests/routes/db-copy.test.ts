@@ -40,7 +40,7 @@ const contextOf = (url: string): TestContext => {
 };
 
 async function dashboardCsv(context: TestContext, year: number) {
-  const programma = await context.db.selectFrom("user_account").select("id").where("email", "=", "programma@demo.nl").executeTakeFirstOrThrow();
+  const programma = await context.db.selectFrom("user_account").select("id").where("email", "=", "programma@demo.example").executeTakeFirstOrThrow();
   return csvRows(await run(figuresCsv.loader, getRequest(`/programma/dashboard.csv?jaar=${year}`, await sessionCookieFor(context, programma.id)), context));
 }
 

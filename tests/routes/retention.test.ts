@@ -33,10 +33,47 @@ beforeAll(async () => {
   await db
     .insertInto("outbox")
     .values([
-      { recipient: "a@test.nl", subject: "oud, verstuurd", body: "x", created_at: ago(31 * DAY), sent_at: ago(31 * DAY), error: null, claimed_at: null },
-      { recipient: "b@test.nl", subject: "oud, mislukt", body: "x", created_at: ago(31 * DAY), sent_at: null, error: "weg", claimed_at: null },
-      { recipient: "c@test.nl", subject: "oud, nog te versturen", body: "x", created_at: ago(31 * DAY), sent_at: null, error: null, claimed_at: null },
-      { recipient: "d@test.nl", subject: "nieuw, verstuurd", body: "x", created_at: ago(DAY), sent_at: ago(DAY), error: null, claimed_at: null },
+      {
+        recipient: "a@test.nl",
+        subject: "oud, verstuurd",
+        body: "x",
+        created_at: ago(31 * DAY),
+        sent_at: ago(31 * DAY),
+        error: null,
+        claimed_at: null,
+        held: null,
+      },
+      { recipient: "b@test.nl", subject: "oud, mislukt", body: "x", created_at: ago(31 * DAY), sent_at: null, error: "weg", claimed_at: null, held: null },
+      {
+        recipient: "e@demo.example",
+        subject: "oud, vastgehouden",
+        body: "x",
+        created_at: ago(31 * DAY),
+        sent_at: null,
+        error: null,
+        claimed_at: null,
+        held: "demo",
+      },
+      {
+        recipient: "c@test.nl",
+        subject: "oud, nog te versturen",
+        body: "Kies uw wachtwoord: http://localhost:3000/uitnodiging/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG\nGroet",
+        created_at: ago(31 * DAY),
+        sent_at: null,
+        error: null,
+        claimed_at: null,
+        held: null,
+      },
+      {
+        recipient: "d@test.nl",
+        subject: "nieuw, nog te versturen",
+        body: "Herstel: http://localhost:3000/wachtwoord-herstellen/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+        created_at: ago(DAY),
+        sent_at: null,
+        error: null,
+        claimed_at: null,
+        held: null,
+      },
     ])
     .execute();
   await db
@@ -60,13 +97,14 @@ afterAll(() => context.close());
 describe("the retention cleanup", () => {
   it("removes each kind of row after its period, and keeps what is younger, unsent or still blocking", async () => {
     const result = await cleanUp(context.db, DEFAULT_RETENTION, NOW);
-    expect(result).toEqual({ sessions: 1, keptInput: 1, outbox: 2, throttle: 1, auditAddresses: 1 });
+    expect(result).toEqual({ sessions: 1, keptInput: 1, outbox: 3, outboxLinks: 1, throttle: 1, auditAddresses: 1 });
     const db = context.db;
     expect((await db.selectFrom("session").select("id").where("id", "in", ["oud", "net-verlopen"]).execute()).map((r) => r.id)).toEqual(["net-verlopen"]);
     expect((await db.selectFrom("pending_save").select("path").execute()).map((r) => r.path)).toEqual(["/nieuw"]);
-    expect((await db.selectFrom("outbox").select("subject").orderBy("id").execute()).map((r) => r.subject)).toEqual([
-      "oud, nog te versturen",
-      "nieuw, verstuurd",
+    // Unsent mail stays (a mail server may come back), but a link older than any link lives is taken out.
+    expect(await db.selectFrom("outbox").select(["subject", "body"]).orderBy("id").execute()).toEqual([
+      { subject: "oud, nog te versturen", body: "Kies uw wachtwoord: [link verwijderd]\nGroet" },
+      { subject: "nieuw, nog te versturen", body: "Herstel: http://localhost:3000/wachtwoord-herstellen/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" },
     ]);
     expect((await db.selectFrom("login_throttle").select("key").orderBy("key").execute()).map((r) => r.key)).toEqual([
       "account:blok@test.nl",
@@ -78,7 +116,7 @@ describe("the retention cleanup", () => {
       { action: "nieuw", address: "192.0.2.2", actor_id: world.users.teamA },
     ]);
     // A second run finds nothing more.
-    expect(await cleanUp(context.db, DEFAULT_RETENTION, NOW)).toEqual({ sessions: 0, keptInput: 0, outbox: 0, throttle: 0, auditAddresses: 0 });
+    expect(await cleanUp(context.db, DEFAULT_RETENTION, NOW)).toEqual({ sessions: 0, keptInput: 0, outbox: 0, outboxLinks: 0, throttle: 0, auditAddresses: 0 });
   });
 
   it("follows configured periods", async () => {

@@ -90,26 +90,26 @@ describe("the published figures, recomputed from the stored answers", () => {
 
 describe("the dashboard page and its exports", () => {
   it("shows a year beside the previous one, for programma only", async () => {
-    const page = await run(dashboard.loader, getRequest("/programma/dashboard?jaar=2021", await cookie("programma@demo.nl")), context);
+    const page = await run(dashboard.loader, getRequest("/programma/dashboard?jaar=2021", await cookie("programma@demo.example")), context);
     expect(page.data.view.year).toBe(2021);
     expect(page.data.view.previousYear).toBe(2020);
     // Without a year: this year, which the product always knows (the phases stand on today).
-    const today = await run(dashboard.loader, getRequest("/programma/dashboard", await cookie("programma@demo.nl")), context);
+    const today = await run(dashboard.loader, getRequest("/programma/dashboard", await cookie("programma@demo.example")), context);
     expect(today.data.view.year).toBe(new Date().getFullYear());
     expect(today.data.view.live).toBe(true);
     expect(today.data.view.phases.map.every((r: { band: number | null }) => r.band !== null)).toBe(true);
-    for (const email of ["regio.twente@demo.nl", "gemeente.enschede@demo.nl", "team.zaandam-oost@demo.nl"]) {
+    for (const email of ["regio.twente@demo.example", "gemeente.enschede@demo.example", "team.zaandam-oost@demo.example"]) {
       expect((await run(dashboard.loader, getRequest("/programma/dashboard", await cookie(email)), context)).status).toBe(404);
       for (const route of [figuresCsv, answersCsv, answersXlsx]) {
         expect((await run(route.loader, getRequest("/x?jaar=2021", await cookie(email)), context)).status).toBe(404);
       }
     }
     expect((await run(dashboard.loader, getRequest("/programma/dashboard"), context)).status).toBe(302);
-    expect((await run(dashboard.loader, getRequest("/programma/dashboard?jaar=1999", await cookie("programma@demo.nl")), context)).status).toBe(404);
+    expect((await run(dashboard.loader, getRequest("/programma/dashboard?jaar=1999", await cookie("programma@demo.example")), context)).status).toBe(404);
   });
 
   it("exports the figures as CSV, one row per figure", async () => {
-    const outcome = await run(figuresCsv.loader, getRequest("/programma/dashboard.csv?jaar=2021", await cookie("programma@demo.nl")), context);
+    const outcome = await run(figuresCsv.loader, getRequest("/programma/dashboard.csv?jaar=2021", await cookie("programma@demo.example")), context);
     expect(outcome.status).toBe(200);
     expect(outcome.headers.get("Content-Type")).toContain("text/csv");
     const rows = await csvRows(outcome);
@@ -140,11 +140,11 @@ describe("the dashboard page and its exports", () => {
         value: '=HYPERLINK("http://x","klik")',
         comment: null,
         updated_at: "2021-09-01",
-        updated_by: ids["programma@demo.nl"]!,
+        updated_by: ids["programma@demo.example"]!,
       })
       .execute();
 
-    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.nl")), context));
+    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.example")), context));
     expect(csv[0]!.slice(0, 4)).toEqual(["jaar", "regio", "stand", "integrale_sturing"]);
     expect(csv[1]![3]).toContain("integrale sturing");
     expect(csv).toHaveLength(2 + 3 * 28);
@@ -152,7 +152,7 @@ describe("the dashboard page and its exports", () => {
     expect(twente[csv[0]!.indexOf("kansen")]).toBe(`'=HYPERLINK("http://x","klik")`);
     expect(twente[csv[0]!.indexOf("fase")]).toBe("Verbeterplannen opstellen");
 
-    const xlsx = await run(answersXlsx.loader, getRequest("/programma/rondetafels.xlsx", await cookie("programma@demo.nl")), context);
+    const xlsx = await run(answersXlsx.loader, getRequest("/programma/rondetafels.xlsx", await cookie("programma@demo.example")), context);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await responseOf(xlsx).arrayBuffer()) as never);
     const sheet = workbook.getWorksheet("Antwoorden")!;
@@ -171,7 +171,7 @@ describe("the dashboard page and its exports", () => {
 
 describe("recording a round table", () => {
   it("programma adds a year and opens a region's record with its phase prefilled", async () => {
-    const programma = await cookie("programma@demo.nl");
+    const programma = await cookie("programma@demo.example");
     expect((await run(roundTables.action, formRequest("/", { year: "twintig" }, programma), context)).status).toBe(400);
     expect((await run(roundTables.action, formRequest("/", { year: "2026" }, programma), context)).location).toBe("/programma/rondetafels?jaar=2026");
     // Opening a year without a record writes nothing: it offers to start one, which is a POST.
@@ -206,9 +206,9 @@ describe("recording a round table", () => {
   });
 
   it("the region's lead prepares a draft but cannot submit; other roles and regions cannot see it", async () => {
-    const programma = await cookie("programma@demo.nl");
+    const programma = await cookie("programma@demo.example");
     await run(roundTables.action, formRequest("/", { year: "2027" }, programma), context);
-    const regio = await cookie("regio.twente@demo.nl");
+    const regio = await cookie("regio.twente@demo.example");
     const opened = await run(openRecord.action, formRequest("/", {}, regio), context, { year: "2027", regionId: String(ids["Twente"]) });
     const responseId = Number(opened.location!.split("/").pop());
     const params = { responseId: String(responseId), sectionKey: "sturing" };
@@ -229,7 +229,7 @@ describe("recording a round table", () => {
     expect(bad.status).toBe(400);
     expect(bad.data.errors.integrale_sturing).toBe("Kies een van de antwoorden die bij deze vraag horen.");
     expect((await run(submitRoute.action, formRequest("/", { revision: "9" }, regio), context, { responseId: String(responseId) })).status).toBe(403);
-    for (const email of ["regio.zaanstreek-waterland@demo.nl", "gemeente.enschede@demo.nl", "team.enschede-centrum@demo.nl"]) {
+    for (const email of ["regio.zaanstreek-waterland@demo.example", "gemeente.enschede@demo.example", "team.enschede-centrum@demo.example"]) {
       expect((await run(overview.loader, getRequest("/", await cookie(email)), context, { responseId: String(responseId) })).status).toBe(404);
       expect((await run(openRecord.loader, getRequest("/", await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(404);
       expect((await run(openRecord.action, formRequest("/", {}, await cookie(email)), context, { year: "2027", regionId: String(ids["Twente"]) })).status).toBe(
@@ -242,7 +242,7 @@ describe("recording a round table", () => {
   });
 
   it("programma reopens a submitted record only with a reason", async () => {
-    const programma = await cookie("programma@demo.nl");
+    const programma = await cookie("programma@demo.example");
     const record = await context.db
       .selectFrom("response")
       .innerJoin("round", "round.id", "response.round_id")
@@ -256,7 +256,7 @@ describe("recording a round table", () => {
       (
         await run(
           overview.action,
-          formRequest("/", { reason: "Correctie", revision: String(record.revision) }, await cookie("regio.twente@demo.nl")),
+          formRequest("/", { reason: "Correctie", revision: String(record.revision) }, await cookie("regio.twente@demo.example")),
           context,
           params,
         )
@@ -280,7 +280,7 @@ describe("the answers export over more records than one query reads (100)", () =
   it("lists every record once, in year and region order", async () => {
     const roundId = await ensureRoundTableRound(context.db, 2022);
     for (const [name, id] of Object.entries(ids)) {
-      if (!name.includes("@")) await getOrCreateRoundTable(context.db, { roundId, regionId: id, userId: ids["programma@demo.nl"]! });
+      if (!name.includes("@")) await getOrCreateRoundTable(context.db, { roundId, regionId: id, userId: ids["programma@demo.example"]! });
     }
     const stored = await context.db
       .selectFrom("response")
@@ -291,7 +291,7 @@ describe("the answers export over more records than one query reads (100)", () =
       .execute();
     expect(stored.length).toBeGreaterThan(100);
     const expected = stored.sort((a, b) => a.year! - b.year! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => `${r.year} ${r.name}`);
-    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.nl")), context));
+    const csv = await csvRows(await run(answersCsv.loader, getRequest("/programma/rondetafels.csv", await cookie("programma@demo.example")), context));
     expect(csv.slice(2).map((r) => `${r[0]} ${r[1]}`)).toEqual(expected);
   });
 });

@@ -2,8 +2,10 @@
 // server: it loads the production build (build/server/index.js) and the framework modules exactly as
 // that build resolves them (Node's resolution from the build's folder, not Vite's or vitest's), then
 // asks each patch in patches/ whether it is in effect there. It prints one JSON object.
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const buildFile = resolve("build/server/index.js");
@@ -67,7 +69,12 @@ const observedBuild = {
   },
 };
 const handle = createRequestHandler(observedBuild, "production");
-const loadContext = { config: { sessionIdleMinutes: 30 }, cspNonce: "probe" };
+// The pages read the database (the root asks whether this is a demo installation): a fresh empty one,
+// made by the compiled start-up code the production server runs.
+const dir = mkdtempSync(join(tmpdir(), "wav-probe-"));
+const { prepareDatabase } = await import(pathToFileURL(resolve("build/node/app/server/bootstrap.server.js")).href);
+const { db } = await prepareDatabase({ databasePath: join(dir, "probe.db"), seedDemo: false });
+const loadContext = { db, config: { sessionIdleMinutes: 30 }, cspNonce: "probe" };
 const statuses = [];
 const requests = [];
 for (let i = 0; i < 3; i++) {
@@ -76,6 +83,9 @@ for (let i = 0; i < 3; i++) {
   statuses.push(response.status);
   await response.text();
 }
+
+await db.destroy();
+rmSync(dir, { recursive: true, force: true });
 
 // @remix-run/router keeps the ranked branches per route array: a route added to an array after a first
 // match is not seen (the server's arrays never change), where the unpatched matcher would find it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../app/server/config.server.ts";
+import { demoAtPublicAddress, loadConfig } from "../../app/server/config.server.ts";
 import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 
 describe("the contact and retention settings", () => {
@@ -21,5 +21,37 @@ describe("the contact and retention settings", () => {
     expect(config.app.retention.outboxDays).toBe(60);
     expect(() => loadConfig({ SERVICE_EMAIL: "geen-adres" })).toThrow(/SERVICE_EMAIL/);
     expect(() => loadConfig({ RETENTION_THROTTLE_HOURS: "1" })).toThrow(/RETENTION_THROTTLE_HOURS/);
+  });
+});
+
+describe("safe defaults for a real deployment (issue 23)", () => {
+  it("gives a new database the demo only on a local installation, unless SEED_DEMO says otherwise", () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).seedDemo).toBe(true);
+    expect(loadConfig({ APP_ORIGIN: "http://localhost:3000" }).seedDemo).toBe(true);
+    expect(loadConfig({ APP_ORIGIN: "https://zelfscan.gemeente.nl" }).seedDemo).toBe(false);
+    expect(loadConfig({ HOST: "0.0.0.0" }).seedDemo).toBe(false);
+    expect(loadConfig({ APP_ORIGIN: "https://zelfscan.gemeente.nl", SEED_DEMO: "true" })).toMatchObject({ seedDemo: true, seedDemoExplicit: true });
+    expect(loadConfig({ SEED_DEMO: "false" })).toMatchObject({ seedDemo: false, seedDemoExplicit: false });
+  });
+
+  it("refuses production with demo accounts at a public address, naming the variables; a local or explicit demo starts", () => {
+    const publicSite = loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl", HOST: "0.0.0.0" });
+    expect(demoAtPublicAddress(publicSite, true)).toMatch(
+      /demo-accounts.*APP_ORIGIN is het publieke adres https:\/\/zelfscan\.gemeente\.nl[\s\S]*SEED_DEMO=false[\s\S]*SEED_DEMO=true/,
+    );
+    expect(demoAtPublicAddress(publicSite, false)).toBeNull();
+    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production", HOST: "0.0.0.0" }), true)).toContain("HOST=0.0.0.0");
+    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production" }), true)).toBeNull();
+    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://demo.gemeente.nl", SEED_DEMO: "true" }), true)).toBeNull();
+    expect(demoAtPublicAddress(loadConfig({ APP_ORIGIN: "https://zelfscan.gemeente.nl" }), true)).toBeNull(); // development
+  });
+
+  it("warns when mail is sent without a sender of its own, and takes the busy timeout", () => {
+    expect(loadConfig({ SMTP_URL: "smtp://127.0.0.1:25" }).warnings.join(" ")).toContain("MAIL_FROM is niet gezet");
+    expect(loadConfig({ SMTP_URL: "smtp://127.0.0.1:25", MAIL_FROM: "Zelfscan <noreply@gemeente.nl>" }).warnings.join(" ")).not.toContain("MAIL_FROM");
+    expect(loadConfig({}).busyTimeoutMs).toBe(5000);
+    expect(loadConfig({ DATABASE_BUSY_TIMEOUT_MS: "250" }).busyTimeoutMs).toBe(250);
+    expect(() => loadConfig({ DATABASE_BUSY_TIMEOUT_MS: "10" })).toThrow(/DATABASE_BUSY_TIMEOUT_MS/);
   });
 });

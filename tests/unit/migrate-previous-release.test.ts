@@ -57,6 +57,13 @@ describe("the previous release's demo database", () => {
       )
       .get() as { n: number };
     expect(unfixed.n).toBe(0);
+    // The demo accounts moved to the reserved domain, their unsent mail is held, and no mail keeps a
+    // working link (migration 0010).
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count("select count(*) n from user_account where email like '%@demo.nl'")).toBe(0);
+    expect(count("select count(*) n from user_account where email like '%@demo.example'")).toBeGreaterThan(50);
+    expect(count("select count(*) n from outbox where sent_at is null and held is null")).toBe(0);
+    expect(count("select count(*) n from outbox where body like '%/uitnodiging/%' or body like '%/wachtwoord-herstellen/%'")).toBe(0);
     db.close();
 
     const { db: app, seeded } = await prepareDatabase({ databasePath: file });
