@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import type { Audience } from "../../db/schema.ts";
 import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
-import { optionsOf, typeOf, type Item } from "../questionnaire/item-types/index.ts";
+import { codebookOf, typeOf, type Item } from "../questionnaire/item-types/index.ts";
 import { getDefinition } from "../models/response.server.ts";
 import { roundVersionId } from "../models/rounds.server.ts";
 import type { Column, Sheet } from "./spreadsheets.server.ts";
@@ -167,32 +167,12 @@ const CODEBOOK_COLUMNS: Column[] = [
   { header: "Waarden", width: 60 },
 ];
 
-const KIND_LABEL: Record<Item["type"], string> = {
-  scale: "schaal",
-  single: "één keuze",
-  multi: "meer keuzes",
-  boolean: "ja/nee",
-  number: "getal",
-  text: "tekst",
-  date: "datum",
-};
-
 function* codebookRows(definition: QuestionnaireDefinition, items: ItemColumns[]) {
   for (const column of subjectColumns(definition.audience))
     yield [column.header, "", "", "", column.type === "date" ? "datum" : column.type === "number" ? "getal" : "tekst", ""];
   for (const { item, section, columns, comment } of items) {
-    const options = optionsOf(item, definition.scale.options);
-    const values =
-      item.type === "multi"
-        ? "1 = gekozen, 0 = niet gekozen, leeg = niet beantwoord"
-        : options
-          ? options.map((o) => `${o.label}${"score" in o && o.score !== null && o.score !== undefined ? ` (score ${o.score})` : ""}`).join("; ")
-          : item.type === "number"
-            ? [item.min !== undefined ? `vanaf ${item.min}` : "", item.max !== undefined ? `tot en met ${item.max}` : "", item.unit ?? ""]
-                .filter(Boolean)
-                .join(", ")
-            : "";
-    for (const column of columns) yield [column.header, item.key, section, item.text, KIND_LABEL[item.type], values];
+    const { kind, values } = codebookOf(item, definition.scale.options);
+    for (const column of columns) yield [column.header, item.key, section, item.text, kind, values];
     if (comment) yield [`${item.key}: toelichting`, item.key, section, `Toelichting bij ${item.key}`, "tekst", ""];
   }
 }

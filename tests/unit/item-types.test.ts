@@ -52,6 +52,12 @@ describe("every registered item type", () => {
     }
   });
 
+  it.each(ITEM_KINDS)("%s: names itself and its values for the answers export's codebook", (kind) => {
+    const spec = typeOf(parse(kind));
+    expect(spec.label).toMatch(/^[a-zé/ ]{4,}$/);
+    expect(typeof spec.codebookValues(parse(kind), scale)).toBe("string");
+  });
+
   it.each(ITEM_KINDS)("%s: a value that is no answer of it is refused; an empty one is a draft", (kind) => {
     const item = parse(kind);
     const check = typeOf(item).value(item, scale);

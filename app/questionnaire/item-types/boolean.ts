@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choiceValue, itemBase, labelOf, type AnswerOption, asFormText, type ItemTypeSpec } from "./spec.ts";
+import { choiceValue, itemBase, labelOf, type AnswerOption, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
 
 /** Ja or nee. */
 export const booleanItemSchema = z.object({ ...itemBase, type: z.literal("boolean"), comment: z.boolean().default(false) }).strict();
@@ -11,6 +11,8 @@ export const BOOLEAN_OPTIONS: AnswerOption[] = [
 ];
 
 export const booleanType: ItemTypeSpec<BooleanItem> = {
+  label: "ja/nee",
+  codebookValues: () => optionList(BOOLEAN_OPTIONS),
   schema: booleanItemSchema,
   problems: () => [],
   options: () => BOOLEAN_OPTIONS,

@@ -14,6 +14,8 @@ export const dateItemSchema = z
 export type DateItem = z.output<typeof dateItemSchema>;
 
 export const dateType: ItemTypeSpec<DateItem> = {
+  label: "datum",
+  codebookValues: () => "",
   schema: dateItemSchema,
   problems: (item) => (item.min !== undefined && item.max !== undefined && item.min > item.max ? ["min ligt na max"] : []),
   options: () => null,

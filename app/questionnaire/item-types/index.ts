@@ -54,4 +54,7 @@ export const optionsOf = (item: Item, scale: AnswerOption[]): AnswerOption[] | n
 
 export const isMultiple = (item: Item): boolean => typeOf(item).multiple;
 
+/** The codebook's words for an item: its type's name and what its values mean. */
+export const codebookOf = (item: Item, scale: AnswerOption[]) => ({ kind: typeOf(item).label, values: typeOf(item).codebookValues(item, scale) });
+
 export const ITEM_KINDS = Object.keys(ITEM_TYPES) as ItemKind[];

@@ -14,6 +14,8 @@ export const multiItemSchema = z
 export type MultiItem = z.output<typeof multiItemSchema>;
 
 export const multiType: ItemTypeSpec<MultiItem> = {
+  label: "meer keuzes",
+  codebookValues: () => "1 = gekozen, 0 = niet gekozen, leeg = niet beantwoord",
   schema: multiItemSchema,
   problems: (item) => (new Set(item.options.map((o) => o.value)).size !== item.options.length ? ["een antwoordwaarde komt twee keer voor"] : []),
   options: (item) => item.options,

@@ -18,6 +18,9 @@ const numberPattern = /^-?\d+([.,]\d+)?$/;
 const asNumber = (value: string) => Number(value.replace(",", "."));
 
 export const numberType: ItemTypeSpec<NumberItem> = {
+  label: "getal",
+  codebookValues: (item) =>
+    [item.min !== undefined ? `vanaf ${item.min}` : "", item.max !== undefined ? `tot en met ${item.max}` : "", item.unit ?? ""].filter(Boolean).join(", "),
   schema: numberItemSchema,
   problems: (item) => (item.min !== undefined && item.max !== undefined && item.min > item.max ? ["min is groter dan max"] : []),
   options: () => null,

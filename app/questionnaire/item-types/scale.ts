@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { choiceValue, itemBase, labelOf, asFormText, type ItemTypeSpec } from "./spec.ts";
+import { choiceValue, itemBase, labelOf, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
 
 /** A statement answered on the questionnaire's scale (voldoet / voldoet deels / voldoet niet / weet niet / n.v.t.). */
 export const scaleItemSchema = z.object({ ...itemBase, type: z.literal("scale"), comment: z.boolean().default(false) }).strict();
 export type ScaleItem = z.output<typeof scaleItemSchema>;
 
 export const scaleType: ItemTypeSpec<ScaleItem> = {
+  label: "schaal",
+  codebookValues: (_item, scale) => optionList(scale),
   schema: scaleItemSchema,
   problems: () => [],
   options: (_item, scale) => scale,

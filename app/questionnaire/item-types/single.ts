@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choiceValue, itemBase, labelOf, optionSchema, asFormText, type ItemTypeSpec } from "./spec.ts";
+import { choiceValue, itemBase, labelOf, optionSchema, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
 
 /** One answer from the item's own options. */
 export const singleItemSchema = z
@@ -15,6 +15,8 @@ export const singleItemSchema = z
 export type SingleItem = z.output<typeof singleItemSchema>;
 
 export const singleType: ItemTypeSpec<SingleItem> = {
+  label: "één keuze",
+  codebookValues: (item) => optionList(item.options),
   schema: singleItemSchema,
   problems: (item) => (new Set(item.options.map((o) => o.value)).size !== item.options.length ? ["een antwoordwaarde komt twee keer voor"] : []),
   options: (item) => item.options,

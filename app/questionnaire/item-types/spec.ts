@@ -85,6 +85,10 @@ export interface DemoContext {
 }
 
 export interface ItemTypeSpec<D extends { type: string; key: string; text: string }> {
+  /** What the type is called in the answers export's codebook ("schaal", "getal"). */
+  label: string;
+  /** The codebook's description of the values its export columns hold ("Voldoet (score 2); ...", "vanaf 0, fte"). */
+  codebookValues(item: D, scale: AnswerOption[]): string;
   /** The item's meta-schema in a definition file (strict: a typo is an error, not ignored). */
   schema: z.ZodType<D>;
   /** Checks of the item that its schema alone cannot make, as messages (e.g. min above max). */
@@ -134,5 +138,9 @@ export function choiceValue(allowed: string[]) {
     z.string(messages.chooseOption).refine((v) => v === "" || allowed.includes(v), messages.chooseOption),
   ) as z.ZodType<string>;
 }
+
+/** Options as the codebook lists them: each label, with its score where it counts. */
+export const optionList = (options: AnswerOption[]) =>
+  options.map((o) => `${o.label}${o.score !== null && o.score !== undefined ? ` (score ${o.score})` : ""}`).join("; ");
 
 export const labelOf = (options: AnswerOption[], value: string) => options.find((o) => o.value === value)?.label ?? value;

@@ -14,6 +14,8 @@ export const textItemSchema = z
 export type TextItem = z.output<typeof textItemSchema>;
 
 export const textType: ItemTypeSpec<TextItem> = {
+  label: "tekst",
+  codebookValues: () => "",
   schema: textItemSchema,
   problems: () => [],
   options: () => null,
