@@ -11,7 +11,7 @@ const ABORT_DELAY = 5_000;
  * Remix's Node entry, with two changes:
  * - the response's CSP nonce (made per request by the server) goes on every script React renders, so
  *   the policy can forbid all other inline script;
- * - the page is rendered whole and sent as one body. No loader returns deferred data, so streaming
+ * - the page is rendered whole and sent as one body, without the NUL bytes React pads it with (below). No loader returns deferred data, so streaming
  *   the shell first gains the user nothing, while the chain of Node and web streams it needs costs
  *   CPU on every page. The abort timer is cleared when the render ends, so a finished render is not
  *   kept in memory for its 5 seconds.
@@ -37,7 +37,7 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         // 503 is only ever a database that stayed busy (app/server/remix-build.server.ts): say when to retry.
         if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(new Response(withoutPadding(Buffer.concat(chunks)), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });
@@ -66,4 +66,19 @@ export default function handleRequest(
     );
     const timer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * React 18.3's streaming renderer writes a full 2,048-byte buffer when a multi-byte character does not fit
+ * at its end, NUL bytes included (its writeStringChunk; fixed in React 19). They are padding, not content:
+ * a browser shows them as U+FFFD, which a pre-filled field would then save. UTF-8 text holds a zero byte
+ * only for U+0000, which no page carries (the product refuses it as input), so every zero byte goes. The
+ * check is one memchr over the page; the copy runs only for the few pages that have padding.
+ */
+function withoutPadding(body: Buffer): Buffer {
+  if (!body.includes(0)) return body;
+  const cleaned = Buffer.allocUnsafe(body.length);
+  let length = 0;
+  for (const byte of body) if (byte !== 0) cleaned[length++] = byte;
+  return cleaned.subarray(0, length);
 }

@@ -210,7 +210,7 @@ export default function ResponseOverview() {
             focusKey={actionData}
           />
           <Form method="post" id="heropenen">
-            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <input type="hidden" name="revision" value={page.revision} />
             <label className="utrecht-form-label" htmlFor="reden-heropenen">
               Reden (verplicht)
             </label>
@@ -248,7 +248,7 @@ export default function ResponseOverview() {
                 dan kunt u hem heropenen met een reden.
               </p>
               <Form method="post" className="form-actions">
-                <input type="hidden" name="revision" value={page.revision} readOnly />
+                <input type="hidden" name="revision" value={page.revision} />
                 <input type="hidden" name="decision" value="accept" />
                 <input type="hidden" name="confirm" value="ja" />
                 <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
@@ -261,7 +261,7 @@ export default function ResponseOverview() {
             </div>
           ) : null}
           <Form method="post">
-            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <input type="hidden" name="revision" value={page.revision} />
             <label className="utrecht-form-label" htmlFor="opmerking">
               Opmerking voor het team (verplicht bij terugsturen)
             </label>

@@ -115,7 +115,7 @@ export default function SubmitPage() {
             Alle verplichte vragen zijn beantwoord. Na het indienen kunt u de antwoorden niet meer wijzigen; ze zijn dan te zien voor uw gemeente en regio.
           </p>
           <Form method="post" id="indienen">
-            <input type="hidden" name="revision" value={page.revision} readOnly />
+            <input type="hidden" name="revision" value={page.revision} />
             <div className="form-actions">
               <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
                 Indienen

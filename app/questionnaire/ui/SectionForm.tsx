@@ -218,7 +218,7 @@ export function SectionForm(props: Props) {
           })(event);
         }}
       >
-        <input type="hidden" name="revision" value={revision} readOnly />
+        <input type="hidden" name="revision" value={revision} />
         {section.items.map((item) => {
           const visible = isVisible(definition, item, lookup);
           return (
