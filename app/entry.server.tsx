@@ -75,7 +75,7 @@ export default function handleRequest(
  * only for U+0000, which no page carries (the product refuses it as input), so every zero byte goes. The
  * check is one memchr over the page; the copy runs only for the few pages that have padding.
  */
-function withoutPadding(body: Buffer): Buffer {
+function withoutPadding(body: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
   if (!body.includes(0)) return body;
   const cleaned = Buffer.allocUnsafe(body.length);
   let length = 0;

@@ -288,21 +288,3 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
 }
 
 /** Uses an invitation: sets the password and spends the link, in one transaction (a second use fails). */
-export async function acceptInvitation(db: DB, input: { invitationId: number; userId: number; passwordHash: string; now?: Date }): Promise<boolean> {
-  const now = (input.now ?? new Date()).toISOString();
-  return inTransaction(db, async (trx) => {
-    const spent = await trx
-      .updateTable("invitation")
-      .set({ used_at: now })
-      .where("id", "=", input.invitationId)
-      .where("used_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!spent) return false;
-    await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
-    // A new password ends every session the account had (also one of whoever had the old password).
-    await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
-    await audit(trx, { actorId: input.userId, action: "account.invitation_accepted", entity: "user_account", entityId: input.userId });
-    return true;
-  });
-}

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DB } from "../../db/client.ts";
-import { audit, countAnonymousRequest } from "./audit.server.ts";
+import { countAnonymousRequest } from "./audit.server.ts";
 import { claimAttempt, type ThrottleRule } from "./login-throttle.server.ts";
 import { RESET_VALID_MINUTES } from "../forms/account.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -108,31 +108,4 @@ export async function findPasswordReset(db: DB, token: string, now = new Date())
     .where("password_reset.expires_at", ">", now.toISOString())
     .where("user_account.disabled_at", "is", null)
     .executeTakeFirst();
-}
-
-/**
- * Uses a reset link: spends it, sets the new password and ends every session of the account, in one
- * transaction (a second use of the same link fails).
- */
-export async function completePasswordReset(
-  db: DB,
-  input: { resetId: number; userId: number; passwordHash: string; address?: string; now?: Date },
-): Promise<boolean> {
-  const now = (input.now ?? new Date()).toISOString();
-  return inTransaction(db, async (trx) => {
-    const spent = await trx
-      .updateTable("password_reset")
-      .set({ used_at: now })
-      .where("id", "=", input.resetId)
-      .where("used_at", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!spent) return false;
-    await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
-    await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
-    // An open invitation would be a second way in with the old state: spend it too.
-    await trx.updateTable("invitation").set({ used_at: now }).where("user_id", "=", input.userId).where("used_at", "is", null).execute();
-    await audit(trx, { actorId: input.userId, action: "password.reset", entity: "user_account", entityId: input.userId, address: input.address ?? null });
-    return true;
-  });
 }

@@ -27,3 +27,45 @@ export async function setPasswordHash(db: DB, userId: number, passwordHash: stri
     await audit(trx, { actorId, action: "account.password_changed", entity: "user_account", entityId: userId });
   });
 }
+
+/** The single-use links that let their holder set the account's password. */
+export type PasswordToken = { kind: "invitation"; id: number } | { kind: "reset"; id: number };
+
+const TOKEN_TABLE = { invitation: "invitation", reset: "password_reset" } as const;
+const TOKEN_AUDIT = { invitation: "account.invitation_accepted", reset: "password.reset" } as const;
+
+/**
+ * Uses an invitation or reset link, in one transaction: spends it (a second use of the same link, also
+ * at the same moment, finds it spent and changes nothing), sets the new password, ends every session
+ * of the account (also one of whoever had the old password), spends its other open links, and logs it.
+ */
+export async function setPasswordWithToken(
+  db: DB,
+  input: { token: PasswordToken; userId: number; passwordHash: string; address?: string; now?: Date },
+): Promise<boolean> {
+  const now = (input.now ?? new Date()).toISOString();
+  return inTransaction(db, async (trx) => {
+    const spent = await trx
+      .updateTable(TOKEN_TABLE[input.token.kind])
+      .set({ used_at: now })
+      .where("id", "=", input.token.id)
+      .where("used_at", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!spent) return false;
+    await trx.updateTable("user_account").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
+    await trx.deleteFrom("session").where("user_id", "=", input.userId).execute();
+    // Another open link would be a second way in with the old state: spend those too.
+    for (const table of Object.values(TOKEN_TABLE)) {
+      await trx.updateTable(table).set({ used_at: now }).where("user_id", "=", input.userId).where("used_at", "is", null).execute();
+    }
+    await audit(trx, {
+      actorId: input.userId,
+      action: TOKEN_AUDIT[input.token.kind],
+      entity: "user_account",
+      entityId: input.userId,
+      address: input.address ?? null,
+    });
+    return true;
+  });
+}

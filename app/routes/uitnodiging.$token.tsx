@@ -5,8 +5,8 @@ import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
 import { invalid, readForm } from "../server/form.server.ts";
-import { acceptInvitation, findInvitation } from "../models/accounts.server.ts";
-import { getUser } from "../models/user.server.ts";
+import { findInvitation } from "../models/accounts.server.ts";
+import { getUser, setPasswordWithToken } from "../models/user.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
 import { createSession, destroySession } from "../auth/session.server.ts";
@@ -28,10 +28,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [invitation.email, invitation.name, ...invitation.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
-  const accepted = await acceptInvitation(context.db, {
-    invitationId: invitation.id,
+  const accepted = await setPasswordWithToken(context.db, {
+    token: { kind: "invitation", id: invitation.id },
     userId: invitation.user_id,
     passwordHash: await hashPassword(parsed.data.password),
+    address: context.clientAddress,
   });
   if (!accepted) return invalid({ form: "Deze uitnodiging is intussen gebruikt." }, {}, 410);
   const user = (await getUser(context.db, invitation.user_id))!;

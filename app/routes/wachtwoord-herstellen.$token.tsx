@@ -4,7 +4,8 @@ import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
 import { invalid, readForm } from "../server/form.server.ts";
-import { completePasswordReset, findPasswordReset } from "../models/password-reset.server.ts";
+import { findPasswordReset } from "../models/password-reset.server.ts";
+import { setPasswordWithToken } from "../models/user.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
 
@@ -26,8 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [reset.email, reset.name, ...reset.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
-  const done = await completePasswordReset(context.db, {
-    resetId: reset.id,
+  const done = await setPasswordWithToken(context.db, {
+    token: { kind: "reset", id: reset.id },
     userId: reset.user_id,
     passwordHash: await hashPassword(parsed.data.password),
     address: context.clientAddress,
