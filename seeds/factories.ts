@@ -2,7 +2,7 @@ import type { DB } from "../db/client.ts";
 import type { Audience, Role, TeamKind } from "../db/schema.ts";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { createUser } from "../app/models/user.server.ts";
-import { getOrCreateResponse, saveAnswers, submitResponse, type Subject } from "../app/models/response.server.ts";
+import { getOrCreateResponse, saveAnswers, submitResponse, type ResponseOwner } from "../app/models/response.server.ts";
 import { newestVersionId } from "../app/models/rounds.server.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
 
@@ -111,7 +111,7 @@ export async function insertResponse(
   input: {
     roundId: number;
     questionnaireKey: string;
-    subject: Subject;
+    subject: ResponseOwner;
     userId: number;
     answers?: AnswerMap;
     submit?: boolean;

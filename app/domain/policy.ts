@@ -32,8 +32,8 @@ export function canView(user: CurrentUser, scope: Scope): boolean {
   }
 }
 
-/** The subject a questionnaire is about: a team, a municipality (its own part) or a region (the round table). */
-export interface Subject {
+/** Whose questionnaire the user would fill in, as the policy asks it: a team, a municipality (its own part) or a region (the round table). */
+export interface FillInTarget {
   teamId: number | null;
   municipalityId: number | null;
   regionId: number | null;
@@ -44,7 +44,7 @@ export interface Subject {
  * a gemeente its municipal part. Regio and programma read the zelfscan; they do not fill it in.
  * The round table: programma records it; the region's own lead may prepare a draft.
  */
-export function canFillIn(user: CurrentUser, subject: Subject): boolean {
+export function canFillIn(user: CurrentUser, subject: FillInTarget): boolean {
   if (subject.teamId != null) return user.role === "teammanager" && user.teamId === subject.teamId;
   if (subject.municipalityId != null) return user.role === "gemeente" && user.municipalityId === subject.municipalityId;
   if (subject.regionId != null) return user.role === "programma" || (user.role === "regio" && user.regionId === subject.regionId);
@@ -99,7 +99,7 @@ export const inputClosedMessage = (deadline: string) =>
  */
 export function responseAccess(user: CurrentUser, response: ResponseFacts, today: string = dayOf()): ResponseAccess | null {
   const roundTable = isRoundTable(response);
-  const subject: Subject = {
+  const subject: FillInTarget = {
     teamId: response.team_id,
     municipalityId: response.team_id ? null : response.municipality_id,
     regionId: roundTable ? response.region_id : null,

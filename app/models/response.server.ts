@@ -32,9 +32,10 @@ export async function latestVersionOf(db: DB, key: string) {
     .executeTakeFirst();
 }
 
-export type Subject = { teamId: number } | { municipalityId: number } | { regionId: number };
+/** Who a response is filled in for: a team, a municipality (its own part) or a region (the round table). */
+export type ResponseOwner = { teamId: number } | { municipalityId: number } | { regionId: number };
 
-function subjectColumns(subject: Subject) {
+function subjectColumns(subject: ResponseOwner) {
   return {
     team_id: "teamId" in subject ? subject.teamId : null,
     municipality_id: "municipalityId" in subject ? subject.municipalityId : null,
@@ -42,7 +43,7 @@ function subjectColumns(subject: Subject) {
   };
 }
 
-export async function findResponseId(db: DB, roundId: number, questionnaireKey: string, subject: Subject) {
+export async function findResponseId(db: DB, roundId: number, questionnaireKey: string, subject: ResponseOwner) {
   const columns = subjectColumns(subject);
   let query = db.selectFrom("response").select("id").where("round_id", "=", roundId).where("questionnaire_key", "=", questionnaireKey);
   for (const [column, value] of Object.entries(columns) as [keyof typeof columns, number | null][]) {
@@ -57,7 +58,7 @@ export async function findResponseId(db: DB, roundId: number, questionnaireKey: 
  */
 export async function getOrCreateResponse(
   db: DB,
-  input: { roundId: number; questionnaireKey: string; subject: Subject; userId: number; prefill?: AnswerMap; now?: Date },
+  input: { roundId: number; questionnaireKey: string; subject: ResponseOwner; userId: number; prefill?: AnswerMap; now?: Date },
 ): Promise<number> {
   const existing = await findResponseId(db, input.roundId, input.questionnaireKey, input.subject);
   if (existing) return existing;

@@ -17,18 +17,19 @@ import { roundVersionId } from "../models/rounds.server.ts";
  * input beside the round-table record.
  */
 
-type InputSubject = { teamId: number } | { municipalityId: number };
+/** Who gives input for a round-table talk: a team or a gemeente. */
+type InputGiver = { teamId: number } | { municipalityId: number };
 
 /** The subject a user gives input for, with its region: the team manager's team, the gemeente's municipality. */
 async function subjectOf(db: DB, user: CurrentUser) {
   if (user.role === "teammanager" && user.teamId !== null) {
     const team = await getTeam(db, user.teamId);
-    return team ? { subject: { teamId: team.id } as InputSubject, name: team.name, regionId: team.region_id, active: team.active === 1 } : null;
+    return team ? { subject: { teamId: team.id } as InputGiver, name: team.name, regionId: team.region_id, active: team.active === 1 } : null;
   }
   if (user.role === "gemeente" && user.municipalityId !== null) {
     const municipality = await getMunicipality(db, user.municipalityId);
     return municipality
-      ? { subject: { municipalityId: municipality.id } as InputSubject, name: `Gemeente ${municipality.name}`, regionId: municipality.region_id, active: true }
+      ? { subject: { municipalityId: municipality.id } as InputGiver, name: `Gemeente ${municipality.name}`, regionId: municipality.region_id, active: true }
       : null;
   }
   return null;
@@ -38,7 +39,7 @@ export type InputStart =
   | { state: "not-asked" }
   | { state: "started"; responseId: number }
   | { state: "closed"; reason: string; deadline: string; name: string }
-  | { state: "open"; deadline: string; name: string; roundId: number; subject: InputSubject };
+  | { state: "open"; deadline: string; name: string; roundId: number; subject: InputGiver };
 
 /** Where the user stands with the input of a year: not asked of them, begun, closed, or ready to begin. */
 export async function inputStart(db: DB, user: CurrentUser, year: number, now = new Date()): Promise<InputStart> {
@@ -62,7 +63,7 @@ export async function beginInput(db: DB, user: CurrentUser, start: Extract<Input
 }
 
 /** The input tasks on a team's or gemeente's start page, and whether this user can act on them. */
-export async function startPageInputTasks(db: DB, user: CurrentUser, subject: InputSubject, regionId: number): Promise<(InputTask & { open: boolean })[]> {
+export async function startPageInputTasks(db: DB, user: CurrentUser, subject: InputGiver, regionId: number): Promise<(InputTask & { open: boolean })[]> {
   const own =
     "teamId" in subject
       ? user.role === "teammanager" && user.teamId === subject.teamId

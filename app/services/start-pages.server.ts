@@ -16,7 +16,7 @@ import {
   getResponse,
   listEvents,
   listTeamResponses,
-  type Subject,
+  type ResponseOwner,
 } from "../models/response.server.ts";
 import { startPageInputTasks } from "./round-table-input.server.ts";
 
@@ -31,7 +31,7 @@ import { startPageInputTasks } from "./round-table-input.server.ts";
  * response (created and pinned to the round's version on first visit); anyone else sees the state of
  * an existing response.
  */
-export async function currentScan(db: DB, user: CurrentUser, subject: Subject, options: { regionId: number; teamActive?: boolean }) {
+export async function currentScan(db: DB, user: CurrentUser, subject: ResponseOwner, options: { regionId: number; teamActive?: boolean }) {
   const round = await regionCycleRound(db, options.regionId);
   if (!round) return { round: null } as const;
   const audience = "teamId" in subject ? "team" : "municipality";
@@ -84,7 +84,7 @@ export async function currentScan(db: DB, user: CurrentUser, subject: Subject, o
  * The subject's scans of other rounds than the current one: round, when, how far, and (for a team's
  * submitted scan) where its results are. Unfinished ones first, then newest first.
  */
-export async function scanHistory(db: DB, subject: Subject, exceptRoundId: number | null) {
+export async function scanHistory(db: DB, subject: ResponseOwner, exceptRoundId: number | null) {
   let query = db
     .selectFrom("response")
     .innerJoin("round", "round.id", "response.round_id")
