@@ -122,6 +122,18 @@ export async function requireResponseAccess(context: AppLoadContext, user: Curre
   return { response, ...may };
 }
 
+/**
+ * The one mapping of a policy decision to what an action answers, for actions with a form: null when it is
+ * allowed; a refusal of the user (403: they may not, whatever they post) is thrown as the page's error; a
+ * refusal of the moment (409: the record's state forbids it now) is returned, as the reason the action shows
+ * above its form with status 409.
+ */
+export function refusalOf(decision: Decision): string | null {
+  if (decision.allowed) return null;
+  if (decision.status === 403) throw new Response(decision.reason, { status: 403 });
+  return decision.reason;
+}
+
 /** Throws the policy's refusal as the response the browser gets (403 or 409, with the reason). */
 export function requireAllowed(decision: Decision): void {
   if (!decision.allowed) throw new Response(decision.reason, { status: decision.status });

@@ -58,6 +58,44 @@ function listActions(db: DB, planIds: number[]) {
 
 export type PlanChange = { ok: true } | { ok: false; message: string };
 
+/**
+ * The plan's rules for a new action that the form's schema cannot check: its improvement point (if any)
+ * is one of the region's findings in this round and belongs to the action's theme; its owner team (if
+ * any) is an active team of the municipality. Field messages, empty when it may be added.
+ */
+async function actionProblems(
+  db: DB,
+  input: { municipalityId: number; roundId: number; action: { theme: string; pointId: number | null; ownerTeamId: number | null } },
+): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  const { pointId, ownerTeamId, theme } = input.action;
+  if (pointId !== null) {
+    const point = await db
+      .selectFrom("improvement_point as p")
+      .innerJoin("municipality as m", "m.region_id", "p.region_id")
+      .select("p.theme_key")
+      .where("p.id", "=", pointId)
+      .where("p.round_id", "=", input.roundId)
+      .where("m.id", "=", input.municipalityId)
+      .executeTakeFirst();
+    if (!point) errors.point = "Kies een verbeterpunt uit de lijst.";
+    else if (point.theme_key !== theme) errors.point = `Dit verbeterpunt hoort bij thema ${point.theme_key}, niet bij ${theme}.`;
+  }
+  if (ownerTeamId !== null) {
+    const team = await db
+      .selectFrom("team")
+      .select("id")
+      .where("id", "=", ownerTeamId)
+      .where("municipality_id", "=", input.municipalityId)
+      .where("active", "=", 1)
+      .executeTakeFirst();
+    if (!team) errors.ownerTeam = "Kies een team van uw gemeente.";
+  }
+  return errors;
+}
+
+export type AddActionResult = { ok: true } | { ok: false; errors: Record<string, string> };
+
 export async function addAction(
   db: DB,
   input: {
@@ -67,9 +105,11 @@ export async function addAction(
     action: { theme: string; pointId: number | null; title: string; ownerTeamId: number | null; ownerName: string | null; due: string; status: ActionStatus };
     now?: Date;
   },
-): Promise<PlanChange> {
+): Promise<AddActionResult> {
   const now = (input.now ?? new Date()).toISOString();
   return inTransaction(db, async (trx) => {
+    const errors = await actionProblems(trx, input);
+    if (Object.keys(errors).length) return { ok: false, errors } as const;
     let plan = await trx
       .selectFrom("improvement_plan")
       .select(["id", "adopted_at"])

@@ -6,7 +6,7 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, actionSchema, isOverdue, progressSchema } from "../forms/plan.ts";
-import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
+import { refusalOf, requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { isOwnMunicipality, planChange } from "../domain/policy.ts";
 import { parseForm } from "../server/form.server.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
@@ -64,17 +64,16 @@ const intentSchema = z.object({ intent: z.enum(["add", "adopt", "progress"], "On
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
-  const { round, phase, themes, points, teams, plan } = await load(context, municipality);
+  const { round, phase, themes, plan } = await load(context, municipality);
   const form = await readFormData(request);
   const chosen = parseForm(form, intentSchema);
   const values = chosen.values;
   const fail = (errors: FieldErrors, status = 400) => data({ intent: values.intent ?? "", errors, values }, { status });
   if (!chosen.ok) return fail({ form: "Onbekende handeling: er is niets gewijzigd." });
   const { intent } = chosen.data;
-  const allowed = planChange(user, municipality.id, intent === "add" ? "add-action" : intent, { phase, adopted: Boolean(plan?.adopted_at) });
-  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
+  const refused = refusalOf(planChange(user, municipality.id, intent === "add" ? "add-action" : intent, { phase, adopted: Boolean(plan?.adopted_at) }));
   if (!round) return fail({ form: "Er is geen zelfscanronde." }, 409);
-  if (!allowed.allowed) return fail({ form: allowed.reason }, 409);
+  if (refused) return fail({ form: refused }, 409);
   const base = `/gemeenten/${municipality.id}/verbeterplan`;
 
   switch (intent) {
@@ -82,18 +81,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseForm(form, actionSchema(themes.map((t) => t.key)));
       if (!submission.ok) return fail(submission.errors);
       const a = submission.data;
-      const point = a.point === null ? null : points.find((p) => p.id === a.point);
-      const errors: FieldErrors = {};
-      if (a.point !== null && !point) errors.point = "Kies een verbeterpunt uit de lijst.";
-      else if (point && point.theme_key !== a.theme) errors.point = `Dit verbeterpunt hoort bij thema ${point.theme_key}, niet bij ${a.theme}.`;
-      if (a.ownerTeam !== null && !teams.some((t) => t.id === a.ownerTeam)) errors.ownerTeam = "Kies een team van uw gemeente.";
-      if (Object.keys(errors).length) return fail(errors);
-      await addAction(context.db, {
+      const added = await addAction(context.db, {
         municipalityId: municipality.id,
         roundId: round.id,
         userId: user.id,
         action: { theme: a.theme, pointId: a.point, title: a.title, ownerTeamId: a.ownerTeam, ownerName: a.ownerName || null, due: a.due, status: a.status },
       });
+      if (!added.ok) return fail(added.errors);
       throw redirect(`${base}?gewijzigd=toegevoegd`);
     }
     case "adopt": {

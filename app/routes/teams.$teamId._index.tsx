@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
 import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
-import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
+import { refusalOf, requireTeamAccess, requireUser } from "../auth/guards.server.ts";
 import { teamStartPage } from "../services/start-pages.server.ts";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
@@ -45,9 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const owner = await actionOwner(context.db, submission.data.action);
   // Another team's action, or one that does not exist: not found (its existence is not revealed).
   if (!owner || owner.owner_team_id !== team.id) notFound();
-  const allowed = actionNoteChange(user, owner, (await currentPhase(context.db, owner.region_id)).phase);
-  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
-  if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+  const refused = refusalOf(actionNoteChange(user, owner, (await currentPhase(context.db, owner.region_id)).phase));
+  if (refused) return invalid({ form: refused }, submission.values, 409);
   await addActionNote(context.db, { actionId: owner.id, teamId: team.id, userId: user.id, text: submission.data.note });
   throw redirect(`/teams/${team.id}?notitie=1#acties`);
 }

@@ -8,7 +8,7 @@ import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
 import { formatDateTime } from "../domain/format.ts";
-import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
+import { refusalOf, requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { readFormData } from "../server/http.server.ts";
 import { invalid, parseForm } from "../server/form.server.ts";
 import { COMMENT_MAX, reopenSchema, reviewSchema } from "../forms/review.ts";
@@ -78,12 +78,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const origin = context.config.publicOrigin;
   // A review (accept or return) carries a decision; a reopening (of a round-table record, or of an accepted scan) a reason.
   const reopening = !form.has("decision");
-  const allowed = reopening ? reopenChange(user, response) : reviewChange(user, response);
-  if (!allowed.allowed && allowed.status === 403) throw new Response(allowed.reason, { status: 403 });
+  const refused = refusalOf(reopening ? reopenChange(user, response) : reviewChange(user, response));
   if (reopening) {
     const submission = parseForm(form, reopenSchema);
     if (!submission.ok) return invalid(submission.errors, submission.values);
-    if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+    if (refused) return invalid({ form: refused }, submission.values, 409);
     const { revision, reason } = submission.data;
     const result = await reopenSubmitted(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason, origin });
     if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
@@ -91,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseForm(form, reviewSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
-  if (!allowed.allowed) return invalid({ form: allowed.reason }, submission.values, 409);
+  if (refused) return invalid({ form: refused }, submission.values, 409);
   const { revision, decision, comment, confirm } = submission.data;
   // Accepting is final for the team: the page asks once more, and only "ja" accepts.
   if (decision === "accept" && confirm !== "ja") return { errors: {} as FieldErrors, values: submission.values, confirmAccept: true };
