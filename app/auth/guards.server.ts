@@ -2,7 +2,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role, UserAccount } from "../../db/schema.ts";
 import { getMunicipality, getRegion, getTeam } from "../models/organisation.server.ts";
 import { getResponse } from "../models/response.server.ts";
-import { canView, leadsRegion, managesAccounts, responseAccess, responseChange, type Decision } from "../domain/policy.ts";
+import { canDownload, canView, leadsRegion, managesAccounts, responseAccess, responseChange, type Decision, type DownloadKind } from "../domain/policy.ts";
 import type { CurrentUser } from "../domain/user.ts";
 import { notFound, parseId } from "../server/http.server.ts";
 import { keepPostedInput } from "./kept-input.server.ts";
@@ -132,6 +132,27 @@ export function refusalOf(decision: Decision): string | null {
   if (decision.allowed) return null;
   if (decision.status === 403) throw new Response(decision.reason, { status: 403 });
   return decision.reason;
+}
+
+/**
+ * The scope a download asks for (?gemeente=ID, ?regio=ID, or nothing: the country), if the policy lets the
+ * user download that file for it; anything else is a 404, as on the pages.
+ */
+export async function requireDownloadScope(context: AppLoadContext, user: CurrentUser, kind: DownloadKind, url: URL) {
+  const municipalityParam = url.searchParams.get("gemeente");
+  const regionParam = url.searchParams.get("regio");
+  if (municipalityParam !== null) {
+    const m = await getMunicipality(context.db, parseId(municipalityParam));
+    if (!m || !canDownload(user, kind, { regionId: m.region_id, municipalityId: m.id })) notFound();
+    return { scope: { municipalityId: m.id, regionId: m.region_id, regionName: m.region_name, municipalityName: m.name }, label: m.name };
+  }
+  if (regionParam !== null) {
+    const r = await getRegion(context.db, parseId(regionParam));
+    if (!r || !canDownload(user, kind, { regionId: r.id })) notFound();
+    return { scope: { regionId: r.id, regionName: r.name }, label: r.name };
+  }
+  if (!canDownload(user, kind, {})) notFound();
+  return { scope: {}, label: "nederland" };
 }
 
 /** Throws the policy's refusal as the response the browser gets (403 or 409, with the reason). */

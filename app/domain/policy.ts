@@ -184,6 +184,23 @@ export function leadsRegion(user: CurrentUser, regionId: number): boolean {
   return user.role === "programma" || (user.role === "regio" && user.regionId === regionId);
 }
 
+/** The files of the downloads route (app/routes/downloads.$file.tsx). */
+export type DownloadKind = "zelfscan-antwoorden" | "zelfscan-resultaten" | "rondetafel-input";
+
+/** What a download covers: the country, one region, or one municipality (with its region). */
+export type DownloadScope = { regionId?: number; municipalityId?: number };
+
+/**
+ * Whether the user may download this file for this scope, on the rules of the pages: the country is
+ * programma's; a region's zelfscan files its regio's (and programma's), a municipality's its gemeente's
+ * too. Round-table input is the region lead's (its regio, programma), never a municipality's file.
+ */
+export function canDownload(user: CurrentUser, kind: DownloadKind, scope: DownloadScope): boolean {
+  if (scope.regionId === undefined) return user.role === "programma";
+  if (kind === "rondetafel-input") return scope.municipalityId === undefined && leadsRegion(user, scope.regionId);
+  return canView(user, { regionId: scope.regionId, municipalityId: scope.municipalityId ?? null, teamId: null });
+}
+
 /** Work on the region's findings (bevindingen): its lead, in the analysis phase. */
 export function findingsChange(user: CurrentUser, regionId: number, phase: PhaseKey): Decision {
   if (!leadsRegion(user, regionId)) return deny("Alleen de regio en het programma leggen bevindingen vast.");

@@ -1,6 +1,5 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { requireMunicipalityAccess, requireRegionAccess, requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import type { CurrentUser } from "../domain/user.ts";
+import { requireDownloadScope, requireUser } from "../auth/guards.server.ts";
 import { regionCycleRound } from "../models/cycles.server.ts";
 import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { INPUT_QUESTIONNAIRE } from "../models/round-table-input.server.ts";
@@ -28,27 +27,6 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, "")
     .toLowerCase();
 
-interface Scoped {
-  scope: ExportScope & { regionName?: string; municipalityName?: string };
-  label: string;
-}
-
-async function scopeOf(context: AppLoadContext, user: CurrentUser, url: URL, leadsOnly: boolean): Promise<Scoped> {
-  const municipality = url.searchParams.get("gemeente");
-  const region = url.searchParams.get("regio");
-  if (municipality !== null) {
-    if (leadsOnly) notFound();
-    const m = await requireMunicipalityAccess(context, user, municipality);
-    return { scope: { municipalityId: m.id, regionId: m.region_id, regionName: m.region_name, municipalityName: m.name }, label: m.name };
-  }
-  if (region !== null) {
-    const r = leadsOnly ? await requireRegionLead(context, user, region) : await requireRegionAccess(context, user, region);
-    return { scope: { regionId: r.id, regionName: r.name }, label: r.name };
-  }
-  if (user.role !== "programma") notFound();
-  return { scope: {}, label: "nederland" };
-}
-
 /** The zelfscan round asked for (?ronde=), else the round the scope's region works on, else the newest. */
 async function zelfscanRound(context: AppLoadContext, url: URL, scope: ExportScope) {
   const asked = url.searchParams.get("ronde");
@@ -73,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!match) notFound();
   const [, kind, format] = match as unknown as [string, "zelfscan-antwoorden" | "zelfscan-resultaten" | "rondetafel-input", "csv" | "xlsx"];
   const url = new URL(request.url);
-  const { scope, label } = await scopeOf(context, user, url, kind === "rondetafel-input");
+  const { scope, label } = await requireDownloadScope(context, user, kind, url);
 
   let sheets: Sheet[];
   let name: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assignableRoles,
+  canDownload,
   canFillIn,
   canView,
   DEACTIVATED_TEAM_MESSAGE,
@@ -204,5 +205,25 @@ describe("account management", () => {
     expect(assignableRoles(user("regio", { regionId: 1 }))).toEqual(["gemeente"]);
     expect(assignableRoles(user("gemeente", { municipalityId: 10 }))).toEqual(["teammanager"]);
     expect(assignableRoles(user("teammanager", { teamId: 100 }))).toEqual([]);
+  });
+});
+
+describe("downloads", () => {
+  const programma = { id: 1, name: "P", email: "p@x.nl", role: "programma" as const, regionId: null, municipalityId: null, teamId: null };
+  const regio = { ...programma, role: "regio" as const, regionId: 7 };
+  const gemeente = { ...programma, role: "gemeente" as const, municipalityId: 70 };
+  const team = { ...programma, role: "teammanager" as const, teamId: 700 };
+  it("follow the pages: the country for programma, a region for its regio, a municipality for its gemeente; round-table input for the region's lead only", () => {
+    expect(canDownload(programma, "zelfscan-antwoorden", {})).toBe(true);
+    expect([regio, gemeente, team].some((u) => canDownload(u, "zelfscan-resultaten", {}))).toBe(false);
+    expect(canDownload(regio, "zelfscan-antwoorden", { regionId: 7 })).toBe(true);
+    expect(canDownload(regio, "zelfscan-antwoorden", { regionId: 8 })).toBe(false);
+    expect(canDownload(gemeente, "zelfscan-antwoorden", { regionId: 7 })).toBe(false);
+    expect(canDownload(gemeente, "zelfscan-resultaten", { regionId: 7, municipalityId: 70 })).toBe(true);
+    expect(canDownload(gemeente, "zelfscan-resultaten", { regionId: 7, municipalityId: 71 })).toBe(false);
+    expect(canDownload(regio, "rondetafel-input", { regionId: 7 })).toBe(true);
+    expect(canDownload(regio, "rondetafel-input", { regionId: 7, municipalityId: 70 })).toBe(false);
+    expect(canDownload(gemeente, "rondetafel-input", { regionId: 7, municipalityId: 70 })).toBe(false);
+    expect(canDownload(team, "zelfscan-antwoorden", { regionId: 7, municipalityId: 70 })).toBe(false);
   });
 });
