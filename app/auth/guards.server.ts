@@ -4,7 +4,7 @@ import { getMunicipality, getRegion, getTeam } from "../models/organisation.serv
 import { getResponse } from "../models/response.server.ts";
 import { canDownload, canView, leadsRegion, managesAccounts, responseAccess, responseChange, type Decision, type DownloadKind } from "../domain/policy.ts";
 import type { CurrentUser } from "../domain/user.ts";
-import { notFound, parseId } from "../server/http.server.ts";
+import { notFound, parseId } from "../http/http.server.ts";
 import { keepPostedInput } from "./kept-input.server.ts";
 import { clearSessionCookie, lookupSession } from "./session.server.ts";
 

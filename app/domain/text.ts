@@ -24,7 +24,7 @@ export const longText = (schema: z.ZodString = z.string()) => schema.refine((v) 
 /**
  * Text no database can store: U+0000 (PostgreSQL refuses it in text; SQLite cuts at it) and a lone
  * surrogate (no UTF-8 encoding exists for it). Any request that carries one, in its address or a form
- * field, is refused with 400 before a route runs (app/server/middleware.ts, app/server/http.server.ts),
+ * field, is refused with 400 before a route runs (app/server/middleware.ts, app/http/http.server.ts),
  * the same on both databases; a form field is not silently cleaned, since what was typed is not what
  * would be stored.
  */

@@ -4,7 +4,7 @@ import { regionCycleRound } from "../models/cycles.server.ts";
 import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { INPUT_QUESTIONNAIRE } from "../models/round-table-input.server.ts";
 import { getRound, listRounds } from "../models/rounds.server.ts";
-import { download, notFound, parseId } from "../server/http.server.ts";
+import { download, notFound, parseId } from "../http/http.server.ts";
 import { answerSheets, type ExportScope } from "../services/answer-exports.server.ts";
 import { csvStream, xlsxStream, type Sheet } from "../services/spreadsheets.server.ts";
 import { zelfscanAnswerSheets, zelfscanResultsSheet } from "../services/zelfscan-exports.server.ts";

@@ -12,7 +12,7 @@ import { cycleRoundId } from "../models/cycles.server.ts";
 import { listTeamResponses } from "../models/response.server.ts";
 import { municipalityResults } from "../models/results.server.ts";
 import { getRound, getRoundQuestionnaireKey, listRounds } from "../models/rounds.server.ts";
-import { notFound, parseId } from "../server/http.server.ts";
+import { notFound, parseId } from "../http/http.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

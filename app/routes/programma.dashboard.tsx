@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "../server/http.server.ts";
+import { notFound } from "../http/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FigureBlock } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";

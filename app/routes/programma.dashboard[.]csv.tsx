@@ -4,7 +4,7 @@ import { dashboardYears } from "../models/dashboard.server.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardSheet, dashboardView } from "../services/dashboard.server.ts";
 import { csvStream } from "../services/spreadsheets.server.ts";
-import { download, notFound } from "../server/http.server.ts";
+import { download, notFound } from "../http/http.server.ts";
 
 // The dashboard's figures of a year as CSV (programma only), each with its source and provenance.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, parseId } from "../server/http.server.ts";
+import { notFound, parseId } from "../http/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRole } from "../auth/guards.server.ts";
-import { readForm } from "../server/form.server.ts";
+import { readForm } from "../http/form.server.ts";
 import { teamChangeSchema } from "../forms/organisation.ts";
 import { addTeam, listTeamsPage, updateTeam } from "../models/organisation-admin.server.ts";
 import { PAGE_SIZE, pageParam, paging } from "../domain/paging.ts";

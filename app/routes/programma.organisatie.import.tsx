@@ -4,7 +4,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRole } from "../auth/guards.server.ts";
-import { readFormData } from "../server/http.server.ts";
+import { readFormData } from "../http/http.server.ts";
 import { IMPORT_COLUMNS } from "../forms/organisation.ts";
 import { planImport, runImport, type ImportRow } from "../models/organisation-admin.server.ts";
 import { DataTable } from "../components/DataTable.tsx";

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { dayOf, formatDate } from "../domain/format.ts";
 import { roundSchema } from "../forms/round.ts";
 import { requireRole } from "../auth/guards.server.ts";
-import { invalid, readForm } from "../server/form.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
 import { getCurrentRound, listRounds, openRound, roundVersions } from "../models/rounds.server.ts";
 import { cycleRoundsOfRegions } from "../models/cycles.server.ts";
 import { FieldError } from "../components/FieldError.tsx";

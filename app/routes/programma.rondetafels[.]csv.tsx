@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "../auth/guards.server.ts";
 import { roundTableSheets } from "../services/round-table-exports.server.ts";
 import { csvStream } from "../services/spreadsheets.server.ts";
-import { download, notFound } from "../server/http.server.ts";
+import { download, notFound } from "../http/http.server.ts";
 
 // All round-table answers as CSV, one row per region and year (programma only).
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { PhasePanel } from "../components/PhasePanel.tsx";
 import { ProgressTable } from "../components/ProgressTable.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import { readForm } from "../server/form.server.ts";
+import { readForm } from "../http/form.server.ts";
 import { phaseChangeSchema } from "../forms/phase.ts";
 import { currentPhase, phaseLog, regionSnapshot } from "../models/phase.server.ts";
 import { changePhase } from "../services/phases.server.ts";

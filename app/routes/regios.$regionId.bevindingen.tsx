@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { formatDateTime, formatScore } from "../domain/format.ts";
 import { findingsSchema, pointsFromText } from "../forms/findings.ts";
 import { refusalOf, requireRegionLead, requireUser } from "../auth/guards.server.ts";
-import { invalid, readForm } from "../server/form.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
 import { findingsChange } from "../domain/policy.ts";
 import { getAnalysis, saveAnalysis } from "../models/analysis.server.ts";
 import { currentPhase } from "../models/phase.server.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound, parseId } from "../server/http.server.ts";
+import { notFound, parseId } from "../http/http.server.ts";
 import { BarChart } from "../components/BarChart.tsx";
 import { countOf, formatScore, plural } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";

@@ -6,7 +6,7 @@ import { formatDate } from "../domain/format.ts";
 import { startPathFor } from "../domain/user.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
 import { responsePath } from "../questionnaire/paths.ts";
-import { notFound } from "../server/http.server.ts";
+import { notFound } from "../http/http.server.ts";
 import { beginInput, inputStart } from "../services/round-table-input.server.ts";
 
 // The team's or gemeente's input for the round-table talk of a year. Opening it (GET) never writes: begun

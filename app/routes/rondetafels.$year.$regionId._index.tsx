@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type AppLoadContext } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound } from "../server/http.server.ts";
+import { notFound } from "../http/http.server.ts";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { findResponseId } from "../models/response.server.ts";

@@ -9,7 +9,7 @@ import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { countOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { regionInput, regionInputStatus, remindMissingInput } from "../models/round-table-input.server.ts";
-import { notFound } from "../server/http.server.ts";
+import { notFound } from "../http/http.server.ts";
 import { regionInputView } from "../services/round-table-input.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 

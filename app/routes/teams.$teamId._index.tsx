@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionNoteChange, DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
 import { ACTION_STATUS_LABEL, actionNoteSchema, isOverdue } from "../forms/plan.ts";
-import { invalid, readForm } from "../server/form.server.ts";
-import { notFound } from "../server/http.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
+import { notFound } from "../http/http.server.ts";
 import { actionOwner, addActionNote } from "../models/plan.server.ts";
 import { currentPhase } from "../models/phase.server.ts";
 import { InputTasks } from "../components/InputTasks.tsx";

@@ -5,7 +5,7 @@ import { formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
-import { notFound, parseId } from "../server/http.server.ts";
+import { notFound, parseId } from "../http/http.server.ts";
 import { getMunicipality } from "../models/organisation.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";

@@ -4,7 +4,7 @@ import { startPathFor } from "../domain/user.ts";
 import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
-import { invalid, readForm } from "../server/form.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
 import { findInvitation } from "../models/accounts.server.ts";
 import { getUser, setPasswordWithToken } from "../models/user.server.ts";
 import { hashPassword } from "../auth/password.server.ts";

@@ -7,7 +7,7 @@ import { fieldId } from "../questionnaire/ui/QuestionField.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireAllowed, requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { submitChange } from "../domain/policy.ts";
-import { readForm } from "../server/form.server.ts";
+import { readForm } from "../http/form.server.ts";
 import { REVISION_MISSING, revisionField } from "../forms/fields.ts";
 import { getAnswers } from "../models/response.server.ts";
 import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";

@@ -6,7 +6,7 @@ import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
 import { SectionForm } from "../questionnaire/ui/SectionForm.tsx";
 import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { getDefinition } from "../models/response.server.ts";
-import { readFormData } from "../server/http.server.ts";
+import { readFormData } from "../http/http.server.ts";
 import { definitionForSection, loadAnswers, loadSectionForm, requireSection, saveSectionFromForm } from "../services/questionnaire-pages.server.ts";
 import { sectionHeading } from "../questionnaire/definition.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoosePasswordForm } from "../components/ChoosePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { newPasswordSchema } from "../forms/account.ts";
-import { invalid, readForm } from "../server/form.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
 import { findPasswordReset } from "../models/password-reset.server.ts";
 import { setPasswordWithToken } from "../models/user.server.ts";
 import { hashPassword } from "../auth/password.server.ts";

@@ -6,7 +6,7 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FieldError } from "../components/FieldError.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { forgotPasswordSchema, RESET_VALID_MINUTES } from "../forms/account.ts";
-import { invalid, readForm } from "../server/form.server.ts";
+import { invalid, readForm } from "../http/form.server.ts";
 import { requestPasswordReset } from "../models/password-reset.server.ts";
 import { pause } from "../models/login-throttle.server.ts";
 

@@ -6,7 +6,7 @@ import { dayOf } from "../domain/format.ts";
  * Tables as downloads: CSV (";", "," as decimal sign, dates as YYYY-MM-DD and a byte-order mark, so
  * Excel in a Dutch locale opens them as columns) and XLSX (exceljs's streaming writer). Rows are written as they come, never built whole in
  * memory. Every text cell a spreadsheet would read as a formula is neutralised. No HTTP here: the
- * route turns the stream into a download (app/server/http.server.ts).
+ * route turns the stream into a download (app/http/http.server.ts).
  */
 
 export interface Column {

@@ -8,7 +8,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl } from "../../db/client.ts";
 import { copyDatabase } from "../../db/copy.ts";
-import { startPostgres, type PostgresServer } from "../../tests/support/postgres.ts";
+import { startPostgres, type PostgresServer } from "../postgres-server.ts";
 import { generate, NATIONAL, TEN_TIMES, type Generated, type Scale } from "./generate.ts";
 import { startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
 import { openLoop, type OpenLoopRequest } from "./open-loop.ts";

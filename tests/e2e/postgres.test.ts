@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { exited, startProductionServer, stopServer, type ServerProcess } from "../../scripts/start-command.ts";
-import { startPostgres, type PostgresServer } from "../support/postgres.ts";
+import { startPostgres, type PostgresServer } from "../../scripts/postgres-server.ts";
 
 // Two instances of the production build on one PostgreSQL server (its own, started here), as behind a
 // load balancer: they start together and prepare the database once, a session made on one works on the

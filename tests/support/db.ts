@@ -6,7 +6,7 @@ import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { openDatabase, type DB } from "../../db/client.ts";
 import type { AppConfig } from "../../app/server/context.ts";
 import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
-import { psql } from "./postgres.ts";
+import { psql } from "../../scripts/postgres-server.ts";
 
 export interface TestContext extends AppLoadContext {
   db: DB;

@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
 import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
-import { startPostgres } from "./postgres.ts";
+import { startPostgres } from "../../scripts/postgres-server.ts";
 
 // Builds two template databases once per run; each test file copies the one it needs, so tests run on
 // a real database without paying for migrations and seeding again. On SQLite the templates are files;
-// with TEST_DATABASE=postgres the run starts its own PostgreSQL server (tests/support/postgres.ts), the
+// with TEST_DATABASE=postgres the run starts its own PostgreSQL server (scripts/postgres-server.ts), the
 // templates are databases on it, and each test file gets a database made from one (CREATE DATABASE …
 // TEMPLATE). The server is stopped at the end of the run.
 export default async function setup() {

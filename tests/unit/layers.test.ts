@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 /**
  * The layers of app/ and who may import whom (docs/architecture.md explains them). A module may
  * import its own layer and the layers listed for it; a new folder in app/ must be given a layer here.
+ * A file's layer is its folder, never its name. Imports are read with TypeScript's own parser (static,
+ * dynamic and type-only imports and re-exports alike), in app/, db/, seeds/, scripts/ and server.ts.
  */
 
 type Layer = "domain" | "ui" | "models" | "auth" | "services" | "http" | "server" | "routes";
@@ -19,7 +22,7 @@ function layerOf(path: string): Layer | "db" | "seeds" | "schema" | "other" {
   if (path.startsWith("app/models/")) return "models";
   if (path.startsWith("app/auth/")) return "auth";
   if (path.startsWith("app/services/")) return "services";
-  if (path === "app/server/http.server.ts" || path === "app/server/form.server.ts") return "http";
+  if (path === "app/http/http.server.ts" || path === "app/http/form.server.ts") return "http";
   if (path.startsWith("app/server/")) return "server";
   if (path.startsWith("app/routes/") || ["app/root.tsx", "app/entry.server.tsx", "app/routes.ts"].includes(path)) return "routes";
   return "other";
@@ -53,10 +56,8 @@ function filesUnder(dir: string): string[] {
 }
 
 const root = process.cwd();
-const importsOf = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => (m[1] ?? m[2])!,
-  );
+/** Every module a file imports or re-exports from, as written, found by TypeScript's pre-processor. */
+const importsOf = (file: string) => ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles.map((f) => f.fileName);
 
 const appFiles = filesUnder("app");
 
@@ -106,6 +107,22 @@ describe("the layers of app/", () => {
         .map((target) => `${file} imports ${target}`),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it("scripts/ and the server entry use the app's layers but never a route", () => {
+    const wrong = [...filesUnder("scripts"), "server.ts"].flatMap((file) =>
+      importsOf(file)
+        .filter((s) => s.startsWith("."))
+        .map((s) => relative(root, resolve(dirname(file), s.split("?")[0]!)))
+        .filter((target) => layerOf(target) === "routes" || target.startsWith("tests/"))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("the parser sees every kind of import (a check of this test itself)", () => {
+    const source = 'import a from "./a.ts";\nimport type { B } from "./b.ts";\nexport { c } from "./c.ts";\nconst d = await import("./d.ts");';
+    expect(ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName)).toEqual(["./a.ts", "./b.ts", "./c.ts", "./d.ts"]);
   });
 
   it("only the config module reads the environment", () => {

@@ -16,7 +16,7 @@ import {
 } from "../../app/domain/policy.ts";
 import { PHASE_KEYS, PHASE_WORK } from "../../app/domain/phases.ts";
 import type { CurrentUser } from "../../app/domain/user.ts";
-import { safeRedirectPath } from "../../app/server/http.server.ts";
+import { safeRedirectPath } from "../../app/http/http.server.ts";
 
 const user = (role: CurrentUser["role"], scope: Partial<CurrentUser> = {}): CurrentUser => ({
   id: 1,
