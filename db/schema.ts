@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 // Timestamps are ISO-8601 strings and booleans 0 | 1: better-sqlite3 binds neither Dates nor booleans.
 
@@ -335,12 +335,5 @@ export interface Database {
   app_setting: AppSettingTable;
 }
 
-export type Region = Selectable<RegionTable>;
-export type Municipality = Selectable<MunicipalityTable>;
-export type Team = Selectable<TeamTable>;
 export type UserAccount = Selectable<UserAccountTable>;
 export type NewUserAccount = Insertable<UserAccountTable>;
-export type Round = Selectable<RoundTable>;
-export type Response = Selectable<ResponseTable>;
-export type ResponseUpdate = Updateable<ResponseTable>;
-export type Answer = Selectable<AnswerTable>;

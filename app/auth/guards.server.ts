@@ -80,12 +80,6 @@ export async function requireAccountManager(request: Request, context: AppLoadCo
   return user;
 }
 
-export async function requireRegionAccess(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
-  const region = await getRegion(context.db, parseId(regionParam));
-  if (!region || !canView(user, { regionId: region.id })) notFound();
-  return region;
-}
-
 /** A region the user steers: its own regio, or programma. Anyone else gets a 404. */
 export async function requireRegionLead(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
   const region = await getRegion(context.db, parseId(regionParam));

@@ -22,7 +22,6 @@ export const newPasswordSchema = z
     repeat: z.string("Herhaal het nieuwe wachtwoord.").min(1, "Herhaal het nieuwe wachtwoord."),
   })
   .refine((v) => v.password === v.repeat, { path: ["repeat"], message: "De twee wachtwoorden zijn niet gelijk." });
-export type NewPasswordValues = z.infer<typeof newPasswordSchema>;
 
 /** A password reset link works once, for this many minutes. */
 export const RESET_VALID_MINUTES = 60;

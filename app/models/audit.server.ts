@@ -66,16 +66,6 @@ export async function countAnonymousRequest(db: DB, entry: { action: string; out
   });
 }
 
-/** The fields of `after` whose value differs from `before`, as [before, after] pairs. */
-export function changedFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown>): Changes {
-  const changes: Changes = {};
-  for (const [key, value] of Object.entries(after)) {
-    const old = before?.[key] ?? null;
-    if (JSON.stringify(old) !== JSON.stringify(value ?? null)) changes[key] = [old, value ?? null];
-  }
-  return changes;
-}
-
 export interface AuditFilter {
   actorEmail?: string;
   action?: string;

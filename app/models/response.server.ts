@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
 import { fixedQuery } from "../../db/fixed-query.ts";
-import type { Audience } from "../../db/schema.ts";
 import type { AnswerMap } from "../questionnaire/answers.ts";
 import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { audit, type Changes } from "./audit.server.ts";
@@ -401,35 +400,6 @@ export async function summariseMunicipalities(db: DB, input: { regionIds?: numbe
   return query.orderBy("region.name").orderBy("municipality.name").execute();
 }
 
-/** Teams of a region with their response state, for the regio's and programma's read-only access. */
-export async function listRegionTeamResponses(db: DB, input: { regionId: number; roundId: number; questionnaireKey: string }) {
-  return db
-    .selectFrom("team")
-    .innerJoin("municipality", "municipality.id", "team.municipality_id")
-    .leftJoin("response", (join) =>
-      join.onRef("response.team_id", "=", "team.id").on("response.round_id", "=", input.roundId).on("response.questionnaire_key", "=", input.questionnaireKey),
-    )
-    .select((eb) => [
-      "team.id as team_id",
-      "team.name as team_name",
-      "municipality.id as municipality_id",
-      "municipality.name as municipality_name",
-      "response.id as response_id",
-      "response.status",
-      "response.updated_at",
-      eb
-        .selectFrom("answer")
-        .select((a) => a.fn.countAll<number>().as("n"))
-        .whereRef("answer.response_id", "=", "response.id")
-        .as("answer_count"),
-    ])
-    .where("municipality.region_id", "=", input.regionId)
-    .where("team.active", "=", 1)
-    .orderBy("municipality.name")
-    .orderBy("team.name")
-    .execute();
-}
-
 export async function listEvents(db: DB, responseId: number) {
   return db
     .selectFrom("response_event")
@@ -439,8 +409,6 @@ export async function listEvents(db: DB, responseId: number) {
     .orderBy("response_event.id")
     .execute();
 }
-
-export type { Audience };
 
 export type ReviewResult = { ok: true } | { ok: false; message: string };
 

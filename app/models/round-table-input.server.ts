@@ -12,7 +12,6 @@ import { inTransaction } from "../../db/transaction.ts";
 
 export const INPUT_QUESTIONNAIRE = { team: "rondetafel-input-team", municipality: "rondetafel-input-gemeente" } as const;
 export const INPUT_KEYS: string[] = Object.values(INPUT_QUESTIONNAIRE);
-export const isInputQuestionnaire = (key: string) => INPUT_KEYS.includes(key);
 
 export type OpenInputResult =
   { ok: true; roundId: number; opened: { id: number; name: string }[]; alreadyOpen: string[] } | { ok: false; field: "region" | "deadline"; message: string };

@@ -87,7 +87,6 @@ export const questionnaireDefinitionSchema = z
 
 export type QuestionnaireDefinition = z.output<typeof questionnaireDefinitionSchema>;
 export type QuestionnaireSection = QuestionnaireDefinition["sections"][number];
-export type ItemType = Item["type"];
 
 export function allItems(definition: QuestionnaireDefinition): Item[] {
   return definition.sections.flatMap((s) => s.items);
