@@ -2,8 +2,13 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 
 // scrypt from node:crypto: a vetted memory-hard algorithm with no native dependency to build.
 // Parameters follow OWASP's Password Storage Cheat Sheet (N=2^17, r=8, p=1) and are stored in
-// each hash, so they can be raised later without invalidating existing passwords.
-const DEFAULT_COST = 2 ** 17;
+// each hash, so they can be raised later without invalidating existing passwords. The cost of new
+// hashes is PASSWORD_HASH_COST (app/server/config.server.ts): the tests set a low one there, since on a
+// busy machine a test that hashes a few passwords at 2^17 spends seconds in scrypt alone.
+
+/** OWASP's cost, the default of PASSWORD_HASH_COST. */
+export const DEFAULT_PASSWORD_HASH_COST = 2 ** 17;
+const DEFAULT_COST = DEFAULT_PASSWORD_HASH_COST;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_LENGTH = 32;
@@ -27,10 +32,10 @@ export async function hashPassword(password: string, cost = DEFAULT_COST): Promi
  * invitation not yet accepted) scrypt still runs, against a dummy hash, so that every failure takes
  * the same time and timing does not tell which accounts exist.
  */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | null, cost = DEFAULT_COST): Promise<boolean> {
   const parsed = stored ? parseHash(stored) : null;
   if (!parsed) {
-    await verifyPassword(password, await dummyPasswordHash());
+    await verifyPassword(password, await dummyPasswordHash(cost));
     return false;
   }
   const { N, r, p, salt, key } = parsed;
@@ -44,9 +49,16 @@ function parseHash(stored: string) {
   return { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, "base64url"), key: Buffer.from(key, "base64url") };
 }
 
-/** A hash to verify against when the account does not exist, so timing does not reveal which emails exist. */
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
-  return dummyHash;
+/**
+ * A hash to verify against when the account does not exist, so timing does not reveal which emails
+ * exist: made once per cost, at the cost new passwords get (so it takes as long as a real account's).
+ */
+const dummyHashes = new Map<number, Promise<string>>();
+function dummyPasswordHash(cost: number): Promise<string> {
+  let hash = dummyHashes.get(cost);
+  if (!hash) {
+    hash = hashPassword(randomBytes(16).toString("hex"), cost);
+    dummyHashes.set(cost, hash);
+  }
+  return hash;
 }

@@ -71,14 +71,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return invalid({ current: `Te vaak een verkeerd huidig wachtwoord. Wacht ${waitText(claim.waitMs)} en probeer het dan opnieuw.` }, submission.values, 429);
   }
-  if (!(await verifyPassword(parsed.data.current, account.password_hash))) {
+  if (!(await verifyPassword(parsed.data.current, account.password_hash, context.config.passwordHashCost))) {
     await audit(context.db, { actorId: user.id, action: "password.check_failed", entity: "user_account", entityId: user.id, address: context.clientAddress });
     return invalid({ current: "Uw huidige wachtwoord klopt niet." }, submission.values);
   }
   await attemptSucceeded(context.db, rules);
   const problem = await passwordProblem(parsed.data.next, [user.email, user.name, ...user.email.split(/[@.]/)]);
   if (problem) return invalid({ next: problem }, submission.values);
-  await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next));
+  await setPasswordHash(context.db, user.id, await hashPassword(parsed.data.next, context.config.passwordHashCost));
   // A changed password ends every other session: whoever knew the old one is out.
   await destroyAllSessions(context, user.id, request);
   throw redirect("/account?gewijzigd=1");

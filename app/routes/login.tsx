@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await pause(claim.delayMs);
   const user = await findUserByEmail(context.db, parsed.email);
   // verifyPassword runs scrypt against a dummy hash when there is no usable one, so every failure takes as long.
-  const valid = await verifyPassword(parsed.password, user?.password_hash ?? null);
+  const valid = await verifyPassword(parsed.password, user?.password_hash ?? null, context.config.passwordHashCost);
   if (!user || !valid || user.disabled_at) {
     await audit(context.db, { actorId: user?.id ?? null, actorLabel: parsed.email, action: "login.failed", entity: "session", address: context.clientAddress });
     return refuse("Het e-mailadres of het wachtwoord klopt niet.", 400);

@@ -31,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const accepted = await setPasswordWithToken(context.db, {
     token: { kind: "invitation", id: invitation.id },
     userId: invitation.user_id,
-    passwordHash: await hashPassword(parsed.data.password),
+    passwordHash: await hashPassword(parsed.data.password, context.config.passwordHashCost),
     address: context.clientAddress,
   });
   if (!accepted) return invalid({ form: "Deze uitnodiging is intussen gebruikt." }, {}, 410);

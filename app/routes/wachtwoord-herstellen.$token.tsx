@@ -30,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = await setPasswordWithToken(context.db, {
     token: { kind: "reset", id: reset.id },
     userId: reset.user_id,
-    passwordHash: await hashPassword(parsed.data.password),
+    passwordHash: await hashPassword(parsed.data.password, context.config.passwordHashCost),
     address: context.clientAddress,
   });
   if (!done) return invalid({ form: SPENT }, {}, 410);

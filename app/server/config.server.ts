@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { DEFAULT_RETENTION, type RetentionPeriods } from "../models/retention.server.ts";
+import { DEFAULT_PASSWORD_HASH_COST } from "../auth/password.server.ts";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -83,6 +84,10 @@ const environmentSchema = z.object({
   RETENTION_THROTTLE_HOURS: integer("RETENTION_THROTTLE_HOURS", 2, 24 * 365),
   RETENTION_AUDIT_ADDRESS_DAYS: integer("RETENTION_AUDIT_ADDRESS_DAYS", 1, 3650),
   DATABASE_BUSY_TIMEOUT_MS: integer("DATABASE_BUSY_TIMEOUT_MS", 100, 600_000),
+  PASSWORD_HASH_COST: integer("PASSWORD_HASH_COST", 1024, 2 ** 20).refine(
+    (v) => v === undefined || (v & (v - 1)) === 0,
+    "PASSWORD_HASH_COST moet een macht van 2 zijn, zoals 131072 (2^17)",
+  ),
 });
 
 export interface ServerConfig {
@@ -130,6 +135,8 @@ export interface AppConfig {
   service: ServiceContact;
   /** How long what is kept only for a while is kept (the privacy statement shows these). */
   retention: RetentionPeriods;
+  /** scrypt's cost (N) for new password hashes, and for the dummy hash an unknown account is checked against. */
+  passwordHashCost: number;
 }
 
 export interface ServiceContact {
@@ -156,6 +163,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.APP_ORIGIN) {
     warnings.push(
       `APP_ORIGIN is niet gezet: links in e-mail (uitnodigingen, wachtwoord herstellen) wijzen naar ${listenOrigin}. Zet APP_ORIGIN op het publieke adres, zoals https://zelfscan.gemeente.nl.`,
+    );
+  }
+  if (production && e.PASSWORD_HASH_COST !== undefined && e.PASSWORD_HASH_COST < DEFAULT_PASSWORD_HASH_COST) {
+    warnings.push(
+      `PASSWORD_HASH_COST is ${e.PASSWORD_HASH_COST}, lager dan de ${DEFAULT_PASSWORD_HASH_COST} die OWASP aanraadt: wachtwoorden zijn dan makkelijker te kraken als de database uitlekt. Alleen voor tests.`,
     );
   }
   if (e.SMTP_URL && !e.MAIL_FROM) {
@@ -200,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         email: e.SERVICE_EMAIL ?? "zelfscan@example.nl",
         phone: e.SERVICE_PHONE ?? null,
       },
+      passwordHashCost: e.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
       retention: {
         sessionDays: e.RETENTION_SESSION_DAYS ?? DEFAULT_RETENTION.sessionDays,
         keptInputDays: e.RETENTION_KEPT_INPUT_DAYS ?? DEFAULT_RETENTION.keptInputDays,

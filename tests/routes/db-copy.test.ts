@@ -3,11 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyDatabase } from "../../db/copy.ts";
-import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { openDatabase } from "../../db/client.ts";
 import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
 import * as figuresCsv from "../../app/routes/programma.dashboard[.]csv.tsx";
-import { newPostgresDatabase, type TestContext } from "../support/db.ts";
+import { newPostgresDatabase, TEST_CONFIG, type TestContext } from "../support/db.ts";
 import { csvRows } from "../support/downloads.ts";
 import { sessionCookieFor } from "../support/fixtures.ts";
 import { getRequest, run } from "../support/http.ts";
@@ -27,14 +26,7 @@ const contextOf = (url: string): TestContext => {
   return {
     db,
     file: url,
-    config: {
-      sessionIdleMinutes: 60,
-      sessionAbsoluteHours: 12,
-      secureCookies: false,
-      publicOrigin: "http://localhost:3000",
-      service: { name: "Testbeheer", email: "beheer@test.nl", phone: null },
-      retention: DEFAULT_RETENTION,
-    },
+    config: TEST_CONFIG,
     close: () => db.destroy(),
   };
 };

@@ -6,6 +6,7 @@ import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { openDatabase, type DB } from "../../db/client.ts";
 import type { AppConfig } from "../../app/server/context.ts";
 import { onPostgres, POSTGRES_SOCKET_ENV, TEMPLATE_DEMO, TEMPLATE_DEMO_PG, TEMPLATE_DIR, TEMPLATE_EMPTY, TEMPLATE_EMPTY_PG } from "./paths.ts";
+import { TEST_PASSWORD_COST } from "./fixtures.ts";
 import { psql } from "../../scripts/postgres-server.ts";
 
 export interface TestContext extends AppLoadContext {
@@ -16,13 +17,17 @@ export interface TestContext extends AppLoadContext {
   close: () => Promise<void>;
 }
 
-const TEST_CONFIG: AppConfig = {
+/** The app's configuration in tests (the load context's config). */
+export const TEST_CONFIG: AppConfig = {
   sessionIdleMinutes: 60,
   sessionAbsoluteHours: 12,
   secureCookies: false,
   publicOrigin: "http://localhost:3000",
   service: { name: "Testbeheer", email: "beheer@test.nl", phone: null },
   retention: DEFAULT_RETENTION,
+  // New passwords in tests are hashed cheaply (the accounts of the fixtures too): a busy machine must not
+  // turn a test's few hashes into seconds of scrypt. Production keeps OWASP's 2^17 (PASSWORD_HASH_COST).
+  passwordHashCost: TEST_PASSWORD_COST,
 };
 
 /** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */

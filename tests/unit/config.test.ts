@@ -54,4 +54,11 @@ describe("safe defaults for a real deployment (issue 23)", () => {
     expect(loadConfig({ DATABASE_BUSY_TIMEOUT_MS: "250" }).busyTimeoutMs).toBe(250);
     expect(() => loadConfig({ DATABASE_BUSY_TIMEOUT_MS: "10" })).toThrow(/DATABASE_BUSY_TIMEOUT_MS/);
   });
+
+  it("hashes new passwords at OWASP's cost unless PASSWORD_HASH_COST says otherwise, and warns in production when it is lower", () => {
+    expect(loadConfig({}).app.passwordHashCost).toBe(2 ** 17);
+    expect(loadConfig({ PASSWORD_HASH_COST: "1024" }).app.passwordHashCost).toBe(1024);
+    expect(loadConfig({ NODE_ENV: "production", PASSWORD_HASH_COST: "1024" }).warnings.join(" ")).toContain("PASSWORD_HASH_COST is 1024");
+    expect(() => loadConfig({ PASSWORD_HASH_COST: "3000" })).toThrow(/macht van 2/);
+  });
 });
