@@ -7,7 +7,7 @@ import { z } from "zod";
 /**
  * The one place that reads the environment. Every variable is checked with zod at start-up; a wrong
  * value stops start-up with the variable's name and what is wrong with it, instead of a default taken
- * silently. The README's "Configuration" table lists the same variables.
+ * silently. docs/configuration.md lists the same variables.
  */
 
 const flag = (name: string) =>
