@@ -4,8 +4,8 @@ import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { dayOf, formatDate, formatDateTime } from "../domain/format.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, actionSchema, isOverdue, progressSchema } from "../forms/plan.ts";
+import { dayOf, formatDate } from "../domain/format.ts";
+import { actionSchema, progressSchema } from "../forms/plan.ts";
 import { refusalOf, requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { isOwnMunicipality, planChange } from "../domain/policy.ts";
 import { parseForm } from "../http/form.server.ts";
@@ -18,10 +18,10 @@ import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/p
 import { roundThemes } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { phaseLabel } from "../domain/phases.ts";
-import { FieldError } from "../components/FieldError.tsx";
 import { listActiveTeams } from "../models/organisation.server.ts";
-import { DataTable } from "../components/DataTable.tsx";
-import { DateInput } from "../components/DateInput.tsx";
+import { ActionForm } from "../components/ActionForm.tsx";
+import { PlanActionsTable } from "../components/PlanActionsTable.tsx";
+import { PlanHistory } from "../components/PlanHistory.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Verbeterplan ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -136,7 +136,6 @@ export default function PlanPage() {
   const errors: FieldErrors = actionData?.errors ?? {};
   const v = actionData?.intent === "add" ? actionData.values : {};
   const { canAdd, canUpdate } = page;
-  const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -164,77 +163,7 @@ export default function PlanPage() {
         {!page.plan || page.plan.actions.length === 0 ? (
           <p className="utrecht-paragraph">Nog geen acties.</p>
         ) : (
-          <DataTable caption="Acties van het verbeterplan">
-            <thead>
-              <tr>
-                <th scope="col">Thema</th>
-                <th scope="col">Actie</th>
-                <th scope="col">Eigenaar</th>
-                <th scope="col">Gereed op</th>
-                <th scope="col">Status en voortgang</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.plan.actions.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.theme_key}</td>
-                  <th scope="row">
-                    {a.title}
-                    {a.point_text ? <span className="task-list__hint">Verbeterpunt: {a.point_text}</span> : null}
-                  </th>
-                  <td>
-                    {a.owner_team_name ?? a.owner_name}
-                    {a.notes.map((n) => (
-                      <span key={n.id} className="task-list__hint">
-                        Notitie van het team ({formatDateTime(n.at)}, {n.author_name}): {n.text}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    {formatDate(a.due_on)}
-                    {isOverdue(a, page.today) ? <strong className="overdue"> Te laat</strong> : null}
-                  </td>
-                  <td>
-                    {canUpdate ? (
-                      <Form method="post" className="progress-form">
-                        <input type="hidden" name="intent" value="progress" />
-                        <input type="hidden" name="action" value={a.id} />
-                        <label className="visually-hidden" htmlFor={`status-${a.id}`}>
-                          Status van {a.title}
-                        </label>
-                        <select id={`status-${a.id}`} name="status" className="utrecht-select" defaultValue={a.status}>
-                          {ACTION_STATUSES.map((s) => (
-                            <option key={s} value={s}>
-                              {ACTION_STATUS_LABEL[s]}
-                            </option>
-                          ))}
-                        </select>
-                        <label className="visually-hidden" htmlFor={`voortgang-${a.id}`}>
-                          Voortgang van {a.title}
-                        </label>
-                        <textarea
-                          id={`voortgang-${a.id}`}
-                          name="note"
-                          className="utrecht-textarea"
-                          rows={2}
-                          defaultValue={a.progress_note ?? ""}
-                          placeholder="Voortgang"
-                        />
-                        <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--small" disabled={busy}>
-                          Bijwerken<span className="visually-hidden"> ({a.title})</span>
-                        </button>
-                      </Form>
-                    ) : (
-                      <>
-                        {ACTION_STATUS_LABEL[a.status]}
-                        {a.progress_note ? <span className="task-list__hint">{a.progress_note}</span> : null}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <PlanActionsTable actions={page.plan.actions} today={page.today} canUpdate={canUpdate} busy={busy} />
         )}
         {canAdd && page.plan && page.plan.actions.length > 0 ? (
           <Form method="post">
@@ -252,101 +181,11 @@ export default function PlanPage() {
           <h2 id="nieuwe-actie" className="utrecht-heading-2">
             Actie toevoegen
           </h2>
-          <Form method="post" className="plan-form">
-            <input type="hidden" name="intent" value="add" />
-            <label className="utrecht-form-label" htmlFor="veld-theme">
-              Thema van het kwaliteitskader
-            </label>
-            {err("theme")}
-            <select id="veld-theme" name="theme" className="utrecht-select" defaultValue={v.theme ?? ""}>
-              <option value="">Kies een thema</option>
-              {page.themes.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.key}. {t.title}
-                </option>
-              ))}
-            </select>
-            <label className="utrecht-form-label" htmlFor="veld-point">
-              Verbeterpunt uit de bevindingen van de regio (niet verplicht)
-            </label>
-            {err("point")}
-            <select id="veld-point" name="point" className="utrecht-select" defaultValue={v.point ?? ""}>
-              <option value="">Geen</option>
-              {page.points.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.theme_key}: {p.text}
-                </option>
-              ))}
-            </select>
-            <label className="utrecht-form-label" htmlFor="veld-title">
-              Actie
-            </label>
-            {err("title")}
-            <input id="veld-title" name="title" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.title ?? ""} maxLength={300} />
-            <label className="utrecht-form-label" htmlFor="veld-ownerTeam">
-              Eigenaar: een team
-            </label>
-            {err("ownerTeam")}
-            <select id="veld-ownerTeam" name="ownerTeam" className="utrecht-select" defaultValue={v.ownerTeam ?? ""}>
-              <option value="">Geen team</option>
-              {page.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            <label className="utrecht-form-label" htmlFor="veld-ownerName">
-              of de naam van de eigenaar
-            </label>
-            {err("ownerName")}
-            <input
-              id="veld-ownerName"
-              name="ownerName"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              defaultValue={v.ownerName ?? ""}
-              maxLength={120}
-            />
-            <label className="utrecht-form-label" htmlFor="veld-due">
-              Gereed op
-            </label>
-            {err("due")}
-            <DateInput id="veld-due" name="due" defaultValue={v.due} errorId={errors.due ? "fout-due" : undefined} />
-            <label className="utrecht-form-label" htmlFor="veld-status">
-              Status
-            </label>
-            {err("status")}
-            <select id="veld-status" name="status" className="utrecht-select" defaultValue={v.status ?? "planned"}>
-              {ACTION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ACTION_STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-            <div className="form-actions">
-              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-                Actie toevoegen
-              </button>
-            </div>
-          </Form>
+          <ActionForm themes={page.themes} points={page.points} teams={page.teams} values={v} errors={errors} busy={busy} />
         </section>
       ) : null}
 
-      {page.plan?.events.length ? (
-        <section aria-labelledby="plan-geschiedenis" className="page-section">
-          <h2 id="plan-geschiedenis" className="utrecht-heading-2">
-            Geschiedenis
-          </h2>
-          <ul className="utrecht-unordered-list">
-            {page.plan.events.map((e, i) => (
-              <li key={i}>
-                {formatDateTime(e.at)}, {e.actor_name}:{" "}
-                {{ created: "plan aangemaakt", action_added: "actie toegevoegd", action_updated: "actie bijgewerkt", adopted: "plan vastgesteld" }[e.type]}
-                {e.detail ? ` (${e.detail})` : ""}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {page.plan?.events.length ? <PlanHistory events={page.plan.events} /> : null}
     </>
   );
 }

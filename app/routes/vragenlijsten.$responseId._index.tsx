@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { startPathFor } from "../domain/user.ts";
-import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
@@ -11,7 +10,7 @@ import { formatDateTime } from "../domain/format.ts";
 import { refusalOf, requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { readFormData } from "../http/http.server.ts";
 import { invalid, parseForm } from "../http/form.server.ts";
-import { COMMENT_MAX, reopenSchema, reviewSchema } from "../forms/review.ts";
+import { reopenSchema, reviewSchema } from "../forms/review.ts";
 import { isRoundTableRecord, reopenChange, reviewChange } from "../domain/policy.ts";
 import { responseProgress } from "../questionnaire/progress.ts";
 import { reopenSubmitted, reviewScan } from "../services/review.server.ts";
@@ -21,7 +20,10 @@ import { regionInputView } from "../services/round-table-input.server.ts";
 import { RegionInputView } from "../components/RegionInputView.tsx";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
-import { FieldError } from "../components/FieldError.tsx";
+import { ReopenForm } from "../components/ReopenForm.tsx";
+import { ReviewForm } from "../components/ReviewForm.tsx";
+import { ResponseHistory } from "../components/ResponseHistory.tsx";
+import { ResponseNotices } from "../components/ResponseNotices.tsx";
 import type { FieldErrors } from "../forms/field-errors.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -106,19 +108,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
 }
 
-const EVENT_LABEL: Record<string, string> = {
-  started: "Begonnen",
-  submitted: "Ingediend",
-  returned: "Teruggestuurd met opmerking",
-  resubmitted: "Opnieuw ingediend",
-  accepted: "Geaccepteerd",
-  reopened: "Heropend",
-};
-
 export default function ResponseOverview() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const editable = page.canEdit && page.status === "draft";
   const lastReturn = [...page.events].reverse().find((e) => e.type === "returned" || e.type === "resubmitted" || e.type === "submitted");
   return (
@@ -137,167 +129,11 @@ export default function ResponseOverview() {
         />
       </p>
 
-      {page.justSubmitted ? (
-        <div className="notice notice--ok" role="status">
-          <p>
-            <strong>Ingediend.</strong> Dank u wel. De vragenlijst is ingediend en is nu alleen nog te lezen.
-          </p>
-        </div>
-      ) : null}
-      {page.saved ? (
-        <div className="notice notice--ok" role="status">
-          <p>
-            <strong>Opgeslagen.</strong> Uw antwoorden zijn bewaard als concept.
-          </p>
-        </div>
-      ) : null}
+      <ResponseNotices page={page} lastReturn={lastReturn} editable={editable} />
 
-      {page.reviewed ? (
-        <div className="notice notice--ok" role="status">
-          <p>
-            <strong>{page.reviewed === "geaccepteerd" ? "Geaccepteerd." : "Teruggestuurd."}</strong>{" "}
-            {page.reviewed === "geaccepteerd"
-              ? "De zelfscan is geaccepteerd; het team heeft een melding gekregen."
-              : "Het team kan de zelfscan nu aanpassen en opnieuw indienen; het heeft een melding gekregen."}
-          </p>
-        </div>
-      ) : null}
-      {page.reopened ? (
-        <div className="notice notice--ok" role="status">
-          <p>
-            <strong>Heropend.</strong>{" "}
-            {page.isRoundTable
-              ? "Het verslag kan weer worden aangepast en opnieuw ingediend."
-              : "Het team kan de zelfscan weer aanpassen en opnieuw indienen; het heeft een melding gekregen."}
-          </p>
-        </div>
-      ) : null}
+      {page.canReopen ? <ReopenForm revision={page.revision} isRoundTable={page.isRoundTable} actionData={actionData} /> : null}
 
-      {page.status === "submitted" && page.submittedAt ? (
-        <div className="notice" role="note">
-          <p>
-            Ingediend op {formatDateTime(page.submittedAt)}
-            {page.submittedBy ? ` door ${page.submittedBy}` : ""}. De antwoorden kunnen niet meer worden gewijzigd.
-            {page.acceptedAt ? ` Geaccepteerd door de gemeente op ${formatDateTime(page.acceptedAt)}${page.acceptedBy ? ` (${page.acceptedBy})` : ""}.` : ""}
-          </p>
-        </div>
-      ) : null}
-
-      {page.lockedReason ? (
-        <div className="notice notice--warn" role="note">
-          <p>{page.lockedReason}</p>
-        </div>
-      ) : null}
-
-      {page.status === "draft" && lastReturn?.type === "returned" ? (
-        <div className="notice notice--warn" role="note">
-          <p>
-            <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(lastReturn.at)} ({lastReturn.actor_name}): {lastReturn.comment}
-          </p>
-          {editable ? <p>Pas de antwoorden aan en dien de zelfscan opnieuw in.</p> : null}
-        </div>
-      ) : null}
-
-      {page.canReopen ? (
-        <details className="phase-form">
-          <summary>{page.isRoundTable ? "Verslag heropenen om te corrigeren" : "Zelfscan heropenen (het team kan hem dan weer aanpassen)"}</summary>
-          <ErrorSummary
-            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({
-              target: field === "reason" ? "reden-heropenen" : "heropenen",
-              message,
-            }))}
-            focusKey={actionData}
-          />
-          <Form method="post" id="heropenen">
-            <input type="hidden" name="revision" value={page.revision} />
-            <label className="utrecht-form-label" htmlFor="reden-heropenen">
-              Reden (verplicht)
-            </label>
-            <textarea
-              id="reden-heropenen"
-              name="reason"
-              className="utrecht-textarea"
-              rows={3}
-              maxLength={COMMENT_MAX}
-              defaultValue={actionData?.values.reason ?? ""}
-            />
-            <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
-              Heropenen
-            </button>
-          </Form>
-        </details>
-      ) : null}
-
-      {page.canReview ? (
-        <section aria-labelledby="beoordelen" className="page-section review">
-          <h2 id="beoordelen" className="utrecht-heading-2">
-            Beoordelen
-          </h2>
-          <ErrorSummary
-            items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({ target: field === "comment" ? "opmerking" : "beoordelen", message }))}
-            focusKey={actionData}
-          />
-          <p className="utrecht-paragraph">
-            Accepteer de zelfscan, of stuur hem terug naar het team met een opmerking; het team kan hem dan aanpassen en opnieuw indienen.
-          </p>
-          {actionData && "confirmAccept" in actionData ? (
-            <div className="notice notice--warn" role="alert" tabIndex={-1} id="bevestigen">
-              <p>
-                <strong>Weet u zeker dat u de zelfscan van {page.subject} accepteert?</strong> Daarna kan het team niets meer wijzigen. Is dat later toch nodig,
-                dan kunt u hem heropenen met een reden.
-              </p>
-              <Form method="post" className="form-actions">
-                <input type="hidden" name="revision" value={page.revision} />
-                <input type="hidden" name="decision" value="accept" />
-                <input type="hidden" name="confirm" value="ja" />
-                <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-                  Ja, accepteren
-                </button>
-                <Link className="utrecht-link" to={`/vragenlijsten/${page.responseId}`}>
-                  Nee, terug
-                </Link>
-              </Form>
-            </div>
-          ) : null}
-          <Form method="post">
-            <input type="hidden" name="revision" value={page.revision} />
-            <label className="utrecht-form-label" htmlFor="opmerking">
-              Opmerking voor het team (verplicht bij terugsturen)
-            </label>
-            <FieldError id="fout-opmerking" message={actionData?.errors && "comment" in actionData.errors ? actionData.errors.comment : undefined} />
-            <textarea
-              id="opmerking"
-              name="comment"
-              className="utrecht-textarea"
-              rows={3}
-              maxLength={COMMENT_MAX}
-              defaultValue={actionData?.values.comment ?? ""}
-              aria-invalid={actionData?.errors && "comment" in actionData.errors ? true : undefined}
-              aria-describedby={actionData?.errors && "comment" in actionData.errors ? "fout-opmerking" : undefined}
-            />
-            <div className="form-actions">
-              <button
-                type="submit"
-                name="decision"
-                value="accept"
-                className="utrecht-button utrecht-button--primary-action"
-                disabled={navigation.state === "submitting"}
-              >
-                Accepteren
-              </button>
-              <button
-                type="submit"
-                name="decision"
-                value="return"
-                className="utrecht-button utrecht-button--secondary-action"
-                disabled={navigation.state === "submitting"}
-              >
-                Terugsturen met opmerking
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {page.canReview ? <ReviewForm responseId={page.responseId} subject={page.subject} revision={page.revision} actionData={actionData} /> : null}
 
       {editable ? (
         <section aria-labelledby="taken" className="page-section">
@@ -345,20 +181,7 @@ export default function ResponseOverview() {
         </section>
       ) : null}
 
-      <section aria-labelledby="geschiedenis" className="page-section">
-        <h2 id="geschiedenis" className="utrecht-heading-2">
-          Geschiedenis
-        </h2>
-        <ul className="utrecht-unordered-list">
-          {page.events.map((event, i) => (
-            <li key={i}>
-              {EVENT_LABEL[event.type] ?? event.type} op {formatDateTime(event.at)} door {event.actor_name}
-              {event.comment ? `: ${event.comment}` : ""}
-            </li>
-          ))}
-        </ul>
-        <p className="muted">Vragenlijstversie {page.version}. Een ingevulde vragenlijst blijft bij de versie waarmee hij is begonnen.</p>
-      </section>
+      <ResponseHistory events={page.events} version={page.version} />
     </>
   );
 }
