@@ -1,11 +1,9 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useForm } from "react-hook-form";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABEL } from "../domain/roles.ts";
-import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { ChangePasswordForm } from "../components/ChangePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { changePasswordSchema, type ChangePasswordValues } from "../forms/account.ts";
+import { changePasswordSchema } from "../forms/account.ts";
 import { requireUser } from "../auth/guards.server.ts";
 import { readFormData } from "../http/http.server.ts";
 import { invalid, parseForm } from "../http/form.server.ts";
@@ -15,7 +13,6 @@ import { audit } from "../models/audit.server.ts";
 import { hashPassword, verifyPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
 import { clearSessionCookie, destroyAllSessions } from "../auth/session.server.ts";
-import { FieldError } from "../components/FieldError.tsx";
 import { attemptSucceeded, claimAttempt, PASSWORD_CHECK_FREE_FAILURES, passwordCheckKey, waitText } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account – Werken aan veiligheid" }];
@@ -87,20 +84,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const submit = useSubmit();
-  const form = useForm<ChangePasswordValues>({
-    resolver: zodResolver(changePasswordSchema),
-    mode: "onTouched",
-    defaultValues: { current: "", next: "", repeat: "" },
-  });
-  const server = actionData?.errors ?? {};
-  const errorOf = (name: keyof ChangePasswordValues) => form.formState.errors[name]?.message ?? server[name];
-  const fields: [keyof ChangePasswordValues, string, string][] = [
-    ["current", "Huidig wachtwoord", "current-password"],
-    ["next", "Nieuw wachtwoord (ten minste 12 tekens)", "new-password"],
-    ["repeat", "Nieuw wachtwoord nogmaals", "new-password"],
-  ];
   return (
     <>
       <h1 className="utrecht-heading-1">Mijn account</h1>
@@ -114,44 +97,7 @@ export default function Account() {
           </p>
         </div>
       ) : null}
-      <section aria-labelledby="wachtwoord" className="page-section login">
-        <h2 id="wachtwoord" className="utrecht-heading-2">
-          Wachtwoord wijzigen
-        </h2>
-        <p className="utrecht-paragraph">Kies een wachtwoord dat niet makkelijk te raden is, bijvoorbeeld een zin van vier of meer woorden.</p>
-        <ErrorSummary items={fields.flatMap(([name]) => (errorOf(name) ? [{ target: `veld-${name}`, message: errorOf(name)! }] : []))} focusKey={actionData} />
-        <Form
-          method="post"
-          noValidate
-          onSubmit={(event) => {
-            const target = event.currentTarget;
-            void form.handleSubmit(() => submit(target, { method: "post" }))(event);
-          }}
-        >
-          {fields.map(([name, label, autoComplete]) => (
-            <div key={name} className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
-                {label}
-              </label>
-              <FieldError id={`fout-${name}`} message={errorOf(name)} />
-              <input
-                id={`veld-${name}`}
-                type="password"
-                autoComplete={autoComplete}
-                className="utrecht-textbox utrecht-textbox--html-input"
-                aria-invalid={errorOf(name) ? true : undefined}
-                aria-describedby={errorOf(name) ? `fout-${name}` : undefined}
-                {...form.register(name)}
-              />
-            </div>
-          ))}
-          <div className="form-actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-              Wachtwoord wijzigen
-            </button>
-          </div>
-        </Form>
-      </section>
+      <ChangePasswordForm errors={actionData?.errors} focusKey={actionData} />
       <section aria-labelledby="meldingen-mail" className="page-section">
         <h2 id="meldingen-mail" className="utrecht-heading-2">
           Meldingen per e-mail

@@ -14,7 +14,7 @@ import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
-import { DataTable } from "../components/DataTable.tsx";
+import { TeamScansTable } from "../components/TeamScansTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -103,54 +103,7 @@ export default function MunicipalityPage() {
         ) : (
           <>
             <p className="utrecht-paragraph">{countOf(submitted, teams.length, "team", "teams", ["heeft", "hebben"])} ingediend.</p>
-            <DataTable caption={<>Teams van gemeente {municipality.name} en de stand van hun zelfscan</>}>
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Laatste wijziging</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((team) => (
-                  <tr key={team.team_id}>
-                    <th scope="row">
-                      {team.team_name}
-                      <span className="task-list__hint">{team.kindLabel}</span>
-                    </th>
-                    <td>
-                      <StatusBadge status={team.progress} />
-                    </td>
-                    <td>
-                      {team.progress === "not_started" || !team.updated_at
-                        ? "–"
-                        : `${formatDateTime(team.submitted_at ?? team.updated_at)}${team.updated_by_name ? ` (${team.updated_by_name})` : ""}`}
-                    </td>
-                    <td>
-                      {team.response_id && (team.progress === "submitted" || team.progress === "accepted") ? (
-                        <>
-                          <Link className="utrecht-link" to={responsePath(team.response_id)}>
-                            {team.progress === "submitted" && isOwn ? "Beoordelen" : "Bekijken"}
-                            <span className="visually-hidden"> ({team.team_name})</span>
-                          </Link>
-                          {" · "}
-                          <Link className="utrecht-link" to={`/teams/${team.team_id}/resultaten${round ? `?ronde=${round.id}` : ""}`}>
-                            Resultaten<span className="visually-hidden"> ({team.team_name})</span>
-                          </Link>
-                        </>
-                      ) : team.response_id && (team.progress === "in_progress" || team.progress === "returned") ? (
-                        <Link className="utrecht-link" to={responsePath(team.response_id)}>
-                          Voortgang<span className="visually-hidden"> ({team.team_name})</span>
-                        </Link>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <TeamScansTable municipalityName={municipality.name} teams={teams} roundId={round.id} isOwn={isOwn} />
           </>
         )}
       </section>

@@ -5,14 +5,14 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { FigureBlock } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { RegionMap } from "../components/RegionMap.tsx";
+import { ZelfscanByRegion } from "../components/ZelfscanByRegion.tsx";
 import { YearNav } from "../components/YearNav.tsx";
 import { requireRole } from "../auth/guards.server.ts";
 import { dashboardYears } from "../models/dashboard.server.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardView } from "../services/dashboard.server.ts";
-import { countOf, dayOf, formatScore } from "../domain/format.ts";
+import { dayOf } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
-import { DataTable } from "../components/DataTable.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Landelijk dashboard${data?.view ? ` ${data.view.year}` : ""} – Werken aan veiligheid` },
@@ -32,13 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // Score bands of the theme map (0–100), the same five colours as the phases.
-const SCORE_BANDS = [40, 55, 70, 85];
-const SCORE_LEGEND = ["onder 40", "40 tot 55", "55 tot 70", "70 tot 85", "85 of hoger"];
-const bandOf = (score: number) => SCORE_BANDS.filter((edge) => score >= edge).length;
-
 export default function Dashboard() {
   const { years, view, theme } = useLoaderData<typeof loader>();
-  const { year, phases, zelfscan } = view;
+  const { year, phases } = view;
   const previousYear = view.previousYear;
   return (
     <>
@@ -92,99 +88,7 @@ export default function Dashboard() {
 
       <FigureBlock id={phases.id} title={phases.title} rows={phases.rows} outOf={view.outOf} year={year} previousYear={previousYear} source={phases.source} />
 
-      <section aria-labelledby="zelfscan-kop" className="page-section">
-        <h2 id="zelfscan-kop" className="utrecht-heading-2">
-          Zelfscan per regio
-        </h2>
-        <p className="utrecht-paragraph">
-          Per regio de ronde waarop haar cyclus {view.live ? "nu loopt" : `eind ${year} liep`}, hoeveel van haar teams de zelfscan hebben ingediend en de
-          gemiddelde score per thema (0 tot 100). Met minder dan 3 ingediende teams staan de scores er niet, zodat niemand een team kan herkennen.
-        </p>
-        {theme ? (
-          <>
-            <nav aria-label="Thema op de kaart" className="form-actions no-print">
-              <span>Thema op de kaart:</span>
-              {zelfscan.themes.map((t) =>
-                t.key === theme.key ? (
-                  <strong key={t.key} aria-current="true">
-                    {t.key}
-                  </strong>
-                ) : (
-                  <Link key={t.key} className="utrecht-link" to={`?jaar=${year}&thema=${t.key}#zelfscan-kop`} aria-label={`Thema ${t.key}: ${t.title}`}>
-                    {t.key}
-                  </Link>
-                ),
-              )}
-            </nav>
-            <RegionMap
-              id="themakaart"
-              title={`Thema ${theme.key}, ${theme.title}: gemiddelde score per regio in ${year}`}
-              legend={SCORE_LEGEND}
-              regions={zelfscan.regions.map((r) => {
-                const score = r.themes?.find((t) => t.theme === theme.key)?.score ?? null;
-                return {
-                  name: r.name,
-                  band: score === null ? null : bandOf(score),
-                  value: score === null ? "–" : formatScore(score),
-                  description: r.themes
-                    ? score === null
-                      ? "geen score"
-                      : `score ${formatScore(score)}`
-                    : r.teams
-                      ? `${countOf(r.submitted, r.teams, "team", "teams")} ingediend, minder dan 3: niet getoond`
-                      : "geen teams in deze toepassing",
-                };
-              })}
-            />
-          </>
-        ) : (
-          <p className="utrecht-paragraph">Nog geen regio heeft 3 of meer ingediende zelfscans; er is daarom geen kaart per thema.</p>
-        )}
-        <DataTable caption="Zelfscan per regio: ingediende teams en score per thema">
-          <thead>
-            <tr>
-              <th scope="col">Regio</th>
-              <th scope="col">Ronde</th>
-              <th scope="col" className="number">
-                Teams ingediend
-              </th>
-              {zelfscan.themes.map((t) => (
-                <th key={t.key} scope="col" className="number">
-                  <abbr title={t.title}>{t.key}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {zelfscan.regions.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td>{r.round ?? "–"}</td>
-                <td className="number">{r.teams ? `${r.submitted} van de ${r.teams} (${Math.round((100 * r.submitted) / r.teams)}%)` : "geen teams"}</td>
-                {r.themes ? (
-                  zelfscan.themes.map((t) => (
-                    <td key={t.key} className="number">
-                      {formatScore(r.themes!.find((f) => f.theme === t.key)?.score ?? null)}
-                    </td>
-                  ))
-                ) : zelfscan.themes.length ? (
-                  <td colSpan={zelfscan.themes.length} className="muted">
-                    {r.teams ? "minder dan 3 teams ingediend: niet getoond" : "–"}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-        <p className="figure-source">
-          Bron: de zelfscans in deze toepassing, stand op {view.stand}; scores voor {zelfscan.shown} van de {view.outOf} regio's.
-          {view.demo ? " Demo, niet gepubliceerd." : ""} De antwoorden en resultaten per ronde staan bij de downloads op het{" "}
-          <Link className="utrecht-link" to="/programma">
-            landelijk overzicht
-          </Link>
-          .
-        </p>
-      </section>
+      <ZelfscanByRegion view={view} theme={theme} />
 
       {view.blocks.length ? (
         view.blocks.map((block) => (

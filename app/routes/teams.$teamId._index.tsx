@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionNoteChange, DEACTIVATED_TEAM_MESSAGE } from "../domain/policy.ts";
-import { ACTION_STATUS_LABEL, actionNoteSchema, isOverdue } from "../forms/plan.ts";
+import { actionNoteSchema } from "../forms/plan.ts";
 import { invalid, readForm } from "../http/form.server.ts";
 import { notFound } from "../http/http.server.ts";
 import { actionOwner, addActionNote } from "../models/plan.server.ts";
@@ -10,6 +10,7 @@ import { InputTasks } from "../components/InputTasks.tsx";
 import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { TeamActionList } from "../components/TeamActionList.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
@@ -161,48 +162,7 @@ export default function TeamPage() {
             </div>
           ) : null}
           <ErrorSummary items={Object.entries(actionData?.errors ?? {}).map(([, message]) => ({ target: "acties", message }))} focusKey={actionData} />
-          {actions.length === 0 ? (
-            <p className="utrecht-paragraph">In het vastgestelde verbeterplan van uw gemeente staan (nog) geen acties op naam van uw team.</p>
-          ) : (
-            <ul className="action-list">
-              {actions.map((a) => (
-                <li key={a.id} className="action-list__item">
-                  <p>
-                    <strong>
-                      Thema {a.theme_key}: {a.title}
-                    </strong>
-                  </p>
-                  <p className="muted">
-                    Uiterlijk {formatDate(a.due_on)} · {ACTION_STATUS_LABEL[a.status]}
-                    {isOverdue(a, today) ? (
-                      <>
-                        {" · "}
-                        <strong className="overdue">Over de datum</strong>
-                      </>
-                    ) : null}
-                  </p>
-                  {a.progress_note ? <p>Voortgang volgens de gemeente: {a.progress_note}</p> : null}
-                  {a.notes.map((n) => (
-                    <p key={n.id} className="muted">
-                      {formatDateTime(n.at)}, {n.author_name}: {n.text}
-                    </p>
-                  ))}
-                  {isManager && a.canNote ? (
-                    <Form method="post" className="plan-form">
-                      <input type="hidden" name="action" value={a.id} />
-                      <label className="utrecht-form-label" htmlFor={`notitie-${a.id}`}>
-                        Voortgangsnotitie voor de gemeente
-                      </label>
-                      <textarea id={`notitie-${a.id}`} name="note" className="utrecht-textarea" rows={2} maxLength={2000} />
-                      <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={busy}>
-                        Notitie toevoegen<span className="visually-hidden"> bij {a.title}</span>
-                      </button>
-                    </Form>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <TeamActionList actions={actions} today={today} isManager={isManager} busy={busy} />
           {isManager && actions.length > 0 && !actions.some((a) => a.canNote) ? (
             <p className="muted">Een voortgangsnotitie zet u bij een actie zodra de regio in de fase Uitvoering/monitoring verbeterplannen is.</p>
           ) : null}
