@@ -139,3 +139,23 @@ export function auditValue(field: string, value: unknown, entity: string, names:
   if (typeof value === "string" && ISO_DAY.test(value)) return formatDate(value);
   return typeof value === "string" ? value : JSON.stringify(value);
 }
+
+/** One changed field as the audit log shows it. */
+export interface AuditChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** An audit entry as its reader reads it (app/services/audit-log.server.ts makes them). */
+export interface ReadableAuditEntry {
+  id: number;
+  at: string;
+  who: string;
+  whoDetail: string | null;
+  address: string | null;
+  action: string;
+  actionLabel: string;
+  subject: { entity: string; id: string | null; kind: string; name: string | null };
+  changes: AuditChange[];
+}

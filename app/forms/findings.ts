@@ -29,3 +29,12 @@ export function findingsSchema(themes: string[]) {
   }
   return z.object(shape).strict();
 }
+
+/** "Samenvatting: " / "Verbeterpunten bij F: " before a message in the error summary, so it names its field. */
+export function findingsFieldLabel(name: string): string {
+  if (name === "summary") return "Samenvatting: ";
+  const [kind, theme] = name.split("_");
+  if (kind === "strengths") return `Sterke punten bij ${theme}: `;
+  if (kind === "points") return `Verbeterpunten bij ${theme}: `;
+  return "";
+}

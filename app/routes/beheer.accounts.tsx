@@ -10,7 +10,7 @@ import { notFound, readFormData } from "../http/http.server.ts";
 import { parseForm, type EnteredValues } from "../http/form.server.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
-import { FieldError } from "../components/FieldError.tsx";
+import { NewAccountForm } from "../components/NewAccountForm.tsx";
 import { DataTable } from "../components/DataTable.tsx";
 import { CopyField } from "../components/CopyField.tsx";
 import { Pager } from "../components/Pager.tsx";
@@ -81,7 +81,6 @@ export default function Accounts() {
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
   const v: EnteredValues = actionData?.values ?? {};
-  const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <>
       <h1 className="utrecht-heading-1">Accounts</h1>
@@ -110,75 +109,13 @@ export default function Accounts() {
         focusKey={actionData}
       />
 
-      <section aria-labelledby="nieuw-account" className="page-section">
-        <h2 id="nieuw-account" className="utrecht-heading-2">
-          Account aanmaken
-        </h2>
-        {/* A new form after each account made: with JavaScript too, the fields are empty again. */}
-        <Form method="post" className="plan-form" key={actionData?.created?.link ?? "nieuw"}>
-          <input type="hidden" name="intent" value="create" />
-          <label className="utrecht-form-label" htmlFor="veld-name">
-            Naam
-          </label>
-          {err("name")}
-          <input id="veld-name" name="name" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.name ?? ""} />
-          <label className="utrecht-form-label" htmlFor="veld-email">
-            E-mailadres
-          </label>
-          {err("email")}
-          <input id="veld-email" name="email" type="email" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={v.email ?? ""} />
-          <label className="utrecht-form-label" htmlFor="veld-role">
-            Rol
-          </label>
-          {err("role")}
-          <select id="veld-role" name="role" className="utrecht-select" defaultValue={v.role ?? scopes.roles[0]}>
-            {scopes.roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-          <label className="utrecht-form-label" htmlFor="veld-scope">
-            Voor welke regio, gemeente of welk team (niet bij programma)
-          </label>
-          {err("scope")}
-          <select id="veld-scope" name="scope" className="utrecht-select" defaultValue={v.scope ?? ""}>
-            <option value="">Kies</option>
-            {scopes.regions.length ? (
-              <optgroup label="Regio's (rol regio)">
-                {scopes.regions.map((r) => (
-                  <option key={`r${r.id}`} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {scopes.municipalities.length ? (
-              <optgroup label="Gemeenten (rol gemeente)">
-                {scopes.municipalities.map((m) => (
-                  <option key={`m${m.id}`} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {scopes.teams.length ? (
-              <optgroup label="Teams (rol teammanager)">
-                {scopes.teams.map((t) => (
-                  <option key={`t${t.id}`} value={t.id}>
-                    {t.name} ({t.municipality_name})
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-          <div className="form-actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-              Account aanmaken en uitnodigen
-            </button>
-          </div>
-        </Form>
-      </section>
+      <NewAccountForm
+        scopes={scopes}
+        values={v}
+        errors={actionData?.errors ?? {}}
+        formKey={actionData?.created?.link ?? "nieuw"}
+        busy={navigation.state === "submitting"}
+      />
 
       <section aria-labelledby="accounts" className="page-section">
         <h2 id="accounts" className="utrecht-heading-2" tabIndex={-1}>

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { DataTable } from "../components/DataTable.tsx";
+import { AuditLogTable } from "../components/AuditLogTable.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { auditActionLabel, auditEntityLabel } from "../domain/audit-labels.ts";
-import { compareDutch, formatDateTime } from "../domain/format.ts";
+import { compareDutch } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { auditActions, auditEntities } from "../models/audit.server.ts";
-import { readableAuditPage, type ReadableAuditEntry } from "../services/audit-log.server.ts";
+import { readableAuditPage } from "../services/audit-log.server.ts";
 import { parseDutchDate } from "../forms/dates.ts";
 import { DateInput } from "../components/DateInput.tsx";
 import { FieldError } from "../components/FieldError.tsx";
@@ -75,31 +75,6 @@ const queryOf = (filter: Filter, changes: Partial<Record<"wie" | "handeling" | "
   const params = new URLSearchParams(Object.entries(values).filter(([, v]) => v));
   return `?${params}`;
 };
-
-function Changes({ entry }: { entry: ReadableAuditEntry }) {
-  if (!entry.changes.length) return null;
-  return (
-    <table className="audit-changes">
-      <caption className="visually-hidden">Gewijzigde velden, voor en na</caption>
-      <thead>
-        <tr>
-          <th scope="col">Veld</th>
-          <th scope="col">Voor</th>
-          <th scope="col">Na</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entry.changes.map((c, i) => (
-          <tr key={i}>
-            <th scope="row">{c.field}</th>
-            <td>{c.before}</td>
-            <td>{c.after}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export default function Audit() {
   const { filter, typed, dateErrors, page, rows, more, actions, entities, subjectName } = useLoaderData<typeof loader>();
@@ -173,43 +148,10 @@ export default function Audit() {
           </Link>
         </p>
       ) : null}
-      <DataTable caption="Auditlog, nieuwste eerst">
-        <thead>
-          <tr>
-            <th scope="col">Wanneer</th>
-            <th scope="col">Wie</th>
-            <th scope="col">Handeling</th>
-            <th scope="col">Onderwerp</th>
-            <th scope="col">Wijzigingen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDateTime(r.at)}</td>
-              <td>
-                {r.who}
-                {r.whoDetail ? <span className="task-list__hint">{r.whoDetail}</span> : null}
-                {r.address ? <span className="task-list__hint">IP-adres {r.address}</span> : null}
-              </td>
-              <td>{r.actionLabel}</td>
-              <td>
-                {r.subject.name ?? `${r.subject.kind}${r.subject.id ? ` ${r.subject.id}` : ""}`}
-                {r.subject.id && filter.subject !== `${r.subject.entity}:${r.subject.id}` ? (
-                  <span className="task-list__hint">
-                    <Link className="utrecht-link" to={queryOf(filter, { onderwerp: `${r.subject.entity}:${r.subject.id}`, soort: "", pagina: "" })}>
-                      Alleen dit onderwerp<span className="visually-hidden">: {r.subject.name ?? r.subject.kind}</span>
-                    </Link>
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                <Changes entry={r} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      <AuditLogTable
+        rows={rows}
+        subjectLink={(subject: string) => (filter.subject === subject ? null : queryOf(filter, { onderwerp: subject, soort: "", pagina: "" }))}
+      />
       {rows.length === 0 ? <p className="utrecht-paragraph">Niets gevonden met dit filter.</p> : null}
       <nav aria-label="Pagina's" className="form-actions">
         {page > 1 ? (

@@ -10,9 +10,11 @@ import { teamChangeSchema } from "../forms/organisation.ts";
 import { addTeam, listTeamsPage, updateTeam } from "../models/organisation-admin.server.ts";
 import { PAGE_SIZE, pageParam, paging } from "../domain/paging.ts";
 import { Pager } from "../components/Pager.tsx";
-import { TEAM_KIND_LABEL, TEAM_KINDS } from "../domain/roles.ts";
+import { TEAM_KIND_LABEL } from "../domain/roles.ts";
 import { listMunicipalities, listRegions } from "../models/organisation.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { NewTeamForm } from "../components/NewTeamForm.tsx";
+import { TeamSearch } from "../components/TeamSearch.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Organisatie – Werken aan veiligheid" }];
 
@@ -83,32 +85,7 @@ export default function Organisation() {
         </Link>
       </p>
       <ErrorSummary items={actionData?.error ? [{ target: "organisatie", message: actionData.error }] : []} focusKey={actionData} />
-      <Form method="get" className="audit-filter">
-        <div>
-          <label className="utrecht-form-label" htmlFor="regio">
-            Regio
-          </label>
-          <select id="regio" name="regio" className="utrecht-select" defaultValue={regionId ?? "alle"}>
-            <option value="alle">Alle regio's</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="utrecht-form-label" htmlFor="zoek">
-            Zoeken op team of gemeente
-          </label>
-          <input id="zoek" name="zoek" type="search" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={search} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Tonen
-          </button>
-        </div>
-      </Form>
+      <TeamSearch regions={regions} regionId={regionId} search={search} />
 
       <div id="organisatie" tabIndex={-1}>
         <Pager paging={paging} noun={["team", "teams"]} hrefFor={hrefFor} />
@@ -193,43 +170,7 @@ export default function Organisation() {
         </datalist>
       </div>
 
-      <section aria-labelledby="team-toevoegen" className="page-section">
-        <h2 id="team-toevoegen" className="utrecht-heading-2">
-          Team toevoegen
-        </h2>
-        <Form method="post" className="plan-form">
-          <input type="hidden" name="intent" value="add" />
-          <label className="utrecht-form-label" htmlFor="nieuw-gemeente">
-            Gemeente
-          </label>
-          <select id="nieuw-gemeente" name="municipality" className="utrecht-select">
-            {regionMunicipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          <label className="utrecht-form-label" htmlFor="nieuw-naam">
-            Naam van het team
-          </label>
-          <input id="nieuw-naam" name="name" className="utrecht-textbox utrecht-textbox--html-input" />
-          <label className="utrecht-form-label" htmlFor="nieuw-soort">
-            Soort team
-          </label>
-          <select id="nieuw-soort" name="kind" className="utrecht-select" defaultValue="wijkteam">
-            {TEAM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {TEAM_KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-          <div className="form-actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-              Team toevoegen
-            </button>
-          </div>
-        </Form>
-      </section>
+      <NewTeamForm municipalities={regionMunicipalities} busy={busy} />
     </>
   );
 }

@@ -3,12 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { notFound } from "../http/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
+import { AskInputForm } from "../components/AskInputForm.tsx";
+import { RoundTableRegionsTable } from "../components/RoundTableRegionsTable.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { StatusBadge } from "../components/StatusBadge.tsx";
 import { YearNav } from "../components/YearNav.tsx";
 import { InputExportLinks } from "../components/InputExportLinks.tsx";
-import { countOf, dayOf, formatDate, formatDateTime } from "../domain/format.ts";
+import { countOf, dayOf } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { parseForm } from "../http/form.server.ts";
 import { readFormData } from "../http/http.server.ts";
@@ -17,8 +18,6 @@ import { inputOverview, openRoundTableInput } from "../models/round-table-input.
 import { listRegions } from "../models/organisation.server.ts";
 import { ensureRoundTableRound, FIRST_YEAR, LAST_YEAR, parseYear, roundTableOverview, roundTableRound, roundTableYears } from "../models/rondetafel.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
-import { DataTable } from "../components/DataTable.tsx";
-import { DateInput } from "../components/DateInput.tsx";
 
 const YEAR_MESSAGE = `Vul een jaartal in tussen ${FIRST_YEAR} en ${LAST_YEAR}, zoals 2026.`;
 const roundTableYearSchema = z.object({
@@ -84,33 +83,6 @@ export default function RoundTables() {
   const yearError = actionData?.intent === "year" ? actionData.error : undefined;
   const inputErrors: Record<string, string> = actionData?.intent === "input" ? actionData.errors : {};
   const inputValues: Record<string, string> = actionData?.intent === "input" ? actionData.values : {};
-  const inputField = (name: "year" | "deadline", label: string, type: string, fallback: string) => (
-    <>
-      <label className="utrecht-form-label" htmlFor={`input-${name}`}>
-        {label}
-      </label>
-      <FieldError id={`fout-input-${name}`} message={inputErrors[name]} />
-      {type === "date" ? (
-        <DateInput
-          id={`input-${name}`}
-          name={name}
-          defaultValue={inputValues[name] ?? fallback}
-          errorId={inputErrors[name] ? `fout-input-${name}` : undefined}
-        />
-      ) : (
-        <input
-          id={`input-${name}`}
-          name={name}
-          type={type}
-          inputMode={type === "text" ? "numeric" : undefined}
-          className="utrecht-textbox utrecht-textbox--html-input"
-          defaultValue={inputValues[name] ?? fallback}
-          aria-invalid={inputErrors[name] ? true : undefined}
-          aria-describedby={inputErrors[name] ? `fout-input-${name}` : undefined}
-        />
-      )}
-    </>
-  );
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Rondetafelgesprekken" }]} />
@@ -131,44 +103,7 @@ export default function RoundTables() {
           <h2 id="regios" className="utrecht-heading-2">
             {year}: {countOf(done, regions.length, "regio", "regio's")} ingediend
           </h2>
-          <DataTable caption={<>Rondetafelgesprekken {year} per regio</>}>
-            <thead>
-              <tr>
-                <th scope="col">Regio</th>
-                <th scope="col">Verslag</th>
-                <th scope="col">Laatste wijziging</th>
-                <th scope="col">Input van teams en gemeenten</th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}`}>
-                      {r.name}
-                    </Link>
-                  </th>
-                  <td>
-                    <StatusBadge status={r.status === "submitted" ? "submitted" : r.response_id ? "in_progress" : "not_started"} />
-                  </td>
-                  <td>{r.updated_at && r.response_id ? formatDateTime(r.submitted_at ?? r.updated_at) : "–"}</td>
-                  <td>
-                    {r.input?.deadline ? (
-                      <>
-                        <Link className="utrecht-link" to={`/rondetafels/${year}/${r.id}/input`}>
-                          {countOf(r.input.teamsSubmitted, r.input.teams, "team", "teams")},{" "}
-                          {countOf(r.input.municipalitiesSubmitted, r.input.municipalities, "gemeente", "gemeenten")}
-                        </Link>
-                        <span className="task-list__hint">tot en met {formatDate(r.input.deadline)}</span>
-                      </>
-                    ) : (
-                      "niet gevraagd"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <RoundTableRegionsTable year={year} regions={regions} />
           {regions.some((r) => r.input?.deadline) ? <InputExportLinks year={year} /> : null}
         </section>
       ) : (
@@ -195,39 +130,14 @@ export default function RoundTables() {
           nodig van regio en programma, hoe ver zijn ze met het kwaliteitskader en welke prioritaire thema's tellen voor hen. U leest hun antwoorden bij het
           verslag van het gesprek.
         </p>
-        <ErrorSummary
-          items={Object.entries(inputErrors).map(([name, message]) => ({ target: `input-${name}`, message }))}
+        <AskInputForm
+          regions={allRegions}
+          defaultYear={year && year >= thisYear ? String(year) : String(thisYear + 1)}
+          errors={inputErrors}
+          values={inputValues}
           focusKey={actionData?.intent === "input" ? actionData : undefined}
+          busy={navigation.state === "submitting"}
         />
-        <Form method="post" className="plan-form">
-          <input type="hidden" name="intent" value="input" />
-          {inputField("year", "Jaar van het gesprek", "text", year && year >= thisYear ? String(year) : String(thisYear + 1))}
-          <label className="utrecht-form-label" htmlFor="input-region">
-            Voor welke regio
-          </label>
-          <FieldError id="fout-input-region" message={inputErrors.region} />
-          <select
-            id="input-region"
-            name="region"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={inputValues.region ?? ""}
-            aria-invalid={inputErrors.region ? true : undefined}
-            aria-describedby={inputErrors.region ? "fout-input-region" : undefined}
-          >
-            <option value="">Alle regio's (die nog geen input kregen)</option>
-            {allRegions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-          {inputField("deadline", "Graag vóór (uiterste datum)", "date", "")}
-          <div className="form-actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-              Input vragen
-            </button>
-          </div>
-        </Form>
       </section>
 
       <section aria-labelledby="jaar-toevoegen" className="page-section">

@@ -2,9 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { FindingsView } from "../components/FindingsView.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { formatDateTime, formatScore } from "../domain/format.ts";
-import { findingsSchema, pointsFromText } from "../forms/findings.ts";
+import { findingsFieldLabel, findingsSchema } from "../forms/findings.ts";
 import { refusalOf, requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { invalid, readForm } from "../http/form.server.ts";
 import { findingsChange } from "../domain/policy.ts";
@@ -62,15 +63,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/regios/${region.id}/bevindingen?opgeslagen=1`);
 }
 
-/** "Samenvatting: " / "Verbeterpunten bij F: " before a message in the error summary, so it names its field. */
-function fieldLabel(name: string): string {
-  if (name === "summary") return "Samenvatting: ";
-  const [kind, theme] = name.split("_");
-  if (kind === "strengths") return `Sterke punten bij ${theme}: `;
-  if (kind === "points") return `Verbeterpunten bij ${theme}: `;
-  return "";
-}
-
 export default function Findings() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -124,40 +116,12 @@ export default function Findings() {
       <ErrorSummary
         items={Object.entries(errors).map(([name, message]) => ({
           target: name === "form" ? "bevindingen" : `veld-${name}`,
-          message: `${fieldLabel(name)}${message}`,
+          message: `${findingsFieldLabel(name)}${message}`,
         }))}
         focusKey={actionData}
       />
-      {page.editable ? null : (
-        // Outside the analysis phase the findings are read, not edited: text, never disabled fields that cut it off.
-        <div className="findings findings--read">
-          <h2 className="utrecht-heading-2">Samenvatting van de bevindingen</h2>
-          {analysis.summary ? <p className="utrecht-paragraph preserve-lines">{analysis.summary}</p> : <p className="muted">Geen samenvatting vastgelegd.</p>}
-          {page.themes.map((theme) => {
-            const strengths = analysis.strengths[theme.theme] ?? "";
-            const points = pointsFromText(pointsText(theme.theme));
-            return (
-              <section key={theme.theme} aria-labelledby={`thema-${theme.theme}`} className="findings__theme">
-                <h2 id={`thema-${theme.theme}`} className="utrecht-heading-3">
-                  {theme.theme}. {theme.title} <span className="muted">(score {formatScore(theme.score)})</span>
-                </h2>
-                <h3 className="utrecht-heading-4">Sterke punten</h3>
-                {strengths ? <p className="utrecht-paragraph preserve-lines">{strengths}</p> : <p className="muted">Geen sterke punten vastgelegd.</p>}
-                <h3 className="utrecht-heading-4">Verbeterpunten</h3>
-                {points.length ? (
-                  <ul className="utrecht-unordered-list">
-                    {points.map((point, i) => (
-                      <li key={i}>{point}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">Geen verbeterpunten vastgelegd.</p>
-                )}
-              </section>
-            );
-          })}
-        </div>
-      )}
+      {/* Outside the analysis phase the findings are read, not edited: text, never disabled fields that cut it off. */}
+      {page.editable ? null : <FindingsView analysis={analysis} themes={page.themes} />}
       {page.editable ? (
         <Form method="post" id="bevindingen" tabIndex={-1}>
           <fieldset className="findings">

@@ -4,28 +4,11 @@ import { displayAnswer } from "../questionnaire/answers.ts";
 import { allItems, questionNumber, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { auditSubjectNames, listAudit, municipalityNames, type AuditFilter } from "../models/audit.server.ts";
 import { getDefinition } from "../models/response.server.ts";
+import type { AuditChange, ReadableAuditEntry } from "../domain/audit-labels.ts";
 
 // The audit log page's use case: a page of entries as its reader reads them. Who by name, the action in
 // Dutch, the record by name, and each changed field as a before/after pair with the question's text and
 // the answer's label for saved answers.
-
-export interface AuditChange {
-  field: string;
-  before: string;
-  after: string;
-}
-
-export interface ReadableAuditEntry {
-  id: number;
-  at: string;
-  who: string;
-  whoDetail: string | null;
-  address: string | null;
-  action: string;
-  actionLabel: string;
-  subject: { entity: string; id: string | null; kind: string; name: string | null };
-  changes: AuditChange[];
-}
 
 const TOELICHTING = ".toelichting";
 

@@ -125,6 +125,13 @@ describe("the layers of app/", () => {
     expect(ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName)).toEqual(["./a.ts", "./b.ts", "./c.ts", "./d.ts"]);
   });
 
+  it("every route module fits in 200 lines: a page that does more is split by what it does", () => {
+    const long = filesUnder("app/routes")
+      .map((file) => ({ file, lines: readFileSync(file, "utf8").split("\n").length - 1 }))
+      .filter((f) => f.lines > 200);
+    expect(long).toEqual([]);
+  });
+
   it("only the config module reads the environment", () => {
     const readers = [...appFiles, ...filesUnder("db"), ...filesUnder("seeds"), "server.ts"].filter((f) => /process\.env/.test(readFileSync(f, "utf8")));
     expect(readers).toEqual(["app/server/config.server.ts"]);
