@@ -1,3 +1,5 @@
+// First: refuse an unsupported Node before a native addon is loaded.
+import "../../app/server/node-version.ts";
 import { createHash } from "node:crypto";
 import { rmSync, statSync } from "node:fs";
 import SQLite from "better-sqlite3";

@@ -1,3 +1,5 @@
+// First: refuse an unsupported Node before a native addon is loaded.
+import "../../app/server/node-version.ts";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
