@@ -1,10 +1,26 @@
-import { describe, expect, it } from "vitest";
-import { baseURL, DEMO_PASSWORD } from "./browser.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startProductionServer, stopServer, type ServerProcess } from "../../scripts/start-command.ts";
+import { DEMO_PASSWORD } from "./browser.ts";
 
 // React 18's streaming renderer pads a 2,048-byte buffer with NUL bytes when a multi-byte character does
 // not fit at its end (issue 24, 4); a browser shows them as U+FFFD, and a pre-filled field would save
 // that. The server strips them where pages leave it (app/entry.server.tsx). This renders the pages with
 // the longest texts many times, at shifting offsets, and looks for a zero byte in every body.
+// Its own server on a fresh demo database: other browser tests submit the demo team's scan.
+
+const dir = mkdtempSync(join(tmpdir(), "wav-nul-"));
+let server: ServerProcess;
+const baseURL = () => server.base;
+beforeAll(async () => {
+  server = await startProductionServer({ DATABASE_URL: join(dir, "nul.db"), REQUEST_LOG: "false" });
+});
+afterAll(async () => {
+  await stopServer(server);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function logIn(email: string) {
   const response = await fetch(`${baseURL()}/login`, {
