@@ -2,8 +2,8 @@ import type { Generated, Insertable, Selectable } from "kysely";
 
 // Timestamps are ISO-8601 strings and booleans 0 | 1: better-sqlite3 binds neither Dates nor booleans.
 
-export type Role = "teammanager" | "gemeente" | "regio" | "programma";
-export type Audience = "team" | "municipality" | "region";
+export type Role = "teammanager" | "gemeente" | "regio" | "programma" | "veilig_thuis";
+export type Audience = "team" | "municipality" | "region" | "veilig_thuis";
 export type TeamKind = "wijkteam" | "cjg" | "save" | "expertiseteam" | "other";
 export type ResponseStatus = "draft" | "submitted";
 export type ResponseEventType = "started" | "submitted" | "returned" | "resubmitted" | "accepted" | "reopened";
@@ -38,7 +38,7 @@ export interface UserAccountTable {
   name: string;
   password_hash: string;
   role: Role;
-  // Exactly one scope column is set, matching the role; programma has none (national).
+  // Exactly one scope column is set, matching the role (regio and veilig_thuis: the region); programma has none (national).
   region_id: number | null;
   municipality_id: number | null;
   team_id: number | null;
@@ -304,6 +304,68 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** A team manager's request for the view of the team's professionals, for one round. */
+export interface ViewRequestTable {
+  id: Generated<number>;
+  team_id: number;
+  round_id: number;
+  opened_by: number | null;
+  opened_at: string;
+  /** Closed by the manager: the links no longer work. */
+  closed_at: string | null;
+  /** The day the last reminder went out (at most one a day). */
+  reminded_on: string | null;
+}
+
+/**
+ * One professional's invitation: only what is needed to send it and to know its link was used. Nothing
+ * here leads to the view they gave (view_response has no column in common but the request).
+ */
+export interface ViewInvitationTable {
+  id: Generated<number>;
+  request_id: number;
+  /** Removed when the round closes or the request is closed. */
+  email: string | null;
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  used: Generated<0 | 1>;
+  invited_on: string;
+  reminded_on: string | null;
+}
+
+/** A professional's answers while they work on them, found by a second hash of their link (never the invitation's). */
+export interface ViewDraftTable {
+  key_hash: string;
+  request_id: number;
+  revision: number;
+  /** The answers as JSON ({ itemKey: { value, comment } }). */
+  answers: string;
+  updated_on: string;
+}
+
+/** A submitted view: a random id, the team's request and the day, nothing of who gave it. */
+export interface ViewResponseTable {
+  id: string;
+  request_id: number;
+  submitted_on: string;
+}
+
+export interface ViewAnswerTable {
+  response_id: string;
+  item_key: string;
+  value: string | null;
+  comment: string | null;
+}
+
+/** What the team's conversation settled, one line per theme, written by the team manager. */
+export interface ViewConclusionTable {
+  request_id: number;
+  theme_key: string;
+  text: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -333,6 +395,12 @@ export interface Database {
   action_note: ActionNoteTable;
   round_table_input: RoundTableInputTable;
   app_setting: AppSettingTable;
+  view_request: ViewRequestTable;
+  view_invitation: ViewInvitationTable;
+  view_draft: ViewDraftTable;
+  view_response: ViewResponseTable;
+  view_answer: ViewAnswerTable;
+  view_conclusion: ViewConclusionTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;

@@ -14,6 +14,7 @@ import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertR
 import { inTransaction } from "../db/transaction.ts";
 import { DEMO_EMAIL_DOMAIN } from "../app/domain/mail.ts";
 import { holdUnsentMail } from "../app/models/outbox.server.ts";
+import { seedDemoViews } from "./demo-views.ts";
 
 // Demo data: teams in the two demo regions, the demo accounts, the open round "Zelfscan 2025" and
 // responses in every state, so each page shows a believable picture the moment the app starts.
@@ -342,6 +343,21 @@ export async function seedDemoData(db: DB, options: { now?: Date; origin: string
     },
     rand: random(20261201),
   });
+  // The conversation: professionals' views of two teams, and Veilig Thuis's view of three gemeenten.
+  const veiligThuis = await user(`veilig-thuis.zaanstreek-waterland@${DEMO_EMAIL_DOMAIN}`, "veilig_thuis", "Veilig Thuis Zaanstreek-Waterland", {
+    regionId: zaanstreek,
+  });
+  await seedDemoViews(db, {
+    now,
+    origin,
+    rand: random(20261207),
+    definition: teamDefinition,
+    rounds: { zaanstreek: round2026, twente: round2025 },
+    teams: { zaandamOost: teamIds.get("Wijkteam Zaandam Oost")!, enschedeCentrum: teamIds.get("Wijkteam Enschede Centrum")! },
+    zaanstreek,
+    veiligThuisUser: veiligThuis,
+    municipalities: await municipalities(zaanstreek),
+  });
   // Demo mail never leaves the machine.
   await holdUnsentMail(db, "demo");
   // The dashboard and its exports mark this database's figures that no published source gives as demo data.
@@ -359,5 +375,6 @@ export async function seedDemoData(db: DB, options: { now?: Date; origin: string
     { email: `gemeente.enschede@${DEMO_EMAIL_DOMAIN}`, role: "gemeente", description: "beleidsadviseur gemeente Enschede" },
     { email: `team.zaandam-oost@${DEMO_EMAIL_DOMAIN}`, role: "teammanager", description: "teammanager Wijkteam Zaandam Oost (Zaanstad)" },
     { email: `team.enschede-centrum@${DEMO_EMAIL_DOMAIN}`, role: "teammanager", description: "teammanager Wijkteam Enschede Centrum (Enschede)" },
+    { email: `veilig-thuis.zaanstreek-waterland@${DEMO_EMAIL_DOMAIN}`, role: "veilig_thuis", description: "Veilig Thuis Zaanstreek-Waterland" },
   ];
 }

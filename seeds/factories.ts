@@ -73,7 +73,7 @@ export async function insertUser(
     name: input.name ?? input.email.split("@")[0]!,
     role: input.role,
     password_hash: passwordHash,
-    region_id: input.role === "regio" ? (input.regionId ?? null) : null,
+    region_id: input.role === "regio" || input.role === "veilig_thuis" ? (input.regionId ?? null) : null,
     municipality_id: input.role === "gemeente" ? (input.municipalityId ?? null) : null,
     team_id: input.role === "teammanager" ? (input.teamId ?? null) : null,
     disabled_at: null,

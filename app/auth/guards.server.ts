@@ -2,7 +2,17 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role, UserAccount } from "../../db/schema.ts";
 import { getMunicipality, getRegion, getTeam } from "../models/organisation.server.ts";
 import { getResponse } from "../models/response.server.ts";
-import { canDownload, canView, leadsRegion, managesAccounts, responseAccess, responseChange, type Decision, type DownloadKind } from "../domain/policy.ts";
+import {
+  canDownload,
+  canSeeVeiligThuisRegion,
+  canView,
+  leadsRegion,
+  managesAccounts,
+  responseAccess,
+  responseChange,
+  type Decision,
+  type DownloadKind,
+} from "../domain/policy.ts";
 import type { CurrentUser } from "../domain/user.ts";
 import { notFound, parseId } from "../http/http.server.ts";
 import { keepPostedInput } from "./kept-input.server.ts";
@@ -78,6 +88,13 @@ export async function requireAccountManager(request: Request, context: AppLoadCo
   const user = await requireUser(request, context);
   if (!managesAccounts(user)) notFound();
   return user;
+}
+
+/** Veilig Thuis's own region (its start page); anyone else gets a 404. */
+export async function requireVeiligThuisRegion(context: AppLoadContext, user: CurrentUser, regionParam: string | undefined) {
+  const region = await getRegion(context.db, parseId(regionParam));
+  if (!region || !canSeeVeiligThuisRegion(user, region.id)) notFound();
+  return region;
 }
 
 /** A region the user steers: its own regio, or programma. Anyone else gets a 404. */

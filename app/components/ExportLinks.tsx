@@ -1,6 +1,6 @@
 import { SpreadsheetLinks } from "./SpreadsheetLinks.tsx";
 
-/** Links to a zelfscan round's downloads in a scope: the answers of the team part and of the municipal part, and the results per theme. */
+/** Links to a zelfscan round's downloads in a scope: the answers (team part, municipal part, Veilig Thuis), the results per theme, the professionals' view. */
 export function ExportLinks({ roundId, roundName, scope }: { roundId: number; roundName: string; scope: { regio?: number; gemeente?: number } }) {
   const query = (extra: Record<string, string>) =>
     new URLSearchParams({
@@ -12,7 +12,9 @@ export function ExportLinks({ roundId, roundName, scope }: { roundId: number; ro
   const files: { label: string; file: string; extra: Record<string, string> }[] = [
     { label: "Antwoorden van de teams", file: "zelfscan-antwoorden", extra: { deel: "team" } },
     { label: "Antwoorden gemeentelijk deel", file: "zelfscan-antwoorden", extra: { deel: "gemeente" } },
+    { label: "Antwoorden van Veilig Thuis (thema G)", file: "zelfscan-antwoorden", extra: { deel: "veilig-thuis" } },
     { label: "Resultaten per thema", file: "zelfscan-resultaten", extra: {} },
+    { label: "Kijk van de professionals (per team, vanaf 3 reacties)", file: "zelfscan-professionals", extra: {} },
   ];
   return (
     <section aria-labelledby={`downloads-${roundId}`} className="page-section no-print">
@@ -21,7 +23,7 @@ export function ExportLinks({ roundId, roundName, scope }: { roundId: number; ro
       </h2>
       <p className="utrecht-paragraph">
         Alleen ingediende zelfscans. Het Excel-bestand heeft ook een codeboek: per kolom de vraag, het thema en de mogelijke antwoorden. Groepen van minder dan
-        3 teams staan er, net als op de pagina's, niet in.
+        3 teams staan er, net als op de pagina's, niet in; van de professionals alleen teams met 3 of meer reacties, en nooit iemands eigen antwoorden.
       </p>
       <ul className="utrecht-unordered-list">
         {files.map((f) => (

@@ -62,7 +62,7 @@ export function NewAccountForm({
         <select id="veld-scope" name="scope" className="utrecht-select" defaultValue={v.scope ?? ""}>
           <option value="">Kies</option>
           {scopes.regions.length ? (
-            <optgroup label="Regio's (rol regio)">
+            <optgroup label="Regio's (rol regio of Veilig Thuis)">
               {scopes.regions.map((r) => (
                 <option key={`r${r.id}`} value={r.id}>
                   {r.name}

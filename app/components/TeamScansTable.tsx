@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDateTime } from "../domain/format.ts";
 import type { ResponseProgress } from "../questionnaire/progress.ts";
 import { responsePath } from "../questionnaire/paths.ts";
+import { PROFESSIONALS_MIN } from "../domain/conversation.ts";
 import { DataTable } from "./DataTable.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
@@ -14,6 +15,16 @@ export interface TeamScan {
   updated_at: string | null;
   submitted_at: string | null;
   updated_by_name: string | null;
+  /** How many professionals were invited and responded (null: not asked). */
+  views: { invited: number; responded: number } | null;
+}
+
+/** The professionals' view of a team as a short text: shown from PROFESSIONALS_MIN responses on. */
+function viewsText(views: TeamScan["views"]): string {
+  if (!views) return "niet gevraagd";
+  return views.responded >= PROFESSIONALS_MIN
+    ? `${views.responded} van ${views.invited} reageerden`
+    : `${views.responded} van ${views.invited} reageerden (zichtbaar vanaf ${PROFESSIONALS_MIN})`;
 }
 
 /** A gemeente's teams and the state of their zelfscan in the round, with links to review, read or follow each. */
@@ -25,6 +36,7 @@ export function TeamScansTable({ municipalityName, teams, roundId, isOwn }: { mu
           <th scope="col">Team</th>
           <th scope="col">Status</th>
           <th scope="col">Laatste wijziging</th>
+          <th scope="col">Kijk van professionals</th>
           <th scope="col">
             <span className="visually-hidden">Acties</span>
           </th>
@@ -45,6 +57,7 @@ export function TeamScansTable({ municipalityName, teams, roundId, isOwn }: { mu
                 ? "–"
                 : `${formatDateTime(team.submitted_at ?? team.updated_at)}${team.updated_by_name ? ` (${team.updated_by_name})` : ""}`}
             </td>
+            <td>{viewsText(team.views)}</td>
             <td>
               {team.response_id && (team.progress === "submitted" || team.progress === "accepted") ? (
                 <>

@@ -21,7 +21,7 @@ export interface ZelfscanView {
   stand: string;
   outOf: number;
   demo: boolean;
-  zelfscan: { themes: { key: string; title: string }[]; regions: RegionZelfscan[]; shown: number };
+  zelfscan: { themes: { key: string; title: string }[]; regions: RegionZelfscan[]; shown: number; withViews: number };
 }
 
 /** The national picture's zelfscan part: a map of one theme's score per region, and the table of every region and theme. */
@@ -111,6 +111,10 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
           ))}
         </tbody>
       </DataTable>
+      <p className="utrecht-paragraph">
+        De kijk van de professionals: bij {view.zelfscan.withViews} {view.zelfscan.withViews === 1 ? "team" : "teams"} gaven 3 of meer professionals hun kijk
+        naast die van het team (pas vanaf 3 is er iets van te zien).
+      </p>
       <p className="figure-source">
         Bron: de zelfscans in deze toepassing, stand op {view.stand}; scores voor {view.zelfscan.shown} van de {view.outOf} regio's.
         {view.demo ? " Demo, niet gepubliceerd." : ""} De antwoorden en resultaten per ronde staan bij de downloads op het{" "}

@@ -51,6 +51,10 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "team.created": "Team toegevoegd",
   "team.imported": "Team geïmporteerd",
   "team.updated": "Team gewijzigd",
+  "views.invited": "Professionals om hun kijk gevraagd",
+  "views.reminded": "Professionals herinnerd",
+  "views.closed": "Vraag aan de professionals gesloten",
+  "views.concluded": "Opbrengst van het teamgesprek vastgelegd",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;
@@ -96,6 +100,8 @@ const FIELD_LABEL: Record<string, string> = {
   progress_note: "Voortgang",
   note: "Notitie",
   mail_notifications: "Meldingen per e-mail",
+  invited: "Uitgenodigd (aantal)",
+  reminded: "Herinnerd (aantal)",
   // The counts of anonymous reset requests (password.reset_requests).
   requested: "Link verstuurd",
   unknown: "Onbekend adres",
@@ -105,6 +111,8 @@ const FIELD_LABEL: Record<string, string> = {
 export function auditFieldLabel(field: string): string {
   const points = /^points_([A-Z])$/.exec(field);
   if (points) return `Verbeterpunten thema ${points[1]}`;
+  const conclusion = /^conclusion_([A-Z])$/.exec(field);
+  if (conclusion) return `Opbrengst gesprek thema ${conclusion[1]}`;
   return FIELD_LABEL[field] ?? field;
 }
 

@@ -3,7 +3,7 @@
 // never leave the machine.
 
 /** Paths whose last part is a single-use token: whoever holds the link can act as its owner. */
-export const CREDENTIAL_LINK_PATHS = ["uitnodiging", "wachtwoord-herstellen"] as const;
+export const CREDENTIAL_LINK_PATHS = ["uitnodiging", "wachtwoord-herstellen", "bijdrage"] as const;
 
 const CREDENTIAL_LINK = new RegExp(`(?:https?://[^\\s/]+)?/(?:${CREDENTIAL_LINK_PATHS.join("|")})/[A-Za-z0-9_-]{20,}`, "g");
 

@@ -1,4 +1,4 @@
-import type { ResponseStatus, Role } from "../../db/schema.ts";
+import type { Audience, ResponseStatus, Role } from "../../db/schema.ts";
 import { dayOf, formatDate } from "./format.ts";
 import { phaseLabel, PHASE_WORK, type PhaseKey, type PhaseWork } from "./phases.ts";
 import type { CurrentUser, Scope } from "./user.ts";
@@ -29,14 +29,26 @@ export function canView(user: CurrentUser, scope: Scope): boolean {
       return scope.municipalityId != null && user.municipalityId === scope.municipalityId;
     case "teammanager":
       return scope.teamId != null && user.teamId === scope.teamId;
+    case "veilig_thuis":
+      // Veilig Thuis reads no team's or gemeente's pages: only its own answers (responseAccess) and its
+      // region's aggregates (its start page, canSeeVeiligThuisRegion).
+      return false;
   }
 }
 
-/** Whose questionnaire the user would fill in, as the policy asks it: a team, a municipality (its own part) or a region (the round table). */
+/** Veilig Thuis's own start page: the region of its account. */
+export const canSeeVeiligThuisRegion = (user: CurrentUser, regionId: number) => user.role === "veilig_thuis" && user.regionId === regionId;
+
+/**
+ * Whose questionnaire the user would fill in, as the policy asks it: a team, a municipality (its own part),
+ * a region (the round table), or Veilig Thuis's view of a municipality (audience veilig_thuis, with the
+ * municipality and its region).
+ */
 export interface FillInTarget {
   teamId: number | null;
   municipalityId: number | null;
   regionId: number | null;
+  audience?: Audience;
 }
 
 /**
@@ -45,6 +57,7 @@ export interface FillInTarget {
  * The round table: programma records it; the region's own lead may prepare a draft.
  */
 export function canFillIn(user: CurrentUser, subject: FillInTarget): boolean {
+  if (subject.audience === "veilig_thuis") return user.role === "veilig_thuis" && subject.regionId != null && user.regionId === subject.regionId;
   if (subject.teamId != null) return user.role === "teammanager" && user.teamId === subject.teamId;
   if (subject.municipalityId != null) return user.role === "gemeente" && user.municipalityId === subject.municipalityId;
   if (subject.regionId != null) return user.role === "programma" || (user.role === "regio" && user.regionId === subject.regionId);
@@ -56,6 +69,8 @@ export const DEACTIVATED_TEAM_MESSAGE =
 
 /** What the rules need to know of a response. For a team's response, municipality_id is the team's. */
 export interface ResponseFacts {
+  /** Who the questionnaire is for: Veilig Thuis's view of a municipality is about that municipality, but Veilig Thuis fills it in. */
+  audience: Audience;
   team_id: number | null;
   municipality_id: number | null;
   region_id: number;
@@ -99,10 +114,12 @@ export const inputClosedMessage = (deadline: string) =>
  */
 export function responseAccess(user: CurrentUser, response: ResponseFacts, today: string = dayOf()): ResponseAccess | null {
   const roundTable = isRoundTable(response);
+  const veiligThuis = response.audience === "veilig_thuis";
   const subject: FillInTarget = {
     teamId: response.team_id,
     municipalityId: response.team_id ? null : response.municipality_id,
-    regionId: roundTable ? response.region_id : null,
+    regionId: roundTable || veiligThuis ? response.region_id : null,
+    audience: response.audience,
   };
   const fillsIn = canFillIn(user, subject);
   // A region's round table is for programma and that region's lead only, not for its gemeenten or teams.
@@ -185,7 +202,7 @@ export function leadsRegion(user: CurrentUser, regionId: number): boolean {
 }
 
 /** The files of the downloads route (app/routes/downloads.$file.tsx). */
-export type DownloadKind = "zelfscan-antwoorden" | "zelfscan-resultaten" | "rondetafel-input";
+export type DownloadKind = "zelfscan-antwoorden" | "zelfscan-resultaten" | "zelfscan-professionals" | "rondetafel-input";
 
 /** What a download covers: the country, one region, or one municipality (with its region). */
 export type DownloadScope = { regionId?: number; municipalityId?: number };
@@ -239,18 +256,19 @@ export function phaseAllows(work: PhaseWork, phase: PhaseKey): Decision {
 }
 
 /** The account managers: programma, regio and gemeente (a team manager manages nobody). */
-export const managesAccounts = (user: Pick<CurrentUser, "role">) => user.role !== "teammanager";
+export const managesAccounts = (user: Pick<CurrentUser, "role">) => user.role !== "teammanager" && user.role !== "veilig_thuis";
 
-/** The roles a manager may give a new account: programma any, regio gemeenten, gemeente team managers. */
+/** The roles a manager may give a new account: programma any, regio gemeenten and its Veilig Thuis, gemeente team managers. */
 export function assignableRoles(manager: Pick<CurrentUser, "role">): Role[] {
   switch (manager.role) {
     case "programma":
-      return ["programma", "regio", "gemeente", "teammanager"];
+      return ["programma", "regio", "veilig_thuis", "gemeente", "teammanager"];
     case "regio":
-      return ["gemeente"];
+      return ["gemeente", "veilig_thuis"];
     case "gemeente":
       return ["teammanager"];
     case "teammanager":
+    case "veilig_thuis":
       return [];
   }
 }
@@ -264,12 +282,26 @@ export function canManageAccount(
     case "programma":
       return true;
     case "regio":
-      return target.role === "gemeente" && target.municipalityRegionId != null && target.municipalityRegionId === manager.regionId;
+      return (
+        (target.role === "gemeente" && target.municipalityRegionId != null && target.municipalityRegionId === manager.regionId) ||
+        (target.role === "veilig_thuis" && target.regionId === manager.regionId)
+      );
     case "gemeente":
       return target.role === "teammanager" && target.teamMunicipalityId != null && target.teamMunicipalityId === manager.municipalityId;
     case "teammanager":
+    case "veilig_thuis":
       return false;
   }
+}
+
+/**
+ * Asking the team's professionals for their view, reminding them, closing the request and writing down
+ * what the conversation settled: the team's own manager, while the team is active.
+ */
+export function viewRequestChange(user: CurrentUser, team: { id: number; active: 0 | 1 }): Decision {
+  if (user.role !== "teammanager" || user.teamId !== team.id) return deny("Alleen de teammanager van dit team vraagt de professionals om hun kijk.");
+  if (team.active !== 1) return deny("Dit team is op non-actief gezet.", 409);
+  return allow;
 }
 
 /**

@@ -6,6 +6,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   gemeente: "Gemeente",
   regio: "Regio",
   programma: "Programma",
+  veilig_thuis: "Veilig Thuis",
 };
 
 export const TEAM_KINDS = ["wijkteam", "cjg", "save", "expertiseteam", "other"] as const;

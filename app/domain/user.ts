@@ -29,5 +29,7 @@ export function startPathFor(user: Pick<CurrentUser, "role" | "regionId" | "muni
       return `/regios/${user.regionId}`;
     case "programma":
       return "/programma";
+    case "veilig_thuis":
+      return `/veilig-thuis/${user.regionId}`;
   }
 }

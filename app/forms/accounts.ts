@@ -2,7 +2,7 @@ import { z } from "zod";
 import { lineText } from "../domain/text.ts";
 import { idField, optionalIdField } from "./fields.ts";
 
-export const ROLES = ["programma", "regio", "gemeente", "teammanager"] as const;
+export const ROLES = ["programma", "regio", "veilig_thuis", "gemeente", "teammanager"] as const;
 
 export const newAccountSchema = z.object({
   name: lineText(z.string("Vul een naam in.").trim().min(2, "Vul een naam in van ten minste 2 tekens.").max(120, "Gebruik hoogstens 120 tekens.")),

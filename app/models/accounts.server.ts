@@ -56,7 +56,7 @@ const managesRow = (manager: CurrentUser, a: AccountRow) =>
 
 export async function listManagedAccounts(db: DB, manager: CurrentUser) {
   let query = accountsQuery(db);
-  if (manager.role === "regio") query = query.where("m.region_id", "=", manager.regionId!);
+  if (manager.role === "regio") query = query.where((eb) => eb.or([eb("m.region_id", "=", manager.regionId!), eb("u.region_id", "=", manager.regionId!)]));
   if (manager.role === "gemeente") query = query.where("t.municipality_id", "=", manager.municipalityId!);
   const rows = (await query.orderBy("u.role").orderBy("u.email").execute()).filter((a) => managesRow(manager, a));
   return rows.map(({ password_hash, ...a }) => ({
@@ -86,7 +86,14 @@ export async function scopesFor(db: DB, manager: CurrentUser) {
   if (manager.municipalityId !== null) teams = teams.where("team.municipality_id", "=", manager.municipalityId);
   return {
     roles,
-    regions: roles.includes("regio") ? await db.selectFrom("region").select(["id", "name"]).orderBy("name").execute() : [],
+    // Regions for the roles scoped to one: regio (programma only) and Veilig Thuis (a regio gives only its own).
+    regions:
+      roles.includes("regio") || roles.includes("veilig_thuis")
+        ? await (manager.regionId !== null ? db.selectFrom("region").where("id", "=", manager.regionId) : db.selectFrom("region"))
+            .select(["id", "name"])
+            .orderBy("name")
+            .execute()
+        : [],
     municipalities: roles.includes("gemeente") ? await municipalities.execute() : [],
     teams: roles.includes("teammanager") ? await teams.execute() : [],
   };
@@ -178,7 +185,7 @@ export async function createAccount(
 ): Promise<CreateResult> {
   const now = input.now ?? new Date();
   const scope = {
-    region_id: input.role === "regio" ? input.regionId : null,
+    region_id: input.role === "regio" || input.role === "veilig_thuis" ? input.regionId : null,
     municipality_id: input.role === "gemeente" ? input.municipalityId : null,
     team_id: input.role === "teammanager" ? input.teamId : null,
   };
@@ -189,7 +196,11 @@ export async function createAccount(
       : undefined,
   ]);
   const region = scope.region_id ? await db.selectFrom("region").select("id").where("id", "=", scope.region_id).executeTakeFirst() : undefined;
-  if ((input.role === "regio" && !region) || (input.role === "gemeente" && !municipality) || (input.role === "teammanager" && !team)) {
+  if (
+    ((input.role === "regio" || input.role === "veilig_thuis") && !region) ||
+    (input.role === "gemeente" && !municipality) ||
+    (input.role === "teammanager" && !team)
+  ) {
     return { ok: false, errors: { scope: "Kies een regio, gemeente of team dat bij deze rol hoort." } };
   }
   const allowed = canManageAccount(input.manager, {

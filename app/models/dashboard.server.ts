@@ -13,6 +13,7 @@ import { cycleRound } from "../domain/cycles.ts";
 import { dayOf } from "../domain/format.ts";
 import { isPhaseKey, type PhaseKey } from "../domain/phases.ts";
 import { MIN_OTHER_TEAMS, type ThemeFigure } from "../domain/scoring.ts";
+import { teamsWithViewsPerRegion } from "./professional-views.server.ts";
 
 // The national dashboard: "N van de 28 regio's" for every answer of the round table, computed by SQL
 // aggregation over the submitted records of a year (never stored as a number); beside it what the
@@ -251,6 +252,8 @@ export interface RegionZelfscan {
   submitted: number;
   /** Themes A to I with their scores (only what the dashboard shows); null under the small-group rule (fewer than 3 submitted teams). */
   themes: ThemeScore[] | null;
+  /** Teams whose professionals' view is shown (3 or more of them answered). */
+  withViews: number;
 }
 
 /**
@@ -273,16 +276,21 @@ export async function zelfscanPicture(db: DB, year: number, now = new Date()): P
   `.execute(db);
   const out: RegionZelfscan[] = [];
   const perRound = new Map<number, Promise<Map<number, { submitted: number; themes: ThemeScore[] | null }>>>();
+  // Not kept with the figures: a professional's view changes no response, so the round's signature would not see it.
+  const viewsPerRound = new Map<number, Promise<Map<number, number>>>();
   for (const region of regions.rows) {
     const round = rounds.length ? cycleRound(region.recorded === null ? null : Number(region.recorded), rounds, day) : undefined;
     if (round && !perRound.has(round.id)) perRound.set(round.id, regionsOnRound(db, round.id));
+    if (round && !viewsPerRound.has(round.id)) viewsPerRound.set(round.id, teamsWithViewsPerRegion(db, round.id));
     const figures = round ? (await perRound.get(round.id)!).get(region.id) : undefined;
+    const withViews = round ? ((await viewsPerRound.get(round.id)!).get(region.id) ?? 0) : 0;
     out.push({
       name: region.name,
       round: round?.name ?? null,
       teams: Number(region.teams),
       submitted: figures?.submitted ?? 0,
       themes: figures?.themes ?? null,
+      withViews,
     });
   }
   return out.sort((a, b) => compareDutch(a.name, b.name));

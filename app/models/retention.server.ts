@@ -1,5 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import { removeOldLinks } from "./outbox.server.ts";
+import { removeClosedRoundAddresses } from "./professional-views.server.ts";
 import { INVITATION_DAYS } from "../forms/accounts.ts";
 
 // What the privacy statement says is kept only for a while, removed when its time is up. Run daily by
@@ -27,6 +28,8 @@ export interface CleanupResult {
   outbox: number;
   /** Mails whose credential link was taken out (mail still unsent after the longest a link lives). */
   outboxLinks: number;
+  /** Professionals' addresses (and unfinished drafts) of requests whose round or request has closed. */
+  professionalAddresses: number;
   throttle: number;
   auditAddresses: number;
 }
@@ -50,6 +53,7 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     .where("created_at", "<", before(now, periods.outboxDays * DAY))
     .executeTakeFirst();
   const outboxLinks = await removeOldLinks(db, before(now, INVITATION_DAYS * DAY));
+  const professionalAddresses = await removeClosedRoundAddresses(db, now);
   const throttle = await db
     .deleteFrom("login_throttle")
     .where("last_failure_at", "<", before(now, periods.throttleHours * 3_600_000))
@@ -66,6 +70,7 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     keptInput: count(keptInput),
     outbox: count(outbox),
     outboxLinks,
+    professionalAddresses,
     throttle: count(throttle),
     auditAddresses: count(auditAddresses),
   };

@@ -86,7 +86,33 @@ export async function getRound(db: DB, id: number) {
   return db.selectFrom("round").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Opens a round with the zelfscan questionnaires of the most recent round (team and municipal part). */
+/** The questionnaires of a zelfscan round, by audience: the team part, the municipal part and Veilig Thuis's view. */
+export const ZELFSCAN_QUESTIONNAIRES: { audience: Audience; questionnaire_key: string }[] = [
+  { audience: "team", questionnaire_key: "zelfscan-team" },
+  { audience: "municipality", questionnaire_key: "zelfscan-gemeente" },
+  { audience: "veilig_thuis", questionnaire_key: "zelfscan-veilig-thuis" },
+];
+
+/**
+ * The round's questionnaire for an audience, fixing its version now when the round was opened before the
+ * audience existed (Veilig Thuis's view, in rounds opened before it): from then on every response of the
+ * round uses that version, as with the others.
+ */
+export async function fixedRoundQuestionnaire(db: DB, roundId: number, audience: Audience): Promise<string | undefined> {
+  const known = await getRoundQuestionnaireKey(db, roundId, audience);
+  if (known) return known;
+  const key = ZELFSCAN_QUESTIONNAIRES.find((q) => q.audience === audience)?.questionnaire_key;
+  const versionId = key ? await newestVersionId(db, key) : undefined;
+  if (!key || !versionId) return undefined;
+  await db
+    .insertInto("round_questionnaire")
+    .values({ round_id: roundId, audience, questionnaire_key: key, questionnaire_version_id: versionId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return getRoundQuestionnaireKey(db, roundId, audience);
+}
+
+/** Opens a round with the zelfscan questionnaires of the most recent round (and any audience it lacks). */
 export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
   const now = (input.now ?? new Date()).toISOString();
   return inTransaction(db, async (trx) => {
@@ -97,12 +123,10 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
       .orderBy("opens_on", "desc")
       .orderBy("id", "desc")
       .executeTakeFirst();
-    const questionnaires = latest
+    const previous = latest
       ? await trx.selectFrom("round_questionnaire").select(["audience", "questionnaire_key"]).where("round_id", "=", latest.id).execute()
-      : [
-          { audience: "team" as const, questionnaire_key: "zelfscan-team" },
-          { audience: "municipality" as const, questionnaire_key: "zelfscan-gemeente" },
-        ];
+      : [];
+    const questionnaires = [...previous, ...ZELFSCAN_QUESTIONNAIRES.filter((q) => !previous.some((p) => p.audience === q.audience))];
     const { id } = await trx
       .insertInto("round")
       .values({ name: input.name, opens_on: input.opensOn, closes_on: input.closesOn, closed_at: null, created_at: now })

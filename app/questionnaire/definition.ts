@@ -26,6 +26,8 @@ const sectionSchema = z
     key: z.string().regex(keyPattern),
     title: z.string().min(1),
     intro: z.string().optional(),
+    /** false: the team's professionals are not asked this section (the team zelfscan asks them every section by default). */
+    professionals: z.boolean().optional(),
     items: z.array(itemSchema).min(1),
   })
   .strict();
@@ -36,7 +38,7 @@ export const questionnaireDefinitionSchema = z
     key: z.string().regex(/^[a-z][a-z0-9-]*$/, "kleine letters, cijfers en -"),
     version: z.number().int().positive(),
     title: z.string().min(1),
-    audience: z.enum(["team", "municipality", "region"]),
+    audience: z.enum(["team", "municipality", "region", "veilig_thuis"]),
     description: z.string().optional(),
     scale: z
       .object({ options: z.array(optionSchema).min(2) })

@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email,
     name,
     role,
-    regionId: role === "regio" ? scope : null,
+    regionId: role === "regio" || role === "veilig_thuis" ? scope : null,
     municipalityId: role === "gemeente" ? scope : null,
     teamId: role === "teammanager" ? scope : null,
     origin: context.config.publicOrigin,

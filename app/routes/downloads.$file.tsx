@@ -7,18 +7,20 @@ import { getRound, listRounds } from "../models/rounds.server.ts";
 import { download, notFound, parseId } from "../http/http.server.ts";
 import { answerSheets, type ExportScope } from "../services/answer-exports.server.ts";
 import { csvStream, xlsxStream, type Sheet } from "../services/spreadsheets.server.ts";
-import { zelfscanAnswerSheets, zelfscanResultsSheet } from "../services/zelfscan-exports.server.ts";
+import { professionalsSheets, zelfscanAnswerSheets, zelfscanResultsSheet, type ZelfscanPart } from "../services/zelfscan-exports.server.ts";
+import type { DownloadKind } from "../domain/policy.ts";
 
 /**
  * Downloads in the user's scope, as CSV or XLSX:
- *   zelfscan-antwoorden.(csv|xlsx)?ronde=&deel=team|gemeente  the submitted answers, with a codebook (XLSX)
+ *   zelfscan-antwoorden.(csv|xlsx)?ronde=&deel=team|gemeente|veilig-thuis  the submitted answers, with a codebook (XLSX)
+ *   zelfscan-professionals.(csv|xlsx)?ronde=                 per team (from 3 views) and question, how often each answer was given
  *   zelfscan-resultaten.(csv|xlsx)?ronde=                     the scores per theme per group
  *   rondetafel-input.(csv|xlsx)?jaar=&deel=team|gemeente      a region's (or every region's) round-table input
  * The scope is ?gemeente=ID (that gemeente, its regio, programma), ?regio=ID (that regio, programma) or
  * nothing (programma: the country). Any other scope is not found, as on the pages.
  */
 
-const FILE = /^(zelfscan-antwoorden|zelfscan-resultaten|rondetafel-input)\.(csv|xlsx)$/;
+const FILE = /^(zelfscan-antwoorden|zelfscan-resultaten|zelfscan-professionals|rondetafel-input)\.(csv|xlsx)$/;
 
 const slug = (text: string) =>
   text
@@ -39,9 +41,10 @@ async function zelfscanRound(context: AppLoadContext, url: URL, scope: ExportSco
   return round ?? notFound();
 }
 
-function part(url: URL): "team" | "gemeente" {
-  const value = url.searchParams.get("deel") ?? "team";
-  if (value !== "team" && value !== "gemeente") notFound();
+/** Which answers: the team part, the municipal part, or Veilig Thuis's view (round-table input: team or gemeente). */
+function part(url: URL, allowed: ZelfscanPart[] = ["team", "gemeente", "veilig-thuis"]): ZelfscanPart {
+  const value = (url.searchParams.get("deel") ?? "team") as ZelfscanPart;
+  if (!allowed.includes(value)) notFound();
   return value;
 }
 
@@ -49,7 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const match = FILE.exec(params.file ?? "");
   if (!match) notFound();
-  const [, kind, format] = match as unknown as [string, "zelfscan-antwoorden" | "zelfscan-resultaten" | "rondetafel-input", "csv" | "xlsx"];
+  const [, kind, format] = match as unknown as [string, DownloadKind, "csv" | "xlsx"];
   const url = new URL(request.url);
   const { scope, label } = await requireDownloadScope(context, user, kind, url);
 
@@ -59,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const year = parseYear(url.searchParams.get("jaar"));
     const round = year ? await roundTableRound(context.db, year) : undefined;
     if (!year || !round) notFound();
-    const audience = part(url) === "team" ? "team" : "municipality";
+    const audience = part(url, ["team", "gemeente"]) === "team" ? "team" : "municipality";
     const found = await answerSheets(context.db, { roundId: round.id, questionnaireKey: INPUT_QUESTIONNAIRE[audience], audience, scope });
     if (!found) notFound();
     sheets = [found.answers, found.codebook];
@@ -72,6 +75,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       if (!found) notFound();
       sheets = [found.answers, found.codebook];
       name = `zelfscan-antwoorden-${which}-${slug(round.name)}-${slug(label)}`;
+    } else if (kind === "zelfscan-professionals") {
+      const found = await professionalsSheets(context.db, { roundId: round.id, roundName: round.name, scope });
+      sheets = [found.counts, found.codebook];
+      name = `zelfscan-professionals-${slug(round.name)}-${slug(label)}`;
     } else {
       sheets = [await zelfscanResultsSheet(context.db, { roundId: round.id, roundName: round.name, scope })];
       name = `zelfscan-resultaten-${slug(round.name)}-${slug(label)}`;

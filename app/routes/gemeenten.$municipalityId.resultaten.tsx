@@ -14,6 +14,10 @@ import { municipalityResults } from "../models/results.server.ts";
 import { getRound, getRoundQuestionnaireKey, listRounds } from "../models/rounds.server.ts";
 import { notFound, parseId } from "../http/http.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { ProfessionalsPerTeam } from "../components/ProfessionalsPerTeam.tsx";
+import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
+import { viewCountsOfRound } from "../models/professional-views.server.ts";
+import { municipalityOwnSide, veiligThuisViewOf } from "../services/veilig-thuis.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -27,12 +31,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, municipality.region_id);
   const round = roundId ? await getRound(context.db, roundId) : undefined;
   if (chosen && (!round || round.kind !== "zelfscan")) notFound();
-  if (!round) return { municipality, round: null, rounds: [], results: null, teams: [] };
+  if (!round) return { municipality, round: null, rounds: [], results: null, teams: [], professionals: [], veiligThuis: null, ownSide: null };
   const teamKey = (await getRoundQuestionnaireKey(context.db, round.id, "team")) ?? "";
-  const teams = (await listTeamResponses(context.db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey })).filter(
-    (t) => t.status === "submitted",
+  const all = await listTeamResponses(context.db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey });
+  const teams = all.filter((t) => t.status === "submitted");
+  const views = await viewCountsOfRound(
+    context.db,
+    round.id,
+    all.map((t) => t.team_id),
   );
   return {
+    professionals: all.map((t) => ({ id: t.team_id, name: t.team_name, views: views.get(t.team_id) ?? null })),
+    veiligThuis: await veiligThuisViewOf(context.db, { roundId: round.id, municipalityId: municipality.id }),
+    ownSide: await municipalityOwnSide(context.db, { roundId: round.id, municipalityId: municipality.id }),
     municipality,
     round,
     rounds: await listRounds(context.db),
@@ -44,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const TOO_FEW = "te weinig teams";
 
 export default function MunicipalityResults() {
-  const { municipality, round, rounds, results, teams } = useLoaderData<typeof loader>();
+  const { municipality, round, rounds, results, teams, professionals, veiligThuis, ownSide } = useLoaderData<typeof loader>();
   const crumbs = [{ to: `/gemeenten/${municipality.id}`, label: `Gemeente ${municipality.name}` }, { label: "Resultaten" }];
   if (!round || !results) {
     return (
@@ -132,6 +143,18 @@ export default function MunicipalityResults() {
         )}
       </section>
       <ExportLinks roundId={round.id} roundName={round.name} scope={{ gemeente: municipality.id }} />
+      <section aria-labelledby="professionals" className="page-section">
+        <h2 id="professionals" className="utrecht-heading-2">
+          De kijk van de professionals per team
+        </h2>
+        <ProfessionalsPerTeam teams={professionals} roundId={round.id} />
+      </section>
+      <section aria-labelledby="veilig-thuis" className="page-section">
+        <h2 id="veilig-thuis" className="utrecht-heading-2">
+          De kijk van Veilig Thuis op de samenwerking (thema G)
+        </h2>
+        <VeiligThuisView view={veiligThuis} municipalityName={municipality.name} own={ownSide} />
+      </section>
     </>
   );
 }

@@ -26,9 +26,9 @@ export default function Privacy() {
 
       <h2 className="utrecht-heading-2">Over wie gaat het, en welke gegevens</h2>
       <p className="utrecht-paragraph">
-        Alleen over de mensen die met een account werken: teammanagers, beleidsmedewerkers van gemeenten, regionale projectleiders en medewerkers van het
-        programma. De vragenlijsten gaan over teams en gemeenten, niet over cliënten: schrijf in toelichtingen nooit namen of andere gegevens van cliënten of
-        gezinnen.
+        Over de mensen die met een account werken: teammanagers, beleidsmedewerkers van gemeenten, regionale projectleiders, medewerkers van Veilig Thuis en van
+        het programma; en over de professionals van een team die hun teammanager om hun kijk vraagt (alleen hun e-mailadres, zolang de ronde loopt). De
+        vragenlijsten gaan over teams en gemeenten, niet over cliënten: schrijf in toelichtingen nooit namen of andere gegevens van cliënten of gezinnen.
       </p>
       <DataTable caption="Welke gegevens, waarvoor, hoe lang">
         <thead>
@@ -73,6 +73,17 @@ export default function Privacy() {
             </td>
           </tr>
           <tr>
+            <th scope="row">
+              Professionals die hun kijk geven: het e-mailadres waarnaar hun persoonlijke link ging, en of die link is gebruikt. Hun antwoorden worden zonder
+              adres, link, IP-adres of tijdstip bewaard (alleen de dag), zodat niemand kan nagaan wie wat antwoordde
+            </th>
+            <td>
+              De link sturen en één herinnering per dag; de teammanager ziet alleen hoeveel collega's hebben gereageerd. Antwoorden zijn alleen te zien als
+              aantallen, en pas als ten minste 3 professionals van het team hebben gereageerd
+            </td>
+            <td>Het e-mailadres tot de ronde sluit of de teammanager de vraag sluit; de antwoorden zo lang als de zelfscan van het team</td>
+          </tr>
+          <tr>
             <th scope="row">Meldingen op uw startpagina</th>
             <td>Laten weten wat u aangaat (ingediend, teruggezet, geaccepteerd)</td>
             <td>Zolang het account bestaat</td>
@@ -93,7 +104,8 @@ export default function Privacy() {
       <h2 className="utrecht-heading-2">Wie het ziet</h2>
       <p className="utrecht-paragraph">
         Iedereen ziet alleen wat bij zijn rol hoort: een teammanager zijn eigen team, een gemeente haar eigen teams, een regio haar gemeenten en teams, het
-        programma het hele land. Cijfers over minder dan 3 teams worden niet getoond. Gegevens gaan niet naar anderen buiten deze omgeving.
+        programma het hele land; Veilig Thuis alleen zijn eigen antwoorden en cijfers van de regio. Cijfers over minder dan 3 teams worden niet getoond, en de
+        kijk van professionals pas vanaf 3 reacties van een team, nooit die van één persoon. Gegevens gaan niet naar anderen buiten deze omgeving.
       </p>
 
       <h2 className="utrecht-heading-2">Uw rechten</h2>

@@ -12,6 +12,8 @@ import { cycleRoundId } from "../models/cycles.server.ts";
 import { previousRoundFigures, regionResults } from "../models/results.server.ts";
 import { getRound, listRounds } from "../models/rounds.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { RegionConversation } from "../components/RegionConversation.tsx";
+import { regionConversation } from "../services/conversation.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -24,16 +26,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const roundId = chosen ? parseId(chosen) : await cycleRoundId(context.db, region.id);
   const round = roundId ? await getRound(context.db, roundId) : undefined;
   if (chosen && (!round || round.kind !== "zelfscan")) notFound();
-  if (!round) return { region, round: null, rounds: [], results: null, previous: null };
+  if (!round) return { region, round: null, rounds: [], results: null, previous: null, talk: null };
   const results = await regionResults(context.db, { roundId: round.id, regionId: region.id });
   const previous = await previousRoundFigures(context.db, round.id, { regionId: region.id });
-  return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null };
+  const talk = await regionConversation(context.db, { roundId: round.id, regionId: region.id });
+  return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null, talk };
 }
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
 
 export default function RegionResults() {
-  const { region, round, rounds, results, previous } = useLoaderData<typeof loader>();
+  const { region, round, rounds, results, previous, talk } = useLoaderData<typeof loader>();
   const base = `/regios/${region.id}`;
   if (!round || !results) {
     return (
@@ -181,6 +184,7 @@ export default function RegionResults() {
         </DataTable>
       </section>
       <ExportLinks roundId={round.id} roundName={round.name} scope={{ regio: region.id }} />
+      {talk ? <RegionConversation {...talk} /> : null}
     </>
   );
 }

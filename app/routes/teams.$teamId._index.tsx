@@ -11,6 +11,7 @@ import { Notifications } from "../components/Notifications.tsx";
 import { ScanHistory } from "../components/ScanHistory.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { TeamActionList } from "../components/TeamActionList.tsx";
+import { ProfessionalsSummary } from "../components/ProfessionalsSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
@@ -53,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { team, isManager, scan, history, actions, inputTasks, notifications, today, noted, deactivatedNotice } = useLoaderData<typeof loader>();
+  const { team, isManager, scan, views, history, actions, inputTasks, notifications, today, noted, deactivatedNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -146,6 +147,8 @@ export default function TeamPage() {
           )}
         </section>
       )}
+
+      {scan.round && (isManager || views) ? <ProfessionalsSummary teamId={team.id} roundId={scan.round.id} views={views} isManager={isManager} /> : null}
 
       <InputTasks tasks={inputTasks} />
 

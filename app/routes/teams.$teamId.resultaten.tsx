@@ -1,7 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BarChart } from "../components/BarChart.tsx";
-import { formatScore } from "../domain/format.ts";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireTeamAccess, requireUser } from "../auth/guards.server.ts";
@@ -10,8 +8,10 @@ import { getMunicipality } from "../models/organisation.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
-import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
-import { DataTable } from "../components/DataTable.tsx";
+import { ConversationView } from "../components/ConversationView.tsx";
+import { TeamBenchmark } from "../components/TeamBenchmark.tsx";
+import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
+import { teamConversation } from "../services/conversation.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -35,72 +35,68 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         regionName: municipality.region_name,
       })
     : null;
-  return { team, round: round ?? null, benchmark };
+  const talk = round ? await teamConversation(context.db, { viewer: user, team, roundId: round.id }) : null;
+  return { team, round: round ?? null, benchmark, talk, isManager: user.role === "teammanager" && user.teamId === team.id };
 }
 
-const TOO_FEW = "te weinig teams om te vergelijken";
-
 export default function TeamResults() {
-  const { team, round, benchmark } = useLoaderData<typeof loader>();
+  const { team, round, benchmark, talk, isManager } = useLoaderData<typeof loader>();
   const crumbs = [{ to: `/teams/${team.id}`, label: team.name }, { label: "Resultaten" }];
-  if (!round || !benchmark || !benchmark.submitted) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <h1 className="utrecht-heading-1">Resultaten van {team.name}</h1>
-        <p className="utrecht-paragraph">De resultaten verschijnen hier zodra het team de zelfscan{round ? ` (${round.name})` : ""} heeft ingediend.</p>
-      </>
-    );
-  }
-  const shown = benchmark.comparisons.filter((c) => c.figures);
   return (
     <>
       <Breadcrumbs items={crumbs} />
       <h1 className="utrecht-heading-1">Resultaten van {team.name}</h1>
-      <p className="utrecht-paragraph lead">{round.name}</p>
-      <p className="utrecht-paragraph">
-        De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Een vergelijking met de gemeente, de regio of Nederland verschijnt
-        alleen als daar ten minste {MIN_OTHER_TEAMS} andere teams hebben ingediend; anders zou u de antwoorden van een ander team kunnen afleiden.
-      </p>
-      <BarChart
-        id="team-score"
-        title={`Score per thema van ${team.name} naast ${shown.map((c) => c.label).join(", ") || "geen vergelijkingsgroep"}`}
-        categories={benchmark.own.map((f) => `${f.theme}. ${f.title}`)}
-        series={[
-          { label: "Uw team", values: benchmark.own.map((f) => f.score) },
-          ...shown.slice(-2).map((c) => ({ label: c.label, values: c.figures!.map((f) => f.score) })),
-        ]}
-      />
-      <DataTable caption="Score per thema van uw team naast de gemeente, de regio en Nederland" captionVisible>
-        <thead>
-          <tr>
-            <th scope="col">Thema</th>
-            <th scope="col" className="number">
-              Uw team
-            </th>
-            {benchmark.comparisons.map((c) => (
-              <th key={c.label} scope="col" className="number">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {benchmark.own.map((f, i) => (
-            <tr key={f.theme}>
-              <th scope="row">
-                {f.theme}. {f.title}
-              </th>
-              <td className="number">{formatScore(f.score)}</td>
-              {benchmark.comparisons.map((c) => (
-                <td key={c.label} className="number">
-                  {c.figures ? formatScore(c.figures[i]?.score ?? null) : <span className="muted">{TOO_FEW}</span>}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
+      {round ? <p className="utrecht-paragraph lead">{round.name}</p> : null}
+      {round && benchmark?.submitted ? (
+        <TeamBenchmark teamName={team.name} benchmark={benchmark} />
+      ) : (
+        <p className="utrecht-paragraph">De scores verschijnen hier zodra het team de zelfscan{round ? ` (${round.name})` : ""} heeft ingediend.</p>
+      )}
+      {round && talk?.conversation ? (
+        <section aria-labelledby="professionals" className="page-section">
+          <h2 id="professionals" className="utrecht-heading-2">
+            De kijk van de professionals
+          </h2>
+          {talk.request ? (
+            <>
+              <ConversationView conversation={talk.conversation} managerAnswersShown={talk.managerAnswersShown} />
+              <p className="form-actions no-print">
+                {talk.conversation.shown ? (
+                  <Link className="utrecht-link" to={`/teams/${team.id}/gesprekskaart?ronde=${round.id}`}>
+                    Gesprekskaart voor het teamoverleg (om af te drukken)
+                  </Link>
+                ) : null}
+                {isManager ? (
+                  <Link className="utrecht-link" to={`/teams/${team.id}/professionals`}>
+                    Professionals uitnodigen of herinneren
+                  </Link>
+                ) : null}
+              </p>
+            </>
+          ) : (
+            <p className="utrecht-paragraph">
+              {isManager ? (
+                <>
+                  U heeft de professionals van het team nog niet om hun kijk gevraagd.{" "}
+                  <Link className="utrecht-link" to={`/teams/${team.id}/professionals`}>
+                    Professionals uitnodigen
+                  </Link>
+                </>
+              ) : (
+                "Het team heeft de professionals (nog) niet om hun kijk gevraagd."
+              )}
+            </p>
+          )}
+        </section>
+      ) : null}
+      {round && talk ? (
+        <section aria-labelledby="veilig-thuis" className="page-section">
+          <h2 id="veilig-thuis" className="utrecht-heading-2">
+            De kijk van Veilig Thuis op de samenwerking (thema G)
+          </h2>
+          <VeiligThuisView view={talk.veiligThuis} municipalityName={team.municipality_name} own={talk.ownSide} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -137,6 +137,8 @@ export interface AppConfig {
   retention: RetentionPeriods;
   /** scrypt's cost (N) for new password hashes, and for the dummy hash an unknown account is checked against. */
   passwordHashCost: number;
+  /** Whether mail leaves (SMTP_URL is set); if not, pages that invite show the links to copy. */
+  sendsMail: boolean;
 }
 
 export interface ServiceContact {
@@ -213,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         phone: e.SERVICE_PHONE ?? null,
       },
       passwordHashCost: e.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
+      sendsMail: Boolean(e.SMTP_URL),
       retention: {
         sessionDays: e.RETENTION_SESSION_DAYS ?? DEFAULT_RETENTION.sessionDays,
         keptInputDays: e.RETENTION_KEPT_INPUT_DAYS ?? DEFAULT_RETENTION.keptInputDays,

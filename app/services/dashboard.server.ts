@@ -71,7 +71,7 @@ export interface DashboardView {
   responded: number | null;
   phases: DashboardBlock & { map: MapRegion[]; lists: { label: string; names: string[] }[] };
   blocks: DashboardBlock[];
-  zelfscan: { regions: RegionZelfscan[]; themes: { key: string; title: string }[]; shown: number };
+  zelfscan: { regions: RegionZelfscan[]; themes: { key: string; title: string }[]; shown: number; withViews: number };
 }
 
 const label = (demo: boolean, figure: Parameters<typeof provenanceOf>[0]) => provenanceLabel(provenanceOf(figure, demo));
@@ -165,6 +165,7 @@ export async function dashboardView(db: DB, year: number, now = new Date()): Pro
       regions: zelfscan,
       themes: [...themes].map(([key, title]) => ({ key, title })).sort((a, b) => a.key.localeCompare(b.key)),
       shown: zelfscan.filter((r) => r.themes).length,
+      withViews: zelfscan.reduce((n, r) => n + r.withViews, 0),
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   type ResponseOwner,
 } from "../models/response.server.ts";
 import { startPageInputTasks } from "./round-table-input.server.ts";
+import { viewCountsOfRound } from "../models/professional-views.server.ts";
 
 /**
  * What the team's and the gemeente's start pages show. Both work on the round of their region's cycle
@@ -123,6 +124,7 @@ export async function teamStartPage(db: DB, user: CurrentUser, team: { id: numbe
   const roundId = scan.round?.id ?? null;
   return {
     scan,
+    views: roundId ? ((await viewCountsOfRound(db, roundId, [team.id])).get(team.id) ?? null) : null,
     history: await scanHistory(db, { teamId: team.id }, roundId),
     actions: roundId ? await teamActions(db, { teamId: team.id, roundId }) : [],
     phase: (await currentPhase(db, team.region_id)).phase,
@@ -136,10 +138,20 @@ export async function municipalityStartPage(db: DB, user: CurrentUser, municipal
   const municipalScan = await currentScan(db, user, { municipalityId: municipality.id }, { regionId: municipality.region_id });
   const round = municipalScan.round;
   const teamKey = round ? await getRoundQuestionnaireKey(db, round.id, "team") : undefined;
+  const listed = round && teamKey ? await listTeamResponses(db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey }) : [];
+  // How many of each team's professionals gave their view: a count (never who), shown from 3 on as such.
+  const views = round
+    ? await viewCountsOfRound(
+        db,
+        round.id,
+        listed.map((t) => t.team_id),
+      )
+    : new Map();
   const teams =
     round && teamKey
-      ? (await listTeamResponses(db, { municipalityId: municipality.id, roundId: round.id, questionnaireKey: teamKey })).map((t) => ({
+      ? listed.map((t) => ({
           ...t,
+          views: views.get(t.team_id) ?? null,
           progress: responseProgress(
             t.response_id
               ? {

@@ -4,6 +4,10 @@ import { getRoundQuestionnaireKey } from "../models/rounds.server.ts";
 import { municipalPartFigures, regionResults, regionThemeFigures, roundThemes, scopeFigures, teamDefinitionForRound } from "../models/results.server.ts";
 import { answerSheets, type AnswerSheets, type ExportScope } from "./answer-exports.server.ts";
 import type { Column, Sheet } from "./spreadsheets.server.ts";
+import { professionalItems, PROFESSIONALS_MIN } from "../domain/conversation.ts";
+import { optionsOf } from "../questionnaire/item-types/index.ts";
+import { viewCountsOfRound, viewValueCounts } from "../models/professional-views.server.ts";
+import { fixedRoundQuestionnaire } from "../models/rounds.server.ts";
 
 /**
  * What programma (the country), a regio (its region) and a gemeente (its municipality) download of a
@@ -11,11 +15,14 @@ import type { Column, Sheet } from "./spreadsheets.server.ts";
  * already checked the scope against the policy; this only reads what the scope holds.
  */
 
-export type ZelfscanPart = "team" | "gemeente";
+export type ZelfscanPart = "team" | "gemeente" | "veilig-thuis";
+
+const PART_AUDIENCE = { team: "team", gemeente: "municipality", "veilig-thuis": "veilig_thuis" } as const;
 
 export async function zelfscanAnswerSheets(db: DB, input: { roundId: number; part: ZelfscanPart; scope: ExportScope }): Promise<AnswerSheets | null> {
-  const audience = input.part === "team" ? "team" : "municipality";
-  const key = await getRoundQuestionnaireKey(db, input.roundId, audience);
+  const audience = PART_AUDIENCE[input.part];
+  const key =
+    audience === "veilig_thuis" ? await fixedRoundQuestionnaire(db, input.roundId, audience) : await getRoundQuestionnaireKey(db, input.roundId, audience);
   return key ? answerSheets(db, { roundId: input.roundId, questionnaireKey: key, audience, scope: input.scope }) : null;
 }
 
@@ -100,5 +107,87 @@ export async function zelfscanResultsSheet(
       ...themes.map((t) => row.figures.find((f) => f.theme === t.key)?.score ?? null),
       row.note,
     ]),
+  };
+}
+
+/**
+ * The professionals' view as a file: per team whose view is shown (PROFESSIONALS_MIN or more views) and per
+ * question, how often each answer was given; never one person's answers, never a team below the threshold
+ * (the counts come from the model's query, which leaves such teams out). With a codebook.
+ */
+export async function professionalsSheets(
+  db: DB,
+  input: { roundId: number; roundName: string; scope: ExportScope },
+): Promise<{ counts: Sheet; codebook: Sheet }> {
+  const definition = await teamDefinitionForRound(db, input.roundId);
+  let teamsQuery = db
+    .selectFrom("team")
+    .innerJoin("municipality", "municipality.id", "team.municipality_id")
+    .innerJoin("region", "region.id", "municipality.region_id")
+    .select(["team.id", "team.name", "municipality.name as municipality_name", "region.name as region_name"]);
+  if (input.scope.regionId !== undefined) teamsQuery = teamsQuery.where("municipality.region_id", "=", input.scope.regionId);
+  if (input.scope.municipalityId !== undefined) teamsQuery = teamsQuery.where("municipality.id", "=", input.scope.municipalityId);
+  const teams = await teamsQuery.orderBy("region.name").orderBy("municipality.name").orderBy("team.name").execute();
+  const counts = await viewValueCounts(db, { roundId: input.roundId, teamIds: teams.map((t) => t.id) });
+  const responses = await viewCountsOfRound(
+    db,
+    input.roundId,
+    teams.map((t) => t.id),
+  );
+  const options = definition?.scale.options ?? [];
+  const items = definition ? professionalItems(definition) : [];
+  const rows: unknown[][] = [];
+  for (const team of teams) {
+    const own = counts.filter((c) => c.team_id === team.id);
+    if (!own.length) continue;
+    for (const item of items) {
+      const itemOptions = optionsOf(item, options) ?? [];
+      rows.push([
+        team.name,
+        team.municipality_name,
+        team.region_name,
+        responses.get(team.id)?.responded ?? null,
+        item.key,
+        item.text,
+        ...options.map((o) =>
+          itemOptions.some((io) => io.value === o.value) ? (own.find((c) => c.item_key === item.key && c.value === o.value)?.n ?? 0) : null,
+        ),
+        itemOptions
+          .filter((io) => !options.some((o) => o.value === io.value))
+          .map((io) => `${io.label}: ${own.find((c) => c.item_key === item.key && c.value === io.value)?.n ?? 0}`)
+          .join("; "),
+      ]);
+    }
+  }
+  const columns: Column[] = [
+    { header: "Team", width: 32 },
+    { header: "Gemeente", width: 24 },
+    { header: "Regio", width: 24 },
+    { header: "Reacties van professionals", type: "number", width: 14 },
+    { header: "Vraag", width: 8 },
+    { header: "Vraagtekst", width: 60 },
+    ...options.map((o) => ({ header: o.label, type: "number" as const, width: 12 })),
+    { header: "Andere antwoorden", width: 30 },
+  ];
+  const codebook: unknown[][] = [
+    [
+      "Reacties van professionals",
+      `Hoeveel professionals van het team hun kijk gaven. Alleen teams met ${PROFESSIONALS_MIN} of meer reacties staan erin; van niemand staan de eigen antwoorden erin.`,
+    ],
+    ["Vraag, Vraagtekst", "De vraag van de teamzelfscan die de professionals beantwoordden."],
+    ...options.map((o) => [o.label, `Hoe vaak de professionals van het team "${o.label}" antwoordden.`]),
+    ["Andere antwoorden", "Bij een vraag met eigen antwoorden (zoals ja/nee): hoe vaak elk werd gegeven."],
+  ];
+  return {
+    counts: { name: `Professionals ${input.roundName}`.slice(0, 31), columns, rows, filter: true },
+    codebook: {
+      name: "Codeboek",
+      columns: [
+        { header: "Kolom", width: 28 },
+        { header: "Betekenis", width: 90 },
+      ],
+      rows: codebook,
+      filter: true,
+    },
   };
 }

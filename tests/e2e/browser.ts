@@ -84,8 +84,8 @@ export async function newPage(
   if (options.javaScriptEnabled === false) pagesWithoutScript.add(page);
   const problems: string[] = [];
   page.on("console", (message) => {
-    // A form that comes back with errors is a 400 (or 409) on purpose; the browser logs that as a failed load.
-    if (/Failed to load resource: the server responded with a status of 40[09]/.test(message.text())) return;
+    // A form that comes back with errors is a 400 (or 409), a spent personal link a 410, on purpose; the browser logs that as a failed load.
+    if (/Failed to load resource: the server responded with a status of (40[09]|410)/.test(message.text())) return;
     if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

@@ -18,6 +18,7 @@ const ROLES: { role: string; email: string | null }[] = [
   { role: "regio", email: "regio.twente@demo.example" },
   { role: "regio", email: "regio.zaanstreek-waterland@demo.example" },
   { role: "programma", email: "programma@demo.example" },
+  { role: "veilig_thuis", email: "veilig-thuis.zaanstreek-waterland@demo.example" },
 ];
 /** Links that are not pages: they end the session, or are downloads, assets or the session keep-alive. */
 const NOT_A_PAGE = /^\/(logout|downloads\/|build\/|sessie)|\.(csv|xlsx)(\?|$)/;

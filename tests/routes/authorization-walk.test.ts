@@ -28,6 +28,7 @@ interface Ids extends World {
   municipalResponse: number;
   roundTableResponse: number;
   inputResponse: number;
+  veiligThuisResponse: number;
 }
 
 const ROUTES: Record<string, Access> = {
@@ -77,6 +78,16 @@ const ROUTES: Record<string, Access> = {
   "vragenlijsten.$responseId._index.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
   "vragenlijsten.$responseId.onderdelen.$sectionKey.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse), sectionKey: "A" }) },
   "vragenlijsten.$responseId.indienen.tsx": { kind: "scoped", params: (w) => ({ responseId: String(w.teamResponse) }) },
+  // The team manager's request for the professionals' view, and the gesprekskaart (professionals.test.ts).
+  "teams.$teamId.professionals.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
+  "teams.$teamId.gesprekskaart.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
+  // A professional's personal link is its own credential (professionals.test.ts); the thank-you page holds nothing.
+  "bijdrage.$token._index.tsx": { kind: "public" },
+  "bijdrage.$token.onderdelen.$sectionKey.tsx": { kind: "public" },
+  "bijdrage.$token.indienen.tsx": { kind: "public" },
+  "bijdrage-ontvangen.tsx": { kind: "public" },
+  // Veilig Thuis's start page: its own region only (every other role and region gets a 404).
+  "veilig-thuis.$regionId.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
 };
 
 /** The municipal part and the round table are walked too, through the same questionnaire routes. */
@@ -84,6 +95,7 @@ const EXTRA_RECORDS: ((w: Ids) => Record<string, string>)[] = [
   (w) => ({ responseId: String(w.municipalResponse), sectionKey: "I" }),
   (w) => ({ responseId: String(w.roundTableResponse), sectionKey: "sturing" }),
   (w) => ({ responseId: String(w.inputResponse), sectionKey: "ervaring" }),
+  (w) => ({ responseId: String(w.veiligThuisResponse), sectionKey: "G" }),
 ];
 
 let context: TestContext;
@@ -119,7 +131,13 @@ beforeAll(async () => {
     subject: { teamId: world.teams.teamZaanstad },
     userId: world.users.teamZaanstad,
   });
-  ids = { ...world, teamResponse, municipalResponse, roundTableResponse, inputResponse };
+  const veiligThuisResponse = await getOrCreateResponse(context.db, {
+    roundId: world.roundId,
+    questionnaireKey: "zelfscan-veilig-thuis",
+    subject: { municipalityId: world.municipalities.zaanstad },
+    userId: world.users.veiligThuisZaanstreek,
+  });
+  ids = { ...world, teamResponse, municipalResponse, roundTableResponse, inputResponse, veiligThuisResponse };
 });
 afterAll(() => context.close());
 
@@ -168,12 +186,15 @@ describe("an anonymous visitor is sent to the login page by every non-public rou
 });
 
 describe("a signed-in user outside the record's scope is refused (403 or 404), for every role", () => {
-  const twente = () => [ids.users.teamA, ids.users.gemeenteEnschede, ids.users.regioTwente];
+  const twente = () => [ids.users.teamA, ids.users.gemeenteEnschede, ids.users.regioTwente, ids.users.veiligThuisTwente];
   for (const file of files) {
     const access = ROUTES[file];
     if (!access || (access.kind !== "scoped" && access.kind !== "programma")) continue;
     it(file, async () => {
-      const users = access.kind === "programma" ? [...twente(), ids.users.regioZaanstreek, ids.users.gemeenteZaanstad, ids.users.teamZaanstad] : twente();
+      const users =
+        access.kind === "programma"
+          ? [...twente(), ids.users.regioZaanstreek, ids.users.gemeenteZaanstad, ids.users.teamZaanstad, ids.users.veiligThuisZaanstreek]
+          : twente();
       const paramSets = access.kind === "scoped" ? [access.params(ids), ...(file.startsWith("vragenlijsten.") ? EXTRA_RECORDS.map((p) => p(ids)) : [])] : [{}];
       for (const userId of users) {
         const cookie = await sessionCookieFor(context, userId);
@@ -185,4 +206,31 @@ describe("a signed-in user outside the record's scope is refused (403 or 404), f
       }
     });
   }
+});
+
+describe("Veilig Thuis reaches nothing of its own region but its start page and its own view of each gemeente", () => {
+  const own = new Set(["veilig-thuis.$regionId.tsx"]);
+  for (const file of files) {
+    const access = ROUTES[file];
+    if (!access || (access.kind !== "scoped" && access.kind !== "programma") || own.has(file)) continue;
+    it(file, async () => {
+      const cookie = await sessionCookieFor(context, ids.users.veiligThuisZaanstreek);
+      // Its own view of Zaanstad is the one questionnaire it reaches; every other record of its region is a 404.
+      const paramSets =
+        access.kind === "scoped" ? [access.params(ids), ...(file.startsWith("vragenlijsten.") ? EXTRA_RECORDS.slice(0, -1).map((p) => p(ids)) : [])] : [{}];
+      for (const params of paramSets) {
+        for (const outcome of await refusals(file, params, cookie)) {
+          expect([403, 404], `${file} ${outcome.kind} with ${JSON.stringify(params)}`).toContain(outcome.status);
+        }
+      }
+    });
+  }
+
+  it("opens its own start page and its own view", async () => {
+    const cookie = await sessionCookieFor(context, ids.users.veiligThuisZaanstreek);
+    const start = await load("veilig-thuis.$regionId.tsx");
+    expect((await run(start.loader!, getRequest("/x", cookie), context, { regionId: String(ids.regions.zaanstreek) })).status).toBe(200);
+    const view = await load("vragenlijsten.$responseId._index.tsx");
+    expect((await run(view.loader!, getRequest("/x", cookie), context, { responseId: String(ids.veiligThuisResponse) })).status).toBe(200);
+  });
 });

@@ -97,7 +97,7 @@ afterAll(() => context.close());
 describe("the retention cleanup", () => {
   it("removes each kind of row after its period, and keeps what is younger, unsent or still blocking", async () => {
     const result = await cleanUp(context.db, DEFAULT_RETENTION, NOW);
-    expect(result).toEqual({ sessions: 1, keptInput: 1, outbox: 3, outboxLinks: 1, throttle: 1, auditAddresses: 1 });
+    expect(result).toEqual({ sessions: 1, keptInput: 1, outbox: 3, outboxLinks: 1, professionalAddresses: 0, throttle: 1, auditAddresses: 1 });
     const db = context.db;
     expect((await db.selectFrom("session").select("id").where("id", "in", ["oud", "net-verlopen"]).execute()).map((r) => r.id)).toEqual(["net-verlopen"]);
     expect((await db.selectFrom("pending_save").select("path").execute()).map((r) => r.path)).toEqual(["/nieuw"]);
@@ -116,7 +116,15 @@ describe("the retention cleanup", () => {
       { action: "nieuw", address: "192.0.2.2", actor_id: world.users.teamA },
     ]);
     // A second run finds nothing more.
-    expect(await cleanUp(context.db, DEFAULT_RETENTION, NOW)).toEqual({ sessions: 0, keptInput: 0, outbox: 0, outboxLinks: 0, throttle: 0, auditAddresses: 0 });
+    expect(await cleanUp(context.db, DEFAULT_RETENTION, NOW)).toEqual({
+      sessions: 0,
+      keptInput: 0,
+      outbox: 0,
+      outboxLinks: 0,
+      professionalAddresses: 0,
+      throttle: 0,
+      auditAddresses: 0,
+    });
   });
 
   it("follows configured periods", async () => {

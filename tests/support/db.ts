@@ -28,6 +28,7 @@ export const TEST_CONFIG: AppConfig = {
   // New passwords in tests are hashed cheaply (the accounts of the fixtures too): a busy machine must not
   // turn a test's few hashes into seconds of scrypt. Production keeps OWASP's 2^17 (PASSWORD_HASH_COST).
   passwordHashCost: TEST_PASSWORD_COST,
+  sendsMail: false,
 };
 
 /** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */

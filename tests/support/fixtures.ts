@@ -38,6 +38,8 @@ export async function buildWorld(db: DB) {
     teamA: await account("team.a@test.nl", "teammanager", { teamId: teamA }),
     teamB: await account("team.b@test.nl", "teammanager", { teamId: teamB }),
     teamZaanstad: await account("team.zaanstad@test.nl", "teammanager", { teamId: teamZaanstad }),
+    veiligThuisTwente: await account("vt.twente@test.nl", "veilig_thuis", { regionId: twente }),
+    veiligThuisZaanstreek: await account("vt.zaanstreek@test.nl", "veilig_thuis", { regionId: zaanstreek }),
   };
   const roundId = await insertRound(db, { name: "Zelfscan test", opensOn: "2020-01-01", closesOn: "2999-12-31" });
   return {

@@ -89,6 +89,7 @@ describe("returning after login goes only to a local path", () => {
 
 describe("what a user may do with a response", () => {
   const teamScan = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({
+    audience: "team",
     team_id: 100,
     municipality_id: 10,
     region_id: 1,
@@ -100,6 +101,7 @@ describe("what a user may do with a response", () => {
     ...facts,
   });
   const roundTable = (facts: Partial<ResponseFacts> = {}): ResponseFacts => ({
+    audience: "region",
     team_id: null,
     municipality_id: null,
     region_id: 1,
@@ -201,8 +203,8 @@ describe("work that depends on the region's phase", () => {
 
 describe("account management", () => {
   it("each manager gives the roles below them; a team manager manages nobody", () => {
-    expect(assignableRoles(user("programma"))).toEqual(["programma", "regio", "gemeente", "teammanager"]);
-    expect(assignableRoles(user("regio", { regionId: 1 }))).toEqual(["gemeente"]);
+    expect(assignableRoles(user("programma"))).toEqual(["programma", "regio", "veilig_thuis", "gemeente", "teammanager"]);
+    expect(assignableRoles(user("regio", { regionId: 1 }))).toEqual(["gemeente", "veilig_thuis"]);
     expect(assignableRoles(user("gemeente", { municipalityId: 10 }))).toEqual(["teammanager"]);
     expect(assignableRoles(user("teammanager", { teamId: 100 }))).toEqual([]);
   });

@@ -45,6 +45,11 @@ export const itemBase = {
    * any other item is new. Checked at start-up against the previous version.
    */
   replaces: z.string().regex(keyPattern).optional(),
+  /**
+   * Whether the team's professionals answer it (team questionnaires): by default an item with answer options
+   * does and free input does not (app/domain/conversation.ts).
+   */
+  professionals: z.boolean().optional(),
 };
 
 export const messages = {
