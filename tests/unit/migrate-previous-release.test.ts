@@ -75,3 +75,71 @@ describe("the previous release's demo database", () => {
     }
   });
 });
+
+/**
+ * The same on the demo database of the release before issues 23-25 (commit 72222a8, on Node 20, with its own
+ * `npm run db:reset`): migration 0010 moves the demo to its reserved domain, and 0011 rebuilds the account and
+ * questionnaire tables on SQLite for the Veilig Thuis role and audience, keeping every row, id and reference.
+ */
+const lastRelease = join(TEMPLATE_DIR, `last-release-${process.pid}.db`);
+writeFileSync(lastRelease, gunzipSync(readFileSync("tests/fixtures/demo-release-2026-12.db.gz")));
+afterAll(() => {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(lastRelease + suffix, { force: true });
+});
+
+describe("the last release's demo database", () => {
+  const snapshot = () => {
+    const db = new SQLite(lastRelease, { readonly: true });
+    const rows = (sql: string) => db.prepare(sql).all();
+    const result = {
+      migrations: rows("select name from kysely_migration order by name").map((r) => (r as { name: string }).name),
+      accounts: rows("select id, role, team_id, municipality_id, region_id from user_account order by id"),
+      versions: rows("select id, key, version, audience from questionnaire_version order by id"),
+      fixed: rows("select round_id, questionnaire_key, audience, questionnaire_version_id from round_questionnaire order by round_id, questionnaire_key"),
+      responses: rows("select id, questionnaire_version_id, team_id, municipality_id, status from response order by id"),
+    };
+    db.close();
+    return result;
+  };
+  const old = snapshot();
+
+  it("is what the last release made (migrations 0001 to 0009)", () => {
+    expect(old.migrations.at(-1)).toBe("0009-outbox-claim");
+    expect(old.migrations).toHaveLength(9);
+  });
+
+  it("migrates with npm run db:migrate, keeps every account, version and response, and takes a Veilig Thuis account", async () => {
+    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "migrate"], {
+      env: { ...process.env, DATABASE_URL: lastRelease },
+      encoding: "utf8",
+    });
+    expect(output).toMatch(/^Toegepast: 0010-safe-demo-and-outbox, 0011-professionals-and-veilig-thuis/);
+    const now = snapshot();
+    expect(now.accounts).toEqual(old.accounts);
+    expect(now.versions).toEqual(old.versions);
+    expect(now.fixed).toEqual(old.fixed);
+    expect(now.responses).toEqual(old.responses);
+
+    const db = new SQLite(lastRelease);
+    try {
+      db.pragma("foreign_keys = on");
+      expect(db.pragma("foreign_key_check")).toEqual([]);
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      const region = (db.prepare("select id from region order by id limit 1").get() as { id: number }).id;
+      const insert = db.prepare("insert into user_account (email, name, password_hash, role, region_id, created_at) values (?, ?, '', ?, ?, ?)");
+      expect(() => insert.run("vt@demo.example", "Veilig Thuis", "veilig_thuis", region, new Date().toISOString())).not.toThrow();
+      // The checks still hold: a role that does not exist, or Veilig Thuis without its region, is refused.
+      expect(() => insert.run("x@demo.example", "X", "beheerder", region, new Date().toISOString())).toThrow(/CHECK/);
+      expect(() => insert.run("y@demo.example", "Y", "veilig_thuis", null, new Date().toISOString())).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+    const { db: app, seeded } = await prepareDatabase({ databasePath: lastRelease });
+    try {
+      expect(seeded).toBe(false);
+      expect(await app.selectFrom("view_request").select("id").execute()).toEqual([]);
+    } finally {
+      await app.destroy();
+    }
+  });
+});
