@@ -22,8 +22,9 @@ export function ExportLinks({ roundId, roundName, scope }: { roundId: number; ro
         Downloaden: {roundName}
       </h2>
       <p className="utrecht-paragraph">
-        Alleen ingediende zelfscans. Het Excel-bestand heeft ook een codeboek: per kolom de vraag, het thema en de mogelijke antwoorden. Groepen van minder dan
-        3 teams staan er, net als op de pagina's, niet in; van de professionals alleen teams met 3 of meer reacties, en nooit iemands eigen antwoorden.
+        Alleen ingediende zelfscans. Het Excel-bestand heeft ook een codeboek: per kolom de vraag, het thema en de mogelijke antwoorden. De resultaten per groep
+        volgen dezelfde regel als de pagina's: wat daar "niet getoond" is, staat er ook niet in, met de reden; van de professionals alleen teams met 3 of meer
+        reacties, en nooit iemands eigen antwoorden.
       </p>
       <ul className="utrecht-unordered-list">
         {files.map((f) => (

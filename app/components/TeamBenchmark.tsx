@@ -1,16 +1,16 @@
 import { formatScore } from "../domain/format.ts";
-import { MIN_OTHER_TEAMS, type ThemeFigure } from "../domain/scoring.ts";
+import type { ThemeFigure } from "../domain/scoring.ts";
+import { SMALL_GROUP_MIN, type GroupDecision } from "../domain/small-groups.ts";
+import { GroupNotes, Missing } from "./Missing.tsx";
 import { BarChart } from "./BarChart.tsx";
 import { DataTable } from "./DataTable.tsx";
 
-const TOO_FEW = "te weinig teams om te vergelijken";
-
 export interface Benchmark {
   own: ThemeFigure[];
-  comparisons: { label: string; figures: ThemeFigure[] | null }[];
+  comparisons: { label: string; figures: ThemeFigure[] | null; decision: GroupDecision }[];
 }
 
-/** A team's score per theme beside its gemeente, region and the country, each only from MIN_OTHER_TEAMS other teams on. */
+/** A team's score per theme beside its gemeente, region and the country, each as the small-group rule lets the reader see it. */
 export function TeamBenchmark({ teamName: name, benchmark }: { teamName: string; benchmark: Benchmark }) {
   const shown = benchmark.comparisons.filter((c) => c.figures);
   const team = { name };
@@ -18,7 +18,8 @@ export function TeamBenchmark({ teamName: name, benchmark }: { teamName: string;
     <>
       <p className="utrecht-paragraph">
         De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Een vergelijking met de gemeente, de regio of Nederland verschijnt
-        alleen als daar ten minste {MIN_OTHER_TEAMS} andere teams hebben ingediend; anders zou u de antwoorden van een ander team kunnen afleiden.
+        alleen als daar ten minste {SMALL_GROUP_MIN} andere teams hebben ingediend die u niet zelf kunt inzien; anders zou u de antwoorden van een ander team
+        kunnen afleiden.
       </p>
       <BarChart
         id="team-score"
@@ -52,13 +53,14 @@ export function TeamBenchmark({ teamName: name, benchmark }: { teamName: string;
               <td className="number">{formatScore(f.score)}</td>
               {benchmark.comparisons.map((c) => (
                 <td key={c.label} className="number">
-                  {c.figures ? formatScore(c.figures[i]?.score ?? null) : <span className="muted">{TOO_FEW}</span>}
+                  {c.figures ? formatScore(c.figures[i]?.score ?? null) : <Missing decision={c.decision} />}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </DataTable>
+      <GroupNotes groups={benchmark.comparisons} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { countOf, formatScore } from "../domain/format.ts";
+import { SMALL_GROUP_MIN } from "../domain/small-groups.ts";
 import { DataTable } from "./DataTable.tsx";
 import { RegionMap } from "./RegionMap.tsx";
 
@@ -13,6 +14,7 @@ interface RegionZelfscan {
   teams: number;
   submitted: number;
   themes: { theme: string; score: number | null }[] | null;
+  withheld: string | null;
 }
 
 export interface ZelfscanView {
@@ -33,7 +35,8 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
       </h2>
       <p className="utrecht-paragraph">
         Per regio de ronde waarop haar cyclus {view.live ? "nu loopt" : `eind ${view.year} liep`}, hoeveel van haar teams de zelfscan hebben ingediend en de
-        gemiddelde score per thema (0 tot 100). Met minder dan 3 ingediende teams staan de scores er niet, zodat niemand een team kan herkennen.
+        gemiddelde score per thema (0 tot 100). Met minder dan {SMALL_GROUP_MIN} ingediende teams staan de scores er niet, zodat niemand de antwoorden van een
+        team kan afleiden.
       </p>
       {theme ? (
         <>
@@ -66,14 +69,14 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
                     ? "geen score"
                     : `score ${formatScore(score)}`
                   : r.teams
-                    ? `${countOf(r.submitted, r.teams, "team", "teams")} ingediend, minder dan 3: niet getoond`
+                    ? `${countOf(r.submitted, r.teams, "team", "teams")} ingediend; ${r.withheld}`
                     : "geen teams in deze toepassing",
               };
             })}
           />
         </>
       ) : (
-        <p className="utrecht-paragraph">Nog geen regio heeft 3 of meer ingediende zelfscans; er is daarom geen kaart per thema.</p>
+        <p className="utrecht-paragraph">Nog geen regio heeft {SMALL_GROUP_MIN} of meer ingediende zelfscans; er is daarom geen kaart per thema.</p>
       )}
       <DataTable caption="Zelfscan per regio: ingediende teams en score per thema">
         <thead>
@@ -104,7 +107,7 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
                 ))
               ) : view.zelfscan.themes.length ? (
                 <td colSpan={view.zelfscan.themes.length} className="muted">
-                  {r.teams ? "minder dan 3 teams ingediend: niet getoond" : "–"}
+                  {r.teams ? r.withheld : "–"}
                 </td>
               ) : null}
             </tr>

@@ -63,6 +63,3 @@ export function lowThemes(figures: ThemeFigure[], threshold: number): string[] {
     .sort((a, b) => a.score! - b.score!)
     .map((f) => f.theme);
 }
-
-/** Smallest number of other teams a comparison group must hold before its figures are shown. */
-export const MIN_OTHER_TEAMS = 3;

@@ -12,7 +12,8 @@ import { zelfscanRounds } from "./cycles.server.ts";
 import { cycleRound } from "../domain/cycles.ts";
 import { dayOf } from "../domain/format.ts";
 import { isPhaseKey, type PhaseKey } from "../domain/phases.ts";
-import { MIN_OTHER_TEAMS, type ThemeFigure } from "../domain/scoring.ts";
+import type { ThemeFigure } from "../domain/scoring.ts";
+import { smallGroupDecision } from "../domain/small-groups.ts";
 import { teamsWithViewsPerRegion } from "./professional-views.server.ts";
 
 // The national dashboard: "N van de 28 regio's" for every answer of the round table, computed by SQL
@@ -252,6 +253,8 @@ export interface RegionZelfscan {
   submitted: number;
   /** Themes A to I with their scores (only what the dashboard shows); null under the small-group rule (fewer than 3 submitted teams). */
   themes: ThemeScore[] | null;
+  /** Why the scores are missing, in words (the small-group rule's reason), or null when they are shown. */
+  withheld: string | null;
   /** Teams whose professionals' view is shown (3 or more of them answered). */
   withViews: number;
 }
@@ -290,6 +293,7 @@ export async function zelfscanPicture(db: DB, year: number, now = new Date()): P
       teams: Number(region.teams),
       submitted: figures?.submitted ?? 0,
       themes: figures?.themes ?? null,
+      withheld: figures?.themes ? null : smallGroupDecision({ submitted: figures?.submitted ?? 0, readable: 0 }).reason,
       withViews,
     });
   }
@@ -316,10 +320,10 @@ function regionsOnRound(db: DB, roundId: number) {
       const n = Number(row.n);
       out.set(row.region_id, {
         submitted: n,
-        themes:
-          n >= MIN_OTHER_TEAMS
-            ? (await regionThemeFigures(db, roundId, { regionId: row.region_id })).figures.map(({ theme, title, score }) => ({ theme, title, score }))
-            : null,
+        // The dashboard travels (print, download, publication): its reader is anyone, who reads no team.
+        themes: smallGroupDecision({ submitted: n, readable: 0 }).shown
+          ? (await regionThemeFigures(db, roundId, { regionId: row.region_id })).figures.map(({ theme, title, score }) => ({ theme, title, score }))
+          : null,
       });
     }
     return out;

@@ -1,5 +1,6 @@
 import { changeMarker, type DB } from "../../db/client.ts";
-import { themeFigures, MIN_OTHER_TEAMS, type ThemeFigure, type ValueCount } from "../domain/scoring.ts";
+import { themeFigures, type ThemeFigure, type ValueCount } from "../domain/scoring.ts";
+import { intersectScopes, smallGroupDecision, type GroupDecision, type Reader } from "../domain/small-groups.ts";
 import { getDefinition } from "./response.server.ts";
 import { getRoundQuestionnaireKey, previousRound, roundVersionId } from "./rounds.server.ts";
 import { allItems } from "../questionnaire/definition.ts";
@@ -52,6 +53,24 @@ export async function countAnswers(db: DB, roundId: number, scope: TeamScope): P
       .execute(),
   ]);
   return { teams: Number(teamsRow.n), counts: counts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })) };
+}
+
+/** How many of a group's submitted teams the reader may read (the small-group rule's second number). */
+export async function readableTeams(db: DB, roundId: number, group: TeamScope, reader: Reader, submitted: number): Promise<number> {
+  if (reader.reads === "all") return submitted;
+  if (reader.reads === "none") return 0;
+  const { reads: _, ...own } = reader;
+  const both = intersectScopes<TeamScope>(group, own);
+  if (!both) return 0;
+  const row = await submittedTeamResponses(db, roundId, await teamKeyOf(db, roundId), both)
+    .select((eb) => eb.fn.count<number>("response.id").as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The small-group rule for one group and reader (app/domain/small-groups.ts). */
+export async function groupDecision(db: DB, roundId: number, group: TeamScope, reader: Reader, submitted: number): Promise<GroupDecision> {
+  return smallGroupDecision({ submitted, readable: await readableTeams(db, roundId, group, reader, submitted) });
 }
 
 /** Theme figures of a scope, or null (with the team count) when the definition is missing. */
@@ -169,19 +188,20 @@ async function computeRegionThemeFigures(db: DB, roundId: number, scope: { regio
 
 export interface ComparisonGroup {
   label: string;
-  /** Submitted teams in the group other than the team itself. */
-  otherTeams: number;
-  /** null: too few other teams to compare without exposing one of them. */
+  /** Submitted teams in the group. */
+  teams: number;
+  /** null: the small-group rule leaves the group out for this reader (`decision.reason` says why). */
   figures: ThemeFigure[] | null;
+  decision: GroupDecision;
 }
 
 /**
- * A team's figures beside its municipality, region and the country. A group is shown only when it
- * holds at least MIN_OTHER_TEAMS other submitted teams, so no other team's answers can be inferred.
+ * A team's figures beside its municipality, region and the country, each as the small-group rule lets
+ * the reader see it (a team its own gemeente only from 3 other teams; its gemeente all of it).
  */
 export async function teamBenchmark(
   db: DB,
-  input: { roundId: number; teamId: number; municipalityId: number; regionId: number; municipalityName: string; regionName: string },
+  input: { roundId: number; teamId: number; municipalityId: number; regionId: number; municipalityName: string; regionName: string; reader: Reader },
 ) {
   const own = await scopeFigures(db, input.roundId, { teamId: input.teamId });
   const groups: [string, TeamScope][] = [
@@ -192,8 +212,8 @@ export async function teamBenchmark(
   const comparisons: ComparisonGroup[] = [];
   for (const [label, scope] of groups) {
     const group = await scopeFigures(db, input.roundId, scope);
-    const otherTeams = group.teams - own.teams;
-    comparisons.push({ label, otherTeams, figures: otherTeams >= MIN_OTHER_TEAMS ? group.figures : null });
+    const decision = await groupDecision(db, input.roundId, scope, input.reader, group.teams);
+    comparisons.push({ label, teams: group.teams, figures: decision.shown ? group.figures : null, decision });
   }
   return { submitted: own.teams > 0, own: own.figures, comparisons };
 }
@@ -201,6 +221,38 @@ export async function teamBenchmark(
 /** Per municipality of a region: teams, submitted teams, and theme figures; kept until the round changes. */
 export async function regionResults(db: DB, input: { roundId: number; regionId: number }) {
   return cachedForRound(db, input.roundId, `region:${input.regionId}`, () => computeRegionResults(db, input));
+}
+
+/** A group's figures with nothing in them: the themes stay (for the table's rows), the scores go. */
+const withheld = (figures: ThemeFigure[]): ThemeFigure[] => figures.map((f) => ({ ...f, score: null, distribution: {} }));
+
+/**
+ * A region's results as the reader may see them: each gemeente, the region and the country through the
+ * small-group rule (a regio reads every team of its region, so it sees each gemeente; Nederland only
+ * from 3 submitted teams outside the region). Figures left out have no score, and `decision` says why.
+ */
+export async function regionResultsFor(db: DB, input: { roundId: number; regionId: number; reader: Reader }) {
+  const results = await regionResults(db, input);
+  const municipalities = await Promise.all(
+    results.municipalities.map(async (m) => {
+      const decision = await groupDecision(db, input.roundId, { municipalityId: m.id }, input.reader, m.submitted);
+      return { ...m, figures: decision.shown ? m.figures : withheld(m.figures), decision };
+    }),
+  );
+  const decisions = {
+    region: await groupDecision(db, input.roundId, { regionId: input.regionId }, input.reader, results.region.teams),
+    country: await groupDecision(db, input.roundId, {}, input.reader, results.country.teams),
+  };
+  // The gemeenten' own part (theme I) is not a group of teams: it stays.
+  const teamThemes = new Set(results.definition?.sections.map((section) => section.key));
+  const teamsOnly = (figures: ThemeFigure[], shown: boolean) => (shown ? figures : figures.map((f) => (teamThemes.has(f.theme) ? withheld([f])[0]! : f)));
+  return {
+    ...results,
+    municipalities,
+    region: { ...results.region, figures: teamsOnly(results.region.figures, decisions.region.shown) },
+    country: { ...results.country, figures: teamsOnly(results.country.figures, decisions.country.shown) },
+    decisions,
+  };
 }
 
 async function computeRegionResults(db: DB, input: { roundId: number; regionId: number }) {
@@ -296,10 +348,9 @@ export async function previousRoundFigures(db: DB, roundId: number, scope: { reg
 
 /**
  * A municipality's results: its submitted teams together per theme (A–H), its own municipal part
- * (theme I), beside the region and the country. A group of teams is shown only when it holds at least
- * MIN_OTHER_TEAMS teams, so no single team's answers can be read from it.
+ * (theme I), beside the region and the country, each group as the small-group rule lets the reader see it.
  */
-export async function municipalityResults(db: DB, input: { roundId: number; municipalityId: number; regionId: number }) {
+export async function municipalityResults(db: DB, input: { roundId: number; municipalityId: number; regionId: number; reader: Reader }) {
   const own = await scopeFigures(db, input.roundId, { municipalityId: input.municipalityId });
   const region = await regionThemeFigures(db, input.roundId, { regionId: input.regionId });
   const country = await regionThemeFigures(db, input.roundId, {});
@@ -323,13 +374,18 @@ export async function municipalityResults(db: DB, input: { roundId: number; muni
           municipalCounts.map((c) => ({ item_key: c.item_key, value: c.value!, n: Number(c.n) })),
         )
       : null;
-  const shown = (teams: number) => teams >= MIN_OTHER_TEAMS;
+  const decisions = {
+    own: await groupDecision(db, input.roundId, { municipalityId: input.municipalityId }, input.reader, own.teams),
+    region: await groupDecision(db, input.roundId, { regionId: input.regionId }, input.reader, region.teams),
+    country: await groupDecision(db, input.roundId, {}, input.reader, country.teams),
+  };
   return {
     teams: own.teams,
-    own: shown(own.teams) ? own.figures : null,
+    own: decisions.own.shown ? own.figures : null,
     municipalPart,
-    region: shown(region.teams) ? region.figures : null,
-    country: shown(country.teams) ? country.figures : null,
+    region: decisions.region.shown ? region.figures : null,
+    country: decisions.country.shown ? country.figures : null,
+    decisions,
     themes: region.figures.length
       ? region.figures.map((f) => ({ theme: f.theme, title: f.title }))
       : own.figures.map((f) => ({ theme: f.theme, title: f.title })),

@@ -9,6 +9,7 @@ import { answerSheets, type ExportScope } from "../services/answer-exports.serve
 import { csvStream, xlsxStream, type Sheet } from "../services/spreadsheets.server.ts";
 import { professionalsSheets, zelfscanAnswerSheets, zelfscanResultsSheet, type ZelfscanPart } from "../services/zelfscan-exports.server.ts";
 import type { DownloadKind } from "../domain/policy.ts";
+import { readerOf } from "../domain/small-groups.ts";
 
 /**
  * Downloads in the user's scope, as CSV or XLSX:
@@ -80,7 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sheets = [found.counts, found.codebook];
       name = `zelfscan-professionals-${slug(round.name)}-${slug(label)}`;
     } else {
-      sheets = [await zelfscanResultsSheet(context.db, { roundId: round.id, roundName: round.name, scope })];
+      sheets = [await zelfscanResultsSheet(context.db, { roundId: round.id, roundName: round.name, reader: readerOf(user), scope })];
       name = `zelfscan-resultaten-${slug(round.name)}-${slug(label)}`;
     }
   }

@@ -7,7 +7,7 @@ import { ExportLinks } from "../components/ExportLinks.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { formatScore, plural } from "../domain/format.ts";
-import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
+import { readerOf, SMALL_GROUP_MIN } from "../domain/small-groups.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { listTeamResponses } from "../models/response.server.ts";
 import { municipalityResults } from "../models/results.server.ts";
@@ -16,6 +16,7 @@ import { notFound, parseId } from "../http/http.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { ProfessionalsPerTeam } from "../components/ProfessionalsPerTeam.tsx";
 import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
+import { GroupNotes, Missing } from "../components/Missing.tsx";
 import { viewCountsOfRound } from "../models/professional-views.server.ts";
 import { municipalityOwnSide, veiligThuisViewOf } from "../services/veilig-thuis.server.ts";
 
@@ -47,12 +48,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     municipality,
     round,
     rounds: await listRounds(context.db),
-    results: await municipalityResults(context.db, { roundId: round.id, municipalityId: municipality.id, regionId: municipality.region_id }),
+    results: await municipalityResults(context.db, {
+      roundId: round.id,
+      municipalityId: municipality.id,
+      regionId: municipality.region_id,
+      reader: readerOf(user),
+    }),
     teams: teams.map((t) => ({ id: t.team_id, name: t.team_name })),
   };
 }
-
-const TOO_FEW = "te weinig teams";
 
 export default function MunicipalityResults() {
   const { municipality, round, rounds, results, teams, professionals, veiligThuis, ownSide } = useLoaderData<typeof loader>();
@@ -84,9 +88,8 @@ export default function MunicipalityResults() {
       <RoundNav rounds={rounds} current={round.id} />
       <p className="utrecht-paragraph">
         De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Thema's A tot en met H komen uit de ingediende zelfscans van de teams
-        samen, thema I uit het gemeentelijke deel. Een groep teams verschijnt alleen als die ten minste {MIN_OTHER_TEAMS} teams telt, zodat de antwoorden van
-        één team er niet uit af te leiden zijn.
-        {results.own ? "" : ` Uw gemeente heeft nog te weinig ingediende teams om ze samen te tonen.`}
+        samen, thema I uit het gemeentelijke deel. De regio en Nederland verschijnen alleen als er ten minste {SMALL_GROUP_MIN} ingediende teams in staan die u
+        niet zelf kunt inzien, zodat de antwoorden van één team er niet uit af te leiden zijn.
       </p>
       {series.length ? (
         <BarChart
@@ -117,13 +120,20 @@ export default function MunicipalityResults() {
               <th scope="row">
                 {t.theme}. {t.title}
               </th>
-              <td className="number">{t.theme === "I" ? formatScore(ownOrI(t.theme)) : results.own ? formatScore(ownOrI(t.theme)) : TOO_FEW}</td>
-              <td className="number">{results.region ? formatScore(scoreOf(results.region, t.theme)) : TOO_FEW}</td>
-              <td className="number">{results.country ? formatScore(scoreOf(results.country, t.theme)) : TOO_FEW}</td>
+              <td className="number">{t.theme === "I" || results.own ? formatScore(ownOrI(t.theme)) : <Missing decision={results.decisions.own} />}</td>
+              <td className="number">{results.region ? formatScore(scoreOf(results.region, t.theme)) : <Missing decision={results.decisions.region} />}</td>
+              <td className="number">{results.country ? formatScore(scoreOf(results.country, t.theme)) : <Missing decision={results.decisions.country} />}</td>
             </tr>
           ))}
         </tbody>
       </DataTable>
+      <GroupNotes
+        groups={[
+          { label: `Gemeente ${municipality.name}`, decision: results.decisions.own },
+          { label: `Regio ${municipality.region_name}`, decision: results.decisions.region },
+          { label: "Nederland", decision: results.decisions.country },
+        ]}
+      />
       <section aria-labelledby="per-team" className="page-section">
         <h2 id="per-team" className="utrecht-heading-2">
           Per team

@@ -104,8 +104,9 @@ export default function Privacy() {
       <h2 className="utrecht-heading-2">Wie het ziet</h2>
       <p className="utrecht-paragraph">
         Iedereen ziet alleen wat bij zijn rol hoort: een teammanager zijn eigen team, een gemeente haar eigen teams, een regio haar gemeenten en teams, het
-        programma het hele land; Veilig Thuis alleen zijn eigen antwoorden en cijfers van de regio. Cijfers over minder dan 3 teams worden niet getoond, en de
-        kijk van professionals pas vanaf 3 reacties van een team, nooit die van één persoon. Gegevens gaan niet naar anderen buiten deze omgeving.
+        programma het hele land; Veilig Thuis alleen zijn eigen antwoorden en cijfers van de regio. Cijfers van een groep teams ziet alleen wie elk team in die
+        groep al mag inzien, of iemand anders pas als er ten minste 3 teams in zitten die hij niet kan inzien; de kijk van professionals pas vanaf 3 reacties
+        van een team, nooit die van één persoon. Gegevens gaan niet naar anderen buiten deze omgeving.
       </p>
 
       <h2 className="utrecht-heading-2">Uw rechten</h2>

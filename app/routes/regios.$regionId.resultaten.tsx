@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound, parseId } from "../http/http.server.ts";
 import { BarChart } from "../components/BarChart.tsx";
-import { countOf, formatScore, plural } from "../domain/format.ts";
+import { countOf, formatScore } from "../domain/format.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { RoundNav } from "../components/RoundNav.tsx";
 import { ExportLinks } from "../components/ExportLinks.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
-import { previousRoundFigures, regionResults } from "../models/results.server.ts";
+import { previousRoundFigures, regionResultsFor } from "../models/results.server.ts";
+import { readerOf } from "../domain/small-groups.ts";
+import { RegionMunicipalityTable } from "../components/RegionMunicipalityTable.tsx";
 import { getRound, listRounds } from "../models/rounds.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { RegionConversation } from "../components/RegionConversation.tsx";
@@ -27,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const round = roundId ? await getRound(context.db, roundId) : undefined;
   if (chosen && (!round || round.kind !== "zelfscan")) notFound();
   if (!round) return { region, round: null, rounds: [], results: null, previous: null, talk: null };
-  const results = await regionResults(context.db, { roundId: round.id, regionId: region.id });
+  const results = await regionResultsFor(context.db, { roundId: round.id, regionId: region.id, reader: readerOf(user) });
   const previous = await previousRoundFigures(context.db, round.id, { regionId: region.id });
   const talk = await regionConversation(context.db, { roundId: round.id, regionId: region.id });
   return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null, talk };
@@ -124,65 +126,7 @@ export default function RegionResults() {
         </DataTable>
       </section>
 
-      <section aria-labelledby="per-gemeente" className="page-section">
-        <h2 id="per-gemeente" className="utrecht-heading-2">
-          Per gemeente
-        </h2>
-        <DataTable caption="Respons en score per thema per gemeente, naast de regio en Nederland" captionVisible>
-          <thead>
-            <tr>
-              <th scope="col">Gemeente</th>
-              <th scope="col" className="number">
-                Ingediend
-              </th>
-              {figures.map((f) => (
-                <th key={f.theme} scope="col" className="number">
-                  <abbr title={f.title}>{f.theme}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {results.municipalities.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link className="utrecht-link" to={`/gemeenten/${m.id}`}>
-                    {m.name}
-                  </Link>
-                </th>
-                <td className="number">
-                  {m.submitted} van {m.teams} ({pct(m.submitted, m.teams)})
-                </td>
-                {figures.map((theme) => (
-                  <td key={theme.theme} className="number">
-                    {formatScore(m.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Regio {region.name}</th>
-              <td className="number">
-                {submitted} van {teams}
-              </td>
-              {figures.map((f) => (
-                <td key={f.theme} className="number">
-                  <strong>{formatScore(f.score)}</strong>
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">Nederland</th>
-              <td className="number">{plural(results.country.teams, "team", "teams")}</td>
-              {figures.map((theme) => (
-                <td key={theme.theme} className="number">
-                  {formatScore(results.country.figures.find((f) => f.theme === theme.theme)?.score ?? null)}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </DataTable>
-      </section>
+      <RegionMunicipalityTable region={region} results={results} />
       <ExportLinks roundId={round.id} roundName={round.name} scope={{ regio: region.id }} />
       {talk ? <RegionConversation {...talk} /> : null}
     </>

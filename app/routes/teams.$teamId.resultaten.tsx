@@ -10,6 +10,7 @@ import { teamBenchmark } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { ConversationView } from "../components/ConversationView.tsx";
 import { TeamBenchmark } from "../components/TeamBenchmark.tsx";
+import { readerOf } from "../domain/small-groups.ts";
 import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
 import { teamConversation } from "../services/conversation.server.ts";
 
@@ -33,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         regionId: team.region_id,
         municipalityName: municipality.name,
         regionName: municipality.region_name,
+        reader: readerOf(user),
       })
     : null;
   const talk = round ? await teamConversation(context.db, { viewer: user, team, roundId: round.id }) : null;

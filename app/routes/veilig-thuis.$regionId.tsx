@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { requireUser, requireVeiligThuisRegion } from "../auth/guards.server.ts";
 import { countOf, formatDate, formatDateTime, formatScore } from "../domain/format.ts";
+import { SMALL_GROUP_MIN } from "../domain/small-groups.ts";
 import { idField } from "../forms/fields.ts";
 import { readForm } from "../http/form.server.ts";
 import { notFound } from "../http/http.server.ts";
@@ -123,7 +124,10 @@ export default function VeiligThuisPage() {
                 </tbody>
               </DataTable>
             ) : (
-              <p className="utrecht-paragraph">De cijfers van de regio verschijnen zodra ten minste 3 teams de zelfscan hebben ingediend.</p>
+              <p className="utrecht-paragraph">
+                De cijfers van de regio verschijnen zodra ten minste {SMALL_GROUP_MIN} teams de zelfscan hebben ingediend: met minder zouden de antwoorden van
+                één team eruit af te leiden zijn.
+              </p>
             )}
           </section>
         </>

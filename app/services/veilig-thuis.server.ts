@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client.ts";
 import type { CurrentUser } from "../domain/user.ts";
-import { MIN_OTHER_TEAMS } from "../domain/scoring.ts";
+import { smallGroupDecision } from "../domain/small-groups.ts";
 import { responseProgress } from "../questionnaire/progress.ts";
 import { regionCycleRound } from "../models/cycles.server.ts";
 import { getOrCreateResponse, getDefinition } from "../models/response.server.ts";
@@ -54,7 +54,8 @@ export async function veiligThuisPage(db: DB, region: { id: number; name: string
       progress: responseProgress(m.response_id ? { status: m.status!, answerCount: Number(m.answers ?? 0) } : null),
       submittedAt: m.submitted_at,
     })),
-    themes: figures.teams >= MIN_OTHER_TEAMS ? { teams: figures.teams, figures: figures.figures } : null,
+    // Veilig Thuis reads no team, so the region counts only from 3 submitted teams (decision 80).
+    themes: smallGroupDecision({ submitted: figures.teams, readable: 0 }).shown ? { teams: figures.teams, figures: figures.figures } : null,
   } as const;
 }
 

@@ -1,7 +1,17 @@
 import type { DB } from "../../db/client.ts";
-import { MIN_OTHER_TEAMS, type ThemeFigure } from "../domain/scoring.ts";
+import type { ThemeFigure } from "../domain/scoring.ts";
+import type { Reader } from "../domain/small-groups.ts";
 import { getRoundQuestionnaireKey } from "../models/rounds.server.ts";
-import { municipalPartFigures, regionResults, regionThemeFigures, roundThemes, scopeFigures, teamDefinitionForRound } from "../models/results.server.ts";
+import {
+  groupDecision,
+  municipalPartFigures,
+  regionResults,
+  regionThemeFigures,
+  roundThemes,
+  scopeFigures,
+  teamDefinitionForRound,
+  type TeamScope,
+} from "../models/results.server.ts";
 import { answerSheets, type AnswerSheets, type ExportScope } from "./answer-exports.server.ts";
 import type { Column, Sheet } from "./spreadsheets.server.ts";
 import { professionalItems, PROFESSIONALS_MIN } from "../domain/conversation.ts";
@@ -26,38 +36,36 @@ export async function zelfscanAnswerSheets(db: DB, input: { roundId: number; par
   return key ? answerSheets(db, { roundId: input.roundId, questionnaireKey: key, audience, scope: input.scope }) : null;
 }
 
-const TOO_FEW = `minder dan ${MIN_OTHER_TEAMS} ingediende teams: niet getoond`;
-
 interface ResultRow {
   level: string;
   name: string;
   region: string;
   teams: number;
-  /** The figures shown: the teams' themes only from enough teams; a municipality's own part (theme I) always. */
+  /** The figures shown: the teams' themes as the small-group rule allows; a municipality's own part (theme I) always. */
   figures: ThemeFigure[];
   note: string;
 }
 
 /**
- * Scores per theme (0–100) for each group in the scope: a group of teams (the country, a region, a
- * municipality) is shown only from MIN_OTHER_TEAMS submitted teams, like on the pages. A gemeente's
- * own download also holds each of its teams, whose results it reads on the team's results page.
+ * Scores per theme (0–100) for each group in the scope, each through the small-group rule for the reader
+ * (app/domain/small-groups.ts), like on the pages: a regio sees each gemeente of its region, a gemeente
+ * its own total and each of its teams, and a group the reader cannot read team by team only from 3 teams.
  */
 export async function zelfscanResultsSheet(
   db: DB,
-  input: { roundId: number; roundName: string; scope: ExportScope & { regionName?: string; municipalityName?: string } },
+  input: { roundId: number; roundName: string; reader: Reader; scope: ExportScope & { regionName?: string; municipalityName?: string } },
 ): Promise<Sheet> {
   const themes = await roundThemes(db, input.roundId);
   const rows: ResultRow[] = [];
   const teamThemes = new Set((await teamDefinitionForRound(db, input.roundId))?.sections.map((s) => s.key) ?? []);
-  const group = (level: string, name: string, region: string, teams: number, figures: ThemeFigure[], ownPart: ThemeFigure[] = []): ResultRow => {
-    const enough = teams >= MIN_OTHER_TEAMS;
-    // Theme I of a group is the municipalities' own parts; a group's team themes need enough teams.
-    const shown = figures.filter((f) => enough || !teamThemes.has(f.theme));
-    return { level, name, region, teams, figures: [...shown, ...ownPart], note: enough ? "" : TOO_FEW };
+  const group = async (level: string, name: string, region: string, scope: TeamScope, teams: number, figures: ThemeFigure[], ownPart: ThemeFigure[] = []) => {
+    const decision = await groupDecision(db, input.roundId, scope, input.reader, teams);
+    // Theme I of a group is the municipalities' own parts, not a group of teams: the rule leaves it be.
+    const shown = figures.filter((f) => decision.shown || !teamThemes.has(f.theme));
+    rows.push({ level, name, region, teams, figures: [...shown, ...ownPart], note: decision.reason ?? decision.note ?? "" });
   };
   const country = await regionThemeFigures(db, input.roundId, {});
-  rows.push(group("Nederland", "Nederland", "", country.teams, country.figures));
+  await group("Nederland", "Nederland", "", {}, country.teams, country.figures);
 
   const regions =
     input.scope.municipalityId !== undefined || input.scope.regionId !== undefined
@@ -66,10 +74,10 @@ export async function zelfscanResultsSheet(
   for (const region of regions) {
     const results = await regionResults(db, { roundId: input.roundId, regionId: region.id });
     const ownParts = await municipalPartFigures(db, input.roundId, region.id);
-    rows.push(group("Regio", region.name, region.name, results.region.teams, results.region.figures));
+    await group("Regio", region.name, region.name, { regionId: region.id }, results.region.teams, results.region.figures);
     for (const m of results.municipalities) {
       if (input.scope.municipalityId !== undefined && m.id !== input.scope.municipalityId) continue;
-      rows.push(group("Gemeente", m.name, region.name, m.submitted, m.figures, ownParts.get(m.id) ?? []));
+      await group("Gemeente", m.name, region.name, { municipalityId: m.id }, m.submitted, m.figures, ownParts.get(m.id) ?? []);
       if (input.scope.municipalityId === undefined) continue;
       const teams = await db
         .selectFrom("team")
@@ -83,7 +91,7 @@ export async function zelfscanResultsSheet(
         .execute();
       for (const team of teams) {
         const own = await scopeFigures(db, input.roundId, { teamId: team.id });
-        rows.push({ level: "Team", name: team.name, region: region.name, teams: 1, figures: own.figures, note: "" });
+        await group("Team", team.name, region.name, { teamId: team.id }, own.teams, own.figures);
       }
     }
   }

@@ -334,7 +334,7 @@ describe("improvement actions reach the team that owns them", () => {
 });
 
 describe("results for the gemeente", () => {
-  it("its teams together beside the region and the country, each group only from 3 teams; links to each team", async () => {
+  it("its teams together beside the region and the country, each group through the small-group rule; links to each team", async () => {
     const page = async () =>
       (
         await run(municipalityResults.loader, getRequest("/", await cookie(world.users.gemeenteEnschede)), context, {
@@ -344,13 +344,19 @@ describe("results for the gemeente", () => {
     await submittedScan(world.teams.teamA, world.users.teamA, world.roundId);
     const one = await page();
     expect(one.results.teams).toBe(1);
-    expect([one.results.own, one.results.region, one.results.country]).toEqual([null, null, null]);
+    // One team, which the gemeente reads anyway: its total, the region's and the country's are that team's, shown and said so.
+    for (const group of [one.results.own, one.results.region, one.results.country])
+      expect(group.find((f: { theme: string }) => f.theme === "A").score).toBe(100);
+    expect(one.results.decisions.own.note).toBe("uit 1 team, die u elk kunt inzien");
     expect(one.teams).toEqual([{ id: world.teams.teamA, name: "Team Enschede A" }]);
     await submittedScan(world.teams.teamB, world.users.teamB, world.roundId);
     await submittedScan(world.teams.teamHengelo, world.users.teamA, world.roundId);
     const three = await page();
-    expect(three.results.own).toBeNull();
-    expect(three.results.region.find((f: { theme: string }) => f.theme === "A").score).toBe(100);
+    // Its own two teams' total stays; the region's three would give Hengelo's one team away, so it goes, with why.
+    expect(three.results.own.find((f: { theme: string }) => f.theme === "A").score).toBe(100);
+    expect(three.results.region).toBeNull();
+    expect(three.results.country).toBeNull();
+    expect(three.results.decisions.region.reason).toMatch(/minder dan 3 andere ingediende teams/);
     await insertResponse(context.db, {
       roundId: world.roundId,
       questionnaireKey: MUNICIPALITY_QUESTIONNAIRE,

@@ -3,7 +3,7 @@ import { getDefinition, latestVersionOf } from "../../app/models/response.server
 import { dayOf } from "../../app/domain/format.ts";
 import { INPUT_QUESTIONNAIRE, openRoundTableInput } from "../../app/models/round-table-input.server.ts";
 import type { QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
-import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse, insertTeam } from "../../seeds/factories.ts";
+import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse } from "../../seeds/factories.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { csvRows, workbookOf } from "../support/downloads.ts";
 import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
@@ -200,28 +200,34 @@ describe("zelfscan answers", () => {
 });
 
 describe("zelfscan results per theme", () => {
-  it("a group appears from 3 submitted teams; fewer is said, not shown; the gemeente also sees each of its teams", async () => {
+  it("each group through the small-group rule for the one downloading: a total of teams it reads is shown, else only from 3 others, and why", async () => {
     await submitted(world.teams.teamA, world.users.teamA);
     await submitted(world.teams.teamB, world.users.teamB);
-    const read = async () => {
-      const [header, ...rows] = await csvRows(
-        await get(world.users.gemeenteEnschede, "zelfscan-resultaten.csv", { gemeente: String(world.municipalities.enschede) }),
-      );
+    const read = async (userId: number, scope: Record<string, string>) => {
+      const [header, ...rows] = await csvRows(await get(userId, "zelfscan-resultaten.csv", scope));
       return { header: header!, rows: Object.fromEntries(rows.map((r) => [`${r[0]} ${r[1]}`, r])) };
     };
-    const two = await read();
+    const enschede = { gemeente: String(world.municipalities.enschede) };
+    const two = await read(world.users.gemeenteEnschede, enschede);
     const a = two.header.findIndex((h) => h.startsWith("A. "));
-    expect(two.rows["Gemeente Enschede"]![a]).toBe("");
-    expect(two.rows["Gemeente Enschede"]!.at(-1)).toMatch(/minder dan 3 ingediende teams/);
-    expect(two.rows["Regio Twente"]![a]).toBe("");
+    // Both submitted teams are the gemeente's own, which it reads one by one anyway: their total is shown, and said so.
+    expect(two.rows["Gemeente Enschede"]![a]).toBe("100");
+    expect(two.rows["Gemeente Enschede"]!.at(-1)).toBe("uit 2 teams, die u elk kunt inzien");
+    expect(two.rows["Regio Twente"]![a]).toBe("100");
     expect(two.rows["Team Team Enschede A"]![a]).toBe("100");
     expect(Object.keys(two.rows)).not.toContain("Gemeente Hengelo");
 
-    const third = await insertTeam(context.db, { municipalityId: world.municipalities.enschede, name: "Team Enschede C" });
-    await submitted(third, world.users.teamA);
-    const three = await read();
+    await submitted(world.teams.teamHengelo, world.users.programma);
+    const three = await read(world.users.gemeenteEnschede, enschede);
+    // The region's total now holds one team Enschede cannot read: with its own two it would give that one away.
+    expect(three.rows["Regio Twente"]![a]).toBe("");
+    expect(three.rows["Regio Twente"]!.at(-1)).toMatch(/minder dan 3 andere ingediende teams/);
+    expect(three.rows["Nederland Nederland"]![a]).toBe("");
     expect(three.rows["Gemeente Enschede"]![a]).toBe("100");
-    expect(three.rows["Gemeente Enschede"]![3]).toBe("3");
-    expect(three.rows["Regio Twente"]![a]).toBe("100");
+    // The regio reads every team of its region: each gemeente is shown, even Hengelo's single team.
+    const regio = await read(world.users.regioTwente, { regio: String(world.regions.twente) });
+    expect(regio.rows["Gemeente Hengelo"]![a]).toBe("100");
+    expect(regio.rows["Regio Twente"]![3]).toBe("3");
+    expect(regio.rows["Regio Twente"]![a]).not.toBe("");
   });
 });

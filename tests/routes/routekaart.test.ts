@@ -82,19 +82,26 @@ describe("results, computed by hand on a small fixture", () => {
     expect(hengelo.figures.every((f) => f.score === null)).toBe(true);
   });
 
-  it("shows a team's comparison groups only with at least 3 other submitted teams", async () => {
+  it("shows a team's comparison groups only with at least 3 other submitted teams, and says why one is missing", async () => {
     await submitTeam(world.teams.teamA, world.users.teamA, answersWith(teamDef, "voldoet"));
     await submitTeam(world.teams.teamB, world.users.teamB, answersWith(teamDef, "voldoet_niet"));
     const hengelo = [world.teams.teamHengelo, await insertTeam(context.db, { municipalityId: world.municipalities.hengelo, name: "Hengelo 2" })];
     for (const teamId of hengelo) await submitTeam(teamId, world.users.programma, answersWith(teamDef, "voldoet_deels"));
 
     const page = await run(teamResults.loader, getRequest("/", await cookie(world.users.teamA)), context, { teamId: String(world.teams.teamA) });
-    const groups = page.data.benchmark.comparisons as { label: string; otherTeams: number; figures: { score: number }[] | null }[];
-    expect(groups.map((g) => [g.label, g.otherTeams, g.figures === null])).toEqual([
-      ["Gemeente Enschede", 1, true],
-      ["Regio Twente", 3, false],
-      ["Nederland", 3, false],
+    const groups = page.data.benchmark.comparisons as {
+      label: string;
+      teams: number;
+      figures: { score: number }[] | null;
+      decision: { reason: string | null };
+    }[];
+    // The team reads only its own answers: a group needs 3 other submitted teams, else it would give one away.
+    expect(groups.map((g) => [g.label, g.teams, g.figures === null])).toEqual([
+      ["Gemeente Enschede", 2, true],
+      ["Regio Twente", 4, false],
+      ["Nederland", 4, false],
     ]);
+    expect(groups[0]!.decision.reason).toMatch(/minder dan 3 andere ingediende teams/);
     // Region: 1x all voldoet (100), 1x all niet (0), 2x all deels (50) -> 50
     expect(groups[1]!.figures![0]!.score).toBe(50);
     expect(page.data.benchmark.own[0].score).toBe(100);
