@@ -16,9 +16,13 @@ import { DEMO_REGION_PHASES } from "./demo-phases.ts";
  *               steps intended for 2021: local teams 28, knowledge 28, kwaliteitskader 25, the teams'
  *               assignment 28, case direction 22 (the bar for the visie is illegible: ours).
  *   2019 (000): MDA++ structureel 5.
- *   Projects: exactly the regions the projectenpools list (001 for 2019, 003 for 2020 and 2021).
+ *   Projects: exactly the regions the projectenpools list: 001's for 2019, and 003's one list for the pools
+ *               of 2019 and 2020–2021 in 2021 (none in 2020: that list is not one of 2020 alone).
  * Everything else (who is where in a distribution, unpublished figures) is an assignment of ours:
- * regions further along the routekaart get the further answers. The dashboard marks those as demo.
+ * regions further along the routekaart get the further answers. The dashboard marks those as demo. It
+ * never contradicts a source (SOURCE_STATEMENTS, PHASES_NOT_YET): every region is in voorbereiding in
+ * 2019 (the kwaliteitskader came in November 2019, support for the zelfscan in 2020); the obstacles 001
+ * names for 2019 and the COVID-19 impacts 000 names for 2020 are each given by some regions.
  */
 
 /** Split the ranked regions into consecutive groups of the given sizes. */
@@ -56,7 +60,7 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
   const plans: YearPlan[] = [
     {
       year: 2019,
-      phases: earlier(2),
+      phases: new Map(ranked.map((name) => [name, "preparation" as PhaseKey])),
       sturing: [
         ["gerealiseerd", 10],
         ["in_voorbereiding", 11],
@@ -93,7 +97,7 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
       kwaliteitskaderStappen: 18,
       stappen: { lokale_teams: 28, kennis: 28, kwaliteitskader: 25, visie: 20, opdracht: 28, regiefunctie: 22 },
       ervaring: 10,
-      projects: PUBLISHED_PROJECTS[2020]!.projects,
+      projects: {},
     },
     {
       year: 2021,
@@ -169,10 +173,14 @@ export async function seedDemoRoundTables(db: DB, input: { programma: number; no
             ...(sturing.get(name) !== "gerealiseerd" ? ["draagvlak"] : []),
             ...(rank % 2 === 0 ? ["samenwerking"] : ["meldingen"]),
             ...(rank % 3 === 0 ? ["financiering"] : []),
+            ...(rank % 3 === 1 ? ["doorlooptijden"] : []),
           ]),
           comment: null,
         },
-        impact: { value: multi(plan.year === 2019 ? ["geen"] : ["vertraging", ...(rank % 2 ? ["aandacht"] : ["bereik"])]), comment: null },
+        impact: {
+          value: multi(plan.year === 2019 ? ["geen"] : ["vertraging", ...(rank % 2 ? ["aandacht"] : ["bereik"]), ...(rank % 3 === 0 ? ["samenwerking"] : [])]),
+          comment: null,
+        },
         projecten: { value: projects.length ? multi(projects) : null, comment: null },
       };
       const cleaned = Object.fromEntries(Object.entries(answers).filter(([, a]) => a.value !== null));

@@ -7,8 +7,10 @@ export interface FigureRow {
   count: number;
   previous: number | null;
   regions: string[];
-  /** Where the figure stands against the documents ("gepubliceerd, bron 003", "demo, niet gepubliceerd"). */
-  provenance: string | null;
+  /** Where the figure comes from ("gepubliceerd, bron 003", "afgeleid uit bron 000: …", "uit deze toepassing", "demo, niet gepubliceerd"). */
+  provenance: string;
+  /** The regions behind it are the demo's invention (the source gives the count only). */
+  regionsDemo: boolean;
 }
 
 const change = (now: number, before: number | null) =>
@@ -38,7 +40,8 @@ export function FigureBlock({
   previousYear: number | null;
 }) {
   const max = Math.max(outOf, 1);
-  const marked = rows.some((r) => r.provenance);
+  // A block without figures of the year before (a list shown once for several years) compares with nothing.
+  const compareWith = rows.some((r) => r.previous !== null) ? previousYear : null;
   return (
     <section aria-labelledby={`${id}-kop`} className="page-section figure-block">
       <h2 id={`${id}-kop`} className="utrecht-heading-2">
@@ -46,11 +49,11 @@ export function FigureBlock({
       </h2>
       <BarChart
         id={id}
-        title={`${title}: aantal regio's per antwoord in ${year}${previousYear ? ` en ${previousYear}` : ""}`}
+        title={`${title}: aantal regio's per antwoord in ${year}${compareWith ? ` en ${compareWith}` : ""}`}
         categories={rows.map((r) => r.label)}
         series={[
           { label: String(year), values: rows.map((r) => r.count) },
-          ...(previousYear ? [{ label: String(previousYear), values: rows.map((r) => r.previous) }] : []),
+          ...(compareWith ? [{ label: String(compareWith), values: rows.map((r) => r.previous) }] : []),
         ]}
         max={max}
         ticks={[0, Math.round(max / 4), Math.round(max / 2), Math.round((3 * max) / 4), max]}
@@ -63,17 +66,17 @@ export function FigureBlock({
             <th scope="col" className="number">
               {year}
             </th>
-            {previousYear ? (
+            {compareWith ? (
               <>
                 <th scope="col" className="number">
-                  {previousYear}
+                  {compareWith}
                 </th>
                 <th scope="col" className="number">
                   Verschil
                 </th>
               </>
             ) : null}
-            {marked ? <th scope="col">Herkomst</th> : null}
+            <th scope="col">Herkomst</th>
             <th scope="col">Regio's</th>
           </tr>
         </thead>
@@ -84,21 +87,25 @@ export function FigureBlock({
               <td className="number">
                 <strong>{row.count}</strong> van de {outOf} regio's
               </td>
-              {previousYear ? (
+              {compareWith ? (
                 <>
                   <td className="number">{row.previous ?? "–"}</td>
                   <td className="number">{change(row.count, row.previous)}</td>
                 </>
               ) : null}
-              {marked ? <td className={row.provenance?.startsWith("gepubliceerd") ? undefined : "muted"}>{row.provenance ?? "–"}</td> : null}
+              <td className={/^(gepubliceerd|afgeleid)/.test(row.provenance) ? undefined : "muted"}>{row.provenance}</td>
               <td>
                 {row.regions.length ? (
                   <details>
                     <summary>
                       Toon {row.regions.length === 1 ? "de regio" : `de ${row.regions.length} regio's`}
+                      {row.regionsDemo ? " (demo)" : ""}
                       <span className="visually-hidden"> bij {row.label}</span>
                     </summary>
-                    <p className="region-list">{row.regions.join(", ")}</p>
+                    <p className="region-list">
+                      {row.regionsDemo ? <em>Demo: welke regio's dit zijn, is verzonnen. </em> : null}
+                      {row.regions.join(", ")}
+                    </p>
                   </details>
                 ) : (
                   "–"

@@ -20,6 +20,8 @@ export interface PublishedCount {
   source: SourceId;
   /** How the document says it, where that is not obvious from the item. */
   note?: string;
+  /** Set when the document does not print the figure but it follows from figures it does print: how. */
+  derived?: string;
 }
 
 const count = (year: number, indicator: string, answer: string, n: number, source: SourceId, note?: string): PublishedCount => ({
@@ -29,6 +31,10 @@ const count = (year: number, indicator: string, answer: string, n: number, sourc
   count: n,
   source,
   ...(note ? { note } : {}),
+});
+const derived = (year: number, indicator: string, answer: string, n: number, source: SourceId, how: string): PublishedCount => ({
+  ...count(year, indicator, answer, n, source),
+  derived: how,
 });
 
 export const PUBLISHED_COUNTS: PublishedCount[] = [
@@ -47,7 +53,7 @@ export const PUBLISHED_COUNTS: PublishedCount[] = [
   count(2020, "mda", "structureel", 6, "000"),
   count(2020, "mda", "pilot", 12, "000"),
   count(2020, "mda", "in_ontwikkeling", 7, "000"),
-  count(2020, "mda", "niet", 3, "000", "afgeleid: 28 − 6 − 12 − 7"),
+  derived(2020, "mda", "niet", 3, "000", "28 − 6 − 12 − 7"),
   count(2020, "integrale_sturing", "gerealiseerd", 14, "002"),
   count(2020, "visie_regiovisie", "ja", 28, "000"),
   count(2020, "kwaliteitskader_stappen", "ja", 18, "000", "18 van de 28 regio's hebben stappen gezet als het gaat om de implementatie van het kwaliteitskader"),
@@ -135,7 +141,9 @@ const PROJECTS_2019: Record<string, string[]> = {
   ],
 };
 
-const PROJECTS_2020_2021: Record<string, string[]> = {
+// 003 prints one list under the heading "Projectenpools 2019 en 2020-2021": one list for those years, not
+// one per year. It differs from 001's list of 2019, so it is shown once, in 2021, for the years it covers.
+const PROJECTS_2019_2021: Record<string, string[]> = {
   lokale_teams: [
     "Arnhem-Achterhoek",
     "Flevoland",
@@ -217,18 +225,42 @@ const PROJECTS_2020_2021: Record<string, string[]> = {
   overig: ["Amsterdam-Amstelland", "Noord- en Oost-Gelderland", "Zaanstreek-Waterland", "Zuid-Limburg"],
 };
 
-/** The published lists of regions per project (001 for 2019, 003 for 2020 and 2021). */
-export const PUBLISHED_PROJECTS: Record<number, { source: SourceId; projects: Record<string, string[]> }> = {
-  2019: { source: "001", projects: PROJECTS_2019 },
-  2020: { source: "003", projects: PROJECTS_2020_2021 },
-  2021: { source: "003", projects: PROJECTS_2020_2021 },
+/**
+ * The published lists of regions per project, by the year the dashboard shows them in: 001's for 2019, and
+ * 003's single list for the projectenpools 2019 and 2020–2021 once, in 2021 (`covers` says which years).
+ */
+export const PUBLISHED_PROJECTS: Record<number, { source: SourceId; covers: string | null; projects: Record<string, string[]> }> = {
+  2019: { source: "001", covers: null, projects: PROJECTS_2019 },
+  2021: { source: "003", covers: "de projectenpools 2019 en 2020–2021", projects: PROJECTS_2019_2021 },
 };
+
+/**
+ * What a source says happened in a year without giving a count: the demo must not contradict it (at least
+ * one region gives that answer that year). "fase" before 2020: the kwaliteitskader was adopted on 21
+ * November 2019 and the programme supported the zelfscan from 2020 on, so no region was past voorbereiding.
+ */
+export const SOURCE_STATEMENTS: { year: number; indicator: string; answer: string; source: SourceId; says: string }[] = [
+  { year: 2019, indicator: "knelpunten", answer: "meldingen", source: "001", says: "Aantal meldingen en adviesvragen Veilig Thuis stijgen fors" },
+  { year: 2019, indicator: "knelpunten", answer: "doorlooptijden", source: "001", says: "Ook langere doorlooptijden bij de Raad voor de Kinderbescherming" },
+  { year: 2019, indicator: "knelpunten", answer: "financiering", source: "001", says: "ervaren tekorten in de jeugd- en Wmo-budgetten" },
+  { year: 2020, indicator: "impact", answer: "vertraging", source: "000", says: "vertraging in uitvoering regionale ambities" },
+  { year: 2020, indicator: "impact", answer: "aandacht", source: "000", says: "toegenomen publieke aandacht" },
+  { year: 2020, indicator: "impact", answer: "samenwerking", source: "000", says: "de verbetering van de samenwerking tussen de betrokken partijen" },
+  { year: 2020, indicator: "impact", answer: "bereik", source: "000", says: "nieuwe manieren om (potentiële) slachtoffers te bereiken" },
+  { year: 2020, indicator: "knelpunten", answer: "draagvlak", source: "000", says: "organiseren bestuurlijk draagvlak ... vragen veel tijd" },
+  { year: 2020, indicator: "knelpunten", answer: "samenwerking", source: "000", says: "inrichten samenwerking op uitvoeringsniveau vragen veel tijd" },
+];
+
+/** The phases no region can have been in by the end of a year (the kwaliteitskader came in November 2019). */
+export const PHASES_NOT_YET: Record<number, string[]> = { 2019: ["selfscan", "analysis", "plans", "execution"] };
 
 export function publishedCount(year: number, indicator: string, answer: string): PublishedCount | undefined {
   const project = indicator === "projecten" ? PUBLISHED_PROJECTS[year] : undefined;
   if (project) {
     const regions = project.projects[answer];
-    return regions ? { year, indicator, answer, count: new Set(regions).size, source: project.source } : undefined;
+    return regions
+      ? { year, indicator, answer, count: new Set(regions).size, source: project.source, ...(project.covers ? { note: project.covers } : {}) }
+      : undefined;
   }
   return PUBLISHED_COUNTS.find((p) => p.year === year && p.indicator === indicator && p.answer === answer);
 }
@@ -240,32 +272,52 @@ export function publishedRegions(year: number, indicator: string, answer: string
   return regions ? [...new Set(regions)].sort(compareDutch) : undefined;
 }
 
+/** Where a figure comes from, and (for a published count) where the regions behind it come from. */
 export type Provenance =
-  { kind: "published"; source: SourceId } | { kind: "differs"; source: SourceId; published: number } | { kind: "demo" } | { kind: "product" };
+  | { kind: "published"; source: SourceId; regions: RegionsFrom }
+  | { kind: "derived"; source: SourceId; how: string; regions: RegionsFrom }
+  | { kind: "differs"; source: SourceId; published: number }
+  | { kind: "demo" }
+  | { kind: "product" };
+
+/** The regions behind a figure: the source's own list, the demo's invention, the product's records, or none. */
+export type RegionsFrom = "published" | "demo" | "product" | "none";
 
 /**
  * Where a figure stands against the documents: the published one (same count, and for a project the
- * same regions), different from it, or not published at all: invented demo data when the database
- * holds the demo, otherwise the product's own figure.
+ * same regions), derived from published ones, different from them, or not published at all: invented
+ * demo data when the database holds the demo, otherwise the product's own figure. A document that gives
+ * only a count leaves the regions behind it to the data: in the demo, invented.
  */
 export function provenanceOf(figure: { year: number; indicator: string; answer: string; count: number; regions: string[] }, demoData: boolean): Provenance {
   const published = publishedCount(figure.year, figure.indicator, figure.answer);
   if (!published) return demoData ? { kind: "demo" } : { kind: "product" };
   const regions = publishedRegions(figure.year, figure.indicator, figure.answer);
   const same = published.count === figure.count && (!regions || regions.join("|") === [...figure.regions].sort(compareDutch).join("|"));
-  return same ? { kind: "published", source: published.source } : { kind: "differs", source: published.source, published: published.count };
+  if (!same) return { kind: "differs", source: published.source, published: published.count };
+  const from: RegionsFrom = regions ? "published" : figure.regions.length === 0 ? "none" : demoData ? "demo" : "product";
+  return published.derived
+    ? { kind: "derived", source: published.source, how: published.derived, regions: from }
+    : { kind: "published", source: published.source, regions: from };
 }
 
-/** The words beside a figure; null for the product's own figures, whose source the block names. */
-export function provenanceLabel(provenance: Provenance): string | null {
+/** The words beside a figure. */
+export function provenanceLabel(provenance: Provenance): string {
   switch (provenance.kind) {
     case "published":
       return `gepubliceerd, bron ${provenance.source}`;
+    case "derived":
+      return `afgeleid uit bron ${provenance.source}: ${provenance.how}`;
     case "differs":
       return `wijkt af van het gepubliceerde cijfer ${provenance.published} (bron ${provenance.source})`;
     case "demo":
       return "demo, niet gepubliceerd";
     case "product":
-      return null;
+      return "uit deze toepassing";
   }
+}
+
+/** Whether the regions listed behind a figure are the demo's invention (said beside the list and on the map). */
+export function regionsAreDemo(provenance: Provenance, demoData: boolean): boolean {
+  return demoData && !((provenance.kind === "published" || provenance.kind === "derived") && provenance.regions === "published");
 }

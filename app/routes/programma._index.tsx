@@ -10,6 +10,7 @@ import { ExportLinks } from "../components/ExportLinks.tsx";
 import { formatDate } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { isDemoData } from "../models/app-settings.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Landelijk overzicht – Werken aan veiligheid" }];
 
@@ -46,12 +47,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rounds: rounds.map((r) => ({ id: r.id, name: r.name })),
     regions: [...regions.values()],
     totalRegions: phases.length,
+    demo: await isDemoData(context.db),
     byPhase: PHASES.map((p) => ({ ...p, regions: phases.filter((r) => r.phase === p.key) })),
   };
 }
 
 export default function ProgrammaPage() {
-  const { rounds, regions, byPhase, totalRegions } = useLoaderData<typeof loader>();
+  const { rounds, regions, byPhase, totalRegions, demo } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="utrecht-heading-1">Landelijk overzicht</h1>
@@ -81,7 +83,12 @@ export default function ProgrammaPage() {
         <h2 id="fasen" className="utrecht-heading-2">
           Fasen van implementatie van het kwaliteitskader
         </h2>
-        <DataTable caption="Aantal regio's per fase, met de regio's en sinds wanneer">
+        {demo ? (
+          <p className="utrecht-paragraph">
+            <em>Demo:</em> de fasen en de data waarop de regio's erin kwamen, zijn verzonnen (de faseregistratie van de demo).
+          </p>
+        ) : null}
+        <DataTable caption={`Aantal regio's per fase, met de regio's en sinds wanneer${demo ? " (demo)" : ""}`}>
           <thead>
             <tr>
               <th scope="col">Fase</th>

@@ -49,8 +49,9 @@ export default function Dashboard() {
       </p>
       {view.demo ? (
         <p className="utrecht-paragraph notice">
-          Deze omgeving bevat demonstratiegegevens. Cijfers die het programma heeft gepubliceerd, staan erbij met hun bron; alle andere cijfers zijn verzonnen
-          en gemarkeerd als "demo, niet gepubliceerd".
+          Deze omgeving bevat demonstratiegegevens. Cijfers die het programma heeft gepubliceerd, staan erbij met hun bron (of hoe ze eruit volgen); alle andere
+          cijfers zijn verzonnen en gemarkeerd als "demo, niet gepubliceerd". Welke regio's achter een gepubliceerd aantal zitten, zegt de bron meestal niet:
+          die lijsten zijn dan ook verzonnen, en gemarkeerd met "(demo)".
         </p>
       ) : null}
       <YearNav years={years} year={year} label="Jaar en downloads">
@@ -72,10 +73,16 @@ export default function Dashboard() {
         </h2>
         <RegionMap
           id="fasekaart"
-          title={`De ${view.outOf} regio's naar fase van implementatie in ${year}, stand op ${view.stand}`}
+          title={`De ${view.outOf} regio's naar fase van implementatie in ${year}, stand op ${view.stand}${phases.regionsDemo ? " (welke regio in welke fase: demo)" : ""}`}
           legend={PHASES.map((p, i) => `${i + 1} ${p.short}`)}
           regions={phases.map}
         />
+        {phases.regionsDemo ? (
+          <p className="utrecht-paragraph">
+            <em>Demo:</em> welke regio in welke fase is, is verzonnen. Waar het programma een aantal heeft gepubliceerd, klopt het aantal per fase; de bron zegt
+            niet welke regio's het zijn.
+          </p>
+        ) : null}
         <ul className="utrecht-unordered-list">
           {phases.lists.map((list) => (
             <li key={list.label}>

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client.ts";
 import { formatDate, plural } from "../domain/format.ts";
 import { PHASES, phaseIndex } from "../domain/phases.ts";
-import { provenanceLabel, provenanceOf } from "../domain/published-figures.ts";
+import { PUBLISHED_PROJECTS, provenanceLabel, provenanceOf, regionsAreDemo } from "../domain/published-figures.ts";
 import { isDemoData } from "../models/app-settings.server.ts";
 import { phasePicture, yearFigures, zelfscanPicture, type PhasePicture, type RegionZelfscan, type YearFigures } from "../models/dashboard.server.ts";
 import { rowsOf as sheetRows, type Sheet } from "./spreadsheets.server.ts";
@@ -17,7 +17,10 @@ export interface FigureRow {
   count: number;
   previous: number | null;
   regions: string[];
-  provenance: string | null;
+  /** Where the figure comes from: "gepubliceerd, bron 003", "afgeleid uit bron 000: …", "uit deze toepassing", "demo, niet gepubliceerd". */
+  provenance: string;
+  /** The regions behind the figure are the demo's invention (a published count does not say which regions). */
+  regionsDemo: boolean;
 }
 
 /** One region's tile (the shape components/RegionMap.tsx draws): a band 0..4 or none, its value, in words. */
@@ -69,12 +72,17 @@ export interface DashboardView {
   live: boolean;
   /** Submitted round-table records of the year (null: no round table that year). */
   responded: number | null;
-  phases: DashboardBlock & { map: MapRegion[]; lists: { label: string; names: string[] }[] };
+  /** The phases, with the map and lists of regions; `regionsDemo`: which region is in which phase is the demo's invention. */
+  phases: DashboardBlock & { map: MapRegion[]; lists: { label: string; names: string[] }[]; regionsDemo: boolean };
   blocks: DashboardBlock[];
   zelfscan: { regions: RegionZelfscan[]; themes: { key: string; title: string }[]; shown: number; withViews: number };
 }
 
-const label = (demo: boolean, figure: Parameters<typeof provenanceOf>[0]) => provenanceLabel(provenanceOf(figure, demo));
+/** A figure's provenance, in words, and whether the regions behind it are demo. */
+function origin(demo: boolean, figure: Parameters<typeof provenanceOf>[0]) {
+  const provenance = provenanceOf(figure, demo);
+  return { provenance: provenanceLabel(provenance), regionsDemo: figure.regions.length > 0 && regionsAreDemo(provenance, demo) };
+}
 
 function phaseBlock(picture: PhasePicture, previous: PhasePicture | null, outOf: number, demo: boolean, stand: string): DashboardView["phases"] {
   const { log, record, none } = picture.perSource;
@@ -91,9 +99,22 @@ function phaseBlock(picture: PhasePicture, previous: PhasePicture | null, outOf:
       count: picture.perPhase[phase.key],
       previous: previous ? previous.perPhase[phase.key] : null,
       regions,
-      provenance: label(demo, { year: picture.year, indicator: "fase", answer: phase.key, count: picture.perPhase[phase.key], regions }),
+      ...origin(demo, { year: picture.year, indicator: "fase", answer: phase.key, count: picture.perPhase[phase.key], regions }),
     };
   });
+  // Every region is counted: one with neither a registration nor a record is named as such.
+  const unknown = picture.regions.filter((r) => r.phase === null).map((r) => r.name);
+  if (unknown.length || (previous && previous.perSource.none)) {
+    rows.push({
+      key: "fase-onbekend",
+      label: "Fase niet bekend (geen registratie of verslag)",
+      count: unknown.length,
+      previous: previous ? previous.perSource.none : null,
+      regions: unknown,
+      provenance: "uit deze toepassing",
+      regionsDemo: false,
+    });
+  }
   const sourceWord = { log: "faseregistratie", record: "rondetafelverslag" } as const;
   return {
     id: "fase",
@@ -110,14 +131,20 @@ function phaseBlock(picture: PhasePicture, previous: PhasePicture | null, outOf:
         description: r.phase ? `${PHASES[i]!.label} (${sourceWord[r.source!]})` : "fase niet bekend",
       };
     }),
-    lists: PHASES.map((phase, i) => ({
-      label: `${i + 1}. ${phase.label}`,
-      names: picture.regions.filter((r) => r.phase === phase.key).map((r) => (r.source === "record" ? `${r.name} (verslag)` : r.name)),
-    })),
+    lists: [
+      ...PHASES.map((phase, i) => ({
+        label: `${i + 1}. ${phase.label}`,
+        names: picture.regions.filter((r) => r.phase === phase.key).map((r) => (r.source === "record" ? `${r.name} (verslag)` : r.name)),
+      })),
+      ...(unknown.length ? [{ label: "Fase niet bekend", names: unknown }] : []),
+    ],
+    regionsDemo: rows.some((r) => r.regionsDemo),
   };
 }
 
 function roundTableBlock(spec: BlockSpec, current: YearFigures, previous: YearFigures | null, demo: boolean): DashboardBlock {
+  // A published list that covers several years is shown once: beside it, no previous year to compare with.
+  const covers = spec.indicators.includes("projecten") ? PUBLISHED_PROJECTS[current.year]?.covers : null;
   return {
     id: spec.id,
     title: spec.title,
@@ -127,11 +154,15 @@ function roundTableBlock(spec: BlockSpec, current: YearFigures, previous: YearFi
         key: `${f.indicator}-${f.answer}`,
         label: f.answer === "ja" ? f.indicatorText : f.answerLabel,
         count: f.count,
-        previous: previous ? (previous.figures.find((p) => p.indicator === f.indicator && p.answer === f.answer)?.count ?? 0) : null,
+        previous: previous && !covers ? (previous.figures.find((p) => p.indicator === f.indicator && p.answer === f.answer)?.count ?? 0) : null,
         regions: f.regions,
-        provenance: label(demo, { year: current.year, indicator: f.indicator, answer: f.answer, count: f.count, regions: f.regions }),
+        ...origin(demo, { year: current.year, indicator: f.indicator, answer: f.answer, count: f.count, regions: f.regions }),
       })),
-    source: `Bron: de ingediende rondetafelverslagen ${current.year} (${current.responded} van de ${current.outOf} regio's).`,
+    source:
+      `Bron: de ingediende rondetafelverslagen ${current.year} (${current.responded} van de ${current.outOf} regio's).` +
+      (covers
+        ? ` De gepubliceerde lijst (bron ${PUBLISHED_PROJECTS[current.year]!.source}) is één lijst voor ${covers}; ze staat hier één keer, bij ${current.year}.`
+        : ""),
     sourceShort: "rondetafelverslagen",
   };
 }
@@ -160,7 +191,8 @@ export async function dashboardView(db: DB, year: number, now = new Date()): Pro
     live: phases.live,
     responded: current?.responded ?? null,
     phases: phaseBlock(phases, previousHasData ? previousPhases : null, outOf, demo, stand),
-    blocks: current ? ROUND_TABLE_BLOCKS.map((spec) => roundTableBlock(spec, current, previous, demo)).filter((b) => b.rows.length) : [],
+    // A block no region answered that year (every count 0) was not asked or not recorded: it is left out, not shown as 0 of 28.
+    blocks: current ? ROUND_TABLE_BLOCKS.map((spec) => roundTableBlock(spec, current, previous, demo)).filter((b) => b.rows.some((r) => r.count > 0)) : [],
     zelfscan: {
       regions: zelfscan,
       themes: [...themes].map(([key, title]) => ({ key, title })).sort((a, b) => a.key.localeCompare(b.key)),
@@ -174,7 +206,7 @@ export async function dashboardView(db: DB, year: number, now = new Date()): Pro
 export function dashboardSheet(view: DashboardView): Sheet {
   const blocks = [view.phases, ...view.blocks];
   const rows = blocks.flatMap((block) =>
-    block.rows.map((row) => [block.title, row.key, row.label, view.year, row.count, view.outOf, block.sourceShort, row.provenance ?? ""]),
+    block.rows.map((row) => [block.title, row.key, row.label, view.year, row.count, view.outOf, block.sourceShort, row.provenance]),
   );
   return {
     name: `Dashboard ${view.year}`,

@@ -93,13 +93,16 @@ describe("the phase of each region and where it comes from", () => {
     expect(page.data.view.phases.source).toBe(
       "Bron: de faseregistratie in deze toepassing voor 2 regio's (stand op 31 december 2024), het rondetafelverslag 2024 voor 1 regio; van 25 regio's is de fase in 2024 niet bekend.",
     );
-    // Not the demo database: the product's own figures carry no "demo" mark.
+    // Not the demo database: the product's own figures say so, and no list of regions is marked demo.
     expect(page.data.view.demo).toBe(false);
-    expect(
-      page.data.view.blocks
-        .flatMap((b: { rows: { provenance: string | null }[] }) => b.rows)
-        .every((r: { provenance: string | null }) => r.provenance === null),
-    ).toBe(true);
+    const rows = [page.data.view.phases, ...page.data.view.blocks].flatMap((b: { rows: { provenance: string; regionsDemo: boolean }[] }) => b.rows);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row).toMatchObject({ provenance: "uit deze toepassing", regionsDemo: false });
+    // The 25 regions of which nothing is known are counted and named, so the phases account for all 28.
+    const unknown = page.data.view.phases.rows.find((r: { key: string }) => r.key === "fase-onbekend");
+    expect(unknown).toMatchObject({ count: 25, label: "Fase niet bekend (geen registratie of verslag)" });
+    expect(unknown.regions).toContain("Drenthe");
+    expect(page.data.view.phases.rows.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(28);
   });
 });
 

@@ -4,7 +4,8 @@ import { figureOf, yearFigures } from "../../app/models/dashboard.server.ts";
 import { neutralise } from "../../app/services/spreadsheets.server.ts";
 import { getAnswers, getResponse } from "../../app/models/response.server.ts";
 import { ensureRoundTableRound, getOrCreateRoundTable } from "../../app/models/rondetafel.server.ts";
-import { PUBLISHED_COUNTS, PUBLISHED_PROJECTS, provenanceLabel, provenanceOf } from "../../app/domain/published-figures.ts";
+import { PHASES_NOT_YET, PUBLISHED_COUNTS, PUBLISHED_PROJECTS, SOURCE_STATEMENTS, provenanceLabel, provenanceOf } from "../../app/domain/published-figures.ts";
+import { dashboardYears } from "../../app/models/dashboard.server.ts";
 import { dashboardView } from "../../app/services/dashboard.server.ts";
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { sessionCookieFor } from "../support/fixtures.ts";
@@ -48,18 +49,68 @@ describe("the published figures, recomputed from the stored answers", () => {
       const row = await rowOf(published.year, published.indicator, published.answer);
       const what = `${published.year} ${published.indicator} ${published.answer}`;
       expect(row?.count, what).toBe(published.count);
-      expect(row?.provenance, what).toBe(`gepubliceerd, bron ${published.source}`);
+      expect(row?.provenance, what).toBe(
+        published.derived ? `afgeleid uit bron ${published.source}: ${published.derived}` : `gepubliceerd, bron ${published.source}`,
+      );
+      // The document gives a count, not which regions: the demo's list behind it is marked as the demo's.
+      expect(row?.regionsDemo, what).toBe(row!.regions.length > 0);
+    }
+    // The MDA++ "niet" of 2020 is not printed in 000: it follows from the three figures that are.
+    expect((await rowOf(2020, "mda", "niet"))!.provenance).toBe("afgeleid uit bron 000: 28 − 6 − 12 − 7");
+  });
+
+  it("every row of every year says where it comes from: published, derived, from the product, or demo", async () => {
+    for (const year of await dashboardYears(context.db, NOW)) {
+      const view = await dashboardView(context.db, year, NOW);
+      for (const row of [view.phases, ...view.blocks].flatMap((b) => b.rows)) {
+        expect(row.provenance, `${year} ${row.key}`).toMatch(
+          /^(gepubliceerd, bron 00[0-3]|afgeleid uit bron 00[0-3]: .+|demo, niet gepubliceerd|uit deze toepassing)$/,
+        );
+        if (row.provenance === "demo, niet gepubliceerd") expect(row.regionsDemo, `${year} ${row.key}`).toBe(row.regions.length > 0);
+      }
     }
   });
 
-  it("the projects per theme are exactly the published lists of regions", async () => {
-    for (const year of [2019, 2020, 2021]) {
+  it("a year's phases account for all 28 regions, naming those whose phase is not known", async () => {
+    for (const year of await dashboardYears(context.db, NOW)) {
+      const view = await dashboardView(context.db, year, NOW);
+      const total = view.phases.rows.reduce((n, r) => n + r.count, 0);
+      expect(total, String(year)).toBe(28);
+      const unknown = view.phases.rows.find((r) => r.key === "fase-onbekend");
+      if (unknown) expect(unknown.regions, String(year)).toHaveLength(unknown.count);
+      expect(
+        view.phases.lists.reduce((n, l) => n + l.names.length, 0),
+        String(year),
+      ).toBe(28);
+    }
+  });
+
+  it("the demo never contradicts a source: what a document says happened, some region says too; nothing before its time", async () => {
+    for (const statement of SOURCE_STATEMENTS) {
+      const figure = figureOf(await yearFigures(context.db, statement.year), statement.indicator, statement.answer);
+      expect(figure?.count, `${statement.year} ${statement.indicator} ${statement.answer} (${statement.source}: ${statement.says})`).toBeGreaterThan(0);
+    }
+    for (const [year, phases] of Object.entries(PHASES_NOT_YET)) {
+      const view = await dashboardView(context.db, Number(year), NOW);
+      for (const phase of phases) expect(view.phases.rows.find((r) => r.key === `fase-${phase}`)!.count, `${year} ${phase}`).toBe(0);
+    }
+  });
+
+  it("the projects per theme are exactly the published lists of regions; 003's one list for several years is shown once", async () => {
+    expect(Object.keys(PUBLISHED_PROJECTS)).toEqual(["2019", "2021"]);
+    for (const year of [2019, 2021]) {
       for (const [project, regions] of Object.entries(PUBLISHED_PROJECTS[year]!.projects)) {
         const row = await rowOf(year, "projecten", project);
         expect(row?.regions, `${year} ${project}`).toEqual([...new Set(regions)].sort((a, b) => a.localeCompare(b, "nl")));
         expect(row?.provenance).toBe(`gepubliceerd, bron ${PUBLISHED_PROJECTS[year]!.source}`);
+        expect(row?.regionsDemo).toBe(false);
       }
     }
+    // 003's list covers the pools of 2019 and 2020–2021: shown in 2021 with the years it covers, no change against 2020, not in 2020.
+    const projects2021 = (await dashboardView(context.db, 2021, NOW)).blocks.find((b) => b.id === "projecten")!;
+    expect(projects2021.source).toContain("één lijst voor de projectenpools 2019 en 2020–2021");
+    expect(projects2021.rows.every((r) => r.previous === null)).toBe(true);
+    expect((await dashboardView(context.db, 2020, NOW)).blocks.map((b) => b.id)).not.toContain("projecten");
   });
 
   it("the 18 of 2020 is the kwaliteitskader question, not the insight one; unpublished figures say they are demo", async () => {
@@ -76,7 +127,9 @@ describe("the published figures, recomputed from the stored answers", () => {
     expect(provenanceLabel(provenanceOf({ year: 2021, indicator: "fase", answer: "plans", count: 10, regions: [] }, true))).toBe(
       "wijkt af van het gepubliceerde cijfer 11 (bron 003)",
     );
-    expect(provenanceLabel(provenanceOf({ year: 2021, indicator: "integrale_sturing", answer: "niet", count: 3, regions: [] }, false))).toBeNull();
+    expect(provenanceLabel(provenanceOf({ year: 2021, indicator: "integrale_sturing", answer: "niet", count: 3, regions: [] }, false))).toBe(
+      "uit deze toepassing",
+    );
   });
 
   it("the demo phases of the regions agree with the latest round table", async () => {
