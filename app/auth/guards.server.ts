@@ -152,6 +152,22 @@ export function refusalOf(decision: Decision): string | null {
 export async function requireDownloadScope(context: AppLoadContext, user: CurrentUser, kind: DownloadKind, url: URL) {
   const municipalityParam = url.searchParams.get("gemeente");
   const regionParam = url.searchParams.get("regio");
+  const teamParam = url.searchParams.get("team");
+  if (teamParam !== null) {
+    const t = await getTeam(context.db, parseId(teamParam));
+    if (!t || !canDownload(user, kind, { regionId: t.region_id, municipalityId: t.municipality_id, teamId: t.id })) notFound();
+    return {
+      scope: {
+        teamId: t.id,
+        municipalityId: t.municipality_id,
+        regionId: t.region_id,
+        teamName: t.name,
+        municipalityName: t.municipality_name,
+        regionName: t.region_name,
+      },
+      label: t.name,
+    };
+  }
   if (municipalityParam !== null) {
     const m = await getMunicipality(context.db, parseId(municipalityParam));
     if (!m || !canDownload(user, kind, { regionId: m.region_id, municipalityId: m.id })) notFound();

@@ -1,6 +1,7 @@
 import { formatScore } from "../domain/format.ts";
 import type { ThemeFigure } from "../domain/scoring.ts";
 import { DataTable } from "./DataTable.tsx";
+import { KeyToLetters } from "./KeyToLetters.tsx";
 import type { VeiligThuisAnswers } from "./VeiligThuisView.tsx";
 
 interface MunicipalityConversation {
@@ -74,6 +75,7 @@ export function RegionConversation({
           </tbody>
         </DataTable>
       )}
+      {region.teams > 0 ? <KeyToLetters label="Thema's" entries={themes} /> : null}
       <h3 className="utrecht-heading-3">De kijk van Veilig Thuis op de samenwerking (thema G)</h3>
       {gItems.length === 0 ? (
         <p className="utrecht-paragraph">Veilig Thuis heeft nog voor geen gemeente van de regio zijn kijk ingediend.</p>
@@ -105,6 +107,7 @@ export function RegionConversation({
           </tbody>
         </DataTable>
       )}
+      {gItems.length ? <KeyToLetters label="Vragen" entries={gItems.map((i) => ({ key: i.key, title: i.text }))} /> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { GroupDecision } from "../domain/small-groups.ts";
 import type { ThemeFigure } from "../domain/scoring.ts";
 import { DataTable } from "./DataTable.tsx";
 import { GroupNotes, Missing } from "./Missing.tsx";
+import { KeyToLetters } from "./KeyToLetters.tsx";
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
 
@@ -78,6 +79,7 @@ export function RegionMunicipalityTable({ region, results }: { region: { name: s
           </tr>
         </tbody>
       </DataTable>
+      <KeyToLetters label="Thema's" entries={figures.map((f) => ({ key: f.theme, title: f.title }))} />
       <GroupNotes
         groups={[...results.municipalities.map((m) => ({ label: m.name, decision: m.decision })), { label: "Nederland", decision: results.decisions.country }]}
       />

@@ -3,6 +3,7 @@ import { countOf, formatScore } from "../domain/format.ts";
 import { SMALL_GROUP_MIN } from "../domain/small-groups.ts";
 import { DataTable } from "./DataTable.tsx";
 import { RegionMap } from "./RegionMap.tsx";
+import { KeyToLetters } from "./KeyToLetters.tsx";
 
 const SCORE_BANDS = [40, 55, 70, 85];
 const SCORE_LEGEND = ["onder 40", "40 tot 55", "55 tot 70", "70 tot 85", "85 of hoger"];
@@ -114,6 +115,7 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
           ))}
         </tbody>
       </DataTable>
+      <KeyToLetters label="Thema's" entries={view.zelfscan.themes} />
       <p className="utrecht-paragraph">
         De kijk van de professionals: bij {view.zelfscan.withViews} {view.zelfscan.withViews === 1 ? "team" : "teams"} gaven 3 of meer professionals hun kijk
         naast die van het team (pas vanaf 3 is er iets van te zien).

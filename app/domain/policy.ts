@@ -204,18 +204,19 @@ export function leadsRegion(user: CurrentUser, regionId: number): boolean {
 /** The files of the downloads route (app/routes/downloads.$file.tsx). */
 export type DownloadKind = "zelfscan-antwoorden" | "zelfscan-resultaten" | "zelfscan-professionals" | "rondetafel-input";
 
-/** What a download covers: the country, one region, or one municipality (with its region). */
-export type DownloadScope = { regionId?: number; municipalityId?: number };
+/** What a download covers: the country, one region, one municipality (with its region), or one team (with both). */
+export type DownloadScope = { regionId?: number; municipalityId?: number; teamId?: number };
 
 /**
  * Whether the user may download this file for this scope, on the rules of the pages: the country is
  * programma's; a region's zelfscan files its regio's (and programma's), a municipality's its gemeente's
- * too. Round-table input is the region lead's (its regio, programma), never a municipality's file.
+ * too, and a team's its team manager's too (its own copy). Round-table input is the region lead's (its
+ * regio, programma), never a municipality's or a team's file.
  */
 export function canDownload(user: CurrentUser, kind: DownloadKind, scope: DownloadScope): boolean {
   if (scope.regionId === undefined) return user.role === "programma";
-  if (kind === "rondetafel-input") return scope.municipalityId === undefined && leadsRegion(user, scope.regionId);
-  return canView(user, { regionId: scope.regionId, municipalityId: scope.municipalityId ?? null, teamId: null });
+  if (kind === "rondetafel-input") return scope.municipalityId === undefined && scope.teamId === undefined && leadsRegion(user, scope.regionId);
+  return canView(user, { regionId: scope.regionId, municipalityId: scope.municipalityId ?? null, teamId: scope.teamId ?? null });
 }
 
 /** Work on the region's findings (bevindingen): its lead, in the analysis phase. */

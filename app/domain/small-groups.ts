@@ -54,7 +54,12 @@ export function smallGroupDecision(group: { submitted: number; readable: number 
       shown: true,
       withheld: false,
       reason: null,
-      note: group.submitted < SMALL_GROUP_MIN ? `uit ${group.submitted === 1 ? "1 team" : `${group.submitted} teams`}, die u elk kunt inzien` : null,
+      note:
+        group.submitted === 1
+          ? "uit 1 team, dat u zelf kunt inzien"
+          : group.submitted < SMALL_GROUP_MIN
+            ? `uit ${group.submitted} teams, die u elk kunt inzien`
+            : null,
     };
   }
   if (unreadable >= SMALL_GROUP_MIN) return { shown: true, withheld: false, reason: null, note: null };

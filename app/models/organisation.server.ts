@@ -21,7 +21,17 @@ export async function getTeam(db: DB, id: number) {
   return db
     .selectFrom("team")
     .innerJoin("municipality", "municipality.id", "team.municipality_id")
-    .select(["team.id", "team.name", "team.kind", "team.active", "team.municipality_id", "municipality.name as municipality_name", "municipality.region_id"])
+    .innerJoin("region", "region.id", "municipality.region_id")
+    .select([
+      "team.id",
+      "team.name",
+      "team.kind",
+      "team.active",
+      "team.municipality_id",
+      "municipality.name as municipality_name",
+      "municipality.region_id",
+      "region.name as region_name",
+    ])
     .where("team.id", "=", id)
     .executeTakeFirst();
 }

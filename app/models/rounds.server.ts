@@ -68,6 +68,21 @@ export async function listRounds(db: DB) {
   return db.selectFrom("round").selectAll().where("kind", "=", "zelfscan").orderBy("opens_on", "desc").orderBy("id", "desc").execute();
 }
 
+/** The zelfscan rounds in which a team submitted its scan, newest first: the rounds of its own copy. */
+export async function submittedRoundsOfTeam(db: DB, teamId: number) {
+  return db
+    .selectFrom("round")
+    .innerJoin("response", "response.round_id", "round.id")
+    .select(["round.id", "round.name"])
+    .where("round.kind", "=", "zelfscan")
+    .where("response.team_id", "=", teamId)
+    .where("response.status", "=", "submitted")
+    .where("response.questionnaire_key", "=", "zelfscan-team")
+    .orderBy("round.opens_on", "desc")
+    .orderBy("round.id", "desc")
+    .execute();
+}
+
 /** The round that came before this one (by opening date), for "compared with last time". */
 export async function previousRound(db: DB, roundId: number) {
   const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirst();

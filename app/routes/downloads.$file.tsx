@@ -17,8 +17,9 @@ import { readerOf } from "../domain/small-groups.ts";
  *   zelfscan-professionals.(csv|xlsx)?ronde=                 per team (from 3 views) and question, how often each answer was given
  *   zelfscan-resultaten.(csv|xlsx)?ronde=                     the scores per theme per group
  *   rondetafel-input.(csv|xlsx)?jaar=&deel=team|gemeente      a region's (or every region's) round-table input
- * The scope is ?gemeente=ID (that gemeente, its regio, programma), ?regio=ID (that regio, programma) or
- * nothing (programma: the country). Any other scope is not found, as on the pages.
+ * The scope is ?team=ID (that team's manager, its gemeente, its regio, programma: the team's own copy),
+ * ?gemeente=ID (that gemeente, its regio, programma), ?regio=ID (that regio, programma) or nothing
+ * (programma: the country). Any other scope is not found, as on the pages.
  */
 
 const FILE = /^(zelfscan-antwoorden|zelfscan-resultaten|zelfscan-professionals|rondetafel-input)\.(csv|xlsx)$/;
@@ -71,7 +72,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   } else {
     const round = await zelfscanRound(context, url, scope);
     if (kind === "zelfscan-antwoorden") {
-      const which = part(url);
+      // A team's own copy holds its own answers: the team part only.
+      const which = part(url, scope.teamId !== undefined ? ["team"] : undefined);
       const found = await zelfscanAnswerSheets(context.db, { roundId: round.id, part: which, scope });
       if (!found) notFound();
       sheets = [found.answers, found.codebook];

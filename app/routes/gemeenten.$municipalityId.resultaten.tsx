@@ -19,6 +19,7 @@ import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
 import { GroupNotes, Missing } from "../components/Missing.tsx";
 import { viewCountsOfRound } from "../models/professional-views.server.ts";
 import { municipalityOwnSide, veiligThuisViewOf } from "../services/veilig-thuis.server.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -86,6 +87,7 @@ export default function MunicipalityResults() {
         Gemeente {municipality.name} · {round.name} · {plural(results.teams, "team heeft", "teams hebben")} ingediend
       </p>
       <RoundNav rounds={rounds} current={round.id} />
+      <PrintButton what="de resultaten" />
       <p className="utrecht-paragraph">
         De score per thema loopt van 0 (alles "voldoet niet") tot 100 (alles "voldoet"). Thema's A tot en met H komen uit de ingediende zelfscans van de teams
         samen, thema I uit het gemeentelijke deel. De regio en Nederland verschijnen alleen als er ten minste {SMALL_GROUP_MIN} ingediende teams in staan die u

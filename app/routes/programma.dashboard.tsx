@@ -13,6 +13,7 @@ import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardView } from "../services/dashboard.server.ts";
 import { dayOf } from "../domain/format.ts";
 import { PHASES } from "../domain/phases.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Landelijk dashboard${data?.view ? ` ${data.view.year}` : ""} – Werken aan veiligheid` },
@@ -65,7 +66,7 @@ export default function Dashboard() {
           Alle rondetafelantwoorden (Excel)
         </a>
       </YearNav>
-      <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser; de pagina drukt af als A4-rapport.</p>
+      <PrintButton what="het dashboard" />
 
       <section aria-labelledby="kaart" className="page-section">
         <h2 id="kaart" className="utrecht-heading-2">

@@ -16,6 +16,7 @@ import { getRound, listRounds } from "../models/rounds.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { RegionConversation } from "../components/RegionConversation.tsx";
 import { regionConversation } from "../services/conversation.server.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -68,6 +69,7 @@ export default function RegionResults() {
         Regio {region.name} · {round.name} · {countOf(submitted, teams, "team", "teams")} ingediend ({pct(submitted, teams)})
       </p>
       <RoundNav rounds={rounds} current={round.id} />
+      <PrintButton what="de resultaten" />
       <p className="utrecht-paragraph">
         De score per thema loopt van 0 (alle antwoorden "voldoet niet") tot 100 (alle antwoorden "voldoet"); "voldoet deels" telt voor de helft. "Weet niet" en
         "n.v.t." tellen niet mee. Thema's A tot en met H komen uit de ingediende zelfscans van de teams, thema I uit het ingediende gemeentelijke deel.

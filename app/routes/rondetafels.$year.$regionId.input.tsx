@@ -12,6 +12,7 @@ import { regionInput, regionInputStatus, remindMissingInput } from "../models/ro
 import { notFound } from "../http/http.server.ts";
 import { regionInputView } from "../services/round-table-input.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 // A region's input for its round-table talk of a year: who was asked and who answered (the regio can
 // remind the others), and what they wrote, to read before and during the talk and to print.
@@ -95,7 +96,7 @@ export default function RegionInputPage() {
             {countOf(municipalitiesIn, status.municipalities.length, "gemeente", "gemeenten")} {teamsIn + municipalitiesIn === 1 ? "heeft" : "hebben"} input
             ingediend.
           </p>
-          <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser.</p>
+          <PrintButton what="de input" />
           <InputExportLinks year={year} regionId={region.id} />
           {reminded !== null && !actionData ? (
             <div className="notice notice--ok" role="status">

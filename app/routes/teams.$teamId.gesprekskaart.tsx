@@ -16,6 +16,7 @@ import { saveConclusions } from "../models/professional-views.server.ts";
 import { regionCycleRound } from "../models/cycles.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { teamConversation } from "../services/conversation.server.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 // The gesprekskaart: one printable A4 for the team meeting with the topics where views differ most, each
 // theme's questions beside the professionals' answers, and a line per theme on what the meeting settled.
@@ -99,7 +100,7 @@ export default function Gesprekskaart() {
   return (
     <>
       {header}
-      <p className="muted no-print">Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser; de kaart past op A4.</p>
+      <PrintButton what="de kaart" />
       <ConversationView conversation={talk.conversation} managerAnswersShown={talk.managerAnswersShown} headingLevel={2} />
       <section aria-labelledby="opbrengst" className="page-section">
         <h2 id="opbrengst" className="utrecht-heading-2">

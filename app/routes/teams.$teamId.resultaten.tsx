@@ -7,12 +7,15 @@ import { notFound, parseId } from "../http/http.server.ts";
 import { getMunicipality } from "../models/organisation.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { teamBenchmark } from "../models/results.server.ts";
-import { getRound } from "../models/rounds.server.ts";
+import { getRound, submittedRoundsOfTeam } from "../models/rounds.server.ts";
+import { ExportLinks } from "../components/ExportLinks.tsx";
+import { RoundNav } from "../components/RoundNav.tsx";
 import { ConversationView } from "../components/ConversationView.tsx";
 import { TeamBenchmark } from "../components/TeamBenchmark.tsx";
 import { readerOf } from "../domain/small-groups.ts";
 import { VeiligThuisView } from "../components/VeiligThuisView.tsx";
 import { teamConversation } from "../services/conversation.server.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Resultaten ${data.team.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -38,17 +41,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       })
     : null;
   const talk = round ? await teamConversation(context.db, { viewer: user, team, roundId: round.id }) : null;
-  return { team, round: round ?? null, benchmark, talk, isManager: user.role === "teammanager" && user.teamId === team.id };
+  const rounds = await submittedRoundsOfTeam(context.db, team.id);
+  return { team, round: round ?? null, rounds, benchmark, talk, isManager: user.role === "teammanager" && user.teamId === team.id };
 }
 
 export default function TeamResults() {
-  const { team, round, benchmark, talk, isManager } = useLoaderData<typeof loader>();
+  const { team, round, rounds, benchmark, talk, isManager } = useLoaderData<typeof loader>();
   const crumbs = [{ to: `/teams/${team.id}`, label: team.name }, { label: "Resultaten" }];
   return (
     <>
       <Breadcrumbs items={crumbs} />
       <h1 className="utrecht-heading-1">Resultaten van {team.name}</h1>
       {round ? <p className="utrecht-paragraph lead">{round.name}</p> : null}
+      {round ? <RoundNav rounds={rounds.some((r) => r.id === round.id) ? rounds : [{ id: round.id, name: round.name }, ...rounds]} current={round.id} /> : null}
+      {round && benchmark?.submitted ? <PrintButton what="de resultaten" /> : null}
       {round && benchmark?.submitted ? (
         <TeamBenchmark teamName={team.name} benchmark={benchmark} />
       ) : (
@@ -99,6 +105,7 @@ export default function TeamResults() {
           <VeiligThuisView view={talk.veiligThuis} municipalityName={team.municipality_name} own={talk.ownSide} />
         </section>
       ) : null}
+      {round && benchmark?.submitted ? <ExportLinks roundId={round.id} roundName={round.name} scope={{ team: team.id }} /> : null}
     </>
   );
 }

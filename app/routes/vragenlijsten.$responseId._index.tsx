@@ -25,6 +25,7 @@ import { ReviewForm } from "../components/ReviewForm.tsx";
 import { ResponseHistory } from "../components/ResponseHistory.tsx";
 import { ResponseNotices } from "../components/ResponseNotices.tsx";
 import type { FieldErrors } from "../forms/field-errors.ts";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – ${data.subject} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -130,6 +131,7 @@ export default function ResponseOverview() {
       </p>
 
       <ResponseNotices page={page} lastReturn={lastReturn} editable={editable} />
+      {page.status === "submitted" ? <PrintButton what={page.isRoundTable ? "het verslag" : "de ingevulde vragenlijst"} /> : null}
 
       {page.canReopen ? <ReopenForm revision={page.revision} isRoundTable={page.isRoundTable} actionData={actionData} /> : null}
 

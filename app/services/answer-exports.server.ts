@@ -4,7 +4,7 @@ import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { codebookOf, typeOf, type Item } from "../questionnaire/item-types/index.ts";
 import { getDefinition } from "../models/response.server.ts";
 import { roundVersionId } from "../models/rounds.server.ts";
-import type { Column, Sheet } from "./spreadsheets.server.ts";
+import { headerOf, type Column, type Sheet } from "./spreadsheets.server.ts";
 
 /**
  * Answers as a spreadsheet: one row per submitted response of one questionnaire in one round, in a scope
@@ -18,6 +18,8 @@ import type { Column, Sheet } from "./spreadsheets.server.ts";
 export interface ExportScope {
   regionId?: number;
   municipalityId?: number;
+  /** One team: its own copy (the team part only). */
+  teamId?: number;
 }
 
 const RESPONSES_PER_QUERY = 200;
@@ -32,16 +34,23 @@ interface ItemColumns {
 function itemColumns(definition: QuestionnaireDefinition): ItemColumns[] {
   return definition.sections.flatMap((section) =>
     section.items.map((item) => {
+      // The header names the item by its key and the start of its text (a multi item's option after it); the codebook has it whole.
       const columns = typeOf(item)
         .exportColumns(item, definition.scale.options)
-        .map((c) => ({ header: `${item.key}: ${c.header}`, type: c.type, width: 24 }));
+        .map((c) => ({
+          header: c.header.startsWith(`${item.text}: `)
+            ? `${headerOf(item.key, item.text, 40)}: ${c.header.slice(item.text.length + 2)}`
+            : headerOf(item.key, c.header),
+          type: c.type,
+          width: 24,
+        }));
       return { item, section: `${section.key}. ${section.title}`, columns, comment: "comment" in item && Boolean(item.comment) };
     }),
   );
 }
 
-/** The fixed columns before the answers. */
-function subjectColumns(audience: Audience): Column[] {
+/** The fixed columns before the answers; "Geaccepteerd op" only where the gemeente reviews (a team's zelfscan). */
+function subjectColumns(audience: Audience, reviewed: boolean): Column[] {
   return [
     ...(audience === "team" ? [{ header: "Team", width: 32 }] : []),
     { header: "Gemeente", width: 24 },
@@ -52,7 +61,7 @@ function subjectColumns(audience: Audience): Column[] {
     { header: "Versie", type: "number", width: 8 },
     { header: "Stand", width: 14 },
     { header: "Ingediend op", type: "date", width: 13 },
-    { header: "Geaccepteerd op", type: "date", width: 15 },
+    ...(reviewed ? [{ header: "Geaccepteerd op", type: "date" as const, width: 15 }] : []),
   ];
 }
 
@@ -71,20 +80,23 @@ export async function answerSheets(
   if (!versionId) return null;
   const definition = await getDefinition(db, versionId);
   const items = itemColumns(definition);
+  const round = await db.selectFrom("round").select("kind").where("id", "=", input.roundId).executeTakeFirst();
+  // Only a team's zelfscan is reviewed and accepted (by its gemeente); any other part would have an empty column.
+  const reviewed = input.audience === "team" && round?.kind === "zelfscan";
   const columns: Column[] = [
-    ...subjectColumns(input.audience),
+    ...subjectColumns(input.audience, reviewed),
     ...items.flatMap((i) => [...i.columns, ...(i.comment ? [{ header: `${i.item.key}: toelichting`, width: 30 }] : [])]),
   ];
   return {
     definition,
-    answers: { name: "Antwoorden", columns, rows: answerRows(db, input, definition, items), filter: true },
-    codebook: { name: "Codeboek", columns: CODEBOOK_COLUMNS, rows: codebookRows(definition, items), filter: true },
+    answers: { name: "Antwoorden", columns, rows: answerRows(db, { ...input, reviewed }, definition, items) },
+    codebook: { name: "Codeboek", columns: CODEBOOK_COLUMNS, rows: codebookRows(definition, items, reviewed) },
   };
 }
 
 async function* answerRows(
   db: DB,
-  input: { roundId: number; questionnaireKey: string; audience: Audience; scope: ExportScope },
+  input: { roundId: number; questionnaireKey: string; audience: Audience; scope: ExportScope; reviewed: boolean },
   definition: QuestionnaireDefinition,
   items: ItemColumns[],
 ) {
@@ -118,6 +130,7 @@ async function* answerRows(
       .where("response.id", ">", afterId);
     if (input.scope.regionId !== undefined) query = query.where("municipality.region_id", "=", input.scope.regionId);
     if (input.scope.municipalityId !== undefined) query = query.where("municipality.id", "=", input.scope.municipalityId);
+    if (input.scope.teamId !== undefined) query = query.where("response.team_id", "=", input.scope.teamId);
     const responses = await query.orderBy("response.id").limit(RESPONSES_PER_QUERY).execute();
     if (!responses.length) return;
     const stored = await db
@@ -146,7 +159,7 @@ async function* answerRows(
         r.version,
         r.accepted_at ? "Geaccepteerd" : "Ingediend",
         r.submitted_at,
-        r.accepted_at,
+        ...(input.reviewed ? [r.accepted_at] : []),
         ...items.flatMap(({ item, comment }) => {
           const answer = own?.get(item.key);
           const cells = typeOf(item).exportCells(item, answer?.value ?? null, scale);
@@ -167,8 +180,8 @@ const CODEBOOK_COLUMNS: Column[] = [
   { header: "Waarden", width: 60 },
 ];
 
-function* codebookRows(definition: QuestionnaireDefinition, items: ItemColumns[]) {
-  for (const column of subjectColumns(definition.audience))
+function* codebookRows(definition: QuestionnaireDefinition, items: ItemColumns[], reviewed: boolean) {
+  for (const column of subjectColumns(definition.audience, reviewed))
     yield [column.header, "", "", "", column.type === "date" ? "datum" : column.type === "number" ? "getal" : "tekst", ""];
   for (const { item, section, columns, comment } of items) {
     const { kind, values } = codebookOf(item, definition.scale.options);

@@ -206,11 +206,29 @@ export async function dashboardView(db: DB, year: number, now = new Date()): Pro
 export function dashboardSheet(view: DashboardView): Sheet {
   const blocks = [view.phases, ...view.blocks];
   const rows = blocks.flatMap((block) =>
-    block.rows.map((row) => [block.title, row.key, row.label, view.year, row.count, view.outOf, block.sourceShort, row.provenance]),
+    block.rows.map((row) => [
+      block.title,
+      row.label,
+      view.year,
+      row.count,
+      view.outOf,
+      block.sourceShort,
+      row.provenance,
+      row.regionsDemo ? `demo: ${row.regions.join(", ")}` : row.regions.join(", "),
+    ]),
   );
   return {
     name: `Dashboard ${view.year}`,
-    columns: ["onderdeel", "sleutel", "antwoord", "jaar", "aantal_regios", "van", "bron", "herkomst"].map((header) => ({ header })),
+    columns: [
+      { header: "Onderdeel", width: 40 },
+      { header: "Antwoord", width: 50 },
+      { header: "Jaar", type: "number", width: 8 },
+      { header: "Aantal regio's", type: "number", width: 14 },
+      { header: "Van de regio's", type: "number", width: 14 },
+      { header: "Bron", width: 30 },
+      { header: "Herkomst", width: 40 },
+      { header: "Regio's", width: 60 },
+    ],
     rows: sheetRows(rows, (r) => r),
   };
 }

@@ -4,9 +4,12 @@ import { dayOf } from "../domain/format.ts";
 
 /**
  * Tables as downloads: CSV (";", "," as decimal sign, dates as YYYY-MM-DD and a byte-order mark, so
- * Excel in a Dutch locale opens them as columns) and XLSX (exceljs's streaming writer). Rows are written as they come, never built whole in
- * memory. Every text cell a spreadsheet would read as a formula is neutralised. No HTTP here: the
- * route turns the stream into a download (app/http/http.server.ts).
+ * Excel in a Dutch locale opens them as columns) and XLSX (exceljs's streaming writer). Both have the
+ * same columns under one header row in words (decision 82); a codebook sheet holds keys and full texts.
+ * Rows are written as they come, never built whole in memory. In CSV every text cell a spreadsheet would
+ * read as a formula is neutralised; in XLSX a text is a typed string cell, which no spreadsheet evaluates,
+ * so it stays as written. Every XLSX sheet has its header frozen, a filter and column widths. No HTTP
+ * here: the route turns the stream into a download (app/http/http.server.ts).
  */
 
 export interface Column {
@@ -20,11 +23,15 @@ export interface Column {
 export interface Sheet {
   name: string;
   columns: Column[];
-  /** Header rows above the data in CSV; the default is one row with the column headers. */
-  csvHeaderRows?: unknown[][];
   rows: AsyncIterable<unknown[]> | Iterable<unknown[]>;
-  /** XLSX: freeze the header row and put an autofilter on it. */
-  filter?: boolean;
+}
+
+/** A column header in words of reasonable length: the key, then the text cut at a word (the codebook holds it whole). */
+export function headerOf(key: string, text: string, max = 60): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  if (words.length <= max) return `${key}: ${words}`;
+  const cut = words.slice(0, max + 1).replace(/\s+\S*$/, "");
+  return `${key}: ${(cut.length >= max / 2 ? cut : words.slice(0, max)).replace(/[\s,;:.]+$/, "")}…`;
 }
 
 /** A cell starting with =, +, -, @ (or a tab or carriage return) gets a leading apostrophe (OWASP CSV injection). */
@@ -49,7 +56,7 @@ export function csvStream(sheet: Sheet): Readable {
   const write = (row: unknown[]) => new Promise<void>((resolve) => (csv.write(row as never) ? resolve() : csv.once("drain", resolve)));
   const dates = sheet.columns.map((c) => c.type === "date");
   (async () => {
-    for (const header of sheet.csvHeaderRows ?? [sheet.columns.map((c) => c.header)]) await write(header);
+    await write(sheet.columns.map((c) => c.header));
     for await (const row of sheet.rows) await write(dates.includes(true) ? row.map((v, i) => (dates[i] ? dayOfCell(v) : v)) : row);
     csv.end();
   })().catch((error) => csv.destroy(error));
@@ -64,7 +71,8 @@ const asCell = (value: unknown, column: Column | undefined) => {
     const time = Date.parse(`${day}T00:00:00Z`);
     return Number.isNaN(time) ? value : new Date(time);
   }
-  return neutralise(value);
+  // A string is written as a string cell: never a formula, so no apostrophe in front of "+31 6 ..." or "=".
+  return value;
 };
 
 export async function xlsxStream(sheets: Sheet[]): Promise<Readable> {
@@ -74,13 +82,13 @@ export async function xlsxStream(sheets: Sheet[]): Promise<Readable> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   (async () => {
     for (const sheet of sheets) {
-      const worksheet = workbook.addWorksheet(sheet.name, sheet.filter ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
+      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
       worksheet.columns = sheet.columns.map((c) => ({
         header: c.header,
         width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)),
         style: c.type === "date" ? { numFmt: "dd-mm-yyyy" } : {},
       }));
-      if (sheet.filter) worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
       for await (const row of sheet.rows) worksheet.addRow(row.map((v, i) => asCell(v, sheet.columns[i]))).commit();
       worksheet.commit();
     }

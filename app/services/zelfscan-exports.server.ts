@@ -53,7 +53,7 @@ interface ResultRow {
  */
 export async function zelfscanResultsSheet(
   db: DB,
-  input: { roundId: number; roundName: string; reader: Reader; scope: ExportScope & { regionName?: string; municipalityName?: string } },
+  input: { roundId: number; roundName: string; reader: Reader; scope: ExportScope & { regionName?: string; municipalityName?: string; teamName?: string } },
 ): Promise<Sheet> {
   const themes = await roundThemes(db, input.roundId);
   const rows: ResultRow[] = [];
@@ -65,6 +65,34 @@ export async function zelfscanResultsSheet(
     rows.push({ level, name, region, teams, figures: [...shown, ...ownPart], note: decision.reason ?? decision.note ?? "" });
   };
   const country = await regionThemeFigures(db, input.roundId, {});
+  if (input.scope.teamId !== undefined) {
+    // A team's own copy: its scores beside its gemeente, region and the country, as its results page shows them.
+    const { teamId, municipalityId, regionId } = input.scope;
+    const region = input.scope.regionName ?? "";
+    const own = await scopeFigures(db, input.roundId, { teamId });
+    await group("Team", input.scope.teamName ?? "", region, { teamId }, own.teams, own.figures);
+    const municipality = await scopeFigures(db, input.roundId, { municipalityId });
+    await group("Gemeente", input.scope.municipalityName ?? "", region, { municipalityId }, municipality.teams, municipality.figures);
+    const regionFigures = await regionThemeFigures(db, input.roundId, { regionId });
+    // Theme I is the gemeenten's own part, not the team's business in its own copy.
+    await group(
+      "Regio",
+      region,
+      region,
+      { regionId },
+      regionFigures.teams,
+      regionFigures.figures.filter((f) => teamThemes.has(f.theme)),
+    );
+    await group(
+      "Nederland",
+      "Nederland",
+      "",
+      {},
+      country.teams,
+      country.figures.filter((f) => teamThemes.has(f.theme)),
+    );
+    return resultsSheet(input.roundName, themes, rows);
+  }
   await group("Nederland", "Nederland", "", {}, country.teams, country.figures);
 
   const regions =
@@ -95,6 +123,10 @@ export async function zelfscanResultsSheet(
       }
     }
   }
+  return resultsSheet(input.roundName, themes, rows);
+}
+
+function resultsSheet(roundName: string, themes: { key: string; title: string }[], rows: ResultRow[]): Sheet {
   const columns: Column[] = [
     { header: "Niveau", width: 11 },
     { header: "Naam", width: 32 },
@@ -104,9 +136,8 @@ export async function zelfscanResultsSheet(
     { header: "Opmerking", width: 44 },
   ];
   return {
-    name: `Resultaten ${input.roundName}`.slice(0, 31),
+    name: `Resultaten ${roundName}`.slice(0, 31),
     columns,
-    filter: true,
     rows: rows.map((row) => [
       row.level,
       row.name,
@@ -135,6 +166,7 @@ export async function professionalsSheets(
     .select(["team.id", "team.name", "municipality.name as municipality_name", "region.name as region_name"]);
   if (input.scope.regionId !== undefined) teamsQuery = teamsQuery.where("municipality.region_id", "=", input.scope.regionId);
   if (input.scope.municipalityId !== undefined) teamsQuery = teamsQuery.where("municipality.id", "=", input.scope.municipalityId);
+  if (input.scope.teamId !== undefined) teamsQuery = teamsQuery.where("team.id", "=", input.scope.teamId);
   const teams = await teamsQuery.orderBy("region.name").orderBy("municipality.name").orderBy("team.name").execute();
   const counts = await viewValueCounts(db, { roundId: input.roundId, teamIds: teams.map((t) => t.id) });
   const responses = await viewCountsOfRound(
@@ -187,7 +219,7 @@ export async function professionalsSheets(
     ["Andere antwoorden", "Bij een vraag met eigen antwoorden (zoals ja/nee): hoe vaak elk werd gegeven."],
   ];
   return {
-    counts: { name: `Professionals ${input.roundName}`.slice(0, 31), columns, rows, filter: true },
+    counts: { name: `Professionals ${input.roundName}`.slice(0, 31), columns, rows },
     codebook: {
       name: "Codeboek",
       columns: [
@@ -195,7 +227,6 @@ export async function professionalsSheets(
         { header: "Betekenis", width: 90 },
       ],
       rows: codebook,
-      filter: true,
     },
   };
 }

@@ -347,7 +347,7 @@ describe("results for the gemeente", () => {
     // One team, which the gemeente reads anyway: its total, the region's and the country's are that team's, shown and said so.
     for (const group of [one.results.own, one.results.region, one.results.country])
       expect(group.find((f: { theme: string }) => f.theme === "A").score).toBe(100);
-    expect(one.results.decisions.own.note).toBe("uit 1 team, die u elk kunt inzien");
+    expect(one.results.decisions.own.note).toBe("uit 1 team, dat u zelf kunt inzien");
     expect(one.teams).toEqual([{ id: world.teams.teamA, name: "Team Enschede A" }]);
     await submittedScan(world.teams.teamB, world.users.teamB, world.roundId);
     await submittedScan(world.teams.teamHengelo, world.users.teamA, world.roundId);

@@ -7,6 +7,7 @@ import { MUNICIPALITY_QUESTIONNAIRE, TEAM_QUESTIONNAIRE, insertResponse } from "
 import { openTestDatabase, type TestContext } from "../support/db.ts";
 import { csvRows, workbookOf } from "../support/downloads.ts";
 import { buildWorld, sessionCookieFor, validAnswers, type World } from "../support/fixtures.ts";
+import { headerOf } from "../../app/services/spreadsheets.server.ts";
 import { getRequest, run } from "../support/http.ts";
 import * as downloads from "../../app/routes/downloads.$file.tsx";
 
@@ -77,7 +78,8 @@ describe("zelfscan answers", () => {
       "Ingediend op",
       "Geaccepteerd op",
     ]);
-    expect(header).toContain(`A1: ${teamDef.sections[0]!.items[0]!.text}`);
+    const a1Header = headerOf("A1", teamDef.sections[0]!.items[0]!.text);
+    expect(header).toContain(a1Header);
     expect(header).toContain("A1: toelichting");
     // Only Enschede's submitted team: not Hengelo's, not Zaanstad's, not the draft of Team Enschede B.
     expect(sheet.rowCount).toBe(2);
@@ -86,15 +88,16 @@ describe("zelfscan answers", () => {
     expect([cell("Team"), cell("Gemeente"), cell("Regio"), cell("Stand"), cell("Versie")]).toEqual(["Team Enschede A", "Enschede", "Twente", "Ingediend", 1]);
     // Submitted at 23:30 UTC on 20 November is 21 November in the Netherlands: a real date cell of that day.
     expect(cell("Ingediend op")).toEqual(new Date("2026-11-21T00:00:00Z"));
-    expect(cell(`A1: ${teamDef.sections[0]!.items[0]!.text}`)).toBe("Voldoet deels");
-    expect(cell("A1: toelichting")).toBe(`'=HYPERLINK("http://x","klik")`);
+    expect(cell(a1Header)).toBe("Voldoet deels");
+    // A text cell, as written: a string cell is never a formula, so it needs no apostrophe (the CSV keeps one).
+    expect(cell("A1: toelichting")).toBe(`=HYPERLINK("http://x","klik")`);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(1).width).toBeGreaterThan(10);
 
     const codebook = workbook.getWorksheet("Codeboek")!;
     const entries = (codebook.getSheetValues() as unknown[][]).slice(2).map((r) => r.slice(1));
-    const a1 = entries.find((r) => r[0] === `A1: ${teamDef.sections[0]!.items[0]!.text}`)!;
+    const a1 = entries.find((r) => r[0] === a1Header)!;
     expect(a1.slice(1, 5)).toEqual(["A1", `A. ${teamDef.sections[0]!.title}`, teamDef.sections[0]!.items[0]!.text, "schaal"]);
     expect(a1[5]).toMatch(/^Voldoet \(score 2\); Voldoet deels \(score 1\); Voldoet niet \(score 0\)/);
   });
@@ -229,5 +232,60 @@ describe("zelfscan results per theme", () => {
     expect(regio.rows["Gemeente Hengelo"]![a]).toBe("100");
     expect(regio.rows["Regio Twente"]![3]).toBe("3");
     expect(regio.rows["Regio Twente"]![a]).not.toBe("");
+  });
+});
+
+describe("the team's own copy", () => {
+  beforeEach(async () => {
+    await submitted(world.teams.teamA, world.users.teamA, { A1: { value: "voldoet_deels", comment: "+31 6 12345678 belt terug" } });
+    await submitted(world.teams.teamB, world.users.teamB);
+    await submitted(world.teams.teamHengelo, world.users.programma);
+  });
+
+  it("the team manager downloads its own answers as CSV and XLSX, and nothing of another team", async () => {
+    const own = { team: String(world.teams.teamA), deel: "team" };
+    const [header, ...rows] = await csvRows(await get(world.users.teamA, "zelfscan-antwoorden.csv", own));
+    expect(rows.map((r) => r[header!.indexOf("Team")])).toEqual(["Team Enschede A"]);
+    // The CSV keeps the formula neutralisation; the XLSX has the text as typed.
+    expect(rows[0]![header!.indexOf("A1: toelichting")]).toBe("'+31 6 12345678 belt terug");
+    const xlsx = await get(world.users.teamA, "zelfscan-antwoorden.xlsx", own);
+    expect(xlsx.headers.get("Content-Disposition")).toMatch(/zelfscan-antwoorden-team-zelfscan-test-team-enschede-a\.xlsx/);
+    const sheet = (await workbookOf(xlsx)).getWorksheet("Antwoorden")!;
+    expect(sheet.rowCount).toBe(2);
+    const xHeader = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(sheet.getRow(2).getCell(xHeader.indexOf("A1: toelichting") + 1).value).toBe("+31 6 12345678 belt terug");
+
+    // Another team, another part, another kind of file, a made-up team: not found, as on the pages.
+    for (const [file, query] of [
+      ["zelfscan-antwoorden.csv", { team: String(world.teams.teamB), deel: "team" }],
+      ["zelfscan-resultaten.csv", { team: String(world.teams.teamHengelo) }],
+      ["zelfscan-antwoorden.csv", { team: String(world.teams.teamA), deel: "gemeente" }],
+      ["zelfscan-antwoorden.csv", { team: String(world.teams.teamA), deel: "veilig-thuis" }],
+      ["rondetafel-input.csv", { team: String(world.teams.teamA), jaar: "2027" }],
+      ["zelfscan-antwoorden.csv", { gemeente: String(world.municipalities.enschede), deel: "team" }],
+      ["zelfscan-antwoorden.csv", { team: "999999", deel: "team" }],
+    ] as const) {
+      expect((await get(world.users.teamA, file, query)).status, `${file} ${JSON.stringify(query)}`).toBe(404);
+    }
+    // The team's gemeente, its regio and programma may have the same copy; another gemeente may not.
+    for (const userId of [world.users.gemeenteEnschede, world.users.regioTwente, world.users.programma])
+      expect((await get(userId, "zelfscan-antwoorden.csv", own)).status).toBe(200);
+    expect((await get(world.users.gemeenteHengelo, "zelfscan-antwoorden.csv", own)).status).toBe(404);
+  });
+
+  it("its results beside its gemeente, region and the country, through the small-group rule as on its results page", async () => {
+    const [header, ...rows] = await csvRows(await get(world.users.teamA, "zelfscan-resultaten.csv", { team: String(world.teams.teamA) }));
+    const a = header!.findIndex((h) => h.startsWith("A. "));
+    const byLevel = Object.fromEntries(rows.map((r) => [r[0], r]));
+    expect(Object.keys(byLevel)).toEqual(["Team", "Gemeente", "Regio", "Nederland"]);
+    expect(byLevel.Team![1]).toBe("Team Enschede A");
+    expect(byLevel.Team![a]).not.toBe("");
+    // Enschede's total holds one other team, the region's and the country's two: each would give another team away.
+    for (const level of ["Gemeente", "Regio", "Nederland"]) {
+      expect(byLevel[level]![a], level).toBe("");
+      expect(byLevel[level]!.at(-1), level).toMatch(/minder dan 3 andere ingediende teams/);
+    }
+    expect(header!.some((h) => h.startsWith("I. "))).toBe(true);
+    expect(rows.every((r) => r[header!.findIndex((h) => h.startsWith("I. "))] === "")).toBe(true);
   });
 });

@@ -120,7 +120,9 @@ describe("the small-group rule in every output", () => {
       if (n > 1) expect(out.team.reason).toMatch(/minder dan 3 andere ingediende teams/);
       // The gemeente reads each of its teams: everything (all submitted teams are its own).
       expect(out.gemeenteEnschede).toMatchObject({ own: 100, region: 100, country: 100 });
-      expect(out.gemeenteEnschede.decisions.own.note).toBe(n < 3 ? `uit ${n === 1 ? "1 team" : `${n} teams`}, die u elk kunt inzien` : null);
+      expect(out.gemeenteEnschede.decisions.own.note).toBe(
+        n === 1 ? "uit 1 team, dat u zelf kunt inzien" : n === 2 ? "uit 2 teams, die u elk kunt inzien" : null,
+      );
       // Another gemeente reads none of them: the region and the country only from 3.
       expect(out.gemeenteHengelo).toMatchObject({ own: null, region: fromThree, country: fromThree });
       expect(out.gemeenteHengelo.decisions.own.reason).toBe("nog geen ingediende teams");

@@ -8,7 +8,7 @@ describe("the small-group rule (decision 80)", () => {
       shown: true,
       withheld: false,
       reason: null,
-      note: "uit 1 team, die u elk kunt inzien",
+      note: "uit 1 team, dat u zelf kunt inzien",
     });
     expect(smallGroupDecision({ submitted: 2, readable: 2 }).note).toBe("uit 2 teams, die u elk kunt inzien");
     expect(smallGroupDecision({ submitted: 3, readable: 3 })).toEqual({ shown: true, withheld: false, reason: null, note: null });
