@@ -60,6 +60,9 @@ export async function readableTeams(db: DB, roundId: number, group: TeamScope, r
   if (reader.reads === "all") return submitted;
   if (reader.reads === "none") return 0;
   const { reads: _, ...own } = reader;
+  // A group inside the reader's scope (a gemeente of the regio's own region): every team in it is readable, no query.
+  const fields = Object.entries(own) as [keyof TeamScope, number][];
+  if (fields.length && fields.every(([field, value]) => group[field] === value)) return submitted;
   const both = intersectScopes<TeamScope>(group, own);
   if (!both) return 0;
   const row = await submittedTeamResponses(db, roundId, await teamKeyOf(db, roundId), both)
@@ -235,7 +238,7 @@ export async function regionResultsFor(db: DB, input: { roundId: number; regionI
   const results = await regionResults(db, input);
   const municipalities = await Promise.all(
     results.municipalities.map(async (m) => {
-      const decision = await groupDecision(db, input.roundId, { municipalityId: m.id }, input.reader, m.submitted);
+      const decision = await groupDecision(db, input.roundId, { regionId: input.regionId, municipalityId: m.id }, input.reader, m.submitted);
       return { ...m, figures: decision.shown ? m.figures : withheld(m.figures), decision };
     }),
   );

@@ -105,7 +105,7 @@ export async function zelfscanResultsSheet(
     await group("Regio", region.name, region.name, { regionId: region.id }, results.region.teams, results.region.figures);
     for (const m of results.municipalities) {
       if (input.scope.municipalityId !== undefined && m.id !== input.scope.municipalityId) continue;
-      await group("Gemeente", m.name, region.name, { municipalityId: m.id }, m.submitted, m.figures, ownParts.get(m.id) ?? []);
+      await group("Gemeente", m.name, region.name, { regionId: region.id, municipalityId: m.id }, m.submitted, m.figures, ownParts.get(m.id) ?? []);
       if (input.scope.municipalityId === undefined) continue;
       const teams = await db
         .selectFrom("team")
@@ -119,7 +119,7 @@ export async function zelfscanResultsSheet(
         .execute();
       for (const team of teams) {
         const own = await scopeFigures(db, input.roundId, { teamId: team.id });
-        await group("Team", team.name, region.name, { teamId: team.id }, own.teams, own.figures);
+        await group("Team", team.name, region.name, { regionId: region.id, municipalityId: m.id, teamId: team.id }, own.teams, own.figures);
       }
     }
   }
