@@ -14,6 +14,8 @@ import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { questionNumber, sectionHeading } from "../questionnaire/definition.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
+import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
+import { PrintButton } from "../components/PrintButton.tsx";
 
 const submitSchema = z.object({ revision: revisionField });
 
@@ -27,12 +29,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (response.status === "submitted") throw redirect(responsePath(response.id));
   requireAllowed(submitChange(access));
   const { definition } = await loadResponse(context.db, response, true);
+  const answers = await getAnswers(context.db, response.id);
   return {
     responseId: response.id,
     subject: subjectLabel(response),
     roundName: response.round_name,
     revision: response.revision,
-    missing: checkComplete(definition, await getAnswers(context.db, response.id)),
+    missing: checkComplete(definition, answers),
+    // Every answer, to check before the irreversible step.
+    definition,
+    answers,
   };
 }
 
@@ -112,9 +118,26 @@ export default function SubmitPage() {
       ) : (
         <>
           <p className="utrecht-paragraph">
-            Alle verplichte vragen zijn beantwoord. Na het indienen kunt u de antwoorden niet meer wijzigen; ze zijn dan te zien voor uw gemeente en regio.
+            Alle verplichte vragen zijn beantwoord. Controleer hieronder uw antwoorden: na het indienen kunt u ze niet meer wijzigen, en zijn ze te zien voor
+            wie ze mag lezen. Met "Wijzigen" gaat u naar het onderdeel; de knop Indienen staat onder de antwoorden.
           </p>
-          <Form method="post" id="indienen">
+          <PrintButton what="uw antwoorden" />
+          {page.definition.sections.map((section) => (
+            <ReadOnlySection
+              key={section.key}
+              definition={page.definition}
+              section={section}
+              answers={page.answers}
+              action={
+                <p className="no-print">
+                  <Link className="utrecht-link" to={`${sectionPath(page.responseId, section.key)}?controle=1`}>
+                    Wijzigen<span className="visually-hidden"> ({sectionHeading(section)})</span>
+                  </Link>
+                </p>
+              }
+            />
+          ))}
+          <Form method="post" id="indienen" className="no-print">
             <input type="hidden" name="revision" value={page.revision} />
             <div className="form-actions">
               <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>

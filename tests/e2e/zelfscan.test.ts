@@ -71,6 +71,16 @@ describe("a team manager with JavaScript", () => {
 
     await page.getByRole("link", { name: "Controleren en indienen" }).click();
     await expectAccessible(page, "submit page, complete");
+    // Check, then submit: every section's answers with a link to change them, and the button under them.
+    expect(await page.getByRole("link", { name: /^Wijzigen/ }).count()).toBe(8);
+    await expectOne(page.getByText("Scholing staat gepland voor het voorjaar."));
+    const answersEnd = await page.locator("dl.answers").last().boundingBox();
+    const button = await page.getByRole("button", { name: "Indienen" }).boundingBox();
+    expect(button!.y).toBeGreaterThan(answersEnd!.y);
+    // "Wijzigen" leads to the section and back to this check.
+    await page.getByRole("link", { name: /^Wijzigen.*H\./ }).click();
+    await page.waitForURL(/onderdelen\/H\?controle=1/);
+    await page.goBack();
     await page.getByRole("button", { name: "Indienen" }).click();
     await page.waitForURL(/ingediend=1/);
     expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Zaandam Oost\./);

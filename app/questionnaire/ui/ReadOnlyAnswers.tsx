@@ -1,17 +1,20 @@
+import type { ReactNode } from "react";
 import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
 import { questionNumber, sectionHeading, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 
-/** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting. */
+/** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting; `action` under the heading (a "Wijzigen" link). */
 export function ReadOnlySection({
   definition,
   section,
   answers,
   headingLevel = 2,
+  action,
 }: {
   definition: QuestionnaireDefinition;
   section: QuestionnaireSection;
   answers: AnswerMap;
   headingLevel?: 2 | 3;
+  action?: ReactNode;
 }) {
   const lookup = answerLookup(answers);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -20,6 +23,7 @@ export function ReadOnlySection({
       <Heading id={`onderdeel-${section.key}`} className={`utrecht-heading-${headingLevel}`}>
         {sectionHeading(section)}
       </Heading>
+      {action}
       <dl className="answers">
         {section.items
           .filter((item) => isVisible(definition, item, lookup))
