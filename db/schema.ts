@@ -129,6 +129,14 @@ export interface ResponseEventTable {
   comment: string | null;
 }
 
+/** A review's remark about one question, given with the review event (a return or an acceptance). */
+export interface ReviewNoteTable {
+  id: Generated<number>;
+  event_id: number;
+  item_key: string;
+  comment: string;
+}
+
 export interface PendingSaveTable {
   id: Generated<number>;
   user_id: number;
@@ -378,6 +386,7 @@ export interface Database {
   response: ResponseTable;
   answer: AnswerTable;
   response_event: ResponseEventTable;
+  review_note: ReviewNoteTable;
   pending_save: PendingSaveTable;
   phase_transition: PhaseTransitionTable;
   region_analysis: RegionAnalysisTable;

@@ -1,3 +1,7 @@
+import { Link } from "@remix-run/react";
+import type { QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { sectionPath } from "../questionnaire/paths.ts";
+import { fieldId } from "../questionnaire/ui/QuestionField.tsx";
 import { formatDateTime } from "../domain/format.ts";
 import type { ResponseEvent } from "./ResponseHistory.tsx";
 
@@ -17,7 +21,18 @@ export interface NoticeFacts {
 }
 
 /** The notices above a filled-in questionnaire: what just happened, its state, and why it is locked or returned. */
-export function ResponseNotices({ page, lastReturn, editable }: { page: NoticeFacts; lastReturn: ResponseEvent | undefined; editable: boolean }) {
+export function ResponseNotices({
+  page,
+  lastReturn,
+  editable,
+  remarks = [],
+}: {
+  page: NoticeFacts;
+  lastReturn: ResponseEvent | undefined;
+  editable: boolean;
+  /** The questions the gemeente's return put a remark at, with a link to each. */
+  remarks?: { itemKey: string; href: string }[];
+}) {
   return (
     <>
       {page.justSubmitted ? (
@@ -77,9 +92,33 @@ export function ResponseNotices({ page, lastReturn, editable }: { page: NoticeFa
           <p>
             <strong>Teruggestuurd door de gemeente</strong> op {formatDateTime(lastReturn.at)} ({lastReturn.actor_name}): {lastReturn.comment}
           </p>
+          {editable && remarks.length ? (
+            <p>
+              De gemeente zette een opmerking bij{" "}
+              {remarks.map((r, i) => (
+                <span key={r.itemKey}>
+                  {i > 0 ? ", " : ""}
+                  <Link className="utrecht-link" to={r.href}>
+                    {r.itemKey}
+                  </Link>
+                </span>
+              ))}
+              ; u leest die bij de vraag.
+            </p>
+          ) : null}
           {editable ? <p>Pas de antwoorden aan en dien de zelfscan opnieuw in.</p> : null}
         </div>
       ) : null}
     </>
+  );
+}
+
+/** The questions a return put a remark at, each linked to its field in the section form. */
+export function remarkLinks(definition: QuestionnaireDefinition, review: { type: string; notes: Record<string, string> } | null, responseId: number) {
+  if (review?.type !== "returned") return [];
+  return definition.sections.flatMap((section) =>
+    section.items
+      .filter((item) => review.notes[item.key])
+      .map((item) => ({ itemKey: item.key, href: `${sectionPath(responseId, section.key)}#${fieldId(item.key)}` })),
   );
 }

@@ -81,6 +81,8 @@ export interface ResponseFacts {
   round_kind: "zelfscan" | "rondetafel";
   /** Round-table input: the last day it can be changed and submitted. */
   input_deadline: string | null;
+  /** Submitted at least once: a scan that was returned or reopened stays readable to those who read it then. */
+  ever_submitted?: boolean | 0 | 1 | null;
 }
 
 export interface ResponseAccess {
@@ -90,7 +92,7 @@ export interface ResponseAccess {
   canEdit: boolean;
   /** Why the one who fills it in cannot change it now, for the page; null when they can. */
   lockedReason: string | null;
-  /** Whether the answers may be read: by the one who fills it in, by readers in scope once submitted. */
+  /** Whether the answers may be read: by the one who fills it in, by readers in scope once submitted (also while returned or reopened). */
   answersVisible: boolean;
   /** Submitting: the one who fills it in; a round table only by programma (the region prepares it). */
   canSubmit: boolean;
@@ -139,7 +141,7 @@ export function responseAccess(user: CurrentUser, response: ResponseFacts, today
     fillsIn,
     canEdit,
     lockedReason,
-    answersVisible: fillsIn || response.status === "submitted",
+    answersVisible: fillsIn || response.status === "submitted" || Boolean(response.ever_submitted),
     canSubmit: canEdit && (!roundTable || user.role === "programma"),
     canReview: reviewChange(user, response).allowed,
     canReopen: reopenChange(user, response).allowed,

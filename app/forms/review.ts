@@ -21,3 +21,32 @@ export const reopenSchema = z.object({
   revision: revisionField,
   reason: longText(z.string("Geef een reden op voor het heropenen.").trim().min(1, "Geef een reden op voor het heropenen.").max(COMMENT_MAX, tooLong)),
 });
+
+/** The field of a remark about one question: `opmerking.G4`. */
+export const NOTE_PREFIX = "opmerking.";
+export const noteField = (itemKey: string) => `${NOTE_PREFIX}${itemKey}`;
+const noteSchema = longText(z.string().trim().max(COMMENT_MAX, tooLong));
+
+/**
+ * The remarks per question in a posted review: only questions of the questionnaire (another key refuses
+ * the form), empty ones left out; errors are keyed by their field.
+ */
+export function reviewNotesOf(
+  form: FormData,
+  itemKeys: ReadonlySet<string>,
+): { notes: { itemKey: string; comment: string }[]; errors: Record<string, string> } {
+  const notes: { itemKey: string; comment: string }[] = [];
+  const errors: Record<string, string> = {};
+  for (const [name, value] of form) {
+    if (!name.startsWith(NOTE_PREFIX)) continue;
+    const itemKey = name.slice(NOTE_PREFIX.length);
+    if (!itemKeys.has(itemKey) || typeof value !== "string" || notes.some((n) => n.itemKey === itemKey)) {
+      errors.form = "Het formulier bevat velden die hier niet horen. Er is niets opgeslagen.";
+      continue;
+    }
+    const parsed = noteSchema.safeParse(value);
+    if (!parsed.success) errors[name] = parsed.error.issues[0]?.message ?? tooLong;
+    else if (parsed.data !== "") notes.push({ itemKey, comment: parsed.data });
+  }
+  return { notes, errors };
+}

@@ -150,6 +150,17 @@ const responseById = fixedQuery((db: DB, args: { id: number }) =>
       "submitter.name as submitted_by_name",
       "response.accepted_at",
       "accepter.name as accepted_by_name",
+      // Submitted at least once (now a draft again when it was returned or reopened): its readers keep reading it.
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("response_event as ev")
+              .select("ev.id")
+              .whereRef("ev.response_id", "=", "response.id")
+              .where("ev.type", "in", ["submitted", "resubmitted"]),
+          )
+          .as("ever_submitted"),
     ])
     .where("response.id", "=", args.id),
 );
@@ -416,6 +427,29 @@ export type ReviewResult = { ok: true } | { ok: false; message: string };
  * The gemeente's review of a submitted team scan: accept it (it stays read-only) or return it with a
  * comment (it becomes a draft the team can change and submit again). One transaction each, logged.
  */
+export interface ReviewNote {
+  itemKey: string;
+  comment: string;
+}
+
+/**
+ * The latest review (a return or an acceptance) with its remarks per question, when and by whom: the team
+ * reads them beside the questions, the gemeente finds its own again. Null before any review.
+ */
+export async function latestReview(db: DB, responseId: number): Promise<{ type: string; at: string; by: string | null; notes: Record<string, string> } | null> {
+  const event = await db
+    .selectFrom("response_event")
+    .leftJoin("user_account", "user_account.id", "response_event.actor_id")
+    .select(["response_event.id", "response_event.type", "response_event.at", "user_account.name"])
+    .where("response_event.response_id", "=", responseId)
+    .where("response_event.type", "in", ["returned", "accepted"])
+    .orderBy("response_event.id", "desc")
+    .executeTakeFirst();
+  if (!event) return null;
+  const rows = await db.selectFrom("review_note").select(["item_key", "comment"]).where("event_id", "=", event.id).execute();
+  return { type: event.type, at: event.at, by: event.name, notes: Object.fromEntries(rows.map((r) => [r.item_key, r.comment])) };
+}
+
 export async function reviewResponse(
   db: DB,
   input: {
@@ -424,6 +458,8 @@ export async function reviewResponse(
     userId: number;
     decision: "accept" | "return";
     comment: string | null;
+    /** Remarks about single questions, for the team to read beside them. */
+    notes?: ReviewNote[];
     now?: Date;
     alsoWrite?: (trx: DB) => Promise<void>;
   },
@@ -444,7 +480,7 @@ export async function reviewResponse(
       .returning("id")
       .executeTakeFirst();
     if (!changed) return { ok: false, message: "Deze zelfscan is intussen gewijzigd, teruggestuurd of al beoordeeld. Bekijk de huidige stand hieronder." };
-    await trx
+    const event = await trx
       .insertInto("response_event")
       .values({
         response_id: input.responseId,
@@ -453,13 +489,25 @@ export async function reviewResponse(
         at: now,
         comment: input.comment,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const notes = input.notes ?? [];
+    if (notes.length) {
+      await trx
+        .insertInto("review_note")
+        .values(notes.map((n) => ({ event_id: event.id, item_key: n.itemKey, comment: n.comment })))
+        .execute();
+    }
+    const noteChanges = Object.fromEntries(notes.map((n) => [`opmerking ${n.itemKey}`, [null, n.comment] as [null, string]]));
     await audit(trx, {
       actorId: input.userId,
       action: input.decision === "accept" ? "response.accepted" : "response.returned",
       entity: "response",
       entityId: input.responseId,
-      changes: input.decision === "accept" ? { accepted_at: [null, now] } : { status: ["submitted", "draft"], comment: [null, input.comment] },
+      changes:
+        input.decision === "accept"
+          ? { accepted_at: [null, now], ...noteChanges }
+          : { status: ["submitted", "draft"], comment: [null, input.comment], ...noteChanges },
     });
     await input.alsoWrite?.(trx);
     return { ok: true };

@@ -7,7 +7,7 @@ import { accountActionSchema, INVITATION_DAYS, newAccountSchema } from "../forms
 import { requireAccountManager } from "../auth/guards.server.ts";
 import { ROLE_LABEL } from "../domain/roles.ts";
 import { notFound, readFormData } from "../http/http.server.ts";
-import { parseForm, type EnteredValues } from "../http/form.server.ts";
+import { parseForm, type EnteredValues } from "../forms/submission.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { NewAccountForm } from "../components/NewAccountForm.tsx";

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { readFormData } from "../http/http.server.ts";
@@ -33,14 +33,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const link = await requireOpenLink(context.db, params.token, context.clientAddress ?? "onbekend");
   const section = requireProfessionalSection(link, params.sectionKey);
   const outcome = await saveProfessionalSection(context.db, link, section, await readFormData(request));
-  if (outcome.kind !== "saved") return data({ ...outcome, savedAt: null }, { status: outcome.status });
+  if (outcome.kind !== "saved") return data({ ...outcome, savedAt: outcome.kind === "partial" ? outcome.savedAt : null }, { status: outcome.status });
   const base = `/bijdrage/${link.token}`;
+  const index = link.definition.sections.indexOf(section);
   switch (outcome.intent) {
     case "autosave":
       return { kind: outcome.kind, revision: outcome.revision, savedAt: outcome.savedAt, errors: {}, values: null, conflicts: [] };
     case "next": {
-      const next = link.definition.sections[link.definition.sections.indexOf(section) + 1];
+      const next = link.definition.sections[index + 1];
       throw redirect(next ? `${base}/onderdelen/${next.key}` : `${base}/indienen`);
+    }
+    case "previous": {
+      const previous = link.definition.sections[index - 1];
+      throw redirect(previous ? `${base}/onderdelen/${previous.key}` : base);
     }
     case "overview":
       throw redirect(base);
@@ -78,15 +83,9 @@ export default function ProfessionalSection() {
         savedNotice={false}
         actionKey={actionData}
         hasNext={page.next !== null}
+        hasPrevious={page.previous !== null}
         refused={actionData && actionData.kind !== "saved" ? actionData.kind : undefined}
       />
-      <nav aria-label="Onderdelen" className="form-actions">
-        {page.previous ? (
-          <Link className="utrecht-link" to={`${base}/onderdelen/${page.previous}`}>
-            Vorig onderdeel
-          </Link>
-        ) : null}
-      </nav>
     </>
   );
 }

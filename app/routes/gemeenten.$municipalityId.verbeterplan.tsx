@@ -8,7 +8,7 @@ import { dayOf, formatDate } from "../domain/format.ts";
 import { actionSchema, progressSchema } from "../forms/plan.ts";
 import { refusalOf, requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { isOwnMunicipality, planChange } from "../domain/policy.ts";
-import { parseForm } from "../http/form.server.ts";
+import { parseForm } from "../forms/submission.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { readFormData } from "../http/http.server.ts";
 import { getAnalysis } from "../models/analysis.server.ts";

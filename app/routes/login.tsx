@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
+import { draftCopy } from "../questionnaire/ui/draft-guard.ts";
 import { startPathFor } from "../domain/user.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -67,6 +69,11 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
+  const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
+  // After logging out, nothing the last person typed stays behind in this tab.
+  useEffect(() => {
+    if (loggedOut) draftCopy.dropAll();
+  }, [loggedOut]);
   const form = useForm<LoginValues>({
     resolver: zodResolver(loginSchema),
     mode: "onTouched",
@@ -150,9 +157,13 @@ export default function Login() {
           />
         </div>
         <div className="form-actions">
-          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
-            Inloggen
+          <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+            {busy ? "Bezig met inloggen…" : "Inloggen"}
           </button>
+          {/* Checking a password takes a moment on purpose; the user sees and hears that it is under way. */}
+          <span className="muted" role="status">
+            {busy ? "Even geduld: uw gegevens worden gecontroleerd." : ""}
+          </span>
         </div>
       </Form>
       <p className="utrecht-paragraph">

@@ -11,7 +11,7 @@ import { YearNav } from "../components/YearNav.tsx";
 import { InputExportLinks } from "../components/InputExportLinks.tsx";
 import { countOf, dayOf } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
-import { parseForm } from "../http/form.server.ts";
+import { parseForm } from "../forms/submission.ts";
 import { readFormData } from "../http/http.server.ts";
 import { inputRequestSchema } from "../forms/round-table-input.ts";
 import { inputOverview, openRoundTableInput } from "../models/round-table-input.server.ts";

@@ -9,7 +9,8 @@ import { linkLasts, PROFESSIONALS_MIN } from "../domain/conversation.ts";
 import { dayOf, formatDate, plural } from "../domain/format.ts";
 import { viewRequestChange } from "../domain/policy.ts";
 import { inviteSchema } from "../forms/professionals.ts";
-import { invalid, parseForm } from "../http/form.server.ts";
+import { invalid } from "../http/form.server.ts";
+import { parseForm } from "../forms/submission.ts";
 import { readFormData } from "../http/http.server.ts";
 import { professionalsPage, type ProfessionalsIntent, runProfessionalsIntent } from "../services/professionals.server.ts";
 

@@ -7,23 +7,24 @@ import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
 import { formatDateTime } from "../domain/format.ts";
-import { refusalOf, requireResponseAccess, requireUser } from "../auth/guards.server.ts";
+import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
 import { readFormData } from "../http/http.server.ts";
-import { invalid, parseForm } from "../http/form.server.ts";
-import { reopenSchema, reviewSchema } from "../forms/review.ts";
-import { isRoundTableRecord, reopenChange, reviewChange } from "../domain/policy.ts";
+import { invalid } from "../http/form.server.ts";
+import { isRoundTableRecord } from "../domain/policy.ts";
 import { responseProgress } from "../questionnaire/progress.ts";
-import { reopenSubmitted, reviewScan } from "../services/review.server.ts";
-import { listEvents } from "../models/response.server.ts";
+import { handleReviewPost } from "../services/review.server.ts";
+import { latestReview, listEvents } from "../models/response.server.ts";
 import { loadResponse } from "../services/questionnaire-pages.server.ts";
 import { regionInputView } from "../services/round-table-input.server.ts";
 import { RegionInputView } from "../components/RegionInputView.tsx";
 import { sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
 import { ReopenForm } from "../components/ReopenForm.tsx";
-import { ReviewForm } from "../components/ReviewForm.tsx";
+import { ReviewForm, ReviewNoteField, ReviewStart } from "../components/ReviewForm.tsx";
+import { ReviewNote } from "../questionnaire/ui/ReviewNote.tsx";
+import { questionNumber } from "../questionnaire/definition.ts";
 import { ResponseHistory } from "../components/ResponseHistory.tsx";
-import { ResponseNotices } from "../components/ResponseNotices.tsx";
+import { remarkLinks, ResponseNotices } from "../components/ResponseNotices.tsx";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { PrintButton } from "../components/PrintButton.tsx";
 
@@ -60,6 +61,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     answers,
     tasks,
     events: await listEvents(context.db, response.id),
+    // The latest review's remarks per question, shown beside the answers.
+    review: response.team_id !== null ? await latestReview(context.db, response.id) : null,
     startPath: startPathFor(user),
     justSubmitted: url.searchParams.has("ingediend"),
     reviewed: url.searchParams.get("beoordeeld"),
@@ -77,36 +80,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response } = await requireResponseAccess(context, user, params.responseId, "view");
-  const form = await readFormData(request);
-  const origin = context.config.publicOrigin;
-  // A review (accept or return) carries a decision; a reopening (of a round-table record, or of an accepted scan) a reason.
-  const reopening = !form.has("decision");
-  const refused = refusalOf(reopening ? reopenChange(user, response) : reviewChange(user, response));
-  if (reopening) {
-    const submission = parseForm(form, reopenSchema);
-    if (!submission.ok) return invalid(submission.errors, submission.values);
-    if (refused) return invalid({ form: refused }, submission.values, 409);
-    const { revision, reason } = submission.data;
-    const result = await reopenSubmitted(context.db, { responseId: response.id, expectedRevision: revision, userId: user.id, reason, origin });
-    if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
-    throw redirect(`/vragenlijsten/${response.id}?heropend=1`);
+  const outcome = await handleReviewPost(context.db, { user, response, form: await readFormData(request), origin: context.config.publicOrigin });
+  switch (outcome.kind) {
+    case "done":
+      throw redirect(outcome.to);
+    case "forbidden":
+      throw new Response(outcome.message, { status: 403 });
+    case "confirm":
+    case "back":
+      return { errors: {} as FieldErrors, values: outcome.values, confirmAccept: outcome.kind === "confirm" };
+    default:
+      return invalid(outcome.errors, outcome.values, outcome.status);
   }
-  const submission = parseForm(form, reviewSchema);
-  if (!submission.ok) return invalid(submission.errors, submission.values);
-  if (refused) return invalid({ form: refused }, submission.values, 409);
-  const { revision, decision, comment, confirm } = submission.data;
-  // Accepting is final for the team: the page asks once more, and only "ja" accepts.
-  if (decision === "accept" && confirm !== "ja") return { errors: {} as FieldErrors, values: submission.values, confirmAccept: true };
-  const result = await reviewScan(context.db, {
-    responseId: response.id,
-    expectedRevision: revision,
-    userId: user.id,
-    decision,
-    comment: comment || null,
-    origin,
-  });
-  if (!result.ok) return invalid({ form: result.message }, submission.values, 409);
-  throw redirect(`/vragenlijsten/${response.id}?beoordeeld=${decision === "accept" ? "geaccepteerd" : "teruggestuurd"}`);
 }
 
 export default function ResponseOverview() {
@@ -130,12 +115,12 @@ export default function ResponseOverview() {
         />
       </p>
 
-      <ResponseNotices page={page} lastReturn={lastReturn} editable={editable} />
+      <ResponseNotices page={page} lastReturn={lastReturn} editable={editable} remarks={remarkLinks(page.definition, page.review, page.responseId)} />
       {page.status === "submitted" ? <PrintButton what={page.isRoundTable ? "het verslag" : "de ingevulde vragenlijst"} /> : null}
 
       {page.canReopen ? <ReopenForm revision={page.revision} isRoundTable={page.isRoundTable} actionData={actionData} /> : null}
 
-      {page.canReview ? <ReviewForm responseId={page.responseId} subject={page.subject} revision={page.revision} actionData={actionData} /> : null}
+      {page.canReview ? <ReviewStart subject={page.subject} actionData={actionData} /> : null}
 
       {editable ? (
         <section aria-labelledby="taken" className="page-section">
@@ -158,7 +143,21 @@ export default function ResponseOverview() {
           </p>
         </section>
       ) : page.answers ? (
-        page.definition.sections.map((section) => <ReadOnlySection key={section.key} definition={page.definition} section={section} answers={page.answers!} />)
+        page.definition.sections.map((section) => (
+          <ReadOnlySection
+            key={section.key}
+            definition={page.definition}
+            section={section}
+            answers={page.answers!}
+            itemExtra={(item) =>
+              page.canReview ? (
+                <ReviewNoteField itemKey={item.key} label={questionNumber(item.key) ?? item.text} actionData={actionData} />
+              ) : page.review?.notes[item.key] ? (
+                <ReviewNote review={page.review} comment={page.review.notes[item.key]!} />
+              ) : null
+            }
+          />
+        ))
       ) : (
         <section aria-labelledby="voortgang" className="page-section">
           <h2 id="voortgang" className="utrecht-heading-2">
@@ -168,6 +167,8 @@ export default function ResponseOverview() {
           <TaskList tasks={page.tasks} />
         </section>
       )}
+
+      {page.canReview ? <ReviewForm revision={page.revision} actionData={actionData} /> : null}
 
       {page.regionInput ? (
         <section aria-labelledby="regio-input" className="page-section">

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { ReadOnlySection } from "../questionnaire/ui/ReadOnlyAnswers.tsx";
 import { SectionForm } from "../questionnaire/ui/SectionForm.tsx";
 import { requireResponseAccess, requireUser } from "../auth/guards.server.ts";
-import { getDefinition } from "../models/response.server.ts";
+import { getDefinition, latestReview } from "../models/response.server.ts";
 import { readFormData } from "../http/http.server.ts";
 import { definitionForSection, loadAnswers, loadSectionForm, requireSection, saveSectionFromForm } from "../services/questionnaire-pages.server.ts";
 import { sectionHeading } from "../questionnaire/definition.ts";
@@ -36,12 +36,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     definition: definitionForSection(definition, section),
     section,
     position: { index: index + 1, count: definition.sections.length },
-    previous: definition.sections[index - 1]?.key ?? null,
-    next: definition.sections[index + 1]?.key ?? null,
+    previous: definition.sections[index - 1] ?? null,
+    next: definition.sections[index + 1] ?? null,
     // The answers go to the page only when it shows them read-only; the form carries its own values.
     answers: form ? null : answers,
     form,
     savedNotice: url.searchParams.has("opgeslagen"),
+    // A returned scan: the gemeente's remarks beside its questions.
+    review: form && response.team_id !== null ? await latestReview(context.db, response.id) : null,
     lockedReason,
   };
 }
@@ -57,15 +59,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const path = new URL(request.url).pathname;
   const outcome = await saveSectionFromForm(context.db, { user, response, definition, section, form, path });
   if (outcome.kind !== "saved") {
-    return data({ ...outcome, savedAt: null }, { status: outcome.status });
+    return data({ ...outcome, savedAt: outcome.kind === "partial" ? outcome.savedAt : null }, { status: outcome.status });
   }
+  const index = definition.sections.indexOf(section);
   switch (outcome.intent) {
     case "autosave":
       return { kind: outcome.kind, revision: outcome.revision, savedAt: outcome.savedAt, errors: {}, values: null, conflicts: [] };
-    case "next": {
-      const index = definition.sections.indexOf(section);
-      const next = definition.sections[index + 1];
-      throw redirect(next ? sectionPath(response.id, next.key) : responsePath(response.id));
+    case "next":
+    case "previous": {
+      const to = definition.sections[outcome.intent === "next" ? index + 1 : index - 1];
+      throw redirect(to ? sectionPath(response.id, to.key) : responsePath(response.id));
     }
     case "overview":
       throw redirect(`${responsePath(response.id)}?opgeslagen=1`);
@@ -84,7 +87,7 @@ export default function SectionPage() {
   const overview = responsePath(page.responseId);
   return (
     <>
-      <Breadcrumbs items={[{ to: overview, label: `${page.subject}: ${page.roundName}` }, { label: `Onderdeel ${page.section.key}` }]} />
+      <Breadcrumbs items={[{ to: overview, label: `${page.subject}: ${page.roundName}` }, { label: sectionHeading(page.section) }]} />
       <p className="muted">
         Onderdeel {page.position.index} van {page.position.count}
       </p>
@@ -106,6 +109,8 @@ export default function SectionPage() {
           savedNotice={page.savedNotice && !actionData}
           actionKey={actionData}
           hasNext={page.next !== null}
+          hasPrevious={page.previous !== null}
+          review={page.review?.type === "returned" ? page.review : null}
           refused={actionData && actionData.kind !== "saved" ? actionData.kind : undefined}
         />
       ) : page.answers ? (
@@ -126,21 +131,23 @@ export default function SectionPage() {
         </div>
       )}
 
-      <nav aria-label="Onderdelen" className="form-actions">
-        {page.previous ? (
-          <Link className="utrecht-link" to={sectionPath(page.responseId, page.previous)}>
-            Vorig onderdeel ({page.previous})
+      {page.form ? null : (
+        <nav aria-label="Onderdelen" className="form-actions">
+          {page.previous ? (
+            <Link className="utrecht-link" to={sectionPath(page.responseId, page.previous.key)}>
+              Vorig onderdeel: {sectionHeading(page.previous)}
+            </Link>
+          ) : null}
+          <Link className="utrecht-link" to={overview}>
+            Naar het overzicht
           </Link>
-        ) : null}
-        <Link className="utrecht-link" to={overview}>
-          Naar het overzicht
-        </Link>
-        {page.next && !page.form ? (
-          <Link className="utrecht-link" to={sectionPath(page.responseId, page.next)}>
-            Volgend onderdeel ({page.next})
-          </Link>
-        ) : null}
-      </nav>
+          {page.next ? (
+            <Link className="utrecht-link" to={sectionPath(page.responseId, page.next.key)}>
+              Volgend onderdeel: {sectionHeading(page.next)}
+            </Link>
+          ) : null}
+        </nav>
+      )}
     </>
   );
 }

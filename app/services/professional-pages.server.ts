@@ -1,16 +1,14 @@
 import type { DB } from "../../db/client.ts";
 import { professionalDefinition } from "../domain/conversation.ts";
-import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
-import { revisionField } from "../forms/fields.ts";
+import type { FieldErrors } from "../forms/field-errors.ts";
 import { claimAttempt, pause } from "../models/login-throttle.server.ts";
 import { draftOf, linkState, saveDraft, submitView, type LinkState } from "../models/professional-views.server.ts";
 import { teamDefinitionForRound } from "../models/results.server.ts";
-import { sectionAnswersFromForm, sectionFormValues, type FormValues } from "../questionnaire/answers.ts";
+import { sectionFormValues, type FormValues } from "../questionnaire/answers.ts";
 import { findSection, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
-import { readSectionForm } from "../questionnaire/form-data.ts";
 import { taskList } from "../questionnaire/progress.ts";
-import { sectionSchema } from "../questionnaire/schema.ts";
-import { conditionContext, definitionForSection, FORM_ERROR, type SaveIntent } from "./questionnaire-pages.server.ts";
+import { conditionContext, definitionForSection, malformedSection, type SaveIntent } from "./questionnaire-pages.server.ts";
+import { FORM_ERROR, sectionDraftToSave } from "../questionnaire/section-save.ts";
 
 // A professional's pages, reached through their personal link (/bijdrage/:token): no account, no session,
 // no cookie. The link is the credential: it is looked up by its hash, and a wrong one is answered the same
@@ -71,31 +69,27 @@ export async function professionalSectionForm(db: DB, link: OpenLink, section: Q
 
 export type ProfessionalSaveOutcome =
   | { kind: "saved"; intent: SaveIntent; revision: number; savedAt: string }
+  | { kind: "partial"; status: 400; errors: FieldErrors; values: FormValues; revision: number; savedAt: string; conflicts: [] }
   | { kind: "invalid" | "stale"; status: 400 | 409; errors: FieldErrors; values: FormValues; revision: number; conflicts: [] };
 
-const INTENTS: SaveIntent[] = ["save", "next", "overview", "autosave"];
-
-/** Checks a posted section with the same derived schema as the team's form and stores it in the draft. */
+/** Checks a posted section with the same derived schema as the team's form and stores it in the draft; a failing field costs only itself. */
 export async function saveProfessionalSection(db: DB, link: OpenLink, section: QuestionnaireSection, form: FormData): Promise<ProfessionalSaveOutcome> {
-  const { values, unknownFields, repeatedFields } = readSectionForm(section, form);
-  const intent = (form.get("intent") ?? "save") as SaveIntent;
-  const revision = revisionField.safeParse(form.get("revision"));
-  const errors: FieldErrors = {};
-  if (!revision.success || !INTENTS.includes(intent) || unknownFields.length || repeatedFields.length) {
-    errors[FORM_ERROR] = "Het formulier is niet compleet of bevat velden die hier niet horen. Er is niets opgeslagen; laad de pagina opnieuw.";
-  }
-  const parsed = sectionSchema(link.definition, section, "draft").safeParse(values);
-  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error, FORM_ERROR));
+  const posted = malformedSection(section, form);
+  const { values } = posted;
   const current = await draftOf(db, link.token);
-  if (Object.keys(errors).length || !parsed.success || !revision.success) {
-    return { kind: "invalid", status: 400, errors, values, revision: current.revision, conflicts: [] };
+  if (posted.message || posted.revision === null) {
+    return {
+      kind: "invalid",
+      status: 400,
+      errors: { [FORM_ERROR]: "Het formulier is niet compleet of bevat velden die hier niet horen. Er is niets opgeslagen; laad de pagina opnieuw." },
+      values,
+      revision: current.revision,
+      conflicts: [],
+    };
   }
-  const saved = await saveDraft(db, {
-    token: link.token,
-    requestId: link.requestId,
-    expectedRevision: revision.data,
-    answers: sectionAnswersFromForm(section, parsed.data),
-  });
+  const { answers, errors } = await sectionDraftToSave(link.definition, section, values, async () => current.answers);
+  if (!answers) return { kind: "invalid", status: 400, errors, values, revision: current.revision, conflicts: [] };
+  const saved = await saveDraft(db, { token: link.token, requestId: link.requestId, expectedRevision: posted.revision, answers });
   if (!saved) {
     return {
       kind: "stale",
@@ -109,7 +103,9 @@ export async function saveProfessionalSection(db: DB, link: OpenLink, section: Q
       conflicts: [],
     };
   }
-  return { kind: "saved", intent, revision: saved.revision, savedAt: new Date().toISOString() };
+  const savedAt = new Date().toISOString();
+  if (Object.keys(errors).length) return { kind: "partial", status: 400, errors, values, revision: saved.revision, savedAt, conflicts: [] };
+  return { kind: "saved", intent: posted.intent, revision: saved.revision, savedAt };
 }
 
 /** Submits the professional's view once (a second submit, also at the same moment, finds the link used). */

@@ -2,15 +2,7 @@ import type { DB } from "../../db/client.ts";
 import { type CurrentUser } from "../domain/user.ts";
 import { discardPendingSave, findPendingSave } from "../models/pending-save.server.ts";
 import { getAnswers, getDefinition, saveAnswers, submitResponse, type ResponseDetail } from "../models/response.server.ts";
-import {
-  answerLookup,
-  displayAnswer,
-  isVisible,
-  sectionAnswersFromForm,
-  sectionFormValues,
-  type AnswerMap,
-  type FormValues,
-} from "../questionnaire/answers.ts";
+import { answerLookup, displayAnswer, isVisible, sectionFormValues, type AnswerMap, type FormValues } from "../questionnaire/answers.ts";
 import { allItems, findSection, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
 import { readSectionForm } from "../questionnaire/form-data.ts";
 import { taskList } from "../questionnaire/progress.ts";
@@ -18,15 +10,16 @@ import { sectionSchema } from "../questionnaire/schema.ts";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
 import { revisionField } from "../forms/fields.ts";
 import { notifySubmitted } from "./notifications.server.ts";
+import { FORM_ERROR, sectionDraftToSave } from "../questionnaire/section-save.ts";
 
 // What the questionnaire pages do on the server, between the route's guard and its rendering: read a
 // section, save it (checking input and revision), check completeness and submit.
 
-export const FORM_ERROR = "_form";
+export { FORM_ERROR };
 
-/** Whether someone who does not fill this in may read its answers: only once it is submitted. */
+/** Whether someone who does not fill this in may read its answers: once it was submitted (also while returned or reopened). */
 export function answersVisible(response: ResponseDetail, fillsIn: boolean): boolean {
-  return fillsIn || response.status === "submitted";
+  return fillsIn || response.status === "submitted" || Boolean(response.ever_submitted);
 }
 
 /** The pinned definition, and the answers if the user may read them. */
@@ -83,11 +76,13 @@ export async function loadSectionForm(
   return { values, revision, restoredAt, context, errors };
 }
 
-export type SaveIntent = "save" | "next" | "overview" | "autosave";
-const INTENTS: SaveIntent[] = ["save", "next", "overview", "autosave"];
+export type SaveIntent = "save" | "next" | "previous" | "overview" | "autosave";
+export const SAVE_INTENTS: SaveIntent[] = ["save", "next", "previous", "overview", "autosave"];
 
 export type SectionSaveOutcome =
   | { kind: "saved"; intent: SaveIntent; revision: number; savedAt: string }
+  /** The valid answers were stored; the fields in errors were not (they keep what was stored before). */
+  | { kind: "partial"; status: 400; errors: FieldErrors; values: FormValues; revision: number; savedAt: string; conflicts: Conflict[] }
   | { kind: "invalid" | "stale" | "locked"; status: 400 | 409; errors: FieldErrors; values: FormValues; revision: number; conflicts: Conflict[] };
 
 export interface Conflict {
@@ -96,9 +91,30 @@ export interface Conflict {
   saved: string | null;
 }
 
+/** The message about the form as a whole, when the post itself is not one this page sends (then nothing is stored). */
+export function malformedSection(
+  section: QuestionnaireSection,
+  form: FormData,
+): { values: FormValues; message: string | null; revision: number | null; intent: SaveIntent } {
+  const { values, unknownFields, repeatedFields } = readSectionForm(section, form);
+  const intentRaw = form.get("intent") ?? "save";
+  const revision = revisionField.safeParse(form.get("revision"));
+  let message: string | null = null;
+  if (!revision.success) {
+    message =
+      "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
+  } else if (!SAVE_INTENTS.includes(intentRaw as SaveIntent)) {
+    message = "Onbekende handeling. Er is niets opgeslagen.";
+  } else if (unknownFields.length || repeatedFields.length) {
+    message = `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
+  }
+  return { values, message, revision: revision.success ? revision.data : null, intent: intentRaw as SaveIntent };
+}
+
 /**
  * Validates a posted section with the schema derived from its definition and stores it if the
- * response is still at the posted revision. Nothing is stored unless everything is valid.
+ * response is still at the posted revision. A field that fails its check is not stored, but the
+ * valid ones are (outcome "partial"); a post this page never sends stores nothing.
  */
 export async function saveSectionFromForm(
   db: DB,
@@ -113,30 +129,17 @@ export async function saveSectionFromForm(
   },
 ): Promise<SectionSaveOutcome> {
   const { definition, section, response } = input;
-  const { values, unknownFields, repeatedFields } = readSectionForm(section, input.form);
-  const intentRaw = input.form.get("intent") ?? "save";
-  const revision = revisionField.safeParse(input.form.get("revision"));
-  const errors: FieldErrors = {};
-  if (!revision.success) {
-    errors[FORM_ERROR] =
-      "Het formulier mist gegevens die nodig zijn om veilig op te slaan. Er is niets opgeslagen; laad de pagina opnieuw en vul uw antwoorden daarna opnieuw in (ze staan hieronder).";
-  } else if (!INTENTS.includes(intentRaw as SaveIntent)) {
-    errors[FORM_ERROR] = "Onbekende handeling. Er is niets opgeslagen.";
-  } else if (unknownFields.length || repeatedFields.length) {
-    errors[FORM_ERROR] =
-      `Het formulier bevat velden die niet bij dit onderdeel horen (${[...unknownFields, ...repeatedFields].slice(0, 3).join(", ")}). Er is niets opgeslagen.`;
+  const posted = malformedSection(section, input.form);
+  const { values } = posted;
+  if (posted.message || posted.revision === null) {
+    return { kind: "invalid", status: 400, errors: { [FORM_ERROR]: posted.message ?? "" }, values, revision: response.revision, conflicts: [] };
   }
-  // A draft's checks look at this section only; saveAnswers reads the stored answers it replaces.
-  const parsed = sectionSchema(definition, section, "draft").safeParse(values);
-  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error, FORM_ERROR));
-  if (Object.keys(errors).length || !parsed.success || !revision.success) {
-    return { kind: "invalid", status: 400, errors, values, revision: response.revision, conflicts: [] };
-  }
-  const intent = intentRaw as SaveIntent;
+  const { answers, errors } = await sectionDraftToSave(definition, section, values, () => getAnswers(db, response.id));
+  if (!answers) return { kind: "invalid", status: 400, errors, values, revision: response.revision, conflicts: [] };
   const result = await saveAnswers(db, {
     responseId: response.id,
-    expectedRevision: revision.data,
-    answers: sectionAnswersFromForm(section, parsed.data),
+    expectedRevision: posted.revision,
+    answers,
     userId: input.user.id,
     now: input.now,
     // A form kept after an expired session is done with once this save is stored, not before.
@@ -159,14 +162,16 @@ export async function saveSectionFromForm(
       status: 409,
       errors: {
         [FORM_ERROR]:
-          "Deze vragenlijst is intussen door iemand anders (of in een ander tabblad) opgeslagen. Uw invoer is niet opgeslagen en staat hieronder. Bekijk de verschillen en klik nogmaals op Opslaan om uw versie te bewaren.",
+          "Deze vragenlijst is intussen door iemand anders (of in een ander tabblad) opgeslagen. Uw invoer is niet opgeslagen en staat hieronder. Bekijk de verschillen en sla daarna opnieuw op om uw versie te bewaren.",
       },
       values,
       revision: result.revision,
-      conflicts: conflictsOf(definition, section, current, sectionAnswersFromForm(section, parsed.data)),
+      conflicts: conflictsOf(definition, section, current, answers),
     };
   }
-  return { kind: "saved", intent, revision: result.revision, savedAt: (input.now ?? new Date()).toISOString() };
+  const savedAt = (input.now ?? new Date()).toISOString();
+  if (Object.keys(errors).length) return { kind: "partial", status: 400, errors, values, revision: result.revision, savedAt, conflicts: [] };
+  return { kind: "saved", intent: posted.intent, revision: result.revision, savedAt };
 }
 
 /** The items where the saved version differs from what the user posted, to show beside their input. */

@@ -139,6 +139,7 @@ export function startBaseline(file: string, port: number): Promise<Server> {
         savedNotice: url.searchParams.has("opgeslagen"),
         actionKey: undefined,
         hasNext: index + 1 < definition.sections.length,
+        hasPrevious: index > 0,
       };
       renderForm(url.pathname + url.search, props).then(
         (html) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html),

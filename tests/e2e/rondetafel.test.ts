@@ -63,7 +63,8 @@ describe("programma and the round table", () => {
     await expectAccessible(page, "round-table form");
     for (let section = 0; section < 6; section++) {
       await answerVisibleQuestions(page);
-      const next = page.getByRole("button", { name: /Opslaan en verder|Opslaan en naar het overzicht/ });
+      // The form's main button: "Opslaan en verder", on the last section "Opslaan en naar het overzicht".
+      const next = page.locator("#sectie-formulier .utrecht-button--primary-action");
       const last = (await next.textContent())?.includes("overzicht");
       const before = page.url();
       await next.click();

@@ -85,14 +85,16 @@ describe("the review loop", () => {
     await page.waitForURL(/\/vragenlijsten\/\d+$/);
     await expectAccessible(page, "a submitted scan to review");
 
-    await page.getByRole("button", { name: "Accepteren", exact: true }).click();
+    // The buttons under the answers (they are above them too).
+    const end = page.getByRole("region", { name: "Beoordeling afronden" });
+    await end.getByRole("button", { name: "Accepteren", exact: true }).click();
     await expectOne(page.getByText(/Weet u zeker dat u de zelfscan van Wijkteam Wormerveer-Westzaan accepteert\?/));
     await expectAccessible(page, "confirm acceptance");
     // "Nee, terug" changes nothing.
-    await page.getByRole("link", { name: "Nee, terug" }).click();
+    await end.getByRole("button", { name: "Nee, terug" }).click();
     await expect.poll(() => page.getByText(/Weet u zeker/).count()).toBe(0);
-    await page.getByRole("button", { name: "Accepteren", exact: true }).click();
-    await page.getByRole("button", { name: "Ja, accepteren" }).click();
+    await end.getByRole("button", { name: "Accepteren", exact: true }).click();
+    await end.getByRole("button", { name: "Ja, accepteren" }).click();
     await page.waitForURL(/beoordeeld=geaccepteerd/);
     await expectOne(page.getByText(/De zelfscan is geaccepteerd; het team heeft een melding gekregen/));
     await expectAccessible(page, "scan accepted");

@@ -164,21 +164,57 @@ describe("the gemeente", () => {
     await expectOne(row.getByText("Ingediend"));
     await row.getByRole("link", { name: /Beoordelen/ }).click();
     expect(await page.getByRole("note").textContent()).toMatch(/^Ingediend op .* door Teammanager Enschede Centrum\./);
-    expect(await page.locator("input:not([type=hidden]), textarea:not(#opmerking)").count()).toBe(0);
+    // Read-only: the only fields are the review's (a remark per question, the comment).
+    expect(await page.locator('input:not([type=hidden]), textarea:not(#opmerking):not([name^="opmerking."])').count()).toBe(0);
     await expectAccessible(page, "team scan, read by the gemeente");
 
     // Returning needs a comment; accepting does not.
-    await page.getByRole("button", { name: "Terugsturen met opmerking" }).click();
+    // The buttons above the answers (they are under them too).
+    const top = page.getByRole("region", { name: "Beoordelen" });
+    await top.getByRole("button", { name: "Terugsturen met opmerking" }).click();
     await expectOne(page.locator(".error-summary").getByText("Schrijf een opmerking voor het team"));
     // Accepting asks for confirmation first.
-    await page.getByRole("button", { name: "Accepteren", exact: true }).click();
+    await top.getByRole("button", { name: "Accepteren", exact: true }).click();
     await expectOne(page.getByText(/Weet u zeker dat u de zelfscan van .* accepteert\?/));
     await expectAccessible(page, "confirm acceptance");
-    await page.getByRole("button", { name: "Ja, accepteren" }).click();
+    await top.getByRole("button", { name: "Ja, accepteren" }).click();
     await expectOne(page.getByText(/De zelfscan is geaccepteerd; het team heeft een melding gekregen/));
     await expectOne(page.getByText(/Geaccepteerd door de gemeente op .* \(Beleidsadviseur Enschede\)/));
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  // Almelo (Twente): no other browser test counts Twente's submitted scans, which this return lowers.
+  it("almelo returns a scan with a remark at a question from the end of the answers; it keeps reading it; the team sees the remark beside the question", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "gemeente.almelo@demo.example");
+    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: /CJG Almelo/ }) });
+    await row.getByRole("link", { name: /Beoordelen/ }).click();
+    await page.getByText("Opmerking bij G4 voor het team").click();
+    await page.getByLabel("Opmerking bij G4", { exact: true }).fill("Met welke partners zijn er afspraken?");
+    await page.getByLabel("Opmerking voor het team (verplicht bij terugsturen)").fill("Zie de opmerking bij G4.");
+    await expectAccessible(page, "review with a remark at G4");
+    // The buttons under the answers.
+    const end = page.getByRole("region", { name: "Beoordeling afronden" });
+    await end.getByRole("button", { name: "Terugsturen met opmerking" }).click();
+    await expectOne(page.getByText(/Het team kan de zelfscan nu aanpassen en opnieuw indienen/));
+    // Returned, the scan stays readable for the gemeente, with its remark beside G4.
+    await expectOne(page.getByText("Met welke partners zijn er afspraken?"));
+    await expectAccessible(page, "returned scan, read by the gemeente");
+    await context.close();
+
+    const team = await newPage(browser);
+    await logIn(team.page, "team.cjg-almelo@demo.example");
+    await team.page.goto(page.url().replace(/\?.*$/, ""));
+    // The overview names the questions with a remark, each a link to it.
+    await expectOne(team.page.getByText(/De gemeente zette een opmerking bij G4/));
+    await team.page.getByRole("link", { name: "G4", exact: true }).click();
+    await team.page.waitForURL(/onderdelen\/G#veld-G4$/);
+    const g4 = team.page.locator('[data-item="G4"]');
+    await expectOne(g4.getByText(/Opmerking van de gemeente \(teruggestuurd op .*\): Met welke partners zijn er afspraken\?/));
+    await expectAccessible(team.page, "section G with the gemeente's remark");
+    expect([...problems, ...team.problems]).toEqual([]);
+    await team.context.close();
   });
 
   it("zaanstad sees Wijkteam Zaandam Oost as ingediend and fills in the municipal part", async () => {

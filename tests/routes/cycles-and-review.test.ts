@@ -16,6 +16,7 @@ import * as teamStart from "../../app/routes/teams.$teamId._index.tsx";
 import * as municipalityStart from "../../app/routes/gemeenten.$municipalityId._index.tsx";
 import * as municipalityResults from "../../app/routes/gemeenten.$municipalityId.resultaten.tsx";
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
+import * as section from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as roundsPage from "../../app/routes/programma.rondes.tsx";
 import * as account from "../../app/routes/account.tsx";
 
@@ -225,6 +226,65 @@ describe("the review loop", () => {
     expect((await teamPage(world.teams.teamA, world.users.teamA)).scan.fillsIn).toBe(true);
     // The team heard of each step.
     expect((await notificationsOf(world.users.teamA)).map((n) => n.kind)).toEqual(["response.accepted", "response.reopened"]);
+  });
+
+  it("a return can point remarks at questions: the team reads each beside its question, the gemeente keeps reading the returned scan and its remarks", async () => {
+    // A remark for a question that is not in the questionnaire refuses the whole post.
+    const foreign = await post(world.users.gemeenteEnschede, {
+      decision: "return",
+      comment: "Zie opmerkingen.",
+      "opmerking.Z9": "x",
+      revision: String(await revision()),
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.data.errors.form).toContain("velden die hier niet horen");
+    const tooLong = await post(world.users.gemeenteEnschede, {
+      decision: "return",
+      comment: "Zie opmerkingen.",
+      "opmerking.G4": "x".repeat(2001),
+      revision: String(await revision()),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.data.errors["opmerking.G4"]).toBe("Gebruik hoogstens 2000 tekens.");
+    expect(tooLong.data.values["opmerking.G4"]).toHaveLength(2001);
+    expect((await getResponse(context.db, responseId))!.status).toBe("submitted");
+
+    const returned = await post(world.users.gemeenteEnschede, {
+      decision: "return",
+      comment: "Zie de opmerkingen bij de vragen.",
+      "opmerking.G4": "Welke afspraken met politie bedoelt u?",
+      "opmerking.H2": "",
+      revision: String(await revision()),
+    });
+    expect(returned.status).toBe(302);
+    // The gemeente still reads the returned scan, with its remark beside G4.
+    const gemeente = await run(overview.loader, getRequest("/", await cookie(world.users.gemeenteEnschede)), context, { responseId: String(responseId) });
+    expect(gemeente.data.status).toBe("draft");
+    expect(gemeente.data.answers).not.toBeNull();
+    expect(gemeente.data.review).toMatchObject({ type: "returned", notes: { G4: "Welke afspraken met politie bedoelt u?" } });
+    // Another gemeente still sees nothing of it.
+    expect((await run(overview.loader, getRequest("/", await cookie(world.users.gemeenteHengelo)), context, { responseId: String(responseId) })).status).toBe(
+      404,
+    );
+    // The team sees the remark beside G4 in the section form.
+    const sectionG = await run(section.loader, getRequest("/", await cookie(world.users.teamA)), context, { responseId: String(responseId), sectionKey: "G" });
+    expect(sectionG.data.review).toMatchObject({ type: "returned", notes: { G4: "Welke afspraken met politie bedoelt u?" } });
+    expect(Object.keys(sectionG.data.review.notes)).toEqual(["G4"]);
+    // The audit log has the remark with the return.
+    const audit = await context.db.selectFrom("audit_log").select("changes").where("action", "=", "response.returned").executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes!)["opmerking G4"]).toEqual([null, "Welke afspraken met politie bedoelt u?"]);
+  });
+
+  it("confirming an acceptance keeps the remarks typed before it; 'Nee, terug' goes back to the review with them", async () => {
+    const fields = { decision: "accept", "opmerking.A1": "Mooi uitgewerkt.", comment: "", revision: String(await revision()) };
+    const asked = await post(world.users.gemeenteEnschede, fields);
+    expect(asked.data).toMatchObject({ confirmAccept: true, values: { "opmerking.A1": "Mooi uitgewerkt." } });
+    const back = await post(world.users.gemeenteEnschede, { ...fields, confirm: "nee" });
+    expect(back.data).toMatchObject({ confirmAccept: false, values: { "opmerking.A1": "Mooi uitgewerkt." } });
+    expect((await getResponse(context.db, responseId))!.accepted_at).toBeNull();
+    expect((await post(world.users.gemeenteEnschede, { ...fields, confirm: "ja" })).status).toBe(302);
+    const team = await run(overview.loader, getRequest("/", await cookie(world.users.teamA)), context, { responseId: String(responseId) });
+    expect(team.data.review).toMatchObject({ type: "accepted", notes: { A1: "Mooi uitgewerkt." } });
   });
 
   it("accepting a draft or a scan reviewed meanwhile is told, and changes nothing", async () => {

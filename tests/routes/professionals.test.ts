@@ -117,6 +117,22 @@ describe("a professional's link", () => {
       { token: token!, sectionKey: "A" },
     );
     expect(stale.status).toBe(409);
+    // A note over its limit costs only itself: the answer beside it is stored, the note comes back with its message.
+    const partial = await run(
+      section.action,
+      formRequest("/", [
+        ["A1", "voldoet_deels"],
+        ["A1__toelichting", "x".repeat(2001)],
+        ["revision", "1"],
+        ["intent", "next"],
+      ]),
+      context,
+      { token: token!, sectionKey: "A" },
+    );
+    expect(partial.status).toBe(400);
+    expect(partial.data).toMatchObject({ kind: "partial", revision: 2, errors: { A1__toelichting: "Gebruik hoogstens 2000 tekens." } });
+    const kept = await run(section.loader, getRequest("/"), context, { token: token!, sectionKey: "A" });
+    expect(kept.data.form.values).toMatchObject({ A1: "voldoet_deels", A1__toelichting: "" });
 
     const done = await run(submit.action, formRequest("/", {}), context, { token: token! });
     expect(done).toMatchObject({ status: 302, location: "/bijdrage-ontvangen" });

@@ -187,15 +187,6 @@ describe("the team manager's section page", () => {
   it.each([
     ["a value not on the scale", [["A1", "uitstekend"]], "A1", messages.chooseOption],
     [
-      "a comment over its limit",
-      [
-        ["A1", "voldoet"],
-        ["A1__toelichting", "x".repeat(2001)],
-      ],
-      "A1__toelichting",
-      messages.tooLong(2000),
-    ],
-    [
       "an unknown item key",
       [
         ["A1", "voldoet"],
@@ -244,6 +235,48 @@ describe("the team manager's section page", () => {
       expect((await getResponse(context.db, responseId))!.revision).toBe(0);
     },
   );
+
+  it("a field that fails costs only itself: the valid answers are stored, the failing one comes back with its message and keeps what was stored", async () => {
+    const c = await cookie(world.users.teamA);
+    const [first, second] = sectionA().items;
+    const post = (fields: [string, string][]) => run(sectionRoute.action, formRequest(sectionUrl(), fields, c), context, params());
+    const saved = await post([
+      ["A1", "voldoet"],
+      ["A1__toelichting", "Eerste toelichting"],
+      ["revision", "0"],
+      ["intent", "save"],
+    ]);
+    expect(saved.status).toBe(302);
+    // An 11,400-character note (the case from the issue) beside a changed A1 and a new answer to the next question.
+    const long = "x".repeat(11_400);
+    const partial = await post([
+      ["A1", "voldoet_deels"],
+      ["A1__toelichting", long],
+      [second!.key, "voldoet"],
+      ["revision", "1"],
+      ["intent", "next"],
+    ]);
+    expect(first!.key).toBe("A1");
+    expect(partial.status).toBe(400);
+    expect(partial.data).toMatchObject({ kind: "partial", revision: 2 });
+    expect(partial.data.errors).toEqual({ A1__toelichting: messages.tooLong(2000) });
+    expect(partial.data.values.A1__toelichting).toBe(long);
+    expect(partial.data.savedAt).toEqual(expect.any(String));
+    const stored = await getAnswers(context.db, responseId);
+    expect(stored.A1).toMatchObject({ value: "voldoet_deels", comment: "Eerste toelichting" });
+    expect(stored[second!.key]?.value).toBe("voldoet");
+    // Posting only what fails again changes nothing: nothing is stored and the revision stays.
+    const again = await post([
+      ["A1", "voldoet_deels"],
+      ["A1__toelichting", long],
+      [second!.key, "voldoet"],
+      ["revision", "2"],
+      ["intent", "autosave"],
+    ]);
+    expect(again.status).toBe(400);
+    expect(again.data.kind).toBe("invalid");
+    expect((await getResponse(context.db, responseId))!.revision).toBe(2);
+  });
 
   it("refuses a body that is not a form with 415", async () => {
     const request = new Request(`http://localhost${sectionUrl()}`, {

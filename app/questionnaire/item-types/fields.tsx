@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CharacterCount, limitId } from "../../components/CharacterCount.tsx";
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../answers.ts";
 import type { ItemKind, ItemOf } from "./index.ts";
@@ -95,8 +96,9 @@ const text = (value: string | string[] | undefined) => (typeof value === "string
 
 function NumberField(props: FieldProps<ItemOf<"number">>) {
   const { item, id, register, value, error, describedBy } = props;
+  const unitId = `eenheid-${item.key}`;
   return (
-    <LabelledInput {...props} extra={item.unit ? <span className="muted"> (aantal {item.unit})</span> : null}>
+    <LabelledInput {...props}>
       <input
         id={id}
         type="text"
@@ -104,19 +106,32 @@ function NumberField(props: FieldProps<ItemOf<"number">>) {
         className="utrecht-textbox utrecht-textbox--html-input"
         defaultValue={text(value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy, item.unit ? unitId : undefined].filter(Boolean).join(" ") || undefined}
         size={8}
         {...register(item.key)}
       />
+      {/* The unit after the input ("12 gezinnen"), not a second pair of brackets in the label. */}
+      {item.unit ? (
+        <span className="question__unit" id={unitId}>
+          {" "}
+          {item.unit}
+        </span>
+      ) : null}
     </LabelledInput>
   );
 }
 
 function TextField(props: FieldProps<ItemOf<"text">>) {
   const { item, id, register, value, error, describedBy } = props;
-  const common = { id, defaultValue: text(value), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, ...register(item.key) };
+  const common = {
+    id,
+    defaultValue: text(value),
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [describedBy, limitId(id)].filter(Boolean).join(" "),
+    ...register(item.key),
+  };
   return (
-    <LabelledInput {...props} after={<p className="muted">Hoogstens {item.maxLength} tekens.</p>}>
+    <LabelledInput {...props} after={<CharacterCount fieldId={id} max={item.maxLength} />}>
       {item.multiline ? (
         <textarea className="utrecht-textarea" rows={4} {...common} />
       ) : (

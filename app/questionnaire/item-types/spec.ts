@@ -68,7 +68,8 @@ export const messages = {
 };
 
 // react-hook-form reports an untouched radio group as null and a checkbox group as false.
-export const asText = (v: unknown) => (v == null || v === false ? "" : v);
+/** A posted text as the user typed it: browsers send a line break as CRLF, the counter beside the field counts it as one character. */
+export const asText = (v: unknown) => (v == null || v === false ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
 export const asList = (v: unknown) => (v == null || v === false || v === "" ? [] : typeof v === "string" ? [v] : v);
 
 /** One column an item contributes to an answers export. */

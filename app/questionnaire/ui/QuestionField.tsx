@@ -1,10 +1,11 @@
 import { useRef, type ReactNode } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import type { FormValues } from "../answers.ts";
-import { commentField, questionNumber, type Item, type QuestionnaireDefinition } from "../definition.ts";
+import { COMMENT_MAX_LENGTH, commentField, questionNumber, type Item, type QuestionnaireDefinition } from "../definition.ts";
 import { ITEM_FIELDS, type FieldProps } from "../item-types/fields.tsx";
 import { optionsOf } from "../item-types/index.ts";
 import { FieldError } from "../../components/FieldError.tsx";
+import { CharacterCount, limitId } from "../../components/CharacterCount.tsx";
 
 /** id of an item's first input: the target of the error summary's links and of "what is left" links. */
 export const fieldId = (itemKey: string) => `veld-${itemKey}`;
@@ -21,18 +22,21 @@ interface Props {
   /** Text that says when the item applies, shown without JavaScript (with it, the item hides itself). */
   conditionText?: string;
   hidden?: boolean;
+  /** The gemeente's remark about this question from its last review, shown beside it. */
+  reviewNote?: ReactNode;
 }
 
 /**
  * One question: its label, help, condition, error and toelichting, around the inputs its type renders.
  * Errors are text beside the field, linked with aria-describedby, and mark it aria-invalid.
  */
-export function QuestionField({ definition, item, register, value, comment, error, commentError, conditionText, hidden }: Props) {
+export function QuestionField({ definition, item, register, value, comment, error, commentError, conditionText, hidden, reviewNote }: Props) {
   const id = fieldId(item.key);
   const helpId = item.help ? `hulp-${item.key}` : undefined;
   const errorId = error ? `fout-${item.key}` : undefined;
   const conditionId = conditionText ? `voorwaarde-${item.key}` : undefined;
-  const describedBy = [errorId, helpId, conditionId].filter(Boolean).join(" ") || undefined;
+  const noteId = reviewNote ? `opmerking-gemeente-${item.key}` : undefined;
+  const describedBy = [errorId, noteId, helpId, conditionId].filter(Boolean).join(" ") || undefined;
   const options = optionsOf(item, definition.scale.options);
   const requiredMark = item.required ? null : <span className="muted"> (niet verplicht)</span>;
   const number = questionNumber(item.key);
@@ -44,6 +48,7 @@ export function QuestionField({ definition, item, register, value, comment, erro
   );
   const messages = (
     <>
+      {reviewNote ? <div id={noteId}>{reviewNote}</div> : null}
       {item.help ? (
         <p id={helpId} className="question__help">
           {item.help}
@@ -76,9 +81,10 @@ export function QuestionField({ definition, item, register, value, comment, erro
           rows={3}
           defaultValue={comment ?? ""}
           aria-invalid={commentError ? true : undefined}
-          aria-describedby={commentError ? `fout-${commentField(item.key)}` : undefined}
+          aria-describedby={[commentError ? `fout-${commentField(item.key)}` : null, limitId(commentField(item.key))].filter(Boolean).join(" ")}
           {...register(commentField(item.key))}
         />
+        <CharacterCount fieldId={commentField(item.key)} max={COMMENT_MAX_LENGTH} />
       </details>
     ) : null;
 

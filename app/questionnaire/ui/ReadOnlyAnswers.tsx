@@ -1,20 +1,25 @@
 import type { ReactNode } from "react";
 import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
-import { questionNumber, sectionHeading, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
+import { questionNumber, sectionHeading, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 
-/** A section's answers to read: question, answer (or "niet beantwoord") and the toelichting; `action` under the heading (a "Wijzigen" link). */
+/**
+ * A section's answers to read: question, answer (or "niet beantwoord") and the toelichting; `action` under
+ * the heading (a "Wijzigen" link), `itemExtra` under an answer (a review's remark, or the field to write one).
+ */
 export function ReadOnlySection({
   definition,
   section,
   answers,
   headingLevel = 2,
   action,
+  itemExtra,
 }: {
   definition: QuestionnaireDefinition;
   section: QuestionnaireSection;
   answers: AnswerMap;
   headingLevel?: 2 | 3;
   action?: ReactNode;
+  itemExtra?: (item: Item) => ReactNode;
 }) {
   const lookup = answerLookup(answers);
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -37,6 +42,7 @@ export function ReadOnlySection({
                 </dt>
                 <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
                 {comment ? <dd className="answers__comment">Toelichting: {comment}</dd> : null}
+                {itemExtra?.(item)}
               </div>
             );
           })}

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Form, useFetcher, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../../domain/format.ts";
 import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../answers.ts";
@@ -8,9 +8,10 @@ import { commentField, questionNumber, type QuestionnaireDefinition, type Questi
 import { sectionSchema } from "../schema.ts";
 import type { FieldErrors } from "../../forms/field-errors.ts";
 import { ErrorSummary, type ErrorSummaryItem } from "../../components/ErrorSummary.tsx";
+import { FORM_ERROR } from "../section-save.ts";
+import { draftCopy, useLeaveGuard } from "./draft-guard.ts";
 import { fieldId, QuestionField } from "./QuestionField.tsx";
-
-const FORM_ERROR = "_form";
+import { ReviewNote } from "./ReviewNote.tsx";
 const AUTOSAVE_DELAY_MS = 1500;
 
 interface Conflict {
@@ -34,12 +35,16 @@ interface Props {
   savedNotice: boolean;
   actionKey: unknown;
   hasNext: boolean;
-  /** Why the last save was refused, for the summary's title: another save came first, or it was submitted. */
-  refused?: "invalid" | "stale" | "locked";
+  hasPrevious: boolean;
+  /** The gemeente's remarks per question when it returned the scan. */
+  review?: { type: string; at: string; notes: Record<string, string> } | null;
+  /** Why the last save was refused or partial, for the summary's title: another save came first, it was submitted, a field failed. */
+  refused?: "invalid" | "stale" | "locked" | "partial";
 }
 
 const REFUSED_TITLE = {
   invalid: undefined,
+  partial: "Uw andere antwoorden zijn opgeslagen, deze nog niet",
   stale: "Iemand anders heeft dit onderdeel intussen opgeslagen",
   locked: "Deze vragenlijst is intussen ingediend",
 } as const;
@@ -72,9 +77,30 @@ export function SectionForm(props: Props) {
   const [hydrated, setHydrated] = useState(false);
   const [revision, setRevision] = useState(props.revision);
   const revisionRef = useRef(props.revision);
-  const [autosave, setAutosave] = useState<{ state: "idle" | "saved" | "invalid" | "conflict"; at?: string }>({ state: "idle" });
+  const [autosave, setAutosave] = useState<{ state: "idle" | "saved" | "partial" | "invalid" | "conflict"; at?: string }>({ state: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const stopped = useRef(false);
+  const path = useLocation().pathname;
+
+  // Unsaved input: changes since the last save that stored all of them. A save posts the form as it was
+  // at change number n; when it comes back fully stored and nothing changed since, nothing is unsaved.
+  const changes = useRef(0);
+  const sentAt = useRef(0);
+  const [unsaved, setUnsaved] = useState(false);
+  // After a save: all stored, or the copy of what is not follows the new revision (a reload then still puts it back).
+  const afterSave = (revision: number, complete: boolean) => {
+    if (complete && sentAt.current === changes.current) {
+      setUnsaved(false);
+      draftCopy.drop(path);
+    } else {
+      draftCopy.keep(path, { revision, values: form.getValues() });
+    }
+  };
+  useLeaveGuard(
+    unsaved,
+    useCallback(() => draftCopy.drop(path), [path]),
+  );
+  const [restored, setRestored] = useState(false);
 
   useEffect(() => setHydrated(true), []);
 
@@ -90,17 +116,32 @@ export function SectionForm(props: Props) {
     if (result.kind === "saved" && result.savedAt) {
       updateRevision(result.revision);
       setAutosave({ state: "saved", at: result.savedAt });
+      afterSave(result.revision, true);
+    } else if (result.kind === "partial" && result.savedAt) {
+      updateRevision(result.revision);
+      setAutosave({ state: "partial", at: result.savedAt });
+      afterSave(result.revision, false);
     } else if (result.kind === "stale" || result.kind === "locked") {
       stopped.current = true;
       setAutosave({ state: "conflict" });
     } else {
       setAutosave({ state: "invalid" });
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per answer from the server
   }, [fetcher.data]);
 
   // A save the user asked for while an autosave was under way waits for it, then goes with the new
   // revision; otherwise the user's own autosave would make their save look stale.
   const pendingSubmit = useRef<FormData | null>(null);
+  // A save the user asked for that comes back without an answer from the action was stored and redirected.
+  const submitting = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle" || !submitting.current || pendingSubmit.current) return;
+    submitting.current = false;
+    if (!props.actionKey) afterSave(props.revision, true);
+    else if (props.refused === "partial") afterSave(props.revision, false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when a navigation ends
+  }, [navigation.state]);
   useEffect(() => {
     if (fetcher.state !== "idle" || !pendingSubmit.current) return;
     const data = pendingSubmit.current;
@@ -118,16 +159,20 @@ export function SectionForm(props: Props) {
         timer.current = setTimeout(run, AUTOSAVE_DELAY_MS);
         return;
       }
-      // Only a draft that passes the same checks as the server is saved; errors show at the fields.
-      const valid = await form.trigger();
-      if (!valid || !formRef.current) return setAutosave({ state: "invalid" });
+      // The server stores every valid answer; a failing one shows its message at the field.
+      await form.trigger();
+      if (!formRef.current) return;
       const data = new FormData(formRef.current);
+      sentAt.current = changes.current;
       data.set("intent", "autosave");
       data.set("revision", String(revisionRef.current));
       fetcherRef.current.submit(data, { method: "post" });
     };
-    const subscription = form.watch((_values, { name }) => {
+    const subscription = form.watch((values, { name }) => {
       if (!name) return;
+      changes.current += 1;
+      setUnsaved(true);
+      draftCopy.keep(path, { revision: revisionRef.current, values: values as FormValues });
       clearTimeout(timer.current);
       timer.current = setTimeout(run, AUTOSAVE_DELAY_MS);
     });
@@ -135,7 +180,22 @@ export function SectionForm(props: Props) {
       subscription.unsubscribe();
       clearTimeout(timer.current);
     };
-  }, [form]);
+  }, [form, path]);
+
+  // What was typed but not saved before a reload (or a crash) comes back, and is then saved as usual.
+  useEffect(() => {
+    const copy = draftCopy.take(path, props.revision);
+    if (!copy) return;
+    let changed = false;
+    for (const [name, value] of Object.entries(copy)) {
+      if (JSON.stringify(value) === JSON.stringify(props.values[name] ?? "")) continue;
+      form.setValue(name, value, { shouldDirty: true });
+      changed = true;
+    }
+    if (changed) setRestored(true);
+    else draftCopy.drop(path);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the page opens
+  }, []);
 
   const watched = form.watch();
   const lookup = answerLookup(props.context, hydrated ? watched : props.values);
@@ -165,6 +225,13 @@ export function SectionForm(props: Props) {
           <p>
             <strong>Teruggezet:</strong> uw sessie verliep op {formatDateTime(props.restoredAt)} terwijl u dit onderdeel invulde. Wat u toen had ingevuld staat
             hieronder, maar is nog niet opgeslagen. Controleer het en klik op Opslaan.
+          </p>
+        </div>
+      ) : null}
+      {restored ? (
+        <div className="notice notice--warn" role="status">
+          <p>
+            <strong>Teruggezet:</strong> wat u hier had ingevuld maar nog niet was opgeslagen, staat weer in het formulier. Het wordt zo vanzelf opgeslagen.
           </p>
         </div>
       ) : null}
@@ -206,16 +273,19 @@ export function SectionForm(props: Props) {
         onSubmit={(event) => {
           const target = event.currentTarget;
           const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          event.preventDefault();
           clearTimeout(timer.current);
-          void form.handleSubmit(() => {
-            const data = new FormData(target, submitter);
-            if (fetcherRef.current.state !== "idle") {
-              pendingSubmit.current = data;
-              return;
-            }
-            data.set("revision", String(revisionRef.current));
-            submit(data, { method: "post" });
-          })(event);
+          // The client's messages show at once; the server stores every valid answer either way.
+          void form.trigger();
+          const data = new FormData(target, submitter);
+          sentAt.current = changes.current;
+          submitting.current = true;
+          if (fetcherRef.current.state !== "idle") {
+            pendingSubmit.current = data;
+            return;
+          }
+          data.set("revision", String(revisionRef.current));
+          submit(data, { method: "post" });
         }}
       >
         <input type="hidden" name="revision" value={revision} />
@@ -233,6 +303,7 @@ export function SectionForm(props: Props) {
               commentError={errorFor(commentField(item.key))}
               conditionText={hydrated ? undefined : conditionText(definition, item)}
               hidden={hydrated && !visible}
+              reviewNote={props.review?.notes[item.key] ? <ReviewNote review={props.review} comment={props.review.notes[item.key]!} as="p" /> : undefined}
             />
           );
         })}
@@ -246,11 +317,27 @@ export function SectionForm(props: Props) {
         </div>
         <p className="autosave-status" aria-live="polite">
           {autosave.state === "saved" && autosave.at ? `Automatisch opgeslagen om ${formatTime(autosave.at)}.` : null}
+          {autosave.state === "partial" && autosave.at
+            ? `Automatisch opgeslagen om ${formatTime(autosave.at)}, behalve de gemarkeerde vragen: verbeter die, dan worden ze ook opgeslagen.`
+            : null}
           {autosave.state === "invalid" ? "Niet automatisch opgeslagen: verbeter eerst de gemarkeerde vragen." : null}
           {autosave.state === "conflict"
-            ? "Niet automatisch opgeslagen: deze vragenlijst is intussen ergens anders gewijzigd. Klik op Opslaan om te zien wat er verschilt."
+            ? "Niet automatisch opgeslagen: deze vragenlijst is intussen ergens anders gewijzigd. Kies Opslaan als concept om te zien wat er verschilt."
             : null}
         </p>
+        {/* Every way to another section or the overview that this page offers saves first, also without JavaScript. */}
+        <nav aria-label="Onderdelen" className="form-actions">
+          {props.hasPrevious ? (
+            <button type="submit" name="intent" value="previous" className="utrecht-button utrecht-button--subtle" disabled={busy}>
+              Opslaan en naar het vorige onderdeel
+            </button>
+          ) : null}
+          {props.hasNext ? (
+            <button type="submit" name="intent" value="overview" className="utrecht-button utrecht-button--subtle" disabled={busy}>
+              Opslaan en naar het overzicht
+            </button>
+          ) : null}
+        </nav>
       </Form>
     </>
   );
