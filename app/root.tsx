@@ -66,7 +66,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {user ? (
               <div className="site-header__user">
                 <Link to="/account" className="site-header__account">
-                  {user.name} <span className="site-header__role">({user.roleLabel})</span>
+                  {user.name}
+                  {/* The role, unless the name already says it ("Teammanager Zaandam Oost"). */}
+                  {user.name.toLowerCase().includes(user.roleLabel.toLowerCase()) ? null : <span className="site-header__role"> ({user.roleLabel})</span>}
                 </Link>
                 {user.managesAccounts ? (
                   <Link to="/beheer/accounts" className="site-header__account">

@@ -211,7 +211,7 @@ export interface PlanEventTable {
   id: Generated<number>;
   plan_id: number;
   action_id: number | null;
-  type: "created" | "action_added" | "action_updated" | "adopted";
+  type: "created" | "action_added" | "action_updated" | "action_corrected" | "action_removed" | "adopted";
   detail: string | null;
   actor_id: number;
   at: string;
@@ -257,6 +257,8 @@ export interface NotificationTable {
   /** Where to look: a path in the product. */
   link: string;
   created_at: string;
+  /** When the user opened it or marked all read; null: unread. */
+  read_at: string | null;
 }
 
 export interface ActionNoteTable {

@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { dutchDate } from "../forms/dates.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES } from "../forms/plan.ts";
 import { DateInput } from "./DateInput.tsx";
 import { FieldError } from "./FieldError.tsx";
@@ -11,6 +12,7 @@ export function ActionForm({
   values: v,
   errors,
   busy,
+  correcting,
 }: {
   themes: { key: string; title: string }[];
   points: { id: number; theme_key: string; text: string }[];
@@ -18,11 +20,14 @@ export function ActionForm({
   values: Record<string, string | undefined>;
   errors: Record<string, string | undefined>;
   busy: boolean;
+  /** Correcting an existing action (its id and where "Annuleren" goes) rather than adding one. */
+  correcting?: { actionId: number; cancelHref: string };
 }) {
   const err = (name: string) => <FieldError id={`fout-${name}`} message={errors[name]} />;
   return (
     <Form method="post" className="plan-form">
-      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="intent" value={correcting ? "correct" : "add"} />
+      {correcting ? <input type="hidden" name="action" value={correcting.actionId} /> : null}
       <label className="utrecht-form-label" htmlFor="veld-theme">
         Thema van het kwaliteitskader
       </label>
@@ -87,9 +92,35 @@ export function ActionForm({
       </select>
       <div className="form-actions">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-          Actie toevoegen
+          {correcting ? "Wijziging opslaan" : "Actie toevoegen"}
         </button>
+        {correcting ? (
+          <Link className="utrecht-link" to={correcting.cancelHref}>
+            Annuleren
+          </Link>
+        ) : null}
       </div>
     </Form>
   );
+}
+
+/** An action's stored values as the form shows them. */
+export function actionFormValues(a: {
+  theme_key: string;
+  improvement_point_id: number | null;
+  title: string;
+  owner_team_id: number | null;
+  owner_name: string | null;
+  due_on: string;
+  status: string;
+}) {
+  return {
+    theme: a.theme_key,
+    point: a.improvement_point_id ? String(a.improvement_point_id) : "",
+    title: a.title,
+    ownerTeam: a.owner_team_id ? String(a.owner_team_id) : "",
+    ownerName: a.owner_name ?? "",
+    due: dutchDate(a.due_on),
+    status: a.status,
+  };
 }

@@ -4,6 +4,8 @@ const EVENT_TEXT: Record<string, string> = {
   created: "plan aangemaakt",
   action_added: "actie toegevoegd",
   action_updated: "actie bijgewerkt",
+  action_corrected: "actie gecorrigeerd",
+  action_removed: "actie verwijderd",
   adopted: "plan vastgesteld",
 };
 

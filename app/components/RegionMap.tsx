@@ -1,3 +1,4 @@
+import { KeyToLetters } from "./KeyToLetters.tsx";
 import { REGION_TILES } from "./region-tiles.ts";
 
 const FILL = ["#f2f2f2", "#cfe3ea", "#8fbccb", "#3f7f93", "#15414f"];
@@ -64,7 +65,16 @@ export function RegionMap({ id, title, legend, regions }: { id: string; title: s
           ))}
         </g>
       </svg>
-      <figcaption className="visually-hidden">{title}</figcaption>
+      <figcaption>
+        <span className="visually-hidden">{title}. </span>
+        {/* The tiles carry short names; the key writes each out, for the screen, touch and print alike. */}
+        <KeyToLetters
+          label="Afkortingen op de kaart"
+          entries={regions
+            .flatMap((r) => (REGION_TILES[r.name] ? [{ key: REGION_TILES[r.name]!.short, title: r.name }] : []))
+            .sort((a, b) => a.key.localeCompare(b.key))}
+        />
+      </figcaption>
     </figure>
   );
 }

@@ -15,6 +15,7 @@ export function ReopenForm({ revision, isRoundTable, actionData }: { revision: n
         items={Object.entries(actionData?.errors ?? {}).map(([field, message]) => ({
           target: field === "reason" ? "reden-heropenen" : "heropenen",
           message,
+          aboutForm: field === "form",
         }))}
         focusKey={actionData}
       />

@@ -31,7 +31,9 @@ export function ResponseHistory({ events, version }: { events: ResponseEvent[]; 
           </li>
         ))}
       </ul>
-      <p className="muted">Vragenlijstversie {version}. Een ingevulde vragenlijst blijft bij de versie waarmee hij is begonnen.</p>
+      <p className="muted">
+        Ingevuld met versie {version} van deze vragenlijst. Verandert de vragenlijst later, dan blijven deze antwoorden bij de vragen zoals ze toen luidden.
+      </p>
     </section>
   );
 }

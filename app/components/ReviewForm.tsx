@@ -52,7 +52,10 @@ export function ReviewStart({ subject, actionData }: { subject: string; actionDa
       <h2 id="beoordelen" className="utrecht-heading-2" tabIndex={-1}>
         Beoordelen
       </h2>
-      <ErrorSummary items={Object.entries(errors).map(([field, message]) => ({ target: targetOf(field), message }))} focusKey={actionData} />
+      <ErrorSummary
+        items={Object.entries(errors).map(([field, message]) => ({ target: targetOf(field), message, aboutForm: field === "form" }))}
+        focusKey={actionData}
+      />
       <p className="utrecht-paragraph">
         Lees de antwoorden hieronder. Bij elke vraag kunt u een opmerking voor het team zetten; het team ziet die bij de vraag. Accepteer de zelfscan, of stuur
         hem terug met een opmerking: het team kan hem dan aanpassen en opnieuw indienen. De knoppen staan ook onder de antwoorden.

@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "findings.saved": "Bevindingen opgeslagen",
   "plan.action_added": "Verbeteractie toegevoegd",
   "plan.action_updated": "Verbeteractie bijgewerkt",
+  "plan.action_corrected": "Verbeteractie gecorrigeerd",
+  "plan.action_removed": "Verbeteractie verwijderd",
   "plan.adopted": "Verbeterplan vastgesteld",
   "action.note_added": "Notitie bij verbeteractie",
   "round.opened": "Ronde geopend",
@@ -136,6 +138,7 @@ export function auditValue(field: string, value: unknown, entity: string, names:
   if (typeof value === "boolean") return value ? "ja" : "nee";
   if (Array.isArray(value)) return value.length ? value.map((v) => auditValue(field, v, entity, names)).join("; ") : "–";
   if (field === "municipality_id") return names.get(`municipality:${value}`) ?? `gemeente ${String(value)}`;
+  if (field === "regio" && typeof value === "number") return names.get(`region:${value}`) ?? `regio ${String(value)}`;
   if (field === "active") return value === 1 || value === true ? "ja" : "nee";
   if (field === "status") {
     const text = String(value);

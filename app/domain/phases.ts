@@ -34,8 +34,8 @@ export const PHASE_WORK: Record<PhaseWork, readonly PhaseKey[]> = {
   findings: ["analysis"],
   planActions: ["plans"],
   planProgress: ["plans", "execution"],
-  /** The team that owns an action notes its progress while the plans are carried out. */
-  teamNotes: ["execution"],
+  /** The team that owns an action notes its progress from the plan's adoption on (in the plans phase) while it is carried out. */
+  teamNotes: ["plans", "execution"],
 };
 
 /** Thresholds of the guards; the defaults are the routekaart's, a deployment may change them. */

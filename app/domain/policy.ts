@@ -230,16 +230,26 @@ export function findingsChange(user: CurrentUser, regionId: number, phase: Phase
 /** The gemeente's own municipality: its plan and its review of its teams are its own work. */
 export const isOwnMunicipality = (user: CurrentUser, municipalityId: number) => user.role === "gemeente" && user.municipalityId === municipalityId;
 
-export type PlanChange = "add-action" | "adopt" | "progress";
+export type PlanChange = "add-action" | "correct-action" | "remove-action" | "adopt" | "progress";
 
-/** Work on a municipality's improvement plan: the gemeente itself, in the phase the routekaart gives that work. */
+const AFTER_ADOPTION: Partial<Record<PlanChange, string>> = {
+  "add-action": "Het verbeterplan is al vastgesteld; acties toevoegen kan niet meer.",
+  "remove-action": "Het verbeterplan is vastgesteld; een actie verwijderen kan niet meer. Gaat een actie niet door, zet haar status dan op Vervallen.",
+  adopt: "Het verbeterplan is al vastgesteld.",
+};
+
+/**
+ * Work on a municipality's improvement plan: the gemeente itself, in the phase the routekaart gives that
+ * work. Before adoption actions are added, corrected and removed; after it they are corrected (title,
+ * owner, date) and their progress kept, never removed, so the adopted plan keeps every action it had.
+ */
 export function planChange(user: CurrentUser, municipalityId: number, change: PlanChange, state: { phase: PhaseKey; adopted: boolean }): Decision {
   if (!isOwnMunicipality(user, municipalityId)) return deny("Alleen de gemeente zelf kan haar verbeterplan wijzigen.");
-  if (change === "progress") return phaseAllows("planProgress", state.phase);
+  if (change === "progress" || (change === "correct-action" && state.adopted)) return phaseAllows("planProgress", state.phase);
   const inPhase = phaseAllows("planActions", state.phase);
   if (!inPhase.allowed) return inPhase;
-  if (state.adopted) return deny("Het verbeterplan is al vastgesteld; acties toevoegen kan niet meer.", 409);
-  return allow;
+  const refused = state.adopted ? AFTER_ADOPTION[change] : undefined;
+  return refused ? deny(refused, 409) : allow;
 }
 
 const WORK_TEXT: Record<PhaseWork, string> = {

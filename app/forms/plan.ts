@@ -11,8 +11,13 @@ export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], strin
   dropped: "Vervallen",
 };
 
-/** A new action of an improvement plan; themes are those of the kwaliteitskader (A to I). */
-export function actionSchema(themes: string[]) {
+export const PAST_DUE_MESSAGE = "Kies een datum vanaf vandaag: een actie met een datum in het verleden staat meteen op Te laat.";
+
+/**
+ * An action of an improvement plan, new or corrected; themes are those of the kwaliteitskader (A to I). Its
+ * date may not lie before today, unless a correction leaves a date that was already set as it is.
+ */
+export function actionSchema(themes: string[], dates: { today: string; keepDue?: string }) {
   return z
     .object({
       theme: z.string("Kies een thema.").refine((t) => themes.includes(t), "Kies een thema uit het kwaliteitskader."),
@@ -23,7 +28,8 @@ export function actionSchema(themes: string[]) {
       due: dateField("Vul een datum in."),
       status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
     })
-    .refine((a) => a.ownerTeam !== null || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." });
+    .refine((a) => a.ownerTeam !== null || a.ownerName !== "", { path: ["ownerName"], message: "Kies een team of vul de naam van de eigenaar in." })
+    .refine((a) => a.due >= dates.today || a.due === dates.keepDue, { path: ["due"], message: PAST_DUE_MESSAGE });
 }
 
 export const progressSchema = z.object({

@@ -200,15 +200,25 @@ export async function auditSubjectNames(db: DB, refs: { entity: string; id: stri
   return names;
 }
 
-/** Gemeente names by id, for changes that record a municipality_id. */
-export async function municipalityNames(db: DB, idList: number[]): Promise<Map<string, string>> {
+/** Names of the records a change refers to by number: gemeenten (municipality_id) and regions (regio). */
+export async function namesInChanges(db: DB, idList: number[], regionIdList: number[] = []): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  if (!idList.length) return names;
-  for (const r of await db
-    .selectFrom("municipality")
-    .select(["id", "name"])
-    .where("id", "in", [...new Set(idList)])
-    .execute())
-    names.set(`municipality:${r.id}`, `Gemeente ${r.name}`);
+  if (idList.length) {
+    for (const r of await db
+      .selectFrom("municipality")
+      .select(["id", "name"])
+      .where("id", "in", [...new Set(idList)])
+      .execute())
+      names.set(`municipality:${r.id}`, `Gemeente ${r.name}`);
+  }
+  // Entries written before 2026-12 name a region by its number ("regio": 25).
+  if (regionIdList.length) {
+    for (const r of await db
+      .selectFrom("region")
+      .select(["id", "name"])
+      .where("id", "in", [...new Set(regionIdList)])
+      .execute())
+      names.set(`region:${r.id}`, r.name);
+  }
   return names;
 }

@@ -51,16 +51,37 @@ export async function notify(trx: DB, input: { userIds: number[]; notice: Notice
   }
 }
 
-/** A user's newest notifications, for the start page. */
-export async function recentNotifications(db: DB, userId: number, limit = 8) {
+/** A user's notifications, unread or read, newest first. */
+export async function notificationsOf(db: DB, userId: number, input: { read: boolean; limit: number }) {
   return db
     .selectFrom("notification")
-    .select(["id", "kind", "text", "link", "created_at"])
+    .select(["id", "kind", "text", "link", "created_at", "read_at"])
     .where("user_id", "=", userId)
+    .where("read_at", input.read ? "is not" : "is", null)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(limit)
+    .limit(input.limit)
     .execute();
+}
+
+/** The state of the responses notifications point at, to tell whether their matter is settled. */
+export async function responseStates(db: DB, ids: number[]) {
+  if (!ids.length) return new Map<number, { status: string; accepted_at: string | null }>();
+  const rows = await db.selectFrom("response").select(["id", "status", "accepted_at"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Marks the user's own notification read and gives where it points; another user's id gives nothing. */
+export async function openNotification(db: DB, userId: number, id: number, now = new Date()): Promise<string | null> {
+  const row = await db.selectFrom("notification").select("link").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  if (!row) return null;
+  await db.updateTable("notification").set({ read_at: now.toISOString() }).where("id", "=", id).where("read_at", "is", null).execute();
+  return row.link;
+}
+
+/** Marks everything the user has read ("Alles gelezen"). */
+export async function readAllNotifications(db: DB, userId: number, now = new Date()) {
+  await db.updateTable("notification").set({ read_at: now.toISOString() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
 }
 
 /** The active accounts of a municipality's gemeente. */

@@ -46,6 +46,8 @@ function listActions(db: DB, planIds: number[]) {
       "a.status",
       "a.progress_note",
       "a.owner_name",
+      "a.owner_team_id",
+      "a.improvement_point_id",
       "team.name as owner_team_name",
       "p.text as point_text",
       "a.updated_at",
@@ -96,13 +98,24 @@ async function actionProblems(
 
 export type AddActionResult = { ok: true } | { ok: false; errors: Record<string, string> };
 
+/** What the gemeente enters for an action, new or corrected. */
+export interface ActionFields {
+  theme: string;
+  pointId: number | null;
+  title: string;
+  ownerTeamId: number | null;
+  ownerName: string | null;
+  due: string;
+  status: ActionStatus;
+}
+
 export async function addAction(
   db: DB,
   input: {
     municipalityId: number;
     roundId: number;
     userId: number;
-    action: { theme: string; pointId: number | null; title: string; ownerTeamId: number | null; ownerName: string | null; due: string; status: ActionStatus };
+    action: ActionFields;
     now?: Date;
   },
 ): Promise<AddActionResult> {
@@ -199,6 +212,130 @@ export async function updateActionProgress(
       entity: "improvement_action",
       entityId: action.id,
       changes: { status: [action.status, input.status], progress_note: [action.progress_note, input.note] },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** An action of this municipality's plan in this round, with what a correction or removal compares and logs. */
+async function planAction(db: DB, input: { municipalityId: number; roundId: number; actionId: number }) {
+  return db
+    .selectFrom("improvement_action as a")
+    .innerJoin("improvement_plan as p", "p.id", "a.plan_id")
+    .select([
+      "a.id",
+      "a.plan_id",
+      "a.theme_key",
+      "a.improvement_point_id",
+      "a.title",
+      "a.owner_team_id",
+      "a.owner_name",
+      "a.due_on",
+      "a.status",
+      "p.adopted_at",
+    ])
+    .where("a.id", "=", input.actionId)
+    .where("p.municipality_id", "=", input.municipalityId)
+    .where("p.round_id", "=", input.roundId)
+    .executeTakeFirst();
+}
+
+export const NOT_IN_PLAN = "Deze actie hoort niet bij dit verbeterplan.";
+
+/**
+ * Corrects an action's theme, improvement point, title, owner, date and status: before adoption as the
+ * plan is drawn up, after it as a correction. Each changed field is in the plan's history and the audit log.
+ */
+export async function correctAction(
+  db: DB,
+  input: {
+    municipalityId: number;
+    roundId: number;
+    actionId: number;
+    userId: number;
+    action: ActionFields;
+    now?: Date;
+  },
+): Promise<AddActionResult> {
+  const now = (input.now ?? new Date()).toISOString();
+  return inTransaction(db, async (trx) => {
+    const old = await planAction(trx, input);
+    if (!old) return { ok: false, errors: { form: NOT_IN_PLAN } } as const;
+    const errors = await actionProblems(trx, input);
+    if (Object.keys(errors).length) return { ok: false, errors } as const;
+    const a = input.action;
+    const next = {
+      theme_key: a.theme,
+      improvement_point_id: a.pointId,
+      title: a.title,
+      owner_team_id: a.ownerTeamId,
+      owner_name: a.ownerName,
+      due_on: a.due,
+      status: a.status,
+    };
+    const changes = Object.fromEntries(
+      (Object.keys(next) as (keyof typeof next)[]).filter((k) => old[k] !== next[k]).map((k) => [k, [old[k], next[k]]]),
+    ) as Record<string, [unknown, unknown]>;
+    if (!Object.keys(changes).length) return { ok: true } as const;
+    await trx
+      .updateTable("improvement_action")
+      .set({ ...next, updated_at: now, updated_by: input.userId })
+      .where("id", "=", old.id)
+      .execute();
+    await trx
+      .insertInto("plan_event")
+      .values({
+        plan_id: old.plan_id,
+        action_id: old.id,
+        type: "action_corrected",
+        detail: `${a.theme}: ${a.title} (${Object.keys(changes)
+          .map((k) => FIELD_LABEL[k] ?? k)
+          .join(", ")} gewijzigd)`,
+        actor_id: input.userId,
+        at: now,
+      })
+      .execute();
+    await audit(trx, { actorId: input.userId, action: "plan.action_corrected", entity: "improvement_action", entityId: old.id, changes });
+    return { ok: true } as const;
+  });
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  theme_key: "thema",
+  improvement_point_id: "verbeterpunt",
+  title: "omschrijving",
+  owner_team_id: "eigenaar",
+  owner_name: "eigenaar",
+  due_on: "datum",
+  status: "status",
+};
+
+/**
+ * Removes an action from a plan that is not yet adopted; its earlier history lines stay, without the link
+ * to it, and a line says it was removed. An adopted plan keeps its actions (the policy refuses it; the
+ * check here holds also when two requests cross).
+ */
+export async function removeAction(
+  db: DB,
+  input: { municipalityId: number; roundId: number; actionId: number; userId: number; now?: Date },
+): Promise<PlanChange> {
+  const now = (input.now ?? new Date()).toISOString();
+  return inTransaction(db, async (trx) => {
+    const old = await planAction(trx, input);
+    if (!old) return { ok: false, message: NOT_IN_PLAN } as const;
+    if (old.adopted_at) return { ok: false, message: "Het verbeterplan is intussen vastgesteld; de actie is niet verwijderd." } as const;
+    await trx.updateTable("plan_event").set({ action_id: null }).where("action_id", "=", old.id).execute();
+    await trx.deleteFrom("improvement_action").where("id", "=", old.id).execute();
+    await trx
+      .insertInto("plan_event")
+      .values({ plan_id: old.plan_id, action_id: null, type: "action_removed", detail: `${old.theme_key}: ${old.title}`, actor_id: input.userId, at: now })
+      .execute();
+    await audit(trx, {
+      actorId: input.userId,
+      action: "plan.action_removed",
+      entity: "improvement_action",
+      entityId: old.id,
+      changes: { theme: [old.theme_key, null], title: [old.title, null], due_on: [old.due_on, null], status: [old.status, null] },
     });
     return { ok: true } as const;
   });

@@ -127,7 +127,7 @@ async function tellRegions(
   for (const manager of teamManagers) {
     await notify(trx, {
       userIds: [manager.id],
-      notice: { kind: input.kind, text, link: `/teams/${manager.teamId}`, subject },
+      notice: { kind: input.kind, text, link: `/rondetafel-input/${input.year}`, subject },
       origin: input.origin,
       now: input.now,
     });
@@ -135,7 +135,7 @@ async function tellRegions(
   for (const municipalityId of municipalityIds) {
     await notify(trx, {
       userIds: await gemeenteAccounts(trx, [municipalityId]),
-      notice: { kind: input.kind, text, link: `/gemeenten/${municipalityId}`, subject },
+      notice: { kind: input.kind, text, link: `/rondetafel-input/${input.year}`, subject },
       origin: input.origin,
       now: input.now,
     });
@@ -191,7 +191,7 @@ export async function remindMissingInput(
       action: "round_table_input.reminded",
       entity: "round",
       entityId: input.roundId,
-      changes: { regio: [null, input.regionId] },
+      changes: { regio: [null, (await trx.selectFrom("region").select("name").where("id", "=", input.regionId).executeTakeFirst())?.name ?? null] },
     });
     return { ok: true as const, told };
   });

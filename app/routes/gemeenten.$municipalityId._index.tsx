@@ -146,7 +146,7 @@ export default function MunicipalityPage() {
       </section>
 
       <ScanHistory entries={history} caption={`Eerdere gemeentelijke delen van ${municipality.name}`} />
-      {isOwn ? <Notifications items={notifications} /> : null}
+      {isOwn ? <Notifications list={notifications} /> : null}
     </>
   );
 }

@@ -1,26 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { dayOf, formatDate } from "../domain/format.ts";
-import { actionSchema, progressSchema } from "../forms/plan.ts";
-import { refusalOf, requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
-import { isOwnMunicipality, planChange } from "../domain/policy.ts";
-import { parseForm } from "../forms/submission.ts";
+import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
+import { isOwnMunicipality, planChange, type PlanChange } from "../domain/policy.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { readFormData } from "../http/http.server.ts";
 import { getAnalysis } from "../models/analysis.server.ts";
 import { currentPhase } from "../models/phase.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
-import { addAction, adoptPlan, getPlan, updateActionProgress } from "../models/plan.server.ts";
+import { getPlan } from "../models/plan.server.ts";
+import { handlePlanPost } from "../services/plan-page.server.ts";
 import { roundThemes } from "../models/results.server.ts";
 import { getRound } from "../models/rounds.server.ts";
 import { phaseLabel } from "../domain/phases.ts";
 import { listActiveTeams } from "../models/organisation.server.ts";
-import { ActionForm } from "../components/ActionForm.tsx";
-import { PlanActionsTable } from "../components/PlanActionsTable.tsx";
+import { ActionForm, actionFormValues } from "../components/ActionForm.tsx";
+import { PlanActionList } from "../components/PlanActionList.tsx";
+import { PlanConfirmation } from "../components/PlanConfirmation.tsx";
 import { PlanHistory } from "../components/PlanHistory.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -48,73 +47,49 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
   const loaded = await load(context, municipality);
   const state = { phase: loaded.phase, adopted: Boolean(loaded.plan?.adopted_at) };
+  const may = (change: PlanChange) => planChange(user, municipality.id, change, state).allowed;
+  const url = new URL(request.url);
+  const canCorrect = may("correct-action");
+  // "Wijzigen" opens the action in the form (?wijzig=id), also without JavaScript.
+  const editing = canCorrect ? (loaded.plan?.actions.find((a) => String(a.id) === url.searchParams.get("wijzig")) ?? null) : null;
   return {
     municipality,
     ...loaded,
     isOwn: isOwnMunicipality(user, municipality.id),
-    canAdd: planChange(user, municipality.id, "add-action", state).allowed,
-    canUpdate: planChange(user, municipality.id, "progress", state).allowed,
+    canAdd: may("add-action"),
+    canAdopt: may("adopt"),
+    canCorrect,
+    canRemove: may("remove-action"),
+    canUpdate: may("progress"),
+    editing,
     today: dayOf(),
-    notice: new URL(request.url).searchParams.get("gewijzigd"),
+    notice: url.searchParams.get("gewijzigd"),
   };
 }
-
-const intentSchema = z.object({ intent: z.enum(["add", "adopt", "progress"], "Onbekende handeling: er is niets gewijzigd.") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const municipality = await requireMunicipalityAccess(context, user, params.municipalityId);
-  const { round, phase, themes, plan } = await load(context, municipality);
+  const state = await load(context, municipality);
   const form = await readFormData(request);
-  const chosen = parseForm(form, intentSchema);
-  const values = chosen.values;
-  const fail = (errors: FieldErrors, status = 400) => data({ intent: values.intent ?? "", errors, values }, { status });
-  if (!chosen.ok) return fail({ form: "Onbekende handeling: er is niets gewijzigd." });
-  const { intent } = chosen.data;
-  const refused = refusalOf(planChange(user, municipality.id, intent === "add" ? "add-action" : intent, { phase, adopted: Boolean(plan?.adopted_at) }));
-  if (!round) return fail({ form: "Er is geen zelfscanronde." }, 409);
-  if (refused) return fail({ form: refused }, 409);
-  const base = `/gemeenten/${municipality.id}/verbeterplan`;
-
-  switch (intent) {
-    case "add": {
-      const submission = parseForm(form, actionSchema(themes.map((t) => t.key)));
-      if (!submission.ok) return fail(submission.errors);
-      const a = submission.data;
-      const added = await addAction(context.db, {
-        municipalityId: municipality.id,
-        roundId: round.id,
-        userId: user.id,
-        action: { theme: a.theme, pointId: a.point, title: a.title, ownerTeamId: a.ownerTeam, ownerName: a.ownerName || null, due: a.due, status: a.status },
-      });
-      if (!added.ok) return fail(added.errors);
-      throw redirect(`${base}?gewijzigd=toegevoegd`);
-    }
-    case "adopt": {
-      const result = await adoptPlan(context.db, { municipalityId: municipality.id, roundId: round.id, userId: user.id });
-      if (!result.ok) return fail({ form: result.message });
-      throw redirect(`${base}?gewijzigd=vastgesteld`);
-    }
-    case "progress": {
-      const submission = parseForm(form, progressSchema);
-      if (!submission.ok) return fail(submission.errors);
-      const result = await updateActionProgress(context.db, {
-        municipalityId: municipality.id,
-        roundId: round.id,
-        actionId: submission.data.action,
-        status: submission.data.status,
-        note: submission.data.note || null,
-        userId: user.id,
-      });
-      if (!result.ok) return fail({ form: result.message }, 404);
-      throw redirect(`${base}?gewijzigd=bijgewerkt`);
-    }
+  const outcome = await handlePlanPost(context.db, { user, municipalityId: municipality.id, state, form, today: dayOf() });
+  switch (outcome.kind) {
+    case "done":
+      throw redirect(`/gemeenten/${municipality.id}/verbeterplan?gewijzigd=${outcome.notice}`);
+    case "forbidden":
+      throw new Response(outcome.message, { status: 403 });
+    case "confirm":
+      return { intent: outcome.intent, errors: {} as FieldErrors, values: outcome.values, confirm: outcome };
+    default:
+      return data({ intent: outcome.intent, errors: outcome.errors, values: outcome.values, confirm: null }, { status: outcome.status });
   }
 }
 
 const NOTICE: Record<string, string> = {
   toegevoegd: "De actie is toegevoegd.",
-  vastgesteld: "Het verbeterplan is vastgesteld.",
+  gecorrigeerd: "De actie is gewijzigd.",
+  verwijderd: "De actie is verwijderd.",
+  vastgesteld: "Het verbeterplan is vastgesteld. De teams die eigenaar zijn van een actie kunnen er nu voortgang bij zetten.",
   bijgewerkt: "De voortgang is bijgewerkt.",
 };
 
@@ -123,6 +98,7 @@ export default function PlanPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const base = `/gemeenten/${page.municipality.id}/verbeterplan`;
   const crumbs = [{ to: `/gemeenten/${page.municipality.id}`, label: `Gemeente ${page.municipality.name}` }, { label: "Verbeterplan" }];
   if (!page.round) {
     return (
@@ -134,8 +110,7 @@ export default function PlanPage() {
     );
   }
   const errors: FieldErrors = actionData?.errors ?? {};
-  const v = actionData?.intent === "add" ? actionData.values : {};
-  const { canAdd, canUpdate } = page;
+  const formValues = actionData?.intent === "add" || actionData?.intent === "correct" ? actionData.values : page.editing ? actionFormValues(page.editing) : {};
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -152,9 +127,10 @@ export default function PlanPage() {
         </div>
       ) : null}
       <ErrorSummary
-        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "acties" : `veld-${name}`, message }))}
+        items={Object.entries(errors).map(([name, message]) => ({ target: name === "form" ? "acties" : `veld-${name}`, message, aboutForm: name === "form" }))}
         focusKey={actionData}
       />
+      {actionData?.confirm ? <PlanConfirmation confirm={actionData.confirm} base={base} busy={busy} /> : null}
 
       <section aria-labelledby="acties" className="page-section">
         <h2 id="acties" className="utrecht-heading-2" tabIndex={-1}>
@@ -163,9 +139,17 @@ export default function PlanPage() {
         {!page.plan || page.plan.actions.length === 0 ? (
           <p className="utrecht-paragraph">Nog geen acties.</p>
         ) : (
-          <PlanActionsTable actions={page.plan.actions} today={page.today} canUpdate={canUpdate} busy={busy} />
+          <PlanActionList
+            actions={page.plan.actions}
+            today={page.today}
+            canUpdate={page.canUpdate}
+            canCorrect={page.canCorrect}
+            canRemove={page.canRemove}
+            correctHref={(id) => `${base}?wijzig=${id}#actie-wijzigen`}
+            busy={busy}
+          />
         )}
-        {canAdd && page.plan && page.plan.actions.length > 0 ? (
+        {page.canAdopt && page.plan && page.plan.actions.length > 0 && !actionData?.confirm ? (
           <Form method="post">
             <input type="hidden" name="intent" value="adopt" />
             <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
@@ -173,15 +157,24 @@ export default function PlanPage() {
             </button>
           </Form>
         ) : null}
-        {page.isOwn && !canUpdate ? <p className="muted">Het verbeterplan stelt u op zodra de regio in de fase Verbeterplannen opstellen is.</p> : null}
+        {page.isOwn && !page.canUpdate ? <p className="muted">Het verbeterplan stelt u op zodra de regio in de fase Verbeterplannen opstellen is.</p> : null}
       </section>
 
-      {canAdd ? (
-        <section aria-labelledby="nieuwe-actie" className="page-section">
-          <h2 id="nieuwe-actie" className="utrecht-heading-2">
-            Actie toevoegen
+      {page.editing || page.canAdd ? (
+        <section aria-labelledby="actie-wijzigen" className="page-section">
+          <h2 id="actie-wijzigen" className="utrecht-heading-2" tabIndex={-1}>
+            {page.editing ? `Actie wijzigen: ${page.editing.title}` : "Actie toevoegen"}
           </h2>
-          <ActionForm themes={page.themes} points={page.points} teams={page.teams} values={v} errors={errors} busy={busy} />
+          <ActionForm
+            key={page.editing?.id ?? "nieuw"}
+            themes={page.themes}
+            points={page.points}
+            teams={page.teams}
+            values={formValues}
+            errors={errors}
+            busy={busy}
+            correcting={page.editing ? { actionId: page.editing.id, cancelHref: base } : undefined}
+          />
         </section>
       ) : null}
 

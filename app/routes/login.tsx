@@ -83,7 +83,7 @@ export default function Login() {
   const serverErrors = actionData?.errors ?? {};
   const fieldError = (name: "email" | "password") => clientErrors[name]?.message ?? serverErrors[name];
   const summary = [
-    ...(serverErrors.form ? [{ target: "email", message: serverErrors.form }] : []),
+    ...(serverErrors.form ? [{ target: "email", message: serverErrors.form, aboutForm: true }] : []),
     ...(["email", "password"] as const).flatMap((name) => {
       const message = fieldError(name);
       return message ? [{ target: name, message }] : [];
@@ -115,7 +115,7 @@ export default function Login() {
           </p>
         </div>
       ) : null}
-      <ErrorSummary items={summary} focusKey={actionData} />
+      <ErrorSummary title={serverErrors.form ? "Inloggen is niet gelukt" : undefined} items={summary} focusKey={actionData} />
       <Form
         method="post"
         noValidate

@@ -8,14 +8,14 @@ import { compareDutch } from "../domain/format.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { auditActions, auditEntities } from "../models/audit.server.ts";
 import { readableAuditPage } from "../services/audit-log.server.ts";
-import { parseDutchDate } from "../forms/dates.ts";
+import { dateProblem, parseDutchDate } from "../forms/dates.ts";
 import { DateInput } from "../components/DateInput.tsx";
 import { FieldError } from "../components/FieldError.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Werken aan veiligheid" }];
 
 const PAGE_SIZE = 100;
-const NOT_A_DATE = "Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027. Zonder geldige datum filtert het auditlog niet op datum.";
+const notADate = (typed: string) => `${dateProblem(typed)} Zonder geldige datum filtert het auditlog niet op datum.`;
 const dateOrEmpty = (v: string | null) => (v ? (parseDutchDate(v.trim()) ?? "") : "");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A date that is not one is not applied, and said so beside its field, with what was typed kept.
   const typed = { van: (params.get("van") ?? "").slice(0, 30), tot: (params.get("tot") ?? "").slice(0, 30) };
   const dateErrors = Object.fromEntries(
-    (["van", "tot"] as const).filter((k) => typed[k].trim() && !parseDutchDate(typed[k].trim())).map((k) => [k, NOT_A_DATE]),
+    (["van", "tot"] as const).filter((k) => typed[k].trim() && !parseDutchDate(typed[k].trim())).map((k) => [k, notADate(typed[k].trim())]),
   );
   return {
     filter,

@@ -23,8 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const regions = await listRegions(context.db);
   const params = new URL(request.url).searchParams;
   const asked = params.get("regio");
-  // "alle": search every region; otherwise one region (the first when none is asked).
-  const regionId = asked === "alle" ? null : asked ? parseId(asked) : regions[0]!.id;
+  // Every region unless one is asked: the page opens on all teams, and a search looks across the country.
+  const regionId = !asked || asked === "alle" ? null : parseId(asked);
   if (regionId !== null && (!regionId || !regions.some((r) => r.id === regionId))) notFound();
   const search = (params.get("zoek") ?? "").slice(0, 100);
   const asPage = pageParam(params.get("pagina"));

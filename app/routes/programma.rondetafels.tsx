@@ -86,7 +86,7 @@ export default function RoundTables() {
   return (
     <>
       <Breadcrumbs items={[{ to: "/programma", label: "Landelijk overzicht" }, { label: "Rondetafelgesprekken" }]} />
-      <h1 className="utrecht-heading-1">Rondetafelgesprekken</h1>
+      <h1 className="utrecht-heading-1">Rondetafel&shy;gesprekken</h1>
       <p className="utrecht-paragraph lead">
         Leg per regio en jaar het rondetafelgesprek vast. Vraag vooraf de teams en gemeenten van de regio om input; de regio kan een concept voorbereiden; het
         programma vult aan en dient in.

@@ -28,7 +28,7 @@ export default function RegionRoundTables() {
   return (
     <>
       <Breadcrumbs items={[{ to: `/regios/${region.id}`, label: `Regio ${region.name}` }, { label: "Rondetafelgesprekken" }]} />
-      <h1 className="utrecht-heading-1">Rondetafelgesprekken van regio {region.name}</h1>
+      <h1 className="utrecht-heading-1">Rondetafel&shy;gesprekken van regio {region.name}</h1>
       <p className="utrecht-paragraph lead">
         De vastgelegde antwoorden per jaar. Vóór een gesprek kunt u een concept voorbereiden; het programma vult het in het gesprek aan en dient het in.
       </p>

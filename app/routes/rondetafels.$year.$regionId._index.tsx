@@ -47,7 +47,7 @@ export default function StartRoundTable() {
         Rondetafelgesprek {year}: {regionName}
       </h1>
       <p className="utrecht-paragraph lead">
-        Er is nog geen verslag van dit gesprek. Begin het verslag; de fase van de regio staat er dan al in, zoals het product die kent.
+        Er is nog geen verslag van dit gesprek. Begin het verslag; de fase van de regio staat er dan al in, zoals deze toepassing die kent.
       </p>
       <Form method="post">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>

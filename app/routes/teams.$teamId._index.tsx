@@ -167,7 +167,10 @@ export default function TeamPage() {
           <ErrorSummary items={Object.entries(actionData?.errors ?? {}).map(([, message]) => ({ target: "acties", message }))} focusKey={actionData} />
           <TeamActionList actions={actions} today={today} isManager={isManager} busy={busy} />
           {isManager && actions.length > 0 && !actions.some((a) => a.canNote) ? (
-            <p className="muted">Een voortgangsnotitie zet u bij een actie zodra de regio in de fase Uitvoering/monitoring verbeterplannen is.</p>
+            <p className="muted">
+              Een voortgangsnotitie zet u bij een actie vanaf het vaststellen van het verbeterplan, zolang de regio in de fase Verbeterplannen opstellen of
+              Uitvoering/monitoring is.
+            </p>
           ) : null}
         </section>
       ) : null}
@@ -177,7 +180,7 @@ export default function TeamPage() {
         resultsHref={(roundId) => `/teams/${team.id}/resultaten?ronde=${roundId}`}
         caption={`Eerdere zelfscans van ${team.name}`}
       />
-      {isManager ? <Notifications items={notifications} /> : null}
+      {isManager ? <Notifications list={notifications} /> : null}
     </>
   );
 }

@@ -15,7 +15,7 @@ export default function Toegankelijkheid() {
   const { service, origin } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="utrecht-heading-1">Toegankelijkheidsverklaring</h1>
+      <h1 className="utrecht-heading-1">Toegankelijk&shy;heids&shy;verklaring</h1>
       <p className="utrecht-paragraph lead">
         {service.name} wil dat iedereen Werken aan veiligheid kan gebruiken, ook met een beperking, met een schermlezer, met alleen het toetsenbord of op een
         smal scherm. Deze verklaring gaat over de webapplicatie op {origin}.

@@ -2,7 +2,7 @@ import type { DB } from "../../db/client.ts";
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValue } from "../domain/audit-labels.ts";
 import { displayAnswer } from "../questionnaire/answers.ts";
 import { allItems, questionNumber, type Item, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
-import { auditSubjectNames, listAudit, municipalityNames, type AuditFilter } from "../models/audit.server.ts";
+import { auditSubjectNames, listAudit, namesInChanges, type AuditFilter } from "../models/audit.server.ts";
 import { getDefinition } from "../models/response.server.ts";
 import type { AuditChange, ReadableAuditEntry } from "../domain/audit-labels.ts";
 
@@ -42,7 +42,8 @@ export async function readableAuditPage(db: DB, filter: AuditFilter): Promise<Re
   );
   const parsed = rows.map((r) => ({ row: r, changes: r.changes ? (JSON.parse(r.changes) as Record<string, [unknown, unknown]>) : {} }));
   const municipalityIds = parsed.flatMap(({ changes }) => (changes.municipality_id ?? []).filter((v) => typeof v === "number") as number[]);
-  const names = await municipalityNames(db, municipalityIds);
+  const regionIds = parsed.flatMap(({ changes }) => (changes.regio ?? []).filter((v) => typeof v === "number") as number[]);
+  const names = await namesInChanges(db, municipalityIds, regionIds);
   const definitions = new Map<number, QuestionnaireDefinition>();
   const entries: ReadableAuditEntry[] = [];
   for (const { row, changes } of parsed) {

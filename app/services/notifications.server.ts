@@ -57,7 +57,7 @@ export async function notifyReviewed(
   });
 }
 
-/** A region moved to another phase: each of its gemeenten hears it, with a link to its own start page. */
+/** A region moved to another phase: its gemeenten and its teams hear it, each with a link to their own start page. */
 export async function notifyPhaseChanged(trx: DB, input: { regionId: number; to: PhaseKey; cycle: { roundName: string } | null; origin: string; now?: Date }) {
   const region = await trx.selectFrom("region").select("name").where("id", "=", input.regionId).executeTakeFirstOrThrow();
   const municipalities = await trx.selectFrom("municipality").select("id").where("region_id", "=", input.regionId).execute();
@@ -69,14 +69,13 @@ export async function notifyPhaseChanged(trx: DB, input: { regionId: number; to:
         text: input.cycle
           ? `Regio ${region.name} is een nieuwe cyclus begonnen op ${input.cycle.roundName}: de fase is nu ${phaseLabel(input.to)}.`
           : `Regio ${region.name} is nu in de fase ${phaseLabel(input.to)}.`,
-        link: `/gemeenten/${m.id}`,
+        link: `/gemeenten/${m.id}#fase`,
         subject: `Regio ${region.name}: fase ${phaseLabel(input.to)}`,
       },
       origin: input.origin,
       now: input.now,
     });
   }
-  if (!input.cycle) return;
   const teams = await trx
     .selectFrom("team")
     .innerJoin("municipality", "municipality.id", "team.municipality_id")
@@ -88,14 +87,22 @@ export async function notifyPhaseChanged(trx: DB, input: { regionId: number; to:
     trx,
     teams.map((t) => t.id),
   )) {
+    // Teams hear of every phase change of their region; a new cycle brings them a new zelfscan.
     await notify(trx, {
       userIds: [manager.id],
-      notice: {
-        kind: "cycle.started",
-        text: `Regio ${region.name} is een nieuwe cyclus begonnen: de zelfscan van ${input.cycle.roundName} staat voor uw team klaar.`,
-        link: `/teams/${manager.teamId}`,
-        subject: `Nieuwe zelfscan: ${input.cycle.roundName}`,
-      },
+      notice: input.cycle
+        ? {
+            kind: "cycle.started",
+            text: `Regio ${region.name} is een nieuwe cyclus begonnen: de zelfscan (${input.cycle.roundName}) staat voor uw team klaar.`,
+            link: `/teams/${manager.teamId}#zelfscan`,
+            subject: `Nieuwe zelfscan: ${input.cycle.roundName}`,
+          }
+        : {
+            kind: "phase.changed",
+            text: `Regio ${region.name} is nu in de fase ${phaseLabel(input.to)}.`,
+            link: `/teams/${manager.teamId}`,
+            subject: `Regio ${region.name}: fase ${phaseLabel(input.to)}`,
+          },
       origin: input.origin,
       now: input.now,
     });

@@ -4,7 +4,7 @@ import { canFillIn, responseAccess } from "../domain/policy.ts";
 import { municipalProgress, type MunicipalShare } from "../domain/phases.ts";
 import { responseProgress, taskList } from "../questionnaire/progress.ts";
 import { regionCycleRound } from "../models/cycles.server.ts";
-import { recentNotifications } from "../models/notifications.server.ts";
+import { notificationsFor } from "./notification-list.server.ts";
 import { currentPhase, phaseLog, regionSnapshot } from "../models/phase.server.ts";
 import { getPlan, teamActions } from "../models/plan.server.ts";
 import { getRoundQuestionnaireKey } from "../models/rounds.server.ts";
@@ -129,7 +129,7 @@ export async function teamStartPage(db: DB, user: CurrentUser, team: { id: numbe
     actions: roundId ? await teamActions(db, { teamId: team.id, roundId }) : [],
     phase: (await currentPhase(db, team.region_id)).phase,
     inputTasks: await startPageInputTasks(db, user, { teamId: team.id }, team.region_id),
-    notifications: user.teamId === team.id ? await recentNotifications(db, user.id) : [],
+    notifications: user.teamId === team.id ? await notificationsFor(db, user.id) : null,
   };
 }
 
@@ -184,6 +184,6 @@ export async function municipalityStartPage(db: DB, user: CurrentUser, municipal
     phaseLog: await phaseLog(db, municipality.region_id),
     history: await scanHistory(db, { municipalityId: municipality.id }, round?.id ?? null),
     inputTasks: await startPageInputTasks(db, user, { municipalityId: municipality.id }, municipality.region_id),
-    notifications: user.municipalityId === municipality.id ? await recentNotifications(db, user.id) : [],
+    notifications: user.municipalityId === municipality.id ? await notificationsFor(db, user.id) : null,
   };
 }

@@ -11,6 +11,7 @@ import * as m0009 from "./0009-outbox-claim.ts";
 import * as m0010 from "./0010-safe-demo-and-outbox.ts";
 import * as m0011 from "./0011-professionals-and-veilig-thuis.ts";
 import * as m0012 from "./0012-review-notes.ts";
+import * as m0013 from "./0013-notification-read.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-safe-demo-and-outbox": m0010,
   "0011-professionals-and-veilig-thuis": m0011,
   "0012-review-notes": m0012,
+  "0013-notification-read": m0013,
 };

@@ -141,6 +141,33 @@ export async function expectReflow(page: Page, label: string) {
       return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
     });
     expect(overflow, `reflow of ${label} at 320 px (${page.url()})`).toBeNull();
+    // Headings and the phase steps break between words: a word split over two lines (a browser without a
+    // Dutch hyphenation dictionary, as this Chromium, splits without a hyphen) fails, and names the word. A
+    // soft hyphen in a long compound (Rondetafel&shy;gesprekken) is a place it may break, with a hyphen.
+    const brokenWords = await page.evaluate(() => {
+      const broken: string[] = [];
+      for (const element of document.querySelectorAll("h1, h2, h3, h4, .stepper__step")) {
+        if (!(element instanceof HTMLElement) || element.offsetParent === null || element.closest(".visually-hidden")) continue;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? "";
+          for (const match of text.matchAll(/[^\s/\-–\u00ad\u200b]+/g)) {
+            // The word's first and last letter on different lines: it was split.
+            const topOf = (offset: number) => {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              // The last box: a letter right after a soft hyphen also reports the hyphen drawn at the line's end.
+              return Math.round([...range.getClientRects()].filter((r) => r.width > 0).at(-1)?.top ?? 0);
+            };
+            const tops = new Set([topOf(match.index), topOf(match.index + match[0].length - 1)]);
+            if (tops.size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      return broken;
+    });
+    expect(brokenWords, `words broken inside on ${label} at 320 px (${page.url()})`).toEqual([]);
   } finally {
     await page.setViewportSize(viewport);
   }

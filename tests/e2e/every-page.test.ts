@@ -32,6 +32,39 @@ function routeOf(href: string) {
   return url.pathname.replace(/\/\d+(?=\/|$)/g, "/:id") + (keys ? `?${keys}` : "");
 }
 
+/**
+ * Words of the code, not of the users (issue 27): a snake_case key ("lokale_teams"), a record's kind and
+ * number ("Regio – 25", "Onderdeel ervaring"), and English words the code uses for states and records.
+ * Page text only (innerText: what is shown and printed), not attributes or addresses.
+ */
+const INTERNAL_WORDS: [string, RegExp][] = [
+  ["a snake_case key", /\b[a-z]+_[a-z_]+\b/],
+  ["a record's kind and number", /\b(Regio|Gemeente|Team|Ronde|Vragenlijst)\s*[–-]\s*\d+\b/],
+  ["a section's key", /\bOnderdeel [a-z]+_?[a-z]*\b(?! van)/],
+  [
+    "an English word of the code",
+    /\b(undefined|null|NaN|true|false|submitted|draft|accepted|returned|pending|preparation|selfscan|execution|municipality|region|response|\[object Object\])\b/,
+  ],
+];
+
+async function expectUsersWords(page: Page, label: string) {
+  // Every rendered text, also what only screen readers hear; a file format's column names shown as <code> are meant to be typed as they are.
+  const text = await page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest("script, style, template, code, pre, noscript")) continue;
+      parts.push(node.textContent ?? "");
+    }
+    return parts.join(" ");
+  });
+  for (const [what, pattern] of INTERNAL_WORDS) {
+    const found = pattern.exec(text)?.[0];
+    expect(found, `${what} on ${label} (${page.url()})`).toBeUndefined();
+  }
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -97,6 +130,7 @@ describe("every page of every role", () => {
       const landed = whereIs(page);
       for (const path of new Set([start, landed])) seen.set(routeOf(path), (seen.get(routeOf(path)) ?? 0) + 1);
       await expectAccessible(page, `${role} start page`);
+      await expectUsersWords(page, `${role} start page`);
       visited.push(start, landed);
       await enqueue(landed);
       while (queue.length && visited.length < MAX_PAGES_PER_ACCOUNT) {
@@ -110,6 +144,7 @@ describe("every page of every role", () => {
         // A link the product shows never leads to an error page (the error boundary's heading).
         expect(await page.locator("#error-title").count(), `${href} is not an error page`).toBe(0);
         await expectAccessible(page, `${role}: ${href}`);
+        await expectUsersWords(page, `${role}: ${href}`);
         await enqueue(at);
       }
       // The crawl must have reached the role's pages, not stopped at a broken start page.

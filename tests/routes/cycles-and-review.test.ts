@@ -19,6 +19,8 @@ import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx
 import * as section from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as roundsPage from "../../app/routes/programma.rondes.tsx";
 import * as account from "../../app/routes/account.tsx";
+import * as meldingen from "../../app/routes/meldingen.tsx";
+import { currentPhase } from "../../app/models/phase.server.ts";
 
 // Issue 12: each region on its own cycle, one version per round, the gemeente following the phase, the
 // review loop finished, notifications, actions reaching the team, results for the gemeente.
@@ -47,6 +49,7 @@ const openRoundNow = async (name: string) =>
 /** A team's zelfscan, complete and submitted. */
 const submittedScan = (teamId: number, userId: number, roundId: number) =>
   insertResponse(context.db, { roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId }, userId, answers: validAnswers(teamDef), submit: true });
+const currentPhaseOf = () => currentPhase(context.db, world.regions.twente);
 const notificationsOf = (userId: number) =>
   context.db.selectFrom("notification").select(["kind", "text", "link"]).where("user_id", "=", userId).orderBy("id").execute();
 
@@ -91,8 +94,8 @@ describe("each region works on the round of its own cycle", () => {
     expect(next.scan.round.id).toBe(newRound);
     expect(next.scan.response.id).not.toBe(draftId);
     expect(next.history.map((h: { id: number; progress: string }) => [h.id, h.progress])).toEqual([[draftId, "not_started"]]);
-    // The region's teams and gemeenten were told.
-    expect((await notificationsOf(world.users.teamA)).map((n) => n.kind)).toEqual(["cycle.started"]);
+    // The region's teams and gemeenten were told: of the phase change before (issue 27), and of the new cycle.
+    expect((await notificationsOf(world.users.teamA)).map((n) => n.kind)).toEqual(["phase.changed", "cycle.started"]);
     expect((await notificationsOf(world.users.gemeenteEnschede)).map((n) => n.kind)).toEqual(["phase.changed", "phase.changed"]);
     expect((await notificationsOf(world.users.gemeenteZaanstad)).length).toBe(0);
   });
@@ -336,6 +339,87 @@ describe("the review loop", () => {
       "Team Enschede B heeft de zelfscan (Zelfscan test) ingediend. U kunt hem nu beoordelen.",
     ]);
     expect(await notificationsOf(world.users.gemeenteHengelo)).toEqual([]);
+  });
+});
+
+describe("notifications that mean something (issue 27, part 5)", () => {
+  const gemeentePage = async () =>
+    (
+      await run(municipalityStart.loader, getRequest("/", await cookie(world.users.gemeenteEnschede)), context, {
+        municipalityId: String(world.municipalities.enschede),
+      })
+    ).data.notifications;
+  const readAt = (id: number) => context.db.selectFrom("notification").select("read_at").where("id", "=", id).executeTakeFirstOrThrow();
+
+  it("unread first and counted; Bekijken marks read and goes to the scan; a settled one says so and is not counted; Alles gelezen; never another user's", async () => {
+    const submit = async (teamId: number, userId: number) => {
+      const draft = await getOrCreateResponse(context.db, { roundId: world.roundId, questionnaireKey: TEAM_QUESTIONNAIRE, subject: { teamId }, userId });
+      const { saveAnswers } = await import("../../app/models/response.server.ts");
+      await saveAnswers(context.db, { responseId: draft, expectedRevision: 0, answers: validAnswers(teamDef), userId });
+      const { action } = await import("../../app/routes/vragenlijsten.$responseId.indienen.tsx");
+      expect((await run(action, formRequest("/", { revision: "1" }, await cookie(userId)), context, { responseId: String(draft) })).status).toBe(302);
+      return draft;
+    };
+    const a = await submit(world.teams.teamA, world.users.teamA);
+    const b = await submit(world.teams.teamB, world.users.teamB);
+    let list = await gemeentePage();
+    expect(list.unread).toBe(2);
+    expect(list.items.map((n: { state: string }) => n.state)).toEqual(["new", "new"]);
+
+    // Bekijken: marks read and leads to the scan itself.
+    const first = list.items.find((n: { link: string }) => n.link === `/vragenlijsten/${a}`);
+    const opened = await run(
+      meldingen.action,
+      formRequest("/meldingen", { intent: "open", id: String(first.id) }, await cookie(world.users.gemeenteEnschede)),
+      context,
+    );
+    expect(opened).toMatchObject({ status: 302, location: `/vragenlijsten/${a}` });
+    expect((await readAt(first.id)).read_at).not.toBeNull();
+    // Another user's notification is not found, and stays unread.
+    const second = list.items.find((n: { link: string }) => n.link === `/vragenlijsten/${b}`);
+    expect(
+      (await run(meldingen.action, formRequest("/meldingen", { intent: "open", id: String(second.id) }, await cookie(world.users.teamA)), context)).status,
+    ).toBe(404);
+    expect((await readAt(second.id)).read_at).toBeNull();
+
+    // Once B is accepted, its "U kunt hem nu beoordelen" is settled: it says so and no longer counts, without being written.
+    const revisionB = (await getResponse(context.db, b))!.revision;
+    const accepted = await run(
+      overview.action,
+      formRequest("/", { decision: "accept", confirm: "ja", revision: String(revisionB) }, await cookie(world.users.gemeenteEnschede)),
+      context,
+      {
+        responseId: String(b),
+      },
+    );
+    expect(accepted.status).toBe(302);
+    list = await gemeentePage();
+    expect(list.unread).toBe(0);
+    expect(list.items.find((n: { id: number }) => n.id === second.id)).toMatchObject({
+      state: "settled",
+      settledBy: "Afgehandeld: de zelfscan is geaccepteerd.",
+    });
+    expect((await readAt(second.id)).read_at).toBeNull();
+
+    // The team of A hears of a phase change; Alles gelezen marks every notification read.
+    await advance(world.regions.twente, (await currentPhaseOf()).phase);
+    const team = await teamPage(world.teams.teamA, world.users.teamA);
+    expect(team.notifications.unread).toBe(1);
+    expect(team.notifications.items[0].text).toMatch(/^Regio Twente is nu in de fase /);
+    const all = await run(
+      meldingen.action,
+      formRequest("/meldingen", { intent: "all", back: `/teams/${world.teams.teamA}` }, await cookie(world.users.teamA)),
+      context,
+    );
+    expect(all).toMatchObject({ status: 302, location: `/teams/${world.teams.teamA}#meldingen` });
+    expect((await teamPage(world.teams.teamA, world.users.teamA)).notifications.unread).toBe(0);
+    // A redirect elsewhere is not followed.
+    const away = await run(
+      meldingen.action,
+      formRequest("/meldingen", { intent: "all", back: "https://example.org/" }, await cookie(world.users.teamA)),
+      context,
+    );
+    expect(away.location).toBe(`/teams/${world.teams.teamA}#meldingen`);
   });
 });
 

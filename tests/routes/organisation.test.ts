@@ -48,6 +48,11 @@ describe("programma manages the organisation", () => {
     expect(twente.paging).toMatchObject({ page: 1, pages: 2, total: 58 });
     expect(twente.teams).toHaveLength(50);
     expect((await list(`?regio=${world.regions.twente}&pagina=2`)).teams).toHaveLength(8);
+    // The page opens on every region, and a search without a region looks across the country.
+    const opened = await list("");
+    expect(opened.regionId).toBeNull();
+    expect(opened.paging.total).toBeGreaterThan(58);
+    expect((await list("?zoek=zaanstad")).teams.map((t: { name: string }) => t.name)).toEqual(["Team Zaanstad"]);
     const found = await list("?regio=alle&zoek=buurtteam%2005");
     expect(found.teams.map((t: { name: string }) => t.name)).toEqual(["Buurtteam 05"]);
     expect((await list("?regio=alle&zoek=zaanstad")).teams.map((t: { name: string }) => t.name)).toEqual(["Team Zaanstad"]);

@@ -59,8 +59,10 @@ describe("programma asks for input", () => {
     const past = await ask({ deadline: inDays(-1) });
     expect(past.status).toBe(409);
     expect(past.data.errors.deadline).toBe("Kies een uiterste datum vanaf vandaag.");
-    expect((await ask({ deadline: "2027-02-30" })).data.errors.deadline).toMatch(/dag-maand-jaar/);
-    expect((await ask({ deadline: "30-02-2027" })).data.errors.deadline).toMatch(/dag-maand-jaar/);
+    // A date written the right way that does not exist says so.
+    expect((await ask({ deadline: "2027-02-30" })).data.errors.deadline).toBe("2027-02-30 bestaat niet: februari 2027 heeft 28 dagen.");
+    expect((await ask({ deadline: "30-02-2027" })).data.errors.deadline).toBe("30-02-2027 bestaat niet: februari 2027 heeft 28 dagen.");
+    expect((await ask({ deadline: "eind februari" })).data.errors.deadline).toMatch(/dag-maand-jaar/);
     expect((await ask({ year: "2019" })).data.errors.year).toMatch(/dit jaar of later/);
     expect((await ask({ region: "999999" })).status).toBe(409);
     expect((await ask({}, world.users.regioTwente)).status).toBe(404);

@@ -15,6 +15,7 @@ import * as regionPlans from "../../app/routes/regios.$regionId.verbeterplannen.
 import * as teamResults from "../../app/routes/teams.$teamId.resultaten.tsx";
 import * as teamStart from "../../app/routes/teams.$teamId._index.tsx";
 import * as planPage from "../../app/routes/gemeenten.$municipalityId.verbeterplan.tsx";
+import { PAST_DUE_MESSAGE } from "../../app/forms/plan.ts";
 import * as overview from "../../app/routes/vragenlijsten.$responseId._index.tsx";
 import * as sectionRoute from "../../app/routes/vragenlijsten.$responseId.onderdelen.$sectionKey.tsx";
 import * as programmaPage from "../../app/routes/programma._index.tsx";
@@ -289,20 +290,21 @@ describe("the gemeente's review of a team scan", () => {
   });
 });
 
-describe("findings and improvement plans", () => {
-  async function toPhase(phase: string) {
-    await run(
-      regionPage.action,
-      formRequest(
-        "/",
-        { intent: "override", expected: (await currentPhase(context.db, world.regions.twente)).phase, to: phase, reason: "Test" },
-        await cookie(world.users.programma),
-      ),
-      context,
-      regionParams(),
-    );
-  }
+/** Moves Twente to a phase, as programma may (an override with a reason). */
+async function toPhase(phase: string) {
+  await run(
+    regionPage.action,
+    formRequest(
+      "/",
+      { intent: "override", expected: (await currentPhase(context.db, world.regions.twente)).phase, to: phase, reason: "Test" },
+      await cookie(world.users.programma),
+    ),
+    context,
+    regionParams(),
+  );
+}
 
+describe("findings and improvement plans", () => {
   it("the regio records findings in the analysis phase only; bad input stores nothing", async () => {
     const regio = await cookie(world.users.regioTwente);
     const fields = {
@@ -343,8 +345,8 @@ describe("findings and improvement plans", () => {
     expect((await run(planPage.action, formRequest("/", action, gemeente), context, params)).status).toBe(409);
     await toPhase("plans");
     const bad: [Record<string, string>, string, string][] = [
-      [{ ...action, due: "31-13-2027" }, "due", "dag-maand-jaar"],
-      [{ ...action, due: "2027-02-30" }, "due", "dag-maand-jaar"],
+      [{ ...action, due: "31-13-2027" }, "due", "31-13-2027 bestaat niet: een maand is 1 tot en met 12."],
+      [{ ...action, due: "2027-02-30" }, "due", "2027-02-30 bestaat niet: februari 2027 heeft 28 dagen."],
       [{ ...action, due: "eind maart" }, "due", "dag-maand-jaar"],
       [{ ...action, theme: "Z" }, "theme", "thema uit het kwaliteitskader"],
       [{ ...action, status: "klaar" }, "status", "status uit de lijst"],
@@ -364,7 +366,11 @@ describe("findings and improvement plans", () => {
     expect((await run(planPage.action, formRequest("/", action, gemeente), context, params)).status).toBe(302);
     expect((await run(planPage.action, formRequest("/", action, await cookie(world.users.regioTwente)), context, params)).status).toBe(403);
     expect((await run(planPage.action, formRequest("/", action, await cookie(world.users.gemeenteHengelo)), context, params)).status).toBe(404);
-    expect((await run(planPage.action, formRequest("/", { intent: "adopt" }, gemeente), context, params)).status).toBe(302);
+    // Adopting asks once more; only "ja" adopts.
+    const asked = await run(planPage.action, formRequest("/", { intent: "adopt" }, gemeente), context, params);
+    expect(asked.data.confirm).toMatchObject({ kind: "confirm", intent: "adopt" });
+    expect((await context.db.selectFrom("improvement_plan").select("adopted_at").executeTakeFirstOrThrow()).adopted_at).toBeNull();
+    expect((await run(planPage.action, formRequest("/", { intent: "adopt", confirm: "ja" }, gemeente), context, params)).status).toBe(302);
     expect((await run(planPage.action, formRequest("/", action, gemeente), context, params)).status).toBe(409);
 
     const plan = await run(planPage.loader, getRequest("/", gemeente), context, params);
@@ -394,5 +400,78 @@ describe("findings and improvement plans", () => {
     expect(enschede.actions[0]).toMatchObject({ status: "ongoing", progress_note: "Gestart in maart", overdue: false });
     const events = plan.data.plan.events.map((e: { type: string }) => e.type);
     expect(events).toEqual(["created", "action_added", "adopted"]);
+  });
+});
+
+describe("plans that can be corrected (issue 27, part 4)", () => {
+  it("before adoption actions are corrected and removed, after it corrected; a date in the past is refused; each change is logged; the owner team notes progress from adoption on", async () => {
+    const gemeente = await cookie(world.users.gemeenteEnschede);
+    const params = { municipalityId: String(world.municipalities.enschede) };
+    const post = (fields: Record<string, string>, who = gemeente) => run(planPage.action, formRequest("/", fields, who), context, params);
+    await toPhase("plans");
+    const base = { intent: "add", theme: "F", point: "", ownerTeam: String(world.teams.teamA), ownerName: "", status: "planned" };
+    // A date before today is refused with a message that says why.
+    const past = await post({ ...base, title: "Te laat begonnen", due: "01-01-2020" });
+    expect(past.status).toBe(400);
+    expect(past.data.errors.due).toBe(PAST_DUE_MESSAGE);
+    expect((await post({ ...base, title: "Vervolgmomenten vastleggen", due: "31-03-2027" })).status).toBe(302);
+    expect((await post({ ...base, theme: "G", title: "Afspraken met Veilig Thuis", due: "30-06-2027" })).status).toBe(302);
+    const actionsNow = async () =>
+      (await run(planPage.loader, getRequest("/", gemeente), context, params)).data.plan.actions as { id: number; title: string; due_on: string }[];
+    const [first, second] = await actionsNow();
+
+    // Corrected: the form opens with the action (?wijzig=), the change is stored and logged field by field.
+    const editing = await run(planPage.loader, getRequest(`/?wijzig=${first!.id}`, gemeente), context, params);
+    expect(editing.data.editing).toMatchObject({ id: first!.id, title: "Vervolgmomenten vastleggen" });
+    const corrected = await post({
+      ...base,
+      intent: "correct",
+      action: String(first!.id),
+      title: "Vervolgmomenten vastleggen met het gezin",
+      due: "30-04-2027",
+    });
+    expect(corrected.status).toBe(302);
+    expect((await actionsNow()).find((a) => a.id === first!.id)).toMatchObject({ title: "Vervolgmomenten vastleggen met het gezin", due_on: "2027-04-30" });
+    const correctedAudit = await context.db.selectFrom("audit_log").select("changes").where("action", "=", "plan.action_corrected").executeTakeFirstOrThrow();
+    expect(JSON.parse(correctedAudit.changes!)).toEqual({
+      title: ["Vervolgmomenten vastleggen", "Vervolgmomenten vastleggen met het gezin"],
+      due_on: ["2027-03-31", "2027-04-30"],
+    });
+    // A new date in the past is refused in a correction too; an action of another plan is not found.
+    expect((await post({ ...base, intent: "correct", action: String(first!.id), title: "X y z", due: "01-01-2020" })).data.errors.due).toBe(PAST_DUE_MESSAGE);
+    expect((await post({ ...base, intent: "correct", action: "99999", title: "X y z", due: "30-04-2027" })).status).toBe(404);
+
+    // Removed after a confirmation; the history keeps a line.
+    const asked = await post({ intent: "remove", action: String(second!.id) });
+    expect(asked.data.confirm).toMatchObject({ intent: "remove", action: { id: second!.id, title: "Afspraken met Veilig Thuis" } });
+    expect(await actionsNow()).toHaveLength(2);
+    expect((await post({ intent: "remove", action: String(second!.id), confirm: "ja" })).status).toBe(302);
+    expect((await actionsNow()).map((a) => a.id)).toEqual([first!.id]);
+    const removedAudit = await context.db
+      .selectFrom("audit_log")
+      .select(["changes", "entity_id"])
+      .where("action", "=", "plan.action_removed")
+      .executeTakeFirstOrThrow();
+    expect(removedAudit.entity_id).toBe(String(second!.id));
+
+    // The owner team cannot note progress before adoption; from adoption on it can, in the plans phase.
+    const team = await cookie(world.users.teamA);
+    const note = (actionId: number) =>
+      run(teamStart.action, formRequest("/", { action: String(actionId), note: "Eerste gesprek gepland." }, team), context, {
+        teamId: String(world.teams.teamA),
+      });
+    expect((await note(first!.id)).status).toBe(409);
+    expect((await post({ intent: "adopt", confirm: "ja" })).status).toBe(302);
+    expect((await note(first!.id)).status).toBe(302);
+
+    // After adoption: no removal (set Vervallen instead), but a correction; an overdue date left as it is stays allowed.
+    const removeAfter = await post({ intent: "remove", action: String(first!.id), confirm: "ja" });
+    expect(removeAfter.status).toBe(409);
+    expect(removeAfter.data.errors.form).toContain("Vervallen");
+    await context.db.updateTable("improvement_action").set({ due_on: "2026-01-15" }).where("id", "=", first!.id).execute();
+    const late = await post({ ...base, intent: "correct", action: String(first!.id), title: "Vervolgmomenten met het gezin", due: "15-01-2026" });
+    expect(late.status).toBe(302);
+    const events = (await run(planPage.loader, getRequest("/", gemeente), context, params)).data.plan.events.map((e: { type: string }) => e.type);
+    expect(events).toEqual(["created", "action_added", "action_added", "action_corrected", "action_removed", "adopted", "action_updated", "action_corrected"]);
   });
 });

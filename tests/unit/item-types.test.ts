@@ -117,7 +117,11 @@ describe("dates", () => {
     expect(check.parse("15-03-2027")).toBe("2027-03-15");
     expect(check.parse("5-3-2027")).toBe("2027-03-05");
     expect(check.parse("15/03/2027")).toBe("2027-03-15");
-    expect(check.safeParse("31-02-2027").error?.issues[0]?.message).toBe("Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027.");
+    // Written the right way but not a day of the calendar: the message says so (issue 27).
+    expect(check.safeParse("31-02-2027").error?.issues[0]?.message).toBe("31-02-2027 bestaat niet: februari 2027 heeft 28 dagen.");
+    expect(check.safeParse("29-02-2028").success).toBe(true);
+    expect(check.safeParse("31-04-2027").error?.issues[0]?.message).toBe("31-04-2027 bestaat niet: april 2027 heeft 30 dagen.");
+    expect(check.safeParse("eind maart").error?.issues[0]?.message).toBe("Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027.");
     expect(check.safeParse("15-03-2025").error?.issues[0]?.message).toBe("Vul een datum in op of na 01-01-2026.");
     expect(check.safeParse("01-01-2031").error?.issues[0]?.message).toBe("Vul een datum in op of voor 31-12-2030.");
     expect(typeOf(item).display(item, "2027-03-15", scale)).toBe("15-03-2027");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dutchDate, isIsoDate, parseDutchDate } from "../../forms/dates.ts";
+import { dateProblem, dutchDate, isIsoDate, parseDutchDate } from "../../forms/dates.ts";
 import { asFormText, asText, itemBase, messages, type ItemTypeSpec } from "./spec.ts";
 
 /**
@@ -30,7 +30,7 @@ export const dateType: ItemTypeSpec<DateItem> = {
         .transform((v, ctx) => {
           if (v === "") return "";
           const date = parseDutchDate(v);
-          if (!date) ctx.addIssue({ code: "custom", message: messages.notADate });
+          if (!date) ctx.addIssue({ code: "custom", message: dateProblem(v) });
           else if (item.min !== undefined && date < item.min) ctx.addIssue({ code: "custom", message: messages.dateTooEarly(dutchDate(item.min)) });
           else if (item.max !== undefined && date > item.max) ctx.addIssue({ code: "custom", message: messages.dateTooLate(dutchDate(item.max)) });
           return date ?? v;

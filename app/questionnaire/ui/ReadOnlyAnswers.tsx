@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { answerLookup, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
+import { answerLookup, conditionText, displayAnswer, isVisible, type AnswerMap } from "../answers.ts";
 import { questionNumber, sectionHeading, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 
 /**
@@ -30,22 +30,33 @@ export function ReadOnlySection({
       </Heading>
       {action}
       <dl className="answers">
-        {section.items
-          .filter((item) => isVisible(definition, item, lookup))
-          .map((item) => {
-            const shown = displayAnswer(definition, item, answers[item.key]);
-            const comment = answers[item.key]?.comment;
+        {section.items.map((item) => {
+          // A question whose condition is not met keeps its place (H4, H5, H6), marked as not applying.
+          if (!isVisible(definition, item, lookup)) {
             return (
-              <div key={item.key}>
+              <div key={item.key} className="answers__skipped">
                 <dt>
                   {questionNumber(item.key) ? <span className="question__key">{item.key}</span> : null} {item.text}
                 </dt>
-                <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
-                {comment ? <dd className="answers__comment">Toelichting: {comment}</dd> : null}
-                {itemExtra?.(item)}
+                <dd>
+                  <em>Niet van toepassing.</em> {conditionText(definition, item)}
+                </dd>
               </div>
             );
-          })}
+          }
+          const shown = displayAnswer(definition, item, answers[item.key]);
+          const comment = answers[item.key]?.comment;
+          return (
+            <div key={item.key}>
+              <dt>
+                {questionNumber(item.key) ? <span className="question__key">{item.key}</span> : null} {item.text}
+              </dt>
+              <dd>{shown ?? <em>Niet beantwoord</em>}</dd>
+              {comment ? <dd className="answers__comment">Toelichting: {comment}</dd> : null}
+              {itemExtra?.(item)}
+            </div>
+          );
+        })}
       </dl>
     </section>
   );

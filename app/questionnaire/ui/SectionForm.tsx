@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useFetcher, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../../domain/format.ts";
 import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../answers.ts";
@@ -291,20 +291,28 @@ export function SectionForm(props: Props) {
         <input type="hidden" name="revision" value={revision} />
         {section.items.map((item) => {
           const visible = isVisible(definition, item, lookup);
+          const skipped = hydrated && !visible;
           return (
-            <QuestionField
-              key={item.key}
-              definition={definition}
-              item={item}
-              register={form.register}
-              value={props.values[item.key]}
-              comment={typeof props.values[commentField(item.key)] === "string" ? (props.values[commentField(item.key)] as string) : undefined}
-              error={errorFor(item.key)}
-              commentError={errorFor(commentField(item.key))}
-              conditionText={hydrated ? undefined : conditionText(definition, item)}
-              hidden={hydrated && !visible}
-              reviewNote={props.review?.notes[item.key] ? <ReviewNote review={props.review} comment={props.review.notes[item.key]!} as="p" /> : undefined}
-            />
+            <Fragment key={item.key}>
+              {/* A hidden question keeps its place in the numbering (H4, H5, H6) and says when it applies. */}
+              {skipped ? (
+                <p className="question__skipped">
+                  {questionNumber(item.key) ? <span className="question__key">{item.key}</span> : null} {conditionText(definition, item)}
+                </p>
+              ) : null}
+              <QuestionField
+                definition={definition}
+                item={item}
+                register={form.register}
+                value={props.values[item.key]}
+                comment={typeof props.values[commentField(item.key)] === "string" ? (props.values[commentField(item.key)] as string) : undefined}
+                error={errorFor(item.key)}
+                commentError={errorFor(commentField(item.key))}
+                conditionText={hydrated ? undefined : conditionText(definition, item)}
+                hidden={hydrated && !visible}
+                reviewNote={props.review?.notes[item.key] ? <ReviewNote review={props.review} comment={props.review.notes[item.key]!} as="p" /> : undefined}
+              />
+            </Fragment>
           );
         })}
         <div className="form-actions">
