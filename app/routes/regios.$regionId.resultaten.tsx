@@ -33,7 +33,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const results = await regionResultsFor(context.db, { roundId: round.id, regionId: region.id, reader: readerOf(user) });
   const previous = await previousRoundFigures(context.db, round.id, { regionId: region.id });
   const talk = await regionConversation(context.db, { roundId: round.id, regionId: region.id });
-  return { region, round, rounds: await listRounds(context.db), results, previous: previous && previous.teams > 0 ? previous : null, talk };
+  // The page needs of the questionnaire only its answer scale: the whole definition would be 12 KB more in every response.
+  const { definition, ...figures } = results;
+  return {
+    region,
+    round,
+    rounds: await listRounds(context.db),
+    results: { ...figures, scaleOptions: definition?.scale.options ?? [] },
+    previous: previous && previous.teams > 0 ? previous : null,
+    talk,
+  };
 }
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "–");
@@ -51,7 +60,7 @@ export default function RegionResults() {
     );
   }
   const figures = results.region.figures;
-  const options = results.definition?.scale.options ?? [];
+  const options = results.scaleOptions;
   const teams = results.municipalities.reduce((n, m) => n + m.teams, 0);
   const submitted = results.municipalities.reduce((n, m) => n + m.submitted, 0);
   const series = [
