@@ -34,8 +34,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response, fillsIn, canEdit, lockedReason, canReview, canSubmit, canReopen } = await requireResponseAccess(context, user, params.responseId, "view");
-  const { definition, answers, tasks } = await loadResponse(context.db, response, fillsIn);
+  const { response, answersVisible, canEdit, lockedReason, canReview, canSubmit, canReopen } = await requireResponseAccess(
+    context,
+    user,
+    params.responseId,
+    "view",
+  );
+  const { definition, answers, tasks } = await loadResponse(context.db, response, answersVisible);
   const url = new URL(request.url);
   return {
     responseId: response.id,

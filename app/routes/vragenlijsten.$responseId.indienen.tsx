@@ -9,8 +9,8 @@ import { requireAllowed, requireResponseAccess, requireUser } from "../auth/guar
 import { submitChange } from "../domain/policy.ts";
 import { readForm } from "../http/form.server.ts";
 import { REVISION_MISSING, revisionField } from "../forms/fields.ts";
-import { getAnswers } from "../models/response.server.ts";
-import { checkComplete, loadResponse, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";
+import { getAnswers, getDefinition } from "../models/response.server.ts";
+import { checkComplete, submitChecked, type MissingAnswer } from "../services/questionnaire-pages.server.ts";
 import { responsePath, sectionPath } from "../questionnaire/paths.ts";
 import { questionNumber, sectionHeading } from "../questionnaire/definition.ts";
 import { subjectLabel } from "../questionnaire/subject.ts";
@@ -28,7 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { response, ...access } = await requireResponseAccess(context, user, params.responseId, "edit");
   if (response.status === "submitted") throw redirect(responsePath(response.id));
   requireAllowed(submitChange(access));
-  const { definition } = await loadResponse(context.db, response, true);
+  // The one who submits fills it in: the answers are theirs to read (read once, for the check and the page).
+  const definition = await getDefinition(context.db, response.questionnaire_version_id);
   const answers = await getAnswers(context.db, response.id);
   return {
     responseId: response.id,
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { response, ...access } = await requireResponseAccess(context, user, params.responseId, "edit");
   requireAllowed(submitChange(access));
-  const { definition } = await loadResponse(context.db, response, true);
+  const definition = await getDefinition(context.db, response.questionnaire_version_id);
   const submission = await readForm(request, submitSchema);
   if (!submission.ok) return data({ message: REVISION_MISSING, missing: [] as MissingAnswer[] }, { status: 400 });
   const outcome = await submitChecked(context.db, {

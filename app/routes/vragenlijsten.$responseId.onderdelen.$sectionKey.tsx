@@ -18,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { response, fillsIn, canEdit, lockedReason } = await requireResponseAccess(context, user, params.responseId, "view");
-  const { definition, answers } = await loadAnswers(context.db, response, fillsIn);
+  const { response, answersVisible, canEdit, lockedReason } = await requireResponseAccess(context, user, params.responseId, "view");
+  const { definition, answers } = await loadAnswers(context.db, response, answersVisible);
   const section = requireSection(definition, params.sectionKey);
   const index = definition.sections.indexOf(section);
   const url = new URL(request.url);

@@ -17,21 +17,19 @@ import { FORM_ERROR, sectionDraftToSave } from "../questionnaire/section-save.ts
 
 export { FORM_ERROR };
 
-/** Whether someone who does not fill this in may read its answers: once it was submitted (also while returned or reopened). */
-export function answersVisible(response: ResponseDetail, fillsIn: boolean): boolean {
-  return fillsIn || response.status === "submitted" || Boolean(response.ever_submitted);
-}
-
-/** The pinned definition, and the answers if the user may read them. */
-export async function loadAnswers(db: DB, response: ResponseDetail, fillsIn: boolean) {
+/**
+ * The pinned definition, and the answers if the user may read them: `answersVisible` is the policy's
+ * decision (app/domain/policy.ts, responseAccess), passed on from the route's guard.
+ */
+export async function loadAnswers(db: DB, response: ResponseDetail, answersVisible: boolean) {
   const definition = await getDefinition(db, response.questionnaire_version_id);
-  const answers = answersVisible(response, fillsIn) ? await getAnswers(db, response.id) : null;
+  const answers = answersVisible ? await getAnswers(db, response.id) : null;
   return { definition, answers };
 }
 
 /** The same, with the task list: each section's status. */
-export async function loadResponse(db: DB, response: ResponseDetail, fillsIn: boolean) {
-  const { definition, answers } = await loadAnswers(db, response, fillsIn);
+export async function loadResponse(db: DB, response: ResponseDetail, answersVisible: boolean) {
+  const { definition, answers } = await loadAnswers(db, response, answersVisible);
   // Someone who may not read a draft's answers still sees its progress per section.
   const tasks = taskList(definition, answers ?? (await getAnswers(db, response.id)));
   return { definition, answers, tasks };

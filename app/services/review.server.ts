@@ -4,7 +4,7 @@ import type { CurrentUser } from "../domain/user.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { reopenSchema, reviewNotesOf, reviewSchema } from "../forms/review.ts";
 import { parseForm, type EnteredValues } from "../forms/submission.ts";
-import { getDefinition, reopenResponse, reviewResponse, type ResponseDetail, type ReviewNote } from "../models/response.server.ts";
+import { getDefinition, reopenResponse, reviewResponse, type ResponseDetail } from "../models/response.server.ts";
 import { allItems } from "../questionnaire/definition.ts";
 import { notifyReviewed } from "./notifications.server.ts";
 
@@ -12,19 +12,7 @@ import { notifyReviewed } from "./notifications.server.ts";
 // reopen an accepted one with a reason) and programma's reopening of a round-table record; the team
 // hears of each in the same transaction.
 
-export async function reviewScan(
-  db: DB,
-  input: {
-    responseId: number;
-    expectedRevision: number;
-    userId: number;
-    decision: "accept" | "return";
-    comment: string | null;
-    notes?: ReviewNote[];
-    origin: string;
-    now?: Date;
-  },
-) {
+export async function reviewScan(db: DB, input: Omit<Parameters<typeof reviewResponse>[1], "alsoWrite"> & { origin: string }) {
   return reviewResponse(db, {
     ...input,
     alsoWrite: (trx) =>
