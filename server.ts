@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.
 import { startOutboxSender } from "./app/server/mail.server.ts";
 import { configureMailDelivery } from "./app/models/outbox.server.ts";
 import { startDailyCleanup } from "./app/server/cleanup.server.ts";
+import { startAutomaticReminders } from "./app/server/reminders.server.ts";
 import { bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./app/server/middleware.ts";
 import { servedBuild } from "./app/server/remix-build.server.ts";
 import { demoAtPublicAddress } from "./app/server/config.server.ts";
@@ -57,6 +58,7 @@ if (cluster.isWorker) {
   const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
   configureMailDelivery({ sends: sendsMail, wake: outbox.wake });
   const cleanup = startDailyCleanup(db, settings.app.retention);
+  const reminders = startAutomaticReminders(db, settings.app.publicOrigin);
   const announce = () => {
     const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
     console.log(
@@ -75,6 +77,7 @@ if (cluster.isWorker) {
     onStopSignal(() => {
       outbox.stop();
       cleanup.stop();
+      reminders.stop();
       closeGracefully(server, db);
     });
   } else {
@@ -82,6 +85,7 @@ if (cluster.isWorker) {
     onStopSignal(() => {
       outbox.stop();
       cleanup.stop();
+      reminders.stop();
     });
   }
 }

@@ -79,6 +79,10 @@ export interface RoundTable {
   closes_on: string;
   closed_at: string | null;
   created_at: string;
+  /** Days before closes_on on which the automatic zelfscan reminder goes (0: none). */
+  reminder_days: Generated<number>;
+  /** When the automatic reminder went (claimed by the one process that sends it). */
+  auto_reminded_at: string | null;
 }
 
 export interface RoundQuestionnaireTable {
@@ -314,6 +318,21 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** A reminder a team or gemeente got to submit its zelfscan: at most one per recipient, round and day. */
+export interface ZelfscanReminderTable {
+  id: Generated<number>;
+  round_id: number;
+  /** "team:<id>" or "gemeente:<id>". */
+  recipient: string;
+  team_id: number | null;
+  municipality_id: number | null;
+  /** The day (YYYY-MM-DD) it was sent. */
+  day: string;
+  sent_at: string;
+  /** Who sent it; null for the automatic reminder before the round closes. */
+  sent_by: number | null;
+}
+
 /** A team manager's request for the view of the team's professionals, for one round. */
 export interface ViewRequestTable {
   id: Generated<number>;
@@ -405,6 +424,7 @@ export interface Database {
   notification: NotificationTable;
   action_note: ActionNoteTable;
   round_table_input: RoundTableInputTable;
+  zelfscan_reminder: ZelfscanReminderTable;
   app_setting: AppSettingTable;
   view_request: ViewRequestTable;
   view_invitation: ViewInvitationTable;

@@ -230,6 +230,11 @@ export function findingsChange(user: CurrentUser, regionId: number, phase: Phase
 /** The gemeente's own municipality: its plan and its review of its teams are its own work. */
 export const isOwnMunicipality = (user: CurrentUser, municipalityId: number) => user.role === "gemeente" && user.municipalityId === municipalityId;
 
+/** Who reminds whom of the zelfscan: a gemeente its own teams; a region's lead (its regio, programma) its gemeenten and teams. */
+export function mayRemindZelfscan(user: CurrentUser, scope: { municipalityId: number } | { regionId: number }): boolean {
+  return "municipalityId" in scope ? isOwnMunicipality(user, scope.municipalityId) : leadsRegion(user, scope.regionId);
+}
+
 export type PlanChange = "add-action" | "correct-action" | "remove-action" | "adopt" | "progress";
 
 const AFTER_ADOPTION: Partial<Record<PlanChange, string>> = {

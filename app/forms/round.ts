@@ -2,6 +2,18 @@ import { z } from "zod";
 import { dateField, isIsoDate } from "./dates.ts";
 import { lineText } from "../domain/text.ts";
 
+/** Days before a round closes on which the automatic reminder goes; 0 switches it off. */
+export const REMINDER_DAYS_MAX = 90;
+export const reminderDaysField = z
+  .string()
+  .trim()
+  .default("7")
+  .refine(
+    (v) => /^\d{1,3}$/.test(v) && Number(v) <= REMINDER_DAYS_MAX,
+    `Vul een heel aantal dagen in, van 0 (geen herinnering) tot en met ${REMINDER_DAYS_MAX}.`,
+  )
+  .transform(Number);
+
 export const roundSchema = z
   .object({
     name: lineText(
@@ -13,8 +25,18 @@ export const roundSchema = z
     ),
     opensOn: dateField("Vul een datum in."),
     closesOn: dateField("Vul een datum in."),
+    reminderDays: reminderDaysField,
   })
   .refine((r) => !isIsoDate(r.opensOn) || !isIsoDate(r.closesOn) || r.closesOn >= r.opensOn, {
     path: ["closesOn"],
     message: "De einddatum ligt op of na de begindatum.",
   });
+
+/** Changing an existing round's automatic reminder. */
+export const reminderDaysSchema = z.object({
+  round: z
+    .string()
+    .regex(/^\d{1,9}$/, "Onbekende ronde.")
+    .transform(Number),
+  reminderDays: reminderDaysField,
+});

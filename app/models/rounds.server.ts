@@ -128,7 +128,7 @@ export async function fixedRoundQuestionnaire(db: DB, roundId: number, audience:
 }
 
 /** Opens a round with the zelfscan questionnaires of the most recent round (and any audience it lacks). */
-export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; userId: number; now?: Date }) {
+export async function openRound(db: DB, input: { name: string; opensOn: string; closesOn: string; reminderDays?: number; userId: number; now?: Date }) {
   const now = (input.now ?? new Date()).toISOString();
   return inTransaction(db, async (trx) => {
     const latest = await trx
@@ -144,7 +144,14 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
     const questionnaires = [...previous, ...ZELFSCAN_QUESTIONNAIRES.filter((q) => !previous.some((p) => p.audience === q.audience))];
     const { id } = await trx
       .insertInto("round")
-      .values({ name: input.name, opens_on: input.opensOn, closes_on: input.closesOn, closed_at: null, created_at: now })
+      .values({
+        name: input.name,
+        opens_on: input.opensOn,
+        closes_on: input.closesOn,
+        closed_at: null,
+        created_at: now,
+        reminder_days: input.reminderDays ?? 7,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     // The round fixes each questionnaire's version now: the newest registered one.
@@ -160,7 +167,7 @@ export async function openRound(db: DB, input: { name: string; opensOn: string; 
       action: "round.opened",
       entity: "round",
       entityId: id,
-      changes: { name: [null, input.name], opens_on: [null, input.opensOn], closes_on: [null, input.closesOn] },
+      changes: { name: [null, input.name], opens_on: [null, input.opensOn], closes_on: [null, input.closesOn], reminder_days: [null, input.reminderDays ?? 7] },
     });
     return id;
   });

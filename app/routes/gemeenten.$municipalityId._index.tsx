@@ -4,7 +4,8 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { TaskList } from "../questionnaire/ui/TaskList.tsx";
-import { countOf, formatDateTime } from "../domain/format.ts";
+import { countOf, dayOf, formatDateTime } from "../domain/format.ts";
+import { isRoundOpen } from "../domain/cycles.ts";
 import { requireMunicipalityAccess, requireUser } from "../auth/guards.server.ts";
 import { municipalityStartPage } from "../services/start-pages.server.ts";
 import { isOwnMunicipality, leadsRegion } from "../domain/policy.ts";
@@ -15,6 +16,8 @@ import { ScanHistory } from "../components/ScanHistory.tsx";
 import { TEAM_KIND_LABEL } from "../models/organisation.server.ts";
 import { responsePath, sectionPath, submitPath } from "../questionnaire/paths.ts";
 import { TeamScansTable } from "../components/TeamScansTable.tsx";
+import { ReminderLink, ReminderSent } from "../components/ZelfscanReminder.tsx";
+import { readReminderQuery } from "../domain/reminders.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Gemeente ${data.municipality.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -29,13 +32,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isOwn: isOwnMunicipality(user, municipality.id),
     showRegionLink: leadsRegion(user, municipality.region_id),
     ...page,
+    reminded: readReminderQuery(new URL(request.url).searchParams),
+    // The reminder page is offered while the round is open (it says why not otherwise).
+    remindable: isOwnMunicipality(user, municipality.id) && page.round !== null && isRoundOpen(page.round, dayOf()),
     teams: page.teams.map((t) => ({ ...t, kindLabel: TEAM_KIND_LABEL[t.team_kind] })),
   };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, isOwn, showRegionLink, round, teams, municipalScan, phase, since, progress, phaseLog, history, inputTasks, notifications } =
-    useLoaderData<typeof loader>();
+  const {
+    municipality,
+    isOwn,
+    showRegionLink,
+    round,
+    teams,
+    municipalScan,
+    phase,
+    since,
+    progress,
+    phaseLog,
+    history,
+    inputTasks,
+    notifications,
+    reminded,
+    remindable,
+  } = useLoaderData<typeof loader>();
   const submitted = teams.filter((t) => t.progress === "submitted" || t.progress === "accepted").length;
   return (
     <>
@@ -104,6 +125,8 @@ export default function MunicipalityPage() {
           <>
             <p className="utrecht-paragraph">{countOf(submitted, teams.length, "team", "teams", ["heeft", "hebben"])} ingediend.</p>
             <TeamScansTable municipalityName={municipality.name} teams={teams} roundId={round.id} isOwn={isOwn} />
+            {isOwn ? <ReminderSent counts={reminded} /> : null}
+            {remindable && submitted < teams.length ? <ReminderLink to={`/gemeenten/${municipality.id}/herinneren`} whom="de teams" /> : null}
           </>
         )}
       </section>

@@ -4,9 +4,13 @@ import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { dayOf, formatDate } from "../domain/format.ts";
-import { roundSchema } from "../forms/round.ts";
+import { reminderDaysSchema, roundSchema } from "../forms/round.ts";
 import { requireRole } from "../auth/guards.server.ts";
-import { invalid, readForm } from "../http/form.server.ts";
+import { invalid } from "../http/form.server.ts";
+import { notFound, readFormData } from "../http/http.server.ts";
+import { parseForm } from "../forms/submission.ts";
+import { setReminderDays } from "../models/zelfscan-reminders.server.ts";
+import { RoundReminderForm } from "../components/RoundReminderForm.tsx";
 import { getCurrentRound, listRounds, openRound, roundVersions } from "../models/rounds.server.ts";
 import { cycleRoundsOfRegions } from "../models/cycles.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
@@ -30,25 +34,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ),
     currentId: current?.id ?? null,
     opened: new URL(request.url).searchParams.has("geopend"),
+    reminderChanged: new URL(request.url).searchParams.has("herinnering-gewijzigd"),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, ["programma"]);
-  const submission = await readForm(request, roundSchema);
+  const form = await readFormData(request);
+  if (form.get("intent") === "herinnering") {
+    const change = parseForm(form, reminderDaysSchema);
+    if (!change.ok) return invalid({ [`herinnering-${change.values.round}`]: Object.values(change.errors)[0] ?? "Onbekende ronde." }, change.values);
+    if (!(await setReminderDays(context.db, { roundId: change.data.round, days: change.data.reminderDays, userId: user.id }))) notFound();
+    throw redirect("/programma/rondes?herinnering-gewijzigd=1");
+  }
+  const submission = parseForm(form, roundSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
   await openRound(context.db, { ...submission.data, userId: user.id });
   throw redirect("/programma/rondes?geopend=1");
 }
 
 export default function Rounds() {
-  const { rounds, currentId, opened } = useLoaderData<typeof loader>();
+  const { rounds, currentId, opened, reminderChanged } = useLoaderData<typeof loader>();
   const today = dayOf();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const v = actionData?.values;
-  const field = (name: "name" | "opensOn" | "closesOn", label: string, type = "text") => (
+  const field = (name: "name" | "opensOn" | "closesOn" | "reminderDays", label: string, type = "text") => (
     <>
       <label className="utrecht-form-label" htmlFor={`veld-${name}`}>
         {label}
@@ -62,7 +74,7 @@ export default function Rounds() {
           name={name}
           type={type}
           className="utrecht-textbox utrecht-textbox--html-input"
-          defaultValue={v?.[name] ?? ""}
+          defaultValue={v?.[name] ?? (name === "reminderDays" ? "7" : "")}
           aria-invalid={errors[name] ? true : undefined}
           aria-describedby={errors[name] ? `fout-${name}` : undefined}
         />
@@ -81,6 +93,11 @@ export default function Rounds() {
           </p>
         </div>
       ) : null}
+      {reminderChanged && !actionData ? (
+        <div className="notice notice--ok" role="status">
+          <p>De automatische herinnering is gewijzigd.</p>
+        </div>
+      ) : null}
       <DataTable caption="Alle zelfscanrondes, nieuwste eerst">
         <thead>
           <tr>
@@ -90,6 +107,7 @@ export default function Rounds() {
             <th scope="col">Stand</th>
             <th scope="col">Vragenlijsten</th>
             <th scope="col">Regio's die erop werken</th>
+            <th scope="col">Automatische herinnering</th>
           </tr>
         </thead>
         <tbody>
@@ -112,6 +130,14 @@ export default function Rounds() {
                       </span>
                     ))}
               </td>
+              <td>
+                <RoundReminderForm
+                  round={r}
+                  open={!r.closed_at && r.closes_on >= today}
+                  error={errors[`herinnering-${r.id}`]}
+                  busy={navigation.state === "submitting"}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -122,13 +148,18 @@ export default function Rounds() {
         </h2>
         <p className="utrecht-paragraph">
           Een nieuwe ronde legt nu vast welke versie van de zelfscan voor teams en gemeenten erin geldt: de nieuwste. Alle zelfscans van de ronde gebruiken die
-          versie, ook als er later een nieuwere komt. De resultaten van eerdere rondes blijven bewaard en staan naast de nieuwe.
+          versie, ook als er later een nieuwere komt. De resultaten van eerdere rondes blijven bewaard en staan naast de nieuwe. Het opgegeven aantal dagen voor
+          de sluiting krijgen de teams en gemeenten die nog niet hebben ingediend vanzelf een herinnering.
         </p>
-        <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}`, message }))} focusKey={actionData} />
+        <ErrorSummary
+          items={Object.entries(errors).map(([name, message]) => ({ target: name.startsWith("herinnering-") ? name : `veld-${name}`, message }))}
+          focusKey={actionData}
+        />
         <Form method="post" className="plan-form">
           {field("name", "Naam, zoals Zelfscan 2027")}
           {field("opensOn", "Open vanaf", "date")}
           {field("closesOn", "Open tot en met", "date")}
+          {field("reminderDays", "Automatische herinnering: hoeveel dagen voor de sluiting (0 is geen)", "number")}
           <div className="form-actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
               Ronde openen

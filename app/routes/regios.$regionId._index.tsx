@@ -12,7 +12,10 @@ import { changePhase } from "../services/phases.server.ts";
 import { roundForNewCycle } from "../models/cycles.server.ts";
 import { progressByMunicipality } from "../models/progress-summary.server.ts";
 import { conditionsToAdvance, decideTransition } from "../domain/phases.ts";
-import { countOf } from "../domain/format.ts";
+import { countOf, dayOf } from "../domain/format.ts";
+import { isRoundOpen } from "../domain/cycles.ts";
+import { readReminderQuery } from "../domain/reminders.ts";
+import { ReminderLink, ReminderSent } from "../components/ZelfscanReminder.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Regio ${data.region.name} – Werken aan veiligheid` : "Werken aan veiligheid" },
@@ -37,6 +40,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     newCycleRound: snapshot.newRoundOpen ? ((await roundForNewCycle(context.db, region.id))?.name ?? null) : null,
     log: await phaseLog(context.db, region.id),
     changed: new URL(request.url).searchParams.has("fase-gewijzigd"),
+    reminded: readReminderQuery(new URL(request.url).searchParams),
+    remindable: round !== null && isRoundOpen(round, dayOf()),
   };
 }
 
@@ -123,6 +128,10 @@ export default function RegionPage() {
             municipalHeader="Gemeentelijk deel"
             rows={municipalities.map((m) => ({ ...m, href: `/gemeenten/${m.id}`, municipal: m.municipalLabel }))}
           />
+          <ReminderSent counts={page.reminded} />
+          {page.remindable && (totals.submitted < totals.teams || totals.municipal < municipalities.length) ? (
+            <ReminderLink to={`/regios/${region.id}/herinneren`} whom="de gemeenten en teams" />
+          ) : null}
         </section>
       )}
     </>

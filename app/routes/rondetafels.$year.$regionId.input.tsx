@@ -9,7 +9,7 @@ import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { countOf, formatDate, formatDateTime } from "../domain/format.ts";
 import { parseYear, roundTableRound } from "../models/rondetafel.server.ts";
 import { regionInput, regionInputStatus, remindMissingInput } from "../models/round-table-input.server.ts";
-import { notFound } from "../http/http.server.ts";
+import { notFound, readFormData } from "../http/http.server.ts";
 import { regionInputView } from "../services/round-table-input.server.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { PrintButton } from "../components/PrintButton.tsx";
@@ -48,6 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, region, round, year } = await inputOf(request, context, params);
+  // The first press asks (the page names how many); only "Ja" sends.
+  if ((await readFormData(request)).get("confirm") !== "ja") return { confirm: true as const };
   const result = await remindMissingInput(context.db, { roundId: round.id, regionId: region.id, userId: user.id, origin: context.config.publicOrigin });
   if (!result.ok) return data({ error: result.message }, { status: 409 });
   throw redirect(`/rondetafels/${year}/${region.id}/input?herinnerd=${result.told}`);
@@ -106,7 +108,7 @@ export default function RegionInputPage() {
               </p>
             </div>
           ) : null}
-          {actionData ? (
+          {actionData && "error" in actionData ? (
             <div className="notice notice--warn" role="alert">
               <p>{actionData.error}</p>
             </div>
@@ -116,7 +118,32 @@ export default function RegionInputPage() {
             <h2 id="wie" className="utrecht-heading-2">
               Wie heeft input gegeven
             </h2>
-            {missing > 0 ? (
+            {missing > 0 && actionData && "confirm" in actionData ? (
+              <div className="notice notice--warn no-print" role="alert">
+                <p>
+                  <strong>
+                    Herinnering sturen aan{" "}
+                    {missing === 1 ? "de 1 team of gemeente die nog geen input heeft" : `de ${missing} teams en gemeenten die nog geen input hebben`} ingediend?
+                  </strong>{" "}
+                  Zij krijgen een melding op hun startpagina en een e-mail als zij meldingen per e-mail ontvangen. Een volgende herinnering kan pas een dag
+                  later.
+                </p>
+                <Form method="post" className="form-actions">
+                  <button
+                    type="submit"
+                    name="confirm"
+                    value="ja"
+                    className="utrecht-button utrecht-button--primary-action"
+                    disabled={navigation.state === "submitting"}
+                  >
+                    Ja, herinnering sturen
+                  </button>
+                  <Link className="utrecht-link" to={`/rondetafels/${year}/${region.id}/input`}>
+                    Nee, terug
+                  </Link>
+                </Form>
+              </div>
+            ) : missing > 0 ? (
               <Form method="post" className="form-actions no-print">
                 <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={navigation.state === "submitting"}>
                   Herinnering sturen aan {missing === 1 ? "de 1 die nog geen input heeft" : `de ${missing} die nog geen input hebben`} ingediend

@@ -28,6 +28,7 @@ function settledBy(kind: string, response: { status: string; accepted_at: string
   }
   if ((kind === "response.returned" || kind === "response.reopened") && response.status === "submitted")
     return "Afgehandeld: de zelfscan is opnieuw ingediend.";
+  if (kind === "zelfscan.reminder" && response.status === "submitted") return "Afgehandeld: de zelfscan is ingediend.";
   return null;
 }
 

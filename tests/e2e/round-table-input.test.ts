@@ -87,6 +87,16 @@ describe("round-table input", () => {
     await input.getByRole("link", { name: /Wie gaf input/ }).click();
     await expectOne(page.getByRole("heading", { name: `Input voor het rondetafelgesprek ${year}: regio Twente` }));
     await expectAccessible(page, "the region's input page");
+    // Reminding those that have not given input asks first, naming how many; "Nee" sends nothing.
+    const remind = page.getByRole("button", { name: /^Herinnering sturen aan de \d+ die nog geen input hebben ingediend$/ });
+    await remind.click();
+    await expectOne(page.getByText(/Herinnering sturen aan de \d+ teams en gemeenten die nog geen input hebben ingediend\?/));
+    await expectAccessible(page, "reminder question");
+    await page.getByRole("link", { name: "Nee, terug" }).click();
+    await expectOne(remind);
+    await remind.click();
+    await page.getByRole("button", { name: "Ja, herinnering sturen" }).click();
+    await expectOne(page.getByText(/^Herinnering verstuurd aan \d+ teams en gemeenten die nog geen input hebben ingediend\.$/));
     expect(problems).toEqual([]);
     await context.close();
   });

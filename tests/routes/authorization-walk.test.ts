@@ -66,6 +66,9 @@ const ROUTES: Record<string, Access> = {
   "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
   "gemeenten.$municipalityId.resultaten.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
   "gemeenten.$municipalityId.verbeterplan.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
+  // Reminders: the gemeente its own teams, the regio (and programma) the region's (zelfscan-reminders.test.ts).
+  "gemeenten.$municipalityId.herinneren.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },
+  "regios.$regionId.herinneren.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId._index.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId.resultaten.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },
   "regios.$regionId.bevindingen.tsx": { kind: "scoped", params: (w) => ({ regionId: String(w.regions.zaanstreek) }) },

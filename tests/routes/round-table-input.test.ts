@@ -281,16 +281,20 @@ describe("the regio and programma read the input", () => {
       ["Team Hengelo", "in_progress"],
     ]);
     expect((await run(inputPage.loader, getRequest("/", await cookie(world.users.regioZaanstreek)), context, params)).status).toBe(404);
-    expect((await run(inputPage.action, formRequest("/", {}, await cookie(world.users.regioZaanstreek)), context, params)).status).toBe(404);
+    expect((await run(inputPage.action, formRequest("/", { confirm: "ja" }, await cookie(world.users.regioZaanstreek)), context, params)).status).toBe(404);
     expect((await run(inputPage.loader, getRequest("/", await cookie(world.users.gemeenteEnschede)), context, params)).status).toBe(404);
 
-    const reminded = await run(inputPage.action, formRequest("/", {}, await cookie(world.users.regioTwente)), context, params);
-    expect(reminded.location).toMatch(/herinnerd=\d+/);
+    // The first press only asks; nothing is sent before "Ja".
+    const asking = await run(inputPage.action, formRequest("/", {}, await cookie(world.users.regioTwente)), context, params);
+    expect(asking.data).toEqual({ confirm: true });
+    expect((await notificationsOf(world.users.gemeenteEnschede)).map((n) => n.kind)).toEqual(["round_table_input.opened"]);
+    const reminded = await run(inputPage.action, formRequest("/", { confirm: "ja" }, await cookie(world.users.regioTwente)), context, params);
+    expect(reminded.location).toMatch(/herinnerd=\d+$/);
     // Told: Team Hengelo (a draft) and the gemeente Enschede (nothing yet); not those that submitted.
     expect((await notificationsOf(world.users.teamA)).map((n) => n.kind)).toEqual(["round_table_input.opened"]);
     expect((await notificationsOf(world.users.gemeenteEnschede)).map((n) => n.kind)).toEqual(["round_table_input.opened", "round_table_input.reminder"]);
     expect((await notificationsOf(world.users.gemeenteHengelo)).map((n) => n.kind)).toEqual(["round_table_input.opened"]);
-    const again = await run(inputPage.action, formRequest("/", {}, await cookie(world.users.regioTwente)), context, params);
+    const again = await run(inputPage.action, formRequest("/", { confirm: "ja" }, await cookie(world.users.regioTwente)), context, params);
     expect(again.status).toBe(409);
     expect(again.data.error).toMatch(/al een herinnering gestuurd/);
   });
