@@ -4,6 +4,8 @@ import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
+import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, type DB } from "./db/client.ts";
@@ -127,12 +129,18 @@ async function serve(db: DB) {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    // Fingerprinted assets can be cached for good; anything else in public/ for an hour.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    // Fingerprinted assets can be cached for good; anything else in public/ for an hour. Both are sent as the
+    // brotli or gzip copy made at build time (scripts/compress-assets.ts) when the browser accepts one.
+    const compressed = { enableBrotli: true, orderPreference: ["br", "gz"], index: false as const };
+    app.use("/assets", expressStaticGzip("build/client/assets", { ...compressed, serveStatic: { immutable: true, maxAge: "1y" } }));
     // Only paths that name a file look on disk: a page request would otherwise cost a file lookup first.
-    const publicFiles = express.static("build/client", { maxAge: "1h" });
+    const publicFiles = expressStaticGzip("build/client", { ...compressed, serveStatic: { maxAge: "1h" } });
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   }
+
+  // Pages, data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip
+  // (decision 89). Files that are already compressed (XLSX is a zip) are left as they are.
+  app.use(compression());
 
   // Everything past the static files is a page, a data request or a download: none of it is kept.
   app.use(noStore());

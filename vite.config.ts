@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import purgeCSSPlugin from "@fullhuman/postcss-purgecss";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -8,8 +9,22 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
-  plugins: [remix(remixConfig)],
-  server: { host: "127.0.0.1" },
-  build: { target: "es2022" },
+/**
+ * The stylesheet keeps what the pages use (decision 89). PurgeCSS reads the app's source for the class
+ * names it writes and drops every rule for a class no page has (the NL Design System's and the product's
+ * own), and every design token (custom property) no remaining rule refers to. Two classes are composed at
+ * run time ("status--" + a status, "stepper__step--" + a state) and are kept by their prefix. Only in the
+ * build: development serves everything.
+ */
+const keepWhatPagesUse = purgeCSSPlugin({
+  content: ["app/**/*.{ts,tsx}"],
+  variables: true,
+  safelist: { standard: [/^status--/, /^stepper__step--/] },
 });
+
+export default defineConfig(({ command }) => ({
+  plugins: [remix(remixConfig)],
+  css: { postcss: { plugins: command === "build" ? [keepWhatPagesUse] : [] } },
+  server: { host: "127.0.0.1" },
+  build: { target: "es2022", cssMinify: "lightningcss" },
+}));

@@ -37,7 +37,7 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         // 503 is only ever a database that stayed busy (app/server/remix-build.server.ts): say when to retry.
         if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
-        resolve(new Response(withoutPadding(Buffer.concat(chunks)), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(new Response(dataInsideBody(withoutPadding(Buffer.concat(chunks))), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });
@@ -66,6 +66,20 @@ export default function handleRequest(
     );
     const timer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+const DOCUMENT_END = Buffer.from("</body></html>");
+
+/**
+ * With single fetch, RemixServer renders the loader data's scripts (its StreamTransfer, in Suspense markers)
+ * after the document element, so a page ended in "</html><!--$--><script>…". A browser's parser puts
+ * whatever follows </html> at the end of the body; this moves it there in the markup, so the DOM (and
+ * hydration) is the same and the page is valid HTML (decision 89).
+ */
+function dataInsideBody(body: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+  const end = body.lastIndexOf(DOCUMENT_END);
+  if (end === -1 || end + DOCUMENT_END.length === body.length) return body;
+  return Buffer.concat([body.subarray(0, end), body.subarray(end + DOCUMENT_END.length), DOCUMENT_END]);
 }
 
 /**

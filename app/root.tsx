@@ -1,5 +1,5 @@
-import themeCss from "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css?url";
-import componentsCss from "@utrecht/component-library-css/dist/index.css?url";
+// First: zod must be configured before any schema is made (app/forms/zod-in-the-browser.ts).
+import "./forms/zod-in-the-browser.ts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { managesAccounts } from "./domain/policy.ts";
@@ -13,13 +13,11 @@ import { isDemoInstallation } from "./models/app-settings.server.ts";
 import { SessionWarning } from "./components/SessionWarning.tsx";
 import { FocusOnNavigation } from "./components/FocusOnNavigation.tsx";
 import { errorTitle } from "./components/GeneralErrorBoundary.tsx";
-import appCss from "./styles/app.css?url";
+import stylesheet from "./styles/index.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-  { rel: "stylesheet", href: themeCss },
-  { rel: "stylesheet", href: componentsCss },
-  { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: stylesheet },
 ];
 
 // A page no route matches (or an error the root catches) still has a title saying what happened.

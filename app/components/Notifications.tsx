@@ -62,7 +62,7 @@ function OpenButton({ id, text, label }: { id: number; text: string; label: stri
   return (
     <Form method="post" action="/meldingen" className="inline-form">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" name="intent" value="open" className="utrecht-link-button utrecht-link-button--html-button">
+      <button type="submit" name="intent" value="open" className="link-like-button">
         {label}
         <span className="visually-hidden">: {text}</span>
       </button>

@@ -45,7 +45,7 @@ export default function ProfessionalStart() {
           summary={`U heeft ${page.tasks.sections.filter((s) => s.answered > 0).length} van de ${page.tasks.sections.length} onderdelen ingevuld. Geen vraag is verplicht: vul in wat u weet en dien in wanneer u klaar bent.`}
         />
         <p className="utrecht-paragraph">
-          <Link className="utrecht-button-link utrecht-button-link--primary-action" to={`/bijdrage/${page.token}/indienen`}>
+          <Link className="utrecht-button utrecht-button--primary-action" to={`/bijdrage/${page.token}/indienen`}>
             Controleren en indienen
           </Link>
         </p>

@@ -153,7 +153,7 @@ export default function MunicipalityPage() {
           <>
             <TaskList tasks={municipalScan.tasks} sectionHref={(key) => sectionPath(municipalScan.response.id, key)} />
             <p className="utrecht-paragraph">
-              <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(municipalScan.response.id)}>
+              <Link className="utrecht-button utrecht-button--primary-action" to={submitPath(municipalScan.response.id)}>
                 Gemeentelijk deel controleren en indienen
               </Link>
             </p>

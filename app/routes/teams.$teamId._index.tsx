@@ -128,7 +128,7 @@ export default function TeamPage() {
               </p>
               <TaskList tasks={scan.tasks} sectionHref={(key) => sectionPath(scan.response.id, key)} />
               <p className="utrecht-paragraph">
-                <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(scan.response.id)}>
+                <Link className="utrecht-button utrecht-button--primary-action" to={submitPath(scan.response.id)}>
                   Controleren en indienen
                 </Link>
               </p>

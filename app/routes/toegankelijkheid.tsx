@@ -23,7 +23,7 @@ export default function Toegankelijkheid() {
 
       <h2 className="utrecht-heading-2">Nalevingsstatus</h2>
       <p className="utrecht-paragraph">
-        <strong>B: voldoet gedeeltelijk.</strong> De webapplicatie voldoet gedeeltelijk aan de eisen van de Web Content Accessibility Guidelines (WCAG) 2.1 op
+        <strong>B: voldoet gedeeltelijk.</strong> De webapplicatie voldoet gedeeltelijk aan de eisen van de Web Content Accessibility Guidelines (WCAG) 2.2 op
         niveau A en AA, zoals het Besluit digitale toegankelijkheid overheid vraagt. Hieronder staat wat nog niet voldoet en wat we eraan doen.
       </p>
 
@@ -31,17 +31,20 @@ export default function Toegankelijkheid() {
       <ul className="utrecht-unordered-list">
         <li>
           Automatisch, bij elke nieuwe versie: de browsertests volgen de links van elke rol (zonder account, teammanager, gemeente, regio, programma) en
-          controleren elke bezochte pagina, ook met foutmeldingen, alleen-lezen en leeg, met axe-core op de toetsbare succescriteria van WCAG 2.1 A en AA. Op
-          elke pagina controleren ze ook dat de pagina bij 320 CSS-pixels breed (400% zoom) niet opzij schuift, dat elke pagina een titel heeft en de links naar
-          deze verklaringen, en dat na het volgen van een link de focus op de kop van de nieuwe pagina staat.
+          controleren elke bezochte pagina, ook met foutmeldingen, alleen-lezen en leeg, met axe-core op de toetsbare succescriteria van WCAG 2.2 A en AA (ook
+          de grootte van klikdoelen) en met de HTML-validator van W3C. Op elke pagina controleren ze ook dat de pagina bij 320 CSS-pixels breed (400% zoom) niet
+          opzij schuift, dat elke pagina een titel heeft en de links naar deze verklaringen, en dat na het volgen van een link de focus op de kop van de nieuwe
+          pagina staat.
         </li>
         <li>
           Handmatig: de zelfscan helemaal invullen en indienen met alleen het toetsenbord en zonder JavaScript; opslaan in twee tabbladen tegelijk; de
-          foutmeldingen bij formulieren; datums als dd-mm-jjjj; de waarschuwing voordat een sessie verloopt; de kaarten en grafieken, die dezelfde cijfers ook
-          als tabel of lijst tonen en bij een smal scherm leesbaar blijven; het auditlog.
+          foutmeldingen bij formulieren; datums als dd-mm-jjjj; de nieuwe eisen van WCAG 2.2: de focus blijft zichtbaar onder de sessiewaarschuwing, niets
+          vraagt slepen, de hulp (Contact en hulp) staat op elke pagina op dezelfde plek, niets vraagt twee keer dezelfde gegevens, en inloggen kan met een
+          wachtwoordbeheerder en plakken; de waarschuwing voordat een sessie verloopt; de kaarten en grafieken, die dezelfde cijfers ook als tabel of lijst
+          tonen en bij een smal scherm leesbaar blijven; het auditlog.
         </li>
       </ul>
-      <p className="utrecht-paragraph">Laatst gecontroleerd: 2 december 2026.</p>
+      <p className="utrecht-paragraph">Laatst gecontroleerd: 7 december 2026.</p>
 
       <h2 className="utrecht-heading-2">Wat nog niet voldoet</h2>
       <p className="utrecht-paragraph">

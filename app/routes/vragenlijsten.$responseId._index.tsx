@@ -135,7 +135,7 @@ export default function ResponseOverview() {
           <TaskList tasks={page.tasks} sectionHref={(key) => sectionPath(page.responseId, key)} />
           {page.canSubmit ? (
             <p className="utrecht-paragraph">
-              <Link className="utrecht-button-link utrecht-button-link--primary-action" to={submitPath(page.responseId)}>
+              <Link className="utrecht-button utrecht-button--primary-action" to={submitPath(page.responseId)}>
                 Controleren en indienen
               </Link>
             </p>

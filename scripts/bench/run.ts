@@ -13,7 +13,7 @@ import { copyDatabase } from "../../db/copy.ts";
 import { startPostgres, type PostgresServer } from "../postgres-server.ts";
 import { generate, NATIONAL, TEN_TIMES, type Generated, type Scale } from "./generate.ts";
 import { startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
-import { openLoop, type OpenLoopRequest } from "./open-loop.ts";
+import { BROWSER_HEADERS, openLoop, type OpenLoopRequest } from "./open-loop.ts";
 
 /**
  * `npm run bench`: national-scale data; the production server started as `npm start` starts it (its
@@ -177,7 +177,7 @@ async function throughputOf(base: string, scenario: Scenario, seconds: number, c
         setupRequest: (req, ctx) => {
           // Kept on the connection, so its answer reaches the right scenario callback.
           const spec = ((ctx as { spec?: OpenLoopRequest }).spec = scenario.next());
-          return { ...req, method: spec.method, path: spec.path, headers: spec.headers, body: spec.body };
+          return { ...req, method: spec.method, path: spec.path, headers: { ...BROWSER_HEADERS, ...spec.headers }, body: spec.body };
         },
         onResponse: (status, _body, ctx) => (ctx as { spec?: OpenLoopRequest }).spec?.onStatus?.(status),
       },

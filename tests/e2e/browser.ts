@@ -78,6 +78,10 @@ export async function newPage(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: 1200, height: 900 },
   });
+  // A content security policy violation (an inline script without the nonce, eval) fails the test like an error.
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
   const page = await context.newPage();
   // Fail fast with the locator that did not match, instead of at the test's own time-out.
   page.setDefaultTimeout(15_000);
@@ -92,7 +96,7 @@ export async function newPage(
   return { context, page, problems };
 }
 
-/** axe-core with the WCAG 2.1 A and AA rules; a violation fails the test with what and where. */
+/** axe-core with the WCAG 2.2 A and AA rules (target size included); a violation fails the test with what and where. */
 export async function expectAccessible(page: Page, label: string) {
   let target = page;
   let copy: BrowserContext | undefined;
@@ -104,7 +108,7 @@ export async function expectAccessible(page: Page, label: string) {
     await target.goto("/login");
     await target.setContent(html, { waitUntil: "load" });
   }
-  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   await copy?.close();
   const violations = results.violations.map(
     (v) =>
@@ -176,6 +180,9 @@ export async function expectReflow(page: Page, label: string) {
 export async function logIn(page: Page, email: string) {
   await page.goto("/login");
   await expectAccessible(page, "login page");
+  // Accessible authentication (WCAG 2.2, 3.3.8): a password manager can fill in both fields.
+  expect(await page.getByLabel("E-mailadres").getAttribute("autocomplete")).toBe("username");
+  expect(await page.getByLabel("Wachtwoord").getAttribute("autocomplete")).toBe("current-password");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();

@@ -1,9 +1,15 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, logIn, newPage } from "./browser.ts";
 
 // Every page of every role, reached the way a user reaches it: by following the links the product shows,
-// from the start page on. Each page is checked with axe (WCAG 2.1 A and AA), for its footer and title, and
+// from the start page on. Each page is checked with axe (WCAG 2.2 A and AA), for its footer and title, and
 // for reflow at 320 px (expectAccessible); after each client-side navigation to another page, focus must
 // be on that page's h1. One page per route and state: paths that differ only in their ids count as one
 // route, a query (a year, a filter, a page number) as a state of its own, at most two of each.
@@ -65,12 +71,26 @@ async function expectUsersWords(page: Page, label: string) {
   }
 }
 
+/**
+ * The markup of every page the crawl checks, exactly as the server sent it, kept for the W3C Nu HTML
+ * checker, which runs once over all of them at the end (a Java start per page would cost minutes).
+ */
+const markupDir = mkdtempSync(join(tmpdir(), "nu-checker-"));
+const markupOf = new Map<string, string>();
+async function keepMarkup(page: Page, label: string) {
+  const response = await page.request.get(whereIs(page));
+  const file = `page-${markupOf.size + 1}.html`;
+  writeFileSync(join(markupDir, file), await response.body());
+  markupOf.set(file, label);
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(markupDir, { recursive: true, force: true });
 });
 
 const seenPerRole = new Map<string, Map<string, number>>();
@@ -131,6 +151,7 @@ describe("every page of every role", () => {
       for (const path of new Set([start, landed])) seen.set(routeOf(path), (seen.get(routeOf(path)) ?? 0) + 1);
       await expectAccessible(page, `${role} start page`);
       await expectUsersWords(page, `${role} start page`);
+      await keepMarkup(page, `${role}: ${landed}`);
       visited.push(start, landed);
       await enqueue(landed);
       while (queue.length && visited.length < MAX_PAGES_PER_ACCOUNT) {
@@ -145,6 +166,7 @@ describe("every page of every role", () => {
         expect(await page.locator("#error-title").count(), `${href} is not an error page`).toBe(0);
         await expectAccessible(page, `${role}: ${href}`);
         await expectUsersWords(page, `${role}: ${href}`);
+        await keepMarkup(page, `${role}: ${at}`);
         await enqueue(at);
       }
       // The crawl must have reached the role's pages, not stopped at a broken start page.
@@ -153,4 +175,19 @@ describe("every page of every role", () => {
       await context.close();
     });
   }
+});
+
+describe("valid HTML", () => {
+  // Runs after the crawl above (vitest runs a file's tests in order) over every page it kept.
+  it("the W3C Nu HTML checker finds no error in any page the crawl reached", async () => {
+    expect(markupOf.size, "pages kept by the crawl").toBeGreaterThan(50);
+    const jar = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
+    // --exit-zero-always: the findings are read from the report; a failure to run at all still throws.
+    const { stderr } = await promisify(execFile)("java", ["-jar", jar, "--errors-only", "--exit-zero-always", "--format", "json", markupDir], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const report = JSON.parse(stderr) as { messages: { url: string; message: string; extract?: string; lastLine?: number }[] };
+    const errors = report.messages.map((m) => `${markupOf.get(m.url.split("/").pop()!) ?? m.url} (line ${m.lastLine}): ${m.message} ${m.extract ?? ""}`);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

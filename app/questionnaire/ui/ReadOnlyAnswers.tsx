@@ -25,7 +25,7 @@ export function ReadOnlySection({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="page-section" aria-labelledby={`onderdeel-${section.key}`}>
-      <Heading id={`onderdeel-${section.key}`} className={`utrecht-heading-${headingLevel}`}>
+      <Heading id={`onderdeel-${section.key}`} className={headingLevel === 2 ? "utrecht-heading-2" : "utrecht-heading-3"}>
         {sectionHeading(section)}
       </Heading>
       {action}
