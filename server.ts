@@ -3,6 +3,7 @@ import "./app/server/node-version.ts";
 import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
 import express from "express";
 import compression from "compression";
 import expressStaticGzip from "express-static-gzip";
@@ -140,7 +141,9 @@ async function serve(db: DB) {
 
   // Pages, data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip
   // (decision 89). Files that are already compressed (XLSX is a zip) are left as they are.
-  app.use(compression());
+  // Brotli quality 3 with a 256 KB window: a page compresses in about 60% of the CPU of the defaults (quality 4,
+  // a 4 MB window per response), 5-7% larger; gzip at level 4 rather than 6 likewise (measured in decision 89).
+  app.use(compression({ level: 4, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } } }));
 
   // Everything past the static files is a page, a data request or a download: none of it is kept.
   app.use(noStore());

@@ -11,8 +11,11 @@ import { Agent, request } from "node:http";
  * and the latency measured is that of a queue.
  */
 
-/** What a browser sends with every request: the benchmark asks for compressed answers as a browser does (decision 89). */
-export const BROWSER_HEADERS: Record<string, string> = { "accept-encoding": "gzip, deflate, br" };
+/**
+ * What a browser sends with every request: the benchmark asks for compressed answers as a browser does
+ * (decision 89). BENCH_ACCEPT_ENCODING=identity measures the same without compression, for comparison.
+ */
+export const BROWSER_HEADERS: Record<string, string> = { "accept-encoding": process.env.BENCH_ACCEPT_ENCODING ?? "gzip, deflate, br" };
 
 export interface OpenLoopRequest {
   method: "GET" | "POST";
