@@ -131,6 +131,31 @@ const processPeakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFile
 const peakRss = (target: Target) => Math.max(...allProcesses(target).map(processPeakRss));
 /** All of them together: what the machine must have. */
 const totalPeakRss = (target: Target) => allProcesses(target).reduce((n, p) => n + processPeakRss(p), 0);
+/** Proportional memory (PSS): each process's own pages plus its share of those it shares with the others. */
+const processPss = (pid: number) => {
+  try {
+    return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // a process that ended between the listing and the reading
+  }
+};
+/** The largest PSS of all the server's processes together while `work` runs, sampled every 250 ms: what the product really occupies. */
+async function peakPssDuring<T>(target: Target, work: Promise<T>): Promise<{ result: T; pss: number }> {
+  let pss = 0;
+  const sample = () =>
+    (pss = Math.max(
+      pss,
+      allProcesses(target).reduce((n, p) => n + processPss(p), 0),
+    ));
+  const timer = setInterval(sample, 250);
+  try {
+    const result = await work;
+    sample();
+    return { result, pss };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /** A scenario: the next request to send (used by both load tools), and what to do before a measurement. */
 interface Scenario {
@@ -534,7 +559,8 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       const fresh = generated.cookies.team.filter((t) => !t.responseId);
       const half = Math.min(75, Math.floor(fresh.length / 2));
       const at10 = await flows(product.bases, fresh.slice(0, half), 10);
-      const at50 = await flows(product.bases, fresh.slice(half, 2 * half), 50);
+      const { result: at50, pss } = await peakPssDuring(product, flows(product.bases, fresh.slice(half, 2 * half), 50));
+      add("pss total MB", pss);
       add("3 flows/s@10", at10.perSecond);
       add("3 flows/s@50", at50.perSecond);
       add("3 flows", at10.completed + at50.completed);
@@ -609,6 +635,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       ["regio-resultaten p95 <= 100 ms bij 20/s", m["4 regio-resultaten p95@20"]! <= 100, `${m["4 regio-resultaten p95@20"]} ms`],
       ["dashboard p95 <= 100 ms bij 20/s", m["5 dashboard p95@20"]! <= 100, `${m["5 dashboard p95@20"]} ms`],
       ["piek-RSS <= 250 MB", m["rss MB"]! <= 250, `${m["rss MB"]!.toFixed(0)} MB`],
+      ["PSS van alle processen samen bij 50 gebruikers <= 200 MB", m["pss total MB"]! <= 200, `${m["pss total MB"]!.toFixed(0)} MB`],
       ["export antwoorden land (XLSX, per ronde) <= 30 s", m["7 export xlsxMaxMs"]! <= 30_000, `${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s`],
       ["piek-RSS na de exports <= 250 MB", m["7 export rssPeak"]! <= 250, `${m["7 export rssPeak"]!.toFixed(0)} MB`],
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
@@ -655,7 +682,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       `7 export zelfscan-antwoorden van het hele land: ${m["7 export rounds"]} rondes als XLSX in ${(m["7 export xlsxMs"]! / 1000).toFixed(1)} s samen (langste ${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s, ${m["7 export xlsxMB"]!.toFixed(1)} MB); nieuwste ronde als CSV in ${(m["7 export csvMs"]! / 1000).toFixed(1)} s (${m["7 export csvMB"]!.toFixed(1)} MB); piek-RSS ${m["7 export rssBefore"]!.toFixed(0)} MB na het starten, ${m["7 export rssPeak"]!.toFixed(0)} MB na de exports`,
     );
     console.log(
-      `3 zelfscan-flows als een browser zonder JavaScript: ${m["3 flows/s@10"]!.toFixed(1)} per seconde bij 10 gebruikers, ${m["3 flows/s@50"]!.toFixed(1)} bij 50; ${m["processes"]} processen (${instances === 1 ? "1 + werkprocessen" : `${instances} instanties`}); piek-RSS ${m["rss MB"]!.toFixed(0)} MB in het grootste, ${m["rss total MB"]!.toFixed(0)} MB samen; database ${m["db MB"]!.toFixed(1)} MB`,
+      `3 zelfscan-flows als een browser zonder JavaScript: ${m["3 flows/s@10"]!.toFixed(1)} per seconde bij 10 gebruikers, ${m["3 flows/s@50"]!.toFixed(1)} bij 50; ${m["processes"]} processen (${instances === 1 ? "1 + werkprocessen" : `${instances} instanties`}); piek-RSS ${m["rss MB"]!.toFixed(0)} MB in het grootste, ${m["rss total MB"]!.toFixed(0)} MB samen; PSS samen bij 50 gebruikers ${m["pss total MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`,
     );
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
     console.log(

@@ -47,7 +47,10 @@ describe("the benchmark", () => {
     // CPU and memory are measured over the server's first process and its workers.
     expect(result.medians["processes"]).toBe(1 + availableParallelism());
     expect(result.medians["rss total MB"]).toBeGreaterThan(result.medians["rss MB"]!);
-    expect(result.budgets.map(([name]) => name)).toHaveLength(12);
+    // PSS counts what the processes share once: less than their RSS together, more than any one's.
+    expect(result.medians["pss total MB"]).toBeGreaterThan(result.medians["rss MB"]! / 2);
+    expect(result.medians["pss total MB"]).toBeLessThan(result.medians["rss total MB"]!);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(13);
     expect(result.payload.js).toBeGreaterThan(0);
     // Every page the scenarios load has its JavaScript and CSS counted.
     expect(result.pages.length).toBeGreaterThanOrEqual(5);
@@ -71,7 +74,7 @@ describe("the benchmark", () => {
     expect(result.medians["processes"]).toBe(2 * (workers === 1 ? 1 : 1 + workers));
     // The baseline compares SQLite to SQLite: not run here, so no ratio budget either.
     expect(result.medians["baseline 1 onderdeel rps"]).toBeUndefined();
-    expect(result.budgets.map(([name]) => name)).toHaveLength(10);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(11);
     expect(children()).toEqual(before);
     expect(servers()).toEqual(serversBefore);
   });

@@ -1,0 +1,76 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
+import express from "express";
+import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { DB } from "../../db/client.ts";
+import type { ServerConfig } from "./config.server.ts";
+import { bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
+import { servedBuild } from "./remix-build.server.ts";
+
+// The web server of a process that serves: Express with the middleware, the static files and Remix. Only
+// the processes that serve load it (server.ts imports it when it serves), so the first process of a
+// server with workers, which only prepares, sends mail and supervises, never loads Express or Remix.
+
+/** The web server of one process: middleware, static files, then Remix. Resolves once it listens. */
+export async function serve(db: DB, settings: ServerConfig) {
+  const { production } = settings;
+  const viteDevServer = production ? undefined : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
+  if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
+  if (settings.requestLog) app.use(requestLog());
+  app.use(securityHeaders({ production }));
+  app.use(refuseUnservableAddresses());
+  app.use(sameOriginWrites(settings.appOrigin));
+  app.use(bodyLimit(settings.maxBodyBytes));
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    // Fingerprinted assets can be cached for good; anything else in public/ for an hour. Both are sent as the
+    // brotli or gzip copy made at build time (scripts/compress-assets.ts) when the browser accepts one.
+    const compressed = { enableBrotli: true, orderPreference: ["br", "gz"], index: false as const };
+    app.use("/assets", expressStaticGzip("build/client/assets", { ...compressed, serveStatic: { immutable: true, maxAge: "1y" } }));
+    // Only paths that name a file look on disk: a page request would otherwise cost a file lookup first.
+    const publicFiles = expressStaticGzip("build/client", { ...compressed, serveStatic: { maxAge: "1h" } });
+    app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  }
+
+  // Pages, data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip
+  // (decision 89). Files that are already compressed (XLSX is a zip) are left as they are.
+  // Brotli quality 3 with a 256 KB window: a page compresses in about 60% of the CPU of the defaults (quality 4,
+  // a 4 MB window per response), 5-7% larger; gzip at level 4 rather than 6 likewise (measured in decision 89).
+  app.use(compression({ level: 4, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } } }));
+
+  // Everything past the static files is a page, a data request or a download: none of it is kept.
+  app.use(noStore());
+
+  const build = viteDevServer
+    ? () => (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(servedBuild)
+    : servedBuild((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
+
+  const config = settings.app;
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        db,
+        config,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
+        cspNonce: res.locals.cspNonce as string,
+        requestInfo: res.locals.requestInfo,
+      }),
+    }),
+  );
+  return new Promise<ReturnType<typeof app.listen>>((resolveListening) => {
+    const server = app.listen(settings.port, settings.host, () => resolveListening(server));
+  });
+}
