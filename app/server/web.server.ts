@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { DB } from "../../db/client.ts";
 import type { ServerConfig } from "./config.server.ts";
-import { bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
+import { assetHeaders, bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
 import { servedBuild } from "./remix-build.server.ts";
 
 // The web server of a process that serves: Express with the middleware, the static files and Remix. Only
@@ -25,6 +25,16 @@ export async function serve(db: DB, settings: ServerConfig) {
   // Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
   if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
   if (settings.requestLog) app.use(requestLog());
+  // The build's fingerprinted files first, with only the headers a file needs (not a page's), cached for good
+  // (immutable: a browser never asks again, so no ETag or Last-Modified either), as the brotli or gzip copy made
+  // at build time (scripts/compress-assets.ts) when the browser accepts one.
+  const compressed = { enableBrotli: true, orderPreference: ["br", "gz"], index: false as const };
+  if (!viteDevServer)
+    app.use(
+      "/assets",
+      assetHeaders(),
+      expressStaticGzip("build/client/assets", { ...compressed, serveStatic: { immutable: true, maxAge: "1y", etag: false, lastModified: false } }),
+    );
   app.use(securityHeaders({ production }));
   app.use(refuseUnservableAddresses());
   app.use(sameOriginWrites(settings.appOrigin));
@@ -33,11 +43,8 @@ export async function serve(db: DB, settings: ServerConfig) {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    // Fingerprinted assets can be cached for good; anything else in public/ for an hour. Both are sent as the
-    // brotli or gzip copy made at build time (scripts/compress-assets.ts) when the browser accepts one.
-    const compressed = { enableBrotli: true, orderPreference: ["br", "gz"], index: false as const };
-    app.use("/assets", expressStaticGzip("build/client/assets", { ...compressed, serveStatic: { immutable: true, maxAge: "1y" } }));
-    // Only paths that name a file look on disk: a page request would otherwise cost a file lookup first.
+    // Anything else in public/ (the icon) for an hour, with a page's headers. Only paths that name a file look
+    // on disk: a page request would otherwise cost a file lookup first.
     const publicFiles = expressStaticGzip("build/client", { ...compressed, serveStatic: { maxAge: "1h" } });
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   }

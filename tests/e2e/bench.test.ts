@@ -50,7 +50,12 @@ describe("the benchmark", () => {
     // PSS counts what the processes share once: less than their RSS together, more than any one's.
     expect(result.medians["pss total MB"]).toBeGreaterThan(result.medians["rss MB"]! / 2);
     expect(result.medians["pss total MB"]).toBeLessThan(result.medians["rss total MB"]!);
-    expect(result.budgets.map(([name]) => name)).toHaveLength(13);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(16);
+    // What Chromium transferred: a first visit loads the scripts and the stylesheet, a later page only its HTML and data.
+    expect(result.medians["8 firstVisitKB"]).toBeGreaterThan(50);
+    expect(result.medians["8 laterPageKB"]).toBeGreaterThan(0);
+    expect(result.medians["8 laterPageKB"]).toBeLessThan(result.medians["8 firstVisitKB"]! / 2);
+    expect(result.medians["8 dashboardFirstVisitKB"]).toBeGreaterThan(50);
     expect(result.payload.js).toBeGreaterThan(0);
     // Every page the scenarios load has its JavaScript and CSS counted.
     expect(result.pages.length).toBeGreaterThanOrEqual(5);
