@@ -1,21 +1,13 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { formatDateTime } from "../domain/format.ts";
-
-interface Item {
-  id: number;
-  text: string;
-  link: string;
-  created_at: string;
-  state: "new" | "settled" | "read";
-  settledBy: string | null;
-}
+import type { ListedNotification } from "../domain/notifications.ts";
 
 /**
  * "Meldingen": what happened that concerns the user, the unread ones first and marked "Nieuw" in words.
  * "Bekijken" opens the thing itself and marks the notification read (a post, so it works without
  * JavaScript); "Alles gelezen" marks all. One whose matter is settled says so and is not counted.
  */
-export function Notifications({ list }: { list: { items: Item[]; unread: number } | null }) {
+export function Notifications({ list }: { list: { items: ListedNotification[]; unread: number } | null }) {
   const here = useLocation().pathname;
   if (!list) return null;
   const { items, unread } = list;

@@ -97,6 +97,19 @@ export async function gemeenteAccounts(db: DB, municipalityIds: number[]): Promi
   return rows.map((r) => r.id);
 }
 
+/** The active accounts of municipalities' gemeenten, with the municipality of each. */
+export async function gemeenteAccountsOf(db: DB, municipalityIds: number[]): Promise<{ id: number; municipalityId: number }[]> {
+  if (!municipalityIds.length) return [];
+  const rows = await db
+    .selectFrom("user_account")
+    .select(["id", "municipality_id"])
+    .where("role", "=", "gemeente")
+    .where("municipality_id", "in", municipalityIds)
+    .where("disabled_at", "is", null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id! }));
+}
+
 /** The active team manager accounts of teams. */
 export async function teamManagerAccounts(db: DB, teamIds: number[]): Promise<{ id: number; teamId: number }[]> {
   if (!teamIds.length) return [];

@@ -3,7 +3,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { compareDutch, dayOf, formatDate } from "../domain/format.ts";
 import { audit } from "./audit.server.ts";
 import { cycleRoundsOfRegions } from "./cycles.server.ts";
-import { gemeenteAccounts, notify, teamManagerAccounts } from "./notifications.server.ts";
+import { gemeenteAccountsOf, notify, teamManagerAccounts } from "./notifications.server.ts";
 import { getRoundQuestionnaireKey } from "./rounds.server.ts";
 
 // Reminders for the zelfscan (decision 88): the gemeente reminds its teams, the regio its gemeenten and
@@ -36,6 +36,13 @@ type Round = { id: number; name: string; closes_on: string };
 
 /** The active teams (and for a region the gemeenten) in scope that have not submitted their part of the round. */
 export async function missingScans(db: DB, round: { id: number }, scope: ReminderScope): Promise<MissingScan[]> {
+  return (await missingWithAccounts(db, round, scope)).map(({ accountIds, ...missing }) => ({ ...missing, accounts: accountIds.length }));
+}
+
+type MissingWithAccounts = Omit<MissingScan, "accounts"> & { accountIds: number[] };
+
+/** missingScans with the ids of the accounts each reaches (for sending; never shown on a page). */
+async function missingWithAccounts(db: DB, round: { id: number }, scope: ReminderScope): Promise<MissingWithAccounts[]> {
   const inScope = <T extends { where: (...args: any[]) => T }>(query: T) =>
     "municipalityId" in scope ? query.where("municipality.id", "=", scope.municipalityId) : query.where("municipality.region_id", "=", scope.regionId);
   const [teamKey, municipalityKey] = await Promise.all([
@@ -71,6 +78,7 @@ export async function missingScans(db: DB, round: { id: number }, scope: Reminde
     teams: teams.filter((t) => t.status !== "submitted"),
     municipalities: municipalities.filter((m) => m.status !== "submitted"),
   };
+  // Three queries for any number of teams and gemeenten: when each was last reminded, and whom a reminder reaches.
   const [reminded, managers, gemeenteUsers] = await Promise.all([
     db
       .selectFrom("zelfscan_reminder")
@@ -82,11 +90,13 @@ export async function missingScans(db: DB, round: { id: number }, scope: Reminde
       db,
       open.teams.map((t) => t.id),
     ),
-    Promise.all(open.municipalities.map(async (m) => [m.id, (await gemeenteAccounts(db, [m.id])).length] as const)),
+    gemeenteAccountsOf(
+      db,
+      open.municipalities.map((m) => m.id),
+    ),
   ]);
   const lastDay = new Map(reminded.map((r) => [r.recipient, r.day]));
-  const gemeenteCount = new Map(gemeenteUsers);
-  const list: MissingScan[] = [
+  const list: MissingWithAccounts[] = [
     ...open.municipalities.map((m) => ({
       recipient: `gemeente:${m.id}`,
       kind: "gemeente" as const,
@@ -96,7 +106,7 @@ export async function missingScans(db: DB, round: { id: number }, scope: Reminde
       responseId: m.response_id,
       begun: m.response_id !== null,
       remindedOn: lastDay.get(`gemeente:${m.id}`) ?? null,
-      accounts: gemeenteCount.get(m.id) ?? 0,
+      accountIds: gemeenteUsers.filter((a) => a.municipalityId === m.id).map((a) => a.id),
     })),
     ...open.teams.map((t) => ({
       recipient: `team:${t.id}`,
@@ -107,7 +117,7 @@ export async function missingScans(db: DB, round: { id: number }, scope: Reminde
       responseId: t.response_id,
       begun: t.response_id !== null,
       remindedOn: lastDay.get(`team:${t.id}`) ?? null,
-      accounts: managers.filter((a) => a.teamId === t.id).length,
+      accountIds: managers.filter((a) => a.teamId === t.id).map((a) => a.id),
     })),
   ];
   return list.sort(
@@ -139,8 +149,8 @@ export async function remindMissingScans(
   const today = dayOf(now);
   return inTransaction(db, async (trx) => {
     const outcome: ReminderOutcome = { told: 0, alreadyToday: 0, withoutAccount: 0 };
-    for (const missing of await missingScans(trx, input.round, input.scope)) {
-      if (missing.accounts === 0) {
+    for (const missing of await missingWithAccounts(trx, input.round, input.scope)) {
+      if (missing.accountIds.length === 0) {
         outcome.withoutAccount++;
         continue;
       }
@@ -162,15 +172,14 @@ export async function remindMissingScans(
         outcome.alreadyToday++;
         continue;
       }
-      const userIds = missing.kind === "team" ? (await teamManagerAccounts(trx, [missing.id])).map((a) => a.id) : await gemeenteAccounts(trx, [missing.id]);
-      await notify(trx, { userIds, notice: reminderNotice(input.round, missing, input.sender, today), origin: input.origin, now });
+      await notify(trx, { userIds: missing.accountIds, notice: reminderNotice(input.round, missing, input.sender, today), origin: input.origin, now });
       outcome.told++;
     }
     return outcome;
   });
 }
 
-function reminderNotice(round: Round, missing: MissingScan, sender: ReminderSender, today: string) {
+function reminderNotice(round: Round, missing: MissingWithAccounts, sender: ReminderSender, today: string) {
   const what = missing.kind === "team" ? `de zelfscan van ${missing.name}` : "het gemeentelijke deel van de zelfscan";
   const state = missing.begun ? "is begonnen maar nog niet ingediend" : "is nog niet begonnen";
   const closes = `${round.name} sluit op ${formatDate(round.closes_on)}`;

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client.ts";
+import type { ListedNotification } from "../domain/notifications.ts";
 import { notificationsOf, responseStates } from "../models/notifications.server.ts";
 
 // The notifications a start page lists: unread first, then the newest read ones. A notification whose
@@ -7,16 +8,6 @@ import { notificationsOf, responseStates } from "../models/notifications.server.
 
 const SHOWN = 8;
 const UNREAD_AT_MOST = 50;
-
-export interface ListedNotification {
-  id: number;
-  text: string;
-  link: string;
-  created_at: string;
-  state: "new" | "settled" | "read";
-  /** For a settled one: what happened since, in words. */
-  settledBy: string | null;
-}
 
 const responseIdOf = (link: string) => Number(/^\/vragenlijsten\/(\d+)$/.exec(link)?.[1] ?? NaN);
 

@@ -7,7 +7,7 @@ import type { FieldErrors } from "../forms/field-errors.ts";
 import { actionSchema, progressSchema } from "../forms/plan.ts";
 import { parseForm, type EnteredValues } from "../forms/submission.ts";
 import { idField } from "../forms/fields.ts";
-import { addAction, adoptPlan, correctAction, removeAction, updateActionProgress } from "../models/plan.server.ts";
+import { addAction, adoptPlan, correctAction, NOT_IN_PLAN, removeAction, updateActionProgress } from "../models/plan.server.ts";
 
 // What the gemeente does on its improvement plan's page, between the route's guard and its answer: add,
 // correct and remove actions, adopt the plan (after a confirmation), keep progress. Each write checks the
@@ -72,7 +72,7 @@ export async function handlePlanPost(
       const chosenAction = intent === "correct" ? parseForm(form, chosenActionSchema) : null;
       if (chosenAction && !chosenAction.ok) return fail({ form: "Onbekende actie: er is niets gewijzigd." }, 404);
       const existing = chosenAction?.ok ? state.plan?.actions.find((a) => a.id === chosenAction.data.action) : undefined;
-      if (chosenAction && !existing) return fail({ form: "Deze actie hoort niet bij dit verbeterplan." }, 404);
+      if (chosenAction && !existing) return fail({ form: NOT_IN_PLAN }, 404);
       const submission = parseForm(form, actionSchema(themes, { today, keepDue: existing?.due_on }));
       if (!submission.ok) return fail(submission.errors);
       const a = submission.data;
@@ -91,7 +91,7 @@ export async function handlePlanPost(
     case "remove": {
       const chosenAction = parseForm(form, chosenActionSchema);
       const existing = chosenAction.ok ? state.plan?.actions.find((a) => a.id === chosenAction.data.action) : undefined;
-      if (!chosenAction.ok || !existing) return fail({ form: "Deze actie hoort niet bij dit verbeterplan." }, 404);
+      if (!chosenAction.ok || !existing) return fail({ form: NOT_IN_PLAN }, 404);
       if (chosenAction.data.confirm !== "ja") return { kind: "confirm", intent, action: { id: existing.id, title: existing.title }, values };
       const result = await removeAction(db, { ...scope, actionId: existing.id });
       return result.ok ? done() : fail({ form: result.message }, 409);
