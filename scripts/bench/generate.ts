@@ -33,7 +33,13 @@ export interface Generated {
   seconds: number;
   bytes: number;
   /** Session cookie values by role; team managers also by whether their current scan is unstarted. */
-  cookies: { team: { cookie: string; teamId: number; responseId: number | null }[]; regio: { cookie: string; regionId: number }[]; programma: string };
+  cookies: {
+    team: { cookie: string; teamId: number; responseId: number | null }[];
+    regio: { cookie: string; regionId: number }[];
+    /** The first gemeente's, for its start page in Lighthouse. */
+    gemeente: { cookie: string; municipalityId: number };
+    programma: string;
+  };
 }
 
 const token = (label: string) => createHash("sha256").update(`bench:${label}`).digest("base64url");
@@ -63,7 +69,7 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
   const now = new Date();
   const iso = now.toISOString();
   const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
-  const cookies: Generated["cookies"] = { team: [], regio: [], programma: "" };
+  const cookies: Generated["cookies"] = { team: [], regio: [], gemeente: { cookie: "", municipalityId: 0 }, programma: "" };
 
   sqlite.transaction(() => {
     const regions = sqlite.prepare("select id, name from region order by id").all() as { id: number; name: string }[];
@@ -90,6 +96,8 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
         m.id,
         Number(insertUser.run(`gemeente${m.id}@bench.nl`, `Gemeente ${m.id}`, passwordHash, "gemeente", null, m.id, null, iso).lastInsertRowid),
       );
+    const first = municipalities[0]!.id;
+    cookies.gemeente = { cookie: session(`gemeente${first}`, gemeenteUser.get(first)!), municipalityId: first };
 
     const insertTeam = sqlite.prepare("insert into team (municipality_id, name, kind, created_at) values (?, ?, 'wijkteam', ?)");
     const teams: { id: number; municipality: number; manager: number }[] = [];

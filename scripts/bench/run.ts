@@ -14,6 +14,7 @@ import { startPostgres, type PostgresServer } from "../postgres-server.ts";
 import { generate, NATIONAL, TEN_TIMES, type Generated, type Scale } from "./generate.ts";
 import { startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
 import { BROWSER_HEADERS, openLoop, type OpenLoopRequest } from "./open-loop.ts";
+import { lighthouseScores, type LighthouseScores } from "./lighthouse.ts";
 import { browserTransfers } from "./transfer.ts";
 
 /**
@@ -36,6 +37,9 @@ export interface BenchOptions {
   /** Data to measure the region results and the dashboard on as well, to compare with (10x against national). */
   reference?: Scale;
 }
+/** Lighthouse's HTML reports, one per page (git ignores the directory). */
+const LIGHTHOUSE_REPORTS = "lighthouse-reports";
+
 const DEFAULTS: BenchOptions = {
   runs: Number(process.env.BENCH_RUNS ?? 3),
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
@@ -522,6 +526,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
     const results: Record<string, number[]> = {};
     const add = (key: string, value: number) => (results[key] ??= []).push(value);
     let sizes = { page: 0, form: 0 };
+    let lighthouse: LighthouseScores[] = [];
     for (let run = 1; run <= runs; run++) {
       // Each run on a fresh copy of the generated data: the SQLite file, or the same rows copied into PostgreSQL by db:copy.
       let databaseUrl = join(dir, `run${run}.db`);
@@ -549,6 +554,17 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
           programma: generated.cookies.programma,
         });
         for (const [k, v] of Object.entries(transfers)) add(`8 ${k}`, v);
+        lighthouse = await lighthouseScores(
+          product.bases[0]!,
+          [
+            { name: "login", path: "/login", cookie: "" },
+            { name: "onderdeel", path: `/vragenlijsten/${draft.responseId}/onderdelen/A`, cookie: draft.cookie },
+            { name: "gemeente", path: `/gemeenten/${generated.cookies.gemeente.municipalityId}`, cookie: generated.cookies.gemeente.cookie },
+            { name: "regio", path: `/regios/${generated.cookies.regio[0]!.regionId}`, cookie: generated.cookies.regio[0]!.cookie },
+            { name: "dashboard", path: "/programma/dashboard", cookie: generated.cookies.programma },
+          ],
+          LIGHTHOUSE_REPORTS,
+        );
       }
 
       const regio = generated.cookies.regio[0]!;
@@ -653,6 +669,19 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
             ["eerste bezoek dashboard <= 250 KB", m["8 dashboardFirstVisitKB"]! <= 250, `${m["8 dashboardFirstVisitKB"]!.toFixed(0)} KB`],
           ] as [string, boolean, string][])
         : []),
+      ...lighthouse.map(
+        (l) =>
+          [
+            `Lighthouse ${l.name}: prestaties >= 95, toegankelijkheid 100, best practices 100`,
+            l.performance >= 95 && l.accessibility === 100 && l.bestPractices === 100,
+            `${l.performance} / ${l.accessibility} / ${l.bestPractices}`,
+          ] as [string, boolean, string],
+      ),
+      ...lighthouse
+        .filter((l) => l.name === "dashboard")
+        .map(
+          (l) => [`Lighthouse dashboard: total blocking time <= 200 ms`, l.totalBlockingTime <= 200, `${l.totalBlockingTime} ms`] as [string, boolean, string],
+        ),
       ["export antwoorden land (XLSX, per ronde) <= 30 s", m["7 export xlsxMaxMs"]! <= 30_000, `${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s`],
       ["piek-RSS na de exports <= 250 MB", m["7 export rssPeak"]! <= 250, `${m["7 export rssPeak"]!.toFixed(0)} MB`],
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
@@ -709,11 +738,18 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       console.log(
         `8 overdracht in Chromium (gecomprimeerd, met headers): eerste bezoek inlogpagina + startpagina + onderdeel ${m["8 firstVisitKB"]!.toFixed(1)} KB; daarna per pagina hoogstens ${m["8 laterPageKB"]!.toFixed(1)} KB; eerste bezoek dashboard ${m["8 dashboardFirstVisitKB"]!.toFixed(1)} KB`,
       );
+    if (lighthouse.length) {
+      console.log(
+        `\nLighthouse (mobiel, gesimuleerde 4G-vertraging; rapporten in ${LIGHTHOUSE_REPORTS}/) | prestaties | toegankelijkheid | best practices | TBT ms | LCP ms`,
+      );
+      for (const l of lighthouse)
+        console.log(`${l.name} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.totalBlockingTime} | ${l.largestContentfulPaint}`);
+    }
     console.log("\nPayload per pagina (gzip, uit het build-manifest) | JavaScript KB | CSS KB");
     for (const p of pages) console.log(`${p.page} | ${p.js.toFixed(1)} | ${p.css.toFixed(1)}`);
     console.log("\nBudgetten:");
     for (const [name, ok, value] of budgets) console.log(`  ${ok ? "GEHAALD " : "GEMIST  "} ${name}: ${value}`);
-    return { medians: m, payload: size, pages, budgets };
+    return { medians: m, payload: size, pages, budgets, lighthouse };
   } finally {
     await stopProduct(product);
     await stopServer(baseline);
