@@ -285,6 +285,37 @@ export interface PasswordResetTable {
   used_at: string | null;
 }
 
+/** An account's authenticator app (TOTP, RFC 6238). */
+export interface TotpFactorTable {
+  user_id: number;
+  /** The shared secret, encrypted with SECRET_KEY (app/auth/secret-box.server.ts). */
+  secret: string;
+  /** Null while being set up: only a confirmed app is asked for at sign-in. */
+  confirmed_at: string | null;
+  /** The last 30-second step whose code was accepted: a code is never taken twice. */
+  last_used_step: number | null;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  /** HMAC-SHA-256 of the code under SECRET_KEY. */
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** Password given, second factor not yet: the browser holds the token in a cookie. */
+export interface LoginChallengeTable {
+  /** SHA-256 of the cookie's token. */
+  id: string;
+  user_id: number;
+  redirect_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   recipient: string;
@@ -421,6 +452,9 @@ export interface Database {
   invitation: InvitationTable;
   outbox: OutboxTable;
   password_reset: PasswordResetTable;
+  totp_factor: TotpFactorTable;
+  recovery_code: RecoveryCodeTable;
+  login_challenge: LoginChallengeTable;
   notification: NotificationTable;
   action_note: ActionNoteTable;
   round_table_input: RoundTableInputTable;

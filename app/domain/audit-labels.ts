@@ -14,6 +14,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "login.throttled": "Inloggen tijdelijk geblokkeerd",
   logout: "Uitgelogd",
   "logout.everywhere": "Overal uitgelogd",
+  "login.second_factor_failed": "Tweede stap bij inloggen mislukt",
+  "second_factor.added": "Authenticator-app ingesteld",
+  "second_factor.removed": "Authenticator-app verwijderd",
+  "second_factor.removed_by_programma": "Tweede stap verwijderd door programma",
+  "second_factor.recovery_codes_renewed": "Nieuwe herstelcodes gemaakt",
   "password.check_failed": "Wachtwoordcontrole mislukt",
   "password.check_throttled": "Wachtwoordcontrole tijdelijk geblokkeerd",
   "password.reset": "Wachtwoord opnieuw ingesteld",
@@ -106,6 +111,7 @@ const FIELD_LABEL: Record<string, string> = {
   progress_note: "Voortgang",
   note: "Notitie",
   mail_notifications: "Meldingen per e-mail",
+  method: "Manier van inloggen",
   invited: "Uitgenodigd (aantal)",
   reminded: "Herinnerd (aantal)",
   // The counts of anonymous reset requests (password.reset_requests).
@@ -124,7 +130,13 @@ export function auditFieldLabel(field: string): string {
 
 const RESPONSE_STATUS_LABEL: Record<string, string> = { draft: "Concept", submitted: "Ingediend" };
 const PHASE_LABEL: Record<string, string> = Object.fromEntries(PHASES.map((p) => [p.key, p.label]));
+const SIGN_IN_METHOD_LABEL: Record<string, string> = {
+  wachtwoord: "Wachtwoord",
+  "wachtwoord+authenticator": "Wachtwoord en authenticator-app",
+  "wachtwoord+herstelcode": "Wachtwoord en herstelcode",
+};
 const VALUE_LABELS: Record<string, Record<string, string>> = {
+  method: SIGN_IN_METHOD_LABEL,
   phase: PHASE_LABEL,
   role: ROLE_LABEL,
   kind: TEAM_KIND_LABEL,

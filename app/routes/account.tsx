@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLE_LABEL } from "../domain/roles.ts";
 import { ChangePasswordForm } from "../components/ChangePasswordForm.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
@@ -10,6 +10,7 @@ import { invalid } from "../http/form.server.ts";
 import { parseForm } from "../forms/submission.ts";
 import { getUser, setPasswordHash } from "../models/user.server.ts";
 import { setMailNotifications } from "../models/notifications.server.ts";
+import { secondFactorOf } from "../models/second-factor.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { hashPassword, verifyPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
@@ -22,7 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
   const account = (await getUser(context.db, user.id))!;
+  const secondFactor = await secondFactorOf(context.db, user.id);
   return {
+    secondFactor,
+    secondFactorRemoved: url.searchParams.get("tweede-stap") === "verwijderd",
     name: user.name,
     email: user.email,
     role: ROLE_LABEL[user.role],
@@ -99,6 +103,26 @@ export default function Account() {
         </div>
       ) : null}
       <ChangePasswordForm errors={actionData?.errors} focusKey={actionData} />
+      <section aria-labelledby="tweede-stap" className="page-section">
+        <h2 id="tweede-stap" className="utrecht-heading-2">
+          Tweede stap bij inloggen
+        </h2>
+        {page.secondFactorRemoved ? (
+          <div className="notice notice--ok" role="status">
+            <p>Uw authenticator-app en herstelcodes zijn verwijderd.</p>
+          </div>
+        ) : null}
+        <p className="utrecht-paragraph">
+          {page.secondFactor.totp
+            ? `Aan: na uw wachtwoord vraagt Werken aan veiligheid een code uit uw authenticator-app. U hebt nog ${page.secondFactor.recoveryCodesLeft} ongebruikte herstelcodes.`
+            : "Uit: u logt in met alleen uw wachtwoord. Met een authenticator-app op uw telefoon kan niemand met alleen uw wachtwoord bij uw account."}
+        </p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/tweede-stap">
+            {page.secondFactor.totp ? "Herstelcodes of app beheren" : "Authenticator-app instellen"}
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="meldingen-mail" className="page-section">
         <h2 id="meldingen-mail" className="utrecht-heading-2">
           Meldingen per e-mail

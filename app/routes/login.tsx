@@ -13,7 +13,7 @@ import { safeRedirectPath } from "../http/http.server.ts";
 import { invalid, readForm } from "../http/form.server.ts";
 import { findUserByEmail } from "../models/user.server.ts";
 import { verifyPassword } from "../auth/password.server.ts";
-import { createSession, destroySession } from "../auth/session.server.ts";
+import { secondStepFor, signIn, startSecondStep } from "../auth/second-step.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { attemptSucceeded, claimAttempt, loginRules, pause, waitText } from "../models/login-throttle.server.ts";
 import { FieldError } from "../components/FieldError.tsx";
@@ -29,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     expired: url.searchParams.get("verlopen") === "1",
     loggedOut: url.searchParams.get("uitgelogd") === "1",
     passwordReset: url.searchParams.get("hersteld") === "1",
+    stepExpired: url.searchParams.get("stap-verlopen") === "1",
   };
 }
 
@@ -55,17 +56,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return refuse("Het e-mailadres of het wachtwoord klopt niet.", 400);
   }
   await attemptSucceeded(context.db, rules);
-  // A new session at every login (the old one, if the browser had one, ends): no session fixation.
-  await destroySession(context, request);
-  const cookie = await createSession(context, user.id);
-  await audit(context.db, { actorId: user.id, action: "login", entity: "session", address: context.clientAddress });
+  // A second factor (the person's own, or one their role must have) comes first: no session yet.
+  if (await secondStepFor(context, user)) {
+    throw redirect("/login/tweede-stap", { headers: { "Set-Cookie": await startSecondStep(context, user.id, redirectTo) } });
+  }
+  const cookies = (await signIn(context, request, user.id, "wachtwoord"))!;
   throw redirect(redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
-    headers: { "Set-Cookie": cookie },
+    headers: cookies.map((c) => ["Set-Cookie", c] as [string, string]),
   });
 }
 
 export default function Login() {
-  const { redirectTo, expired, loggedOut, passwordReset } = useLoaderData<typeof loader>();
+  const { redirectTo, expired, loggedOut, passwordReset, stepExpired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -106,6 +108,11 @@ export default function Login() {
       {loggedOut ? (
         <div className="notice notice--ok" role="status">
           <p>U bent uitgelogd.</p>
+        </div>
+      ) : null}
+      {stepExpired ? (
+        <div className="notice notice--warn" role="status">
+          <p>De tweede stap bij inloggen is verlopen of al afgerond. Log opnieuw in.</p>
         </div>
       ) : null}
       {passwordReset ? (

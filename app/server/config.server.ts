@@ -2,7 +2,10 @@ import { availableParallelism } from "node:os";
 import { DEFAULT_RETENTION, type RetentionPeriods } from "../models/retention.server.ts";
 import { DEFAULT_PASSWORD_HASH_COST } from "../auth/password.server.ts";
 import { resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Role } from "../../db/schema.ts";
+import { ROLE_LABEL } from "../domain/roles.ts";
 
 /**
  * The one place that reads the environment. Every variable is checked with zod at start-up; a wrong
@@ -84,6 +87,33 @@ const environmentSchema = z.object({
   RETENTION_THROTTLE_HOURS: integer("RETENTION_THROTTLE_HOURS", 2, 24 * 365),
   RETENTION_AUDIT_ADDRESS_DAYS: integer("RETENTION_AUDIT_ADDRESS_DAYS", 1, 3650),
   DATABASE_BUSY_TIMEOUT_MS: integer("DATABASE_BUSY_TIMEOUT_MS", 100, 600_000),
+  SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      const key = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, "hex") : Buffer.from(v, "base64");
+      if (key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: "SECRET_KEY moet 32 willekeurige bytes zijn, base64 of hex: maak er een met openssl rand -base64 32" });
+        return z.NEVER;
+      }
+      return key;
+    }),
+  SECOND_FACTOR_ROLES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      if (v.trim() === "geen") return [] as Role[];
+      const roles = v.split(",").map((r) => r.trim());
+      const known = Object.keys(ROLE_LABEL);
+      const unknown = roles.filter((r) => !known.includes(r));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", message: `SECOND_FACTOR_ROLES kent ${unknown.join(", ")} niet; kies uit ${known.join(", ")}, of geen` });
+        return z.NEVER;
+      }
+      return roles as Role[];
+    }),
   PASSWORD_HASH_COST: integer("PASSWORD_HASH_COST", 1024, 2 ** 20).refine(
     (v) => v === undefined || (v & (v - 1)) === 0,
     "PASSWORD_HASH_COST moet een macht van 2 zijn, zoals 131072 (2^17)",
@@ -139,6 +169,13 @@ export interface AppConfig {
   passwordHashCost: number;
   /** Whether mail leaves (SMTP_URL is set); if not, pages that invite show the links to copy. */
   sendsMail: boolean;
+  /**
+   * SECRET_KEY: encrypts what the product must read back (authenticator secrets) and keys the hashes of
+   * recovery codes. Required at a public address; a local installation without it uses a fixed development key.
+   */
+  secretKey: Buffer;
+  /** The roles that must sign in with a second factor (SECOND_FACTOR_ROLES; decision 90). */
+  secondFactorRoles: Role[];
 }
 
 export interface ServiceContact {
@@ -146,6 +183,9 @@ export interface ServiceContact {
   email: string;
   phone: string | null;
 }
+
+/** Only for a local installation without SECRET_KEY: anyone can read it here, so it protects nothing. */
+const DEVELOPMENT_SECRET_KEY = createHash("sha256").update("werken-aan-veiligheid: lokale ontwikkelsleutel").digest();
 
 export const DEFAULT_DATABASE_PATH = "data/werken-aan-veiligheid.db";
 
@@ -182,6 +222,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "SERVICE_EMAIL is niet gezet: de contactpagina en de verklaringen noemen het voorbeeldadres zelfscan@example.nl. Zet SERVICE_NAME, SERVICE_EMAIL en SERVICE_PHONE op de gegevens van wie deze omgeving beheert.",
     );
   }
+  const local = isLocalInstallation(host, e.APP_ORIGIN);
+  if (production && !local && !e.SECRET_KEY) {
+    throw new ConfigError(
+      "- SECRET_KEY: ontbreekt. Op een publiek adres versleutelt deze sleutel de geheimen van authenticator-apps; maak er een met openssl rand -base64 32 en bewaar hem buiten de database.",
+    );
+  }
   const trust = e.TRUST_PROXY;
   let workers = e.WEB_CONCURRENCY ?? (production ? availableParallelism() : 1);
   if (!production && workers > 1) {
@@ -216,6 +262,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       passwordHashCost: e.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
       sendsMail: Boolean(e.SMTP_URL),
+      secretKey: e.SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
+      // A real installation asks a second factor of programma and regio; a local or demo installation of no one, unless configured.
+      secondFactorRoles: e.SECOND_FACTOR_ROLES ?? (local || e.SEED_DEMO === true ? [] : ["programma", "regio"]),
       retention: {
         sessionDays: e.RETENTION_SESSION_DAYS ?? DEFAULT_RETENTION.sessionDays,
         keptInputDays: e.RETENTION_KEPT_INPUT_DAYS ?? DEFAULT_RETENTION.keptInputDays,

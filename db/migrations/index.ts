@@ -13,6 +13,7 @@ import * as m0011 from "./0011-professionals-and-veilig-thuis.ts";
 import * as m0012 from "./0012-review-notes.ts";
 import * as m0013 from "./0013-notification-read.ts";
 import * as m0014 from "./0014-zelfscan-reminders.ts";
+import * as m0015 from "./0015-second-factor.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012-review-notes": m0012,
   "0013-notification-read": m0013,
   "0014-zelfscan-reminders": m0014,
+  "0015-second-factor": m0015,
 };

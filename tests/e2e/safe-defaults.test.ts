@@ -94,7 +94,7 @@ describe("demo data only where it cannot harm", () => {
   it("production refuses to start with demo accounts at a public address, naming the variables; SEED_DEMO=true starts it on purpose", async () => {
     const file = join(dir, "demo-copy.db");
     copyFileSync(demoFile, file);
-    const publicSite = { DATABASE_URL: file, APP_ORIGIN: "https://zelfscan.gemeente-voorbeeld.nl" };
+    const publicSite = { DATABASE_URL: file, APP_ORIGIN: "https://zelfscan.gemeente-voorbeeld.nl", SECRET_KEY: "ab".repeat(32) };
     await expect(start(publicSite)).rejects.toThrow(/Start afgebroken: De database bevat de demo-accounts[\s\S]*APP_ORIGIN[\s\S]*SEED_DEMO=true/);
     const onPurpose = await start({ ...publicSite, SEED_DEMO: "true" });
     expect(await (await fetch(`${onPurpose.base}/login`)).text()).toContain("Demo-omgeving.");
@@ -103,7 +103,7 @@ describe("demo data only where it cannot harm", () => {
 
   it("a new database at a public address gets no demo accounts and no banner", async () => {
     const file = join(dir, "echt.db");
-    const server = await start({ DATABASE_URL: file, APP_ORIGIN: "https://zelfscan.gemeente-voorbeeld.nl" });
+    const server = await start({ DATABASE_URL: file, APP_ORIGIN: "https://zelfscan.gemeente-voorbeeld.nl", SECRET_KEY: "ab".repeat(32) });
     expect(server.output()).not.toContain("Demo-accounts");
     expect(count(file, "select count(*) n from user_account")).toBe(0);
     expect(count(file, "select count(*) n from municipality")).toBe(342);

@@ -38,8 +38,11 @@ const ROUTES: Record<string, Access> = {
   "privacy.tsx": { kind: "public" },
   "contact.tsx": { kind: "public" },
   "login.tsx": { kind: "public" },
+  // Public, but it only acts with the challenge cookie that a correct password gave (tests/routes/second-factor.test.ts).
+  "login_.tweede-stap.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
+  "account_.tweede-stap.tsx": { kind: "signed-in" },
   "sessie.tsx": { kind: "signed-in" },
   // Opening one's own notification or marking all read; another user's id is not found (notifications.test.ts).
   "meldingen.tsx": { kind: "signed-in" },

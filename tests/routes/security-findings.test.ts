@@ -237,7 +237,10 @@ describe("10. links in mail are never built from a request header", () => {
     const config = loadConfig({ NODE_ENV: "production", PORT: "8080" });
     expect(config.app.publicOrigin).toBe("http://localhost:8080");
     expect(config.warnings.join(" ")).toContain("APP_ORIGIN is niet gezet");
-    expect(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.example.nl", SERVICE_EMAIL: "beheer@example.nl" }).warnings).toEqual([]);
+    expect(
+      loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.example.nl", SERVICE_EMAIL: "beheer@example.nl", SECRET_KEY: "ab".repeat(32) })
+        .warnings,
+    ).toEqual([]);
     expect(() => loadConfig({ APP_ORIGIN: "https://zelfscan.example.nl/pad" })).toThrow(/APP_ORIGIN/);
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: "veel" })).toThrow(/SESSION_IDLE_MINUTES/);
   });

@@ -29,6 +29,8 @@ export const TEST_CONFIG: AppConfig = {
   // turn a test's few hashes into seconds of scrypt. Production keeps OWASP's 2^17 (PASSWORD_HASH_COST).
   passwordHashCost: TEST_PASSWORD_COST,
   sendsMail: false,
+  secretKey: Buffer.alloc(32, 7),
+  secondFactorRoles: [],
 };
 
 /** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */

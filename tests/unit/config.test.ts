@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { demoAtPublicAddress, loadConfig } from "../../app/server/config.server.ts";
 import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 
+/** A SECRET_KEY as `openssl rand -base64 32` makes one. */
+const KEY = Buffer.alloc(32, 9).toString("base64");
+
 describe("the contact and retention settings", () => {
   it("default to the example contact and the documented periods, and production warns about the example address", () => {
     const config = loadConfig({});
     expect(config.app.service).toEqual({ name: "Programma Geweld hoort nergens thuis", email: "zelfscan@example.nl", phone: null });
     expect(config.app.retention).toEqual(DEFAULT_RETENTION);
-    expect(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.example.nl" }).warnings.join(" ")).toContain("SERVICE_EMAIL is niet gezet");
+    expect(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.example.nl", SECRET_KEY: KEY }).warnings.join(" ")).toContain(
+      "SERVICE_EMAIL is niet gezet",
+    );
   });
 
   it("take the configured values, and refuse wrong ones with the variable's name", () => {
@@ -36,14 +41,16 @@ describe("safe defaults for a real deployment (issue 23)", () => {
   });
 
   it("refuses production with demo accounts at a public address, naming the variables; a local or explicit demo starts", () => {
-    const publicSite = loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl", HOST: "0.0.0.0" });
+    const publicSite = loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl", HOST: "0.0.0.0", SECRET_KEY: KEY });
     expect(demoAtPublicAddress(publicSite, true)).toMatch(
       /demo-accounts.*APP_ORIGIN is het publieke adres https:\/\/zelfscan\.gemeente\.nl[\s\S]*SEED_DEMO=false[\s\S]*SEED_DEMO=true/,
     );
     expect(demoAtPublicAddress(publicSite, false)).toBeNull();
-    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production", HOST: "0.0.0.0" }), true)).toContain("HOST=0.0.0.0");
+    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production", HOST: "0.0.0.0", SECRET_KEY: KEY }), true)).toContain("HOST=0.0.0.0");
     expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production" }), true)).toBeNull();
-    expect(demoAtPublicAddress(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://demo.gemeente.nl", SEED_DEMO: "true" }), true)).toBeNull();
+    expect(
+      demoAtPublicAddress(loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://demo.gemeente.nl", SEED_DEMO: "true", SECRET_KEY: KEY }), true),
+    ).toBeNull();
     expect(demoAtPublicAddress(loadConfig({ APP_ORIGIN: "https://zelfscan.gemeente.nl" }), true)).toBeNull(); // development
   });
 
@@ -60,5 +67,28 @@ describe("safe defaults for a real deployment (issue 23)", () => {
     expect(loadConfig({ PASSWORD_HASH_COST: "1024" }).app.passwordHashCost).toBe(1024);
     expect(loadConfig({ NODE_ENV: "production", PASSWORD_HASH_COST: "1024" }).warnings.join(" ")).toContain("PASSWORD_HASH_COST is 1024");
     expect(() => loadConfig({ PASSWORD_HASH_COST: "3000" })).toThrow(/macht van 2/);
+  });
+});
+
+describe("the second factor's settings (issue 29, decision 90)", () => {
+  it("requires SECRET_KEY in production at a public address; refuses a key of the wrong length", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl" })).toThrow(
+      /SECRET_KEY: ontbreekt[\s\S]*openssl rand -base64 32/,
+    );
+    expect(() => loadConfig({ SECRET_KEY: "te-kort" })).toThrow(/SECRET_KEY moet 32 willekeurige bytes zijn/);
+    expect(loadConfig({ SECRET_KEY: "ab".repeat(32) }).app.secretKey).toEqual(Buffer.alloc(32, 0xab));
+    expect(loadConfig({ SECRET_KEY: KEY }).app.secretKey).toEqual(Buffer.alloc(32, 9));
+    // A local installation works without one (a fixed development key).
+    expect(loadConfig({ NODE_ENV: "production" }).app.secretKey).toHaveLength(32);
+  });
+
+  it("asks programma and regio for a second factor at a public address, no one locally or in an explicit demo, unless configured", () => {
+    const roles = (env: Record<string, string>) => loadConfig({ SECRET_KEY: KEY, ...env }).app.secondFactorRoles;
+    expect(roles({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl" })).toEqual(["programma", "regio"]);
+    expect(roles({ NODE_ENV: "production" })).toEqual([]);
+    expect(roles({ NODE_ENV: "production", APP_ORIGIN: "https://demo.gemeente.nl", SEED_DEMO: "true" })).toEqual([]);
+    expect(roles({ SECOND_FACTOR_ROLES: "programma, regio, gemeente" })).toEqual(["programma", "regio", "gemeente"]);
+    expect(roles({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl", SECOND_FACTOR_ROLES: "geen" })).toEqual([]);
+    expect(() => roles({ SECOND_FACTOR_ROLES: "programma,beheerder" })).toThrow(/SECOND_FACTOR_ROLES kent beheerder niet/);
   });
 });

@@ -1,0 +1,72 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { UserAccount } from "../../db/schema.ts";
+import { createLoginChallenge, endLoginChallenge, findLoginChallenge, LOGIN_CHALLENGE_MINUTES, secondFactorOf } from "../models/second-factor.server.ts";
+import { audit } from "../models/audit.server.ts";
+import { createSession, destroySession } from "./session.server.ts";
+
+/**
+ * Between password and session (decision 90): who has an authenticator app, or whose role must have one, is not
+ * signed in after the password. The browser gets a cookie with a challenge token (10 minutes, HttpOnly, the
+ * __Host- prefix over HTTPS) and the second step (/login/tweede-stap) asks the code, or leads to setting the app up.
+ */
+const CHALLENGE_COOKIE = "wav_tweede_stap";
+
+type CookieConfig = Pick<AppLoadContext["config"], "secureCookies">;
+const cookieName = (config: CookieConfig) => (config.secureCookies ? `__Host-${CHALLENGE_COOKIE}` : CHALLENGE_COOKIE);
+
+function challengeCookie(config: CookieConfig, value: string, maxAgeSeconds: number) {
+  const parts = [`${cookieName(config)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (config.secureCookies) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export const clearChallengeCookie = (config: CookieConfig) => challengeCookie(config, "", 0);
+
+export function readChallengeToken(request: Request, config: CookieConfig): string | null {
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === cookieName(config)) {
+      const value = rest.join("=");
+      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** What the person must do after the password: give a code ("code"), set an app up ("setup"), or nothing. */
+export async function secondStepFor(context: AppLoadContext, user: Pick<UserAccount, "id" | "role">): Promise<"code" | "setup" | null> {
+  if ((await secondFactorOf(context.db, user.id)).totp) return "code";
+  return context.config.secondFactorRoles.includes(user.role) ? "setup" : null;
+}
+
+/** Starts the second step: the Set-Cookie of its challenge. */
+export async function startSecondStep(context: AppLoadContext, userId: number, redirectTo: string): Promise<string> {
+  const token = await createLoginChallenge(context.db, userId, redirectTo);
+  return challengeCookie(context.config, token, LOGIN_CHALLENGE_MINUTES * 60);
+}
+
+/** The challenge this browser is in the middle of, or null (none, expired, or already finished). */
+export async function currentChallenge(context: AppLoadContext, request: Request) {
+  const token = readChallengeToken(request, context.config);
+  const challenge = token ? await findLoginChallenge(context.db, token) : undefined;
+  return challenge && token ? { ...challenge, token } : null;
+}
+
+/**
+ * Signs the person in: a new session (the browser's old one ends: no session fixation), the audit log saying
+ * how. With a challenge token, only the request that ends the challenge signs in (the same code posted twice at
+ * once gives one session). The Set-Cookie headers to send, or null when the challenge was already used.
+ */
+export async function signIn(
+  context: AppLoadContext,
+  request: Request,
+  userId: number,
+  method: "wachtwoord" | "wachtwoord+authenticator" | "wachtwoord+herstelcode",
+  challengeToken?: string,
+): Promise<string[] | null> {
+  if (challengeToken && !(await endLoginChallenge(context.db, challengeToken))) return null;
+  await destroySession(context, request);
+  const cookie = await createSession(context, userId);
+  await audit(context.db, { actorId: userId, action: "login", entity: "session", changes: { method: [null, method] }, address: context.clientAddress });
+  return challengeToken ? [cookie, clearChallengeCookie(context.config)] : [cookie];
+}

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { codeAt } from "../../app/auth/totp.server.ts";
+import { open } from "../../app/auth/secret-box.server.ts";
+import { checkSecondFactor, confirmTotp, pendingTotpSecret, SECOND_FACTOR_FREE_FAILURES } from "../../app/auth/second-factor.server.ts";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { buildWorld, sessionCookieFor, TEST_PASSWORD, type World } from "../support/fixtures.ts";
+import { formRequest, getRequest, run, type Outcome } from "../support/http.ts";
+import * as login from "../../app/routes/login.tsx";
+import * as secondStep from "../../app/routes/login_.tweede-stap.tsx";
+import * as settings from "../../app/routes/account_.tweede-stap.tsx";
+
+// Issue 29, part 2 (decision 90): an authenticator app (TOTP) and recovery codes as a second factor, asked after
+// the password; required for the roles the configuration names; a code is taken once; wrong codes are throttled.
+
+let context: TestContext;
+let world: World;
+
+beforeEach(async () => {
+  context = openTestDatabase();
+  world = await buildWorld(context.db);
+});
+afterEach(() => context.close());
+
+/** The name=value pairs of a response's Set-Cookie headers. */
+const cookiesOf = (outcome: Outcome) => outcome.headers.getSetCookie().map((c) => c.split(";")[0]!);
+const sessionOf = (outcome: Outcome) => cookiesOf(outcome).find((c) => c.startsWith("wav_sessie=") && c !== "wav_sessie=");
+const challengeOf = (outcome: Outcome) => cookiesOf(outcome).find((c) => c.startsWith("wav_tweede_stap=") && c !== "wav_tweede_stap=");
+
+const logIn = (email: string) => run(login.action, formRequest("/login", { email, password: TEST_PASSWORD }), context);
+const secretOf = async (userId: number) => {
+  const row = await context.db.selectFrom("totp_factor").select("secret").where("user_id", "=", userId).executeTakeFirstOrThrow();
+  return open(context.config.secretKey, row.secret);
+};
+const loginMethods = async (userId: number) =>
+  (await context.db.selectFrom("audit_log").select("changes").where("actor_id", "=", userId).where("action", "=", "login").orderBy("id").execute()).map(
+    (r) => JSON.parse(r.changes!).method[1],
+  );
+
+/** Sets up the app for the user through /account/tweede-stap; gives the secret and the recovery codes. */
+async function setUpApp(userId: number) {
+  const cookie = await sessionCookieFor(context, userId);
+  const page = await run(settings.loader, getRequest("/account/tweede-stap", cookie), context);
+  const secret = await secretOf(userId);
+  const confirmed = await run(settings.action, formRequest("/account/tweede-stap", { code: codeAt(secret, new Date()) }, cookie), context);
+  return { page, secret, codes: confirmed.data.recoveryCodes as string[], cookie };
+}
+
+describe("setting up an authenticator app", () => {
+  it("shows a QR code and the key, the same after a reload; stores the secret sealed; a wrong code confirms nothing, the right one gives ten recovery codes", async () => {
+    const cookie = await sessionCookieFor(context, world.users.gemeenteEnschede);
+    const first = await run(settings.loader, getRequest("/account/tweede-stap", cookie), context);
+    const again = await run(settings.loader, getRequest("/account/tweede-stap", cookie), context);
+    expect(first.data.setup.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(again.data.setup).toEqual(first.data.setup);
+    const secret = await secretOf(world.users.gemeenteEnschede);
+    expect(first.data.setup.key.replace(/ /g, "")).toBe(secret);
+    // In the database only sealed: the key is not in the row, and another key cannot open it.
+    const row = await context.db.selectFrom("totp_factor").selectAll().where("user_id", "=", world.users.gemeenteEnschede).executeTakeFirstOrThrow();
+    expect(row.secret).not.toContain(secret);
+    expect(() => open(Buffer.alloc(32, 1), row.secret)).toThrow();
+
+    const wrong = await run(settings.action, formRequest("/account/tweede-stap", { code: "000000" }, cookie), context);
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.errors.code).toMatch(/klopt niet/);
+    const right = await run(settings.action, formRequest("/account/tweede-stap", { code: codeAt(secret, new Date()) }, cookie), context);
+    expect(right.data.recoveryCodes).toHaveLength(10);
+    expect(new Set(right.data.recoveryCodes).size).toBe(10);
+    expect(right.data.recoveryCodes[0]).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    // Stored only as keyed hashes.
+    const stored = await context.db.selectFrom("recovery_code").select("code_hash").where("user_id", "=", world.users.gemeenteEnschede).execute();
+    expect(stored.map((s) => s.code_hash)).not.toContain(right.data.recoveryCodes[0]);
+    const audit = await context.db.selectFrom("audit_log").select(["action", "changes"]).where("action", "like", "second_factor.%").execute();
+    expect(audit).toEqual([{ action: "second_factor.added", changes: null }]);
+    // Set up: the page no longer shows a key.
+    expect((await run(settings.loader, getRequest("/account/tweede-stap", cookie), context)).data).toMatchObject({
+      totp: true,
+      recoveryCodesLeft: 10,
+      setup: null,
+    });
+  });
+});
+
+describe("signing in with a second factor", () => {
+  it("without one, the password signs in as before; with one, the password leads to the second step and no session", async () => {
+    const plain = await logIn("gemeente.hengelo@test.nl");
+    expect(plain.location).toBe(`/gemeenten/${world.municipalities.hengelo}`);
+    expect(sessionOf(plain)).toBeDefined();
+    expect(await loginMethods(world.users.gemeenteHengelo)).toEqual(["wachtwoord"]);
+
+    const { secret } = await setUpApp(world.users.gemeenteEnschede);
+    const password = await logIn("gemeente.enschede@test.nl");
+    expect(password.location).toBe("/login/tweede-stap");
+    expect(sessionOf(password)).toBeUndefined();
+    const challenge = challengeOf(password)!;
+    expect(challenge).toBeDefined();
+    expect((await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context)).data).toEqual({ mode: "code" });
+
+    const wrong = await run(secondStep.action, formRequest("/login/tweede-stap", { code: "123456" }, challenge), context);
+    expect(wrong.status).toBe(400);
+    expect(sessionOf(wrong)).toBeUndefined();
+    // The code of the setup's step was used there: it does not sign in again (no replay).
+    const replay = await run(secondStep.action, formRequest("/login/tweede-stap", { code: codeAt(secret, new Date()) }, challenge), context);
+    expect(replay.status).toBe(400);
+    // The next step's code (an app a little ahead) does.
+    const next = await run(secondStep.action, formRequest("/login/tweede-stap", { code: codeAt(secret, new Date(Date.now() + 30_000)) }, challenge), context);
+    expect(next.location).toBe(`/gemeenten/${world.municipalities.enschede}`);
+    expect(sessionOf(next)).toBeDefined();
+    expect(cookiesOf(next)).toContain("wav_tweede_stap="); // the challenge cookie is cleared
+    expect(await loginMethods(world.users.gemeenteEnschede)).toEqual(["wachtwoord+authenticator"]);
+    // The challenge is finished: its cookie signs nobody in again.
+    const reused = await run(secondStep.action, formRequest("/login/tweede-stap", { code: "123456" }, challenge), context);
+    expect(reused.location).toBe("/login?stap-verlopen=1");
+    expect((await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context)).data).toEqual({ mode: "expired" });
+  });
+
+  it("a recovery code signs in once; the audit log says so", async () => {
+    const { codes } = await setUpApp(world.users.gemeenteEnschede);
+    const first = challengeOf(await logIn("gemeente.enschede@test.nl"))!;
+    const used = await run(secondStep.action, formRequest("/login/tweede-stap", { code: codes[3]!.toUpperCase() }, first), context);
+    expect(sessionOf(used)).toBeDefined();
+    const second = challengeOf(await logIn("gemeente.enschede@test.nl"))!;
+    const again = await run(secondStep.action, formRequest("/login/tweede-stap", { code: codes[3]! }, second), context);
+    expect(again.status).toBe(400);
+    expect(await loginMethods(world.users.gemeenteEnschede)).toEqual(["wachtwoord+herstelcode"]);
+  });
+
+  it("past the free wrong codes (as for passwords: the one past the limit is still checked) the right one waits too; a forged, expired or foreign challenge signs nobody in", async () => {
+    const { secret } = await setUpApp(world.users.gemeenteEnschede);
+    const challenge = challengeOf(await logIn("gemeente.enschede@test.nl"))!;
+    for (let i = 0; i <= SECOND_FACTOR_FREE_FAILURES; i++)
+      expect((await run(secondStep.action, formRequest("/x", { code: "000000" }, challenge), context)).status).toBe(400);
+    const blocked = await run(secondStep.action, formRequest("/x", { code: codeAt(secret, new Date(Date.now() + 30_000)) }, challenge), context);
+    expect(blocked.status).toBe(429);
+    expect(blocked.data.errors.code).toMatch(/Te vaak een verkeerde code/);
+    expect(sessionOf(blocked)).toBeUndefined();
+
+    const forged = await run(secondStep.action, formRequest("/x", { code: "000000" }, `wav_tweede_stap=${"A".repeat(43)}`), context);
+    expect(forged.location).toBe("/login?stap-verlopen=1");
+    const other = challengeOf(await logIn("gemeente.enschede@test.nl"))!;
+    await context.db
+      .updateTable("login_challenge")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
+    expect((await run(secondStep.action, formRequest("/x", { code: "000000" }, other), context)).location).toBe("/login?stap-verlopen=1");
+    // A session cookie is not a challenge.
+    const session = await sessionCookieFor(context, world.users.gemeenteEnschede);
+    expect((await run(secondStep.action, formRequest("/x", { code: "000000" }, session), context)).location).toBe("/login?stap-verlopen=1");
+  });
+
+  it("an account disabled during the second step is not signed in", async () => {
+    const { secret } = await setUpApp(world.users.gemeenteEnschede);
+    const challenge = challengeOf(await logIn("gemeente.enschede@test.nl"))!;
+    await context.db.updateTable("user_account").set({ disabled_at: new Date().toISOString() }).where("id", "=", world.users.gemeenteEnschede).execute();
+    const outcome = await run(secondStep.action, formRequest("/x", { code: codeAt(secret, new Date(Date.now() + 30_000)) }, challenge), context);
+    expect(outcome.location).toBe("/login?stap-verlopen=1");
+    expect(sessionOf(outcome)).toBeUndefined();
+  });
+});
+
+describe("roles that must have a second factor", () => {
+  it("leads a programma account without one to set it up before it is signed in; a gemeente is not asked", async () => {
+    context.config = { ...context.config, secondFactorRoles: ["programma", "regio"] };
+    expect(sessionOf(await logIn("gemeente.hengelo@test.nl"))).toBeDefined();
+    const password = await logIn("programma@test.nl");
+    expect(password.location).toBe("/login/tweede-stap");
+    expect(sessionOf(password)).toBeUndefined();
+    const challenge = challengeOf(password)!;
+    const page = await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context);
+    expect(page.data).toMatchObject({ mode: "setup", role: "Programma" });
+    const secret = page.data.key.replace(/ /g, "");
+    const done = await run(secondStep.action, formRequest("/login/tweede-stap", { code: codeAt(secret, new Date()) }, challenge), context);
+    expect(done.data.recoveryCodes).toHaveLength(10);
+    expect(done.data.next).toBe("/programma");
+    expect(sessionOf(done)).toBeDefined();
+    // It may not be removed by its owner.
+    const cookie = sessionOf(done)!;
+    const removal = await run(
+      settings.action,
+      formRequest("/account/tweede-stap", { intent: "verwijderen", code: codeAt(secret, new Date(Date.now() + 30_000)) }, cookie),
+      context,
+    );
+    expect(removal.status).toBe(403);
+    expect((await context.db.selectFrom("totp_factor").select("confirmed_at").executeTakeFirst())?.confirmed_at).toBeTruthy();
+  });
+
+  it("an account whose role does not require one removes it with a code, and signs in with the password again", async () => {
+    const { cookie, codes } = await setUpApp(world.users.gemeenteEnschede);
+    const noCode = await run(settings.action, formRequest("/account/tweede-stap", { intent: "verwijderen", code: "000000" }, cookie), context);
+    expect(noCode.status).toBe(400);
+    const removed = await run(settings.action, formRequest("/account/tweede-stap", { intent: "verwijderen", code: codes[0]! }, cookie), context);
+    expect(removed.location).toBe("/account?tweede-stap=verwijderd");
+    expect(await context.db.selectFrom("recovery_code").select("id").execute()).toEqual([]);
+    expect(sessionOf(await logIn("gemeente.enschede@test.nl"))).toBeDefined();
+  });
+});
+
+describe("the authenticator's codes against a clock the test sets", () => {
+  it("takes the current and the previous step, not two steps back; never a step at or before the last one taken", async () => {
+    const user = world.users.teamA;
+    const t0 = new Date("2026-12-07T10:00:00Z");
+    const secret = (await pendingTotpSecret(context, user, t0))!;
+    expect(await confirmTotp(context, user, codeAt(secret, t0), t0)).toEqual({ ok: true });
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    // The same code again, even a moment later: refused.
+    expect(await checkSecondFactor(context, user, codeAt(secret, t0), at(5))).toEqual({ ok: false });
+    // Two minutes later: the code of the previous step (typed as it changed) is taken ...
+    expect(await checkSecondFactor(context, user, codeAt(secret, at(90)), at(120))).toEqual({ ok: true, method: "authenticator" });
+    // ... and after it, the current one, but not one of two steps back.
+    expect(await checkSecondFactor(context, user, codeAt(secret, at(150)), at(210))).toEqual({ ok: false });
+    expect(await checkSecondFactor(context, user, codeAt(secret, at(210)), at(210))).toEqual({ ok: true, method: "authenticator" });
+    expect(await checkSecondFactor(context, user, codeAt(secret, at(210)), at(215))).toEqual({ ok: false });
+  });
+});
