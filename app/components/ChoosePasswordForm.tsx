@@ -11,11 +11,14 @@ export function ChoosePasswordForm({
   errors,
   focusKey,
   submitLabel,
+  askSecondFactor = false,
 }: {
   email: string;
   errors: Record<string, string>;
   focusKey: unknown;
   submitLabel: string;
+  /** A password reset of an account with a second factor: its code is asked too. */
+  askSecondFactor?: boolean;
 }) {
   const navigation = useNavigation();
   return (
@@ -40,6 +43,28 @@ export function ChoosePasswordForm({
             />
           </div>
         ))}
+        {askSecondFactor ? (
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="code">
+              Code uit uw authenticator-app
+            </label>
+            <p className="field-hint" id="code-hint">
+              Zes cijfers, of een van uw herstelcodes als u de app niet bij de hand hebt.
+            </p>
+            <FieldError id="fout-code" message={errors.code} />
+            <input
+              id="code"
+              name="code"
+              type="text"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              autoCapitalize="none"
+              className="utrecht-textbox utrecht-textbox--html-input code-input"
+              aria-invalid={errors.code ? true : undefined}
+              aria-describedby={errors.code ? "code-hint fout-code" : "code-hint"}
+            />
+          </div>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={navigation.state === "submitting"}>
             {submitLabel}

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   logout: "Uitgelogd",
   "logout.everywhere": "Overal uitgelogd",
   "login.second_factor_failed": "Tweede stap bij inloggen mislukt",
+  "password.reset_second_factor_failed": "Nieuw wachtwoord: tweede stap mislukt",
   "second_factor.added": "Authenticator-app ingesteld",
   "second_factor.removed": "Authenticator-app verwijderd",
   "second_factor.removed_by_programma": "Tweede stap verwijderd door programma",

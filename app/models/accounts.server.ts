@@ -7,6 +7,7 @@ import { audit } from "./audit.server.ts";
 import { INVITATION_DAYS } from "../forms/accounts.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { queueMail } from "./outbox.server.ts";
+import { removeSecondFactor } from "./second-factor.server.ts";
 
 // Accounts managed by scope, invitations (single use, 7 days) and the outbox of invitation mail.
 
@@ -24,6 +25,7 @@ function accountsQuery(db: DB) {
     .leftJoin("municipality as m", "m.id", "u.municipality_id")
     .leftJoin("team as t", "t.id", "u.team_id")
     .leftJoin("municipality as tm", "tm.id", "t.municipality_id")
+    .leftJoin("totp_factor as tf", "tf.user_id", "u.id")
     .select((eb) => [
       "u.id",
       "u.email",
@@ -40,6 +42,7 @@ function accountsQuery(db: DB) {
       "t.name as team_name",
       "t.municipality_id as team_municipality_id",
       "tm.region_id as team_region_id",
+      "tf.confirmed_at as second_factor_at",
       eb.fn.coalesce(eb.ref("u.password_hash"), eb.val("")).as("password_hash"),
     ]);
 }
@@ -299,3 +302,34 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
 }
 
 /** Uses an invitation: sets the password and spends the link, in one transaction (a second use fails). */
+
+/**
+ * Programma removes a person's second factor (their phone lost, their recovery codes gone): they sign in with
+ * their password again (and set a new app up where their role must have one). Audit-logged; the person is told
+ * by mail, so a removal they did not ask for does not go unnoticed. Null when the manager may not (only
+ * programma, never for themselves) or the account has none.
+ */
+export async function removeSecondFactorOf(db: DB, input: { manager: CurrentUser; userId: number; now?: Date }) {
+  if (input.manager.role !== "programma" || input.userId === input.manager.id) return null;
+  const account = await getManagedAccount(db, input.manager, input.userId);
+  if (!account?.second_factor_at) return null;
+  const now = input.now ?? new Date();
+  await inTransaction(db, async (trx) => {
+    await removeSecondFactor(trx, account.id);
+    await audit(trx, { actorId: input.manager.id, action: "second_factor.removed_by_programma", entity: "user_account", entityId: account.id });
+    await queueMail(trx, {
+      recipient: account.email,
+      at: now,
+      subject: "Uw tweede stap bij inloggen is verwijderd: Werken aan veiligheid",
+      body: [
+        `Beste ${account.name},`,
+        "",
+        `${input.manager.name} (programma) heeft de authenticator-app en de herstelcodes van uw account in Werken aan veiligheid verwijderd.`,
+        "U logt nu in met alleen uw wachtwoord. Vraagt uw rol om een tweede stap, dan stelt u bij het inloggen een nieuwe app in.",
+        "",
+        "Hebt u hier niet om gevraagd? Neem dan meteen contact op met het programma: dan kan iemand anders bij uw account proberen te komen.",
+      ].join("\n"),
+    });
+  });
+  return { email: account.email, name: account.name };
+}

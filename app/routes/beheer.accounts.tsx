@@ -2,16 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { formatDateTime } from "../domain/format.ts";
 import { accountActionSchema, INVITATION_DAYS, newAccountSchema } from "../forms/accounts.ts";
 import { requireAccountManager } from "../auth/guards.server.ts";
-import { ROLE_LABEL } from "../domain/roles.ts";
 import { notFound, readFormData } from "../http/http.server.ts";
 import { parseForm, type EnteredValues } from "../forms/submission.ts";
 import type { FieldErrors } from "../forms/field-errors.ts";
 import { createAccount, listManagedAccounts, reinvite, scopesFor, setDisabled } from "../models/accounts.server.ts";
 import { NewAccountForm } from "../components/NewAccountForm.tsx";
-import { DataTable } from "../components/DataTable.tsx";
+import { AccountsTable } from "../components/AccountsTable.tsx";
 import { CopyField } from "../components/CopyField.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { pageOfList, pageParam } from "../domain/paging.ts";
@@ -76,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { accounts, paging, search, managedCount, scopes, managerId } = useLoaderData<typeof loader>();
+  const { accounts, paging, search, managedCount, scopes, managerId, managerRole } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -141,55 +139,7 @@ export default function Accounts() {
           </button>
         </Form>
         <Pager paging={paging} noun={["account", "accounts"]} hrefFor={(page) => `?${new URLSearchParams({ zoek: search, pagina: String(page) })}`} />
-        <DataTable caption="Accounts die u beheert">
-          <thead>
-            <tr>
-              <th scope="col">Naam en e-mailadres</th>
-              <th scope="col">Rol en onderdeel</th>
-              <th scope="col">Stand</th>
-              <th scope="col">
-                <span className="visually-hidden">Acties</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">
-                  {a.name}
-                  <span className="task-list__hint">{a.email}</span>
-                </th>
-                <td>
-                  {ROLE_LABEL[a.role]}
-                  <span className="task-list__hint">{a.scope}</span>
-                </td>
-                <td>{a.disabled_at ? `Uitgeschakeld sinds ${formatDateTime(a.disabled_at)}` : a.invited ? "Uitgenodigd" : "Actief"}</td>
-                <td>
-                  {a.id === managerId ? null : (
-                    <Form method="post" className="inline-actions">
-                      <input type="hidden" name="account" value={a.id} />
-                      {!a.disabled_at ? (
-                        <button type="submit" name="intent" value="reinvite" className="utrecht-button utrecht-button--secondary-action utrecht-button--small">
-                          {a.invited ? "Nieuwe link" : "Nieuwe wachtwoordlink"}
-                          <span className="visually-hidden"> voor {a.email}</span>
-                        </button>
-                      ) : null}
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={a.disabled_at ? "enable" : "disable"}
-                        className="utrecht-button utrecht-button--secondary-action utrecht-button--small"
-                      >
-                        {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
-                        <span className="visually-hidden"> ({a.email})</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <AccountsTable accounts={accounts} managerId={managerId} removesSecondFactors={managerRole === "programma"} />
       </section>
     </>
   );

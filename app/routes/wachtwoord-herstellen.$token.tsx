@@ -8,6 +8,11 @@ import { findPasswordReset } from "../models/password-reset.server.ts";
 import { setPasswordWithToken } from "../models/user.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
+import { checkSecondFactor } from "../auth/second-factor.server.ts";
+import { secondFactorCodeSchema } from "../forms/second-factor.ts";
+import { secondFactorOf } from "../models/second-factor.server.ts";
+import { audit } from "../models/audit.server.ts";
+import { waitText } from "../models/login-throttle.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord kiezen – Werken aan veiligheid" }];
 
@@ -16,7 +21,9 @@ const SPENT = "Deze link is verlopen of al gebruikt. Vraag op de inlogpagina via
 // Public by design: the single-use token in the link is the credential.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(context.db, params.token ?? "");
-  return { valid: Boolean(reset), email: reset?.email ?? null };
+  // With a second factor, the link alone (a mailbox someone got into) does not give the account away.
+  const askCode = reset ? (await secondFactorOf(context.db, reset.user_id)).totp : false;
+  return { valid: Boolean(reset), email: reset?.email ?? null, askCode };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,6 +34,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [reset.email, reset.name, ...reset.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
+  if ((await secondFactorOf(context.db, reset.user_id)).totp) {
+    const code = secondFactorCodeSchema.safeParse({ code: submission.form.get("code") ?? "" });
+    if (!code.success) return invalid({ code: "Vul de code uit uw authenticator-app in, of een herstelcode." }, submission.values);
+    const check = await checkSecondFactor(context, reset.user_id, code.data.code);
+    if (!check.ok) {
+      await audit(context.db, {
+        actorId: reset.user_id,
+        action: "password.reset_second_factor_failed",
+        entity: "user_account",
+        entityId: reset.user_id,
+        address: context.clientAddress,
+      });
+      const message = check.waitMs
+        ? `Te vaak een verkeerde code. Wacht ${waitText(check.waitMs)} en probeer het dan opnieuw.`
+        : "Deze code klopt niet. Vul de code in die uw app nu toont, of een herstelcode die u nog niet gebruikte.";
+      return invalid({ code: message }, submission.values, check.waitMs ? 429 : 400);
+    }
+  }
   const done = await setPasswordWithToken(context.db, {
     token: { kind: "reset", id: reset.id },
     userId: reset.user_id,
@@ -61,8 +86,15 @@ export default function ResetPassword() {
       <p className="utrecht-paragraph">
         Kies een nieuw wachtwoord voor {page.email}: ten minste 12 tekens en niet makkelijk te raden, bijvoorbeeld een zin van vier of meer woorden. Daarna bent
         u op al uw apparaten uitgelogd en logt u in met het nieuwe wachtwoord.
+        {page.askCode ? " Omdat uw account een tweede stap heeft, vragen we ook een code uit uw authenticator-app." : ""}
       </p>
-      <ChoosePasswordForm email={page.email ?? ""} errors={actionData?.errors ?? {}} focusKey={actionData} submitLabel="Wachtwoord opslaan" />
+      <ChoosePasswordForm
+        email={page.email ?? ""}
+        errors={actionData?.errors ?? {}}
+        focusKey={actionData}
+        submitLabel="Wachtwoord opslaan"
+        askSecondFactor={page.askCode}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeAt } from "../../app/auth/totp.server.ts";
-import { DEMO_PASSWORD, expectAccessible, expectOne, launchBrowser, logIn, newPage } from "./browser.ts";
+import { DEMO_PASSWORD, expectAccessible, expectOne, lastMailTo, launchBrowser, logIn, newPage } from "./browser.ts";
 
 // Issue 29, part 2 (decision 90): a gemeente's policy officer adds an authenticator app on her account page
 // (QR code and key, confirmed with a first code, ten recovery codes shown once), then signs in with password and
@@ -104,5 +104,35 @@ describe("an authenticator app as the second step of signing in", () => {
     expect(problems).toEqual([]);
     expect(again.problems).toEqual([]);
     await again.context.close();
+  });
+
+  it("programma removes it for a person who lost the app: named first, then gone, and the person gets a mail", async () => {
+    // Landsmeer sets an app up again.
+    const own = await newPage(browser);
+    await logIn(own.page, ACCOUNT);
+    await own.page.goto("/account/tweede-stap");
+    const key = (await own.page.locator(".secret-key").textContent())!.replace(/\s/g, "");
+    await own.page.getByLabel("Code uit de app").fill(codeAt(key, new Date()));
+    await own.page.getByRole("button", { name: "Bevestigen" }).click();
+    await expectOne(own.page.getByText("Uw authenticator-app is ingesteld.", { exact: false }));
+    await own.context.close();
+
+    const { context, page, problems } = await newPage(browser);
+    await logIn(page, "programma@demo.example");
+    await page.goto("/beheer/accounts?zoek=landsmeer");
+    const row = page.getByRole("row", { name: /gemeente\.landsmeer@demo\.example/ });
+    await expectOne(row.getByText("Met tweede stap (authenticator-app)"));
+    await row.getByRole("link", { name: "Tweede stap verwijderen van gemeente.landsmeer@demo.example" }).click();
+    await expectOne(page.getByRole("heading", { name: /Tweede stap van .* verwijderen/, level: 1 }));
+    await expectAccessible(page, "removing a person's second factor");
+    await page.getByRole("button", { name: "Tweede stap verwijderen" }).click();
+    await expectOne(page.getByRole("status").getByText(/logt nu in met alleen het wachtwoord/));
+    expect((await lastMailTo(ACCOUNT))?.subject).toBe("Uw tweede stap bij inloggen is verwijderd: Werken aan veiligheid");
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const after = await newPage(browser);
+    await logIn(after.page, ACCOUNT);
+    await after.context.close();
   });
 });

@@ -64,6 +64,8 @@ const ROUTES: Record<string, Access> = {
   "wachtwoord-herstellen.$token.tsx": { kind: "public" },
   // Account management: programma, regio and gemeente, each within their own scope (accounts.test.ts).
   "beheer.accounts.tsx": { kind: "signed-in" },
+  // Programma removes a person's second factor; every other manager gets a 404 (tests/routes/second-factor.test.ts).
+  "beheer.accounts_.$userId.tweede-stap.tsx": { kind: "programma" },
   "teams.$teamId._index.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "teams.$teamId.resultaten.tsx": { kind: "scoped", params: (w) => ({ teamId: String(w.teams.teamZaanstad) }) },
   "gemeenten.$municipalityId._index.tsx": { kind: "scoped", params: (w) => ({ municipalityId: String(w.municipalities.zaanstad) }) },

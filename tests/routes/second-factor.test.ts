@@ -8,6 +8,10 @@ import { formRequest, getRequest, run, type Outcome } from "../support/http.ts";
 import * as login from "../../app/routes/login.tsx";
 import * as secondStep from "../../app/routes/login_.tweede-stap.tsx";
 import * as settings from "../../app/routes/account_.tweede-stap.tsx";
+import * as forgot from "../../app/routes/wachtwoord-vergeten.tsx";
+import * as reset from "../../app/routes/wachtwoord-herstellen.$token.tsx";
+import * as removal from "../../app/routes/beheer.accounts_.$userId.tweede-stap.tsx";
+import * as accounts from "../../app/routes/beheer.accounts.tsx";
 
 // Issue 29, part 2 (decision 90): an authenticator app (TOTP) and recovery codes as a second factor, asked after
 // the password; required for the roles the configuration names; a code is taken once; wrong codes are throttled.
@@ -209,5 +213,88 @@ describe("the authenticator's codes against a clock the test sets", () => {
     expect(await checkSecondFactor(context, user, codeAt(secret, at(150)), at(210))).toEqual({ ok: false });
     expect(await checkSecondFactor(context, user, codeAt(secret, at(210)), at(210))).toEqual({ ok: true, method: "authenticator" });
     expect(await checkSecondFactor(context, user, codeAt(secret, at(210)), at(215))).toEqual({ ok: false });
+  });
+});
+
+describe("a password reset of an account with a second factor", () => {
+  it("asks for a code too: without one, or a wrong one, the password stays; with a recovery code it changes", async () => {
+    const { codes } = await setUpApp(world.users.gemeenteEnschede);
+    await run(forgot.action, formRequest("/wachtwoord-vergeten", { email: "gemeente.enschede@test.nl" }), context);
+    const mail = await context.db.selectFrom("outbox").select("body").where("recipient", "=", "gemeente.enschede@test.nl").executeTakeFirstOrThrow();
+    const token = /\/wachtwoord-herstellen\/([A-Za-z0-9_-]{43})/.exec(mail.body)![1]!;
+    const params = { token };
+    expect((await run(reset.loader, getRequest(`/wachtwoord-herstellen/${token}`), context, params)).data).toMatchObject({ valid: true, askCode: true });
+    const choose = (fields: Record<string, string>) =>
+      run(
+        reset.action,
+        formRequest(`/wachtwoord-herstellen/${token}`, { password: "paarse fiets langs het kanaal", repeat: "paarse fiets langs het kanaal", ...fields }),
+        context,
+        params,
+      );
+    const without = await choose({});
+    expect(without.status).toBe(400);
+    expect(without.data.errors.code).toMatch(/Vul de code/);
+    const wrong = await choose({ code: "000000" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.errors.code).toMatch(/klopt niet/);
+    // The old password still works (and asks the second step).
+    expect((await logIn("gemeente.enschede@test.nl")).location).toBe("/login/tweede-stap");
+    const done = await choose({ code: codes[5]! });
+    expect(done.location).toBe("/login?hersteld=1");
+    expect(
+      (await run(login.action, formRequest("/login", { email: "gemeente.enschede@test.nl", password: "paarse fiets langs het kanaal" }), context)).location,
+    ).toBe("/login/tweede-stap");
+    // An account without a second factor is not asked.
+    await run(forgot.action, formRequest("/wachtwoord-vergeten", { email: "gemeente.hengelo@test.nl" }), context);
+    const other = await context.db.selectFrom("outbox").select("body").where("recipient", "=", "gemeente.hengelo@test.nl").executeTakeFirstOrThrow();
+    const otherToken = /\/wachtwoord-herstellen\/([A-Za-z0-9_-]{43})/.exec(other.body)![1]!;
+    expect((await run(reset.loader, getRequest("/"), context, { token: otherToken })).data).toMatchObject({ valid: true, askCode: false });
+  });
+});
+
+describe("programma removes a person's second factor", () => {
+  it("after a page that names whom; the person is told by mail, the audit log names programma; they sign in with the password again", async () => {
+    await setUpApp(world.users.gemeenteEnschede);
+    const programma = await sessionCookieFor(context, world.users.programma);
+    const params = { userId: String(world.users.gemeenteEnschede) };
+    const list = await run(accounts.loader, getRequest("/beheer/accounts?zoek=gemeente.enschede", programma), context);
+    expect(list.data.accounts[0]).toMatchObject({ email: "gemeente.enschede@test.nl", second_factor_at: expect.any(String) });
+    const page = await run(removal.loader, getRequest("/x", programma), context, params);
+    expect(page.data).toEqual({ name: expect.any(String), email: "gemeente.enschede@test.nl", hasSecondFactor: true, removed: false });
+
+    const removed = await run(removal.action, formRequest("/x", {}, programma), context, params);
+    expect(removed.location).toBe(`/beheer/accounts/${world.users.gemeenteEnschede}/tweede-stap?verwijderd=1`);
+    expect(await context.db.selectFrom("totp_factor").select("user_id").execute()).toEqual([]);
+    expect(await context.db.selectFrom("recovery_code").select("id").execute()).toEqual([]);
+    const mail = await context.db
+      .selectFrom("outbox")
+      .select(["subject", "body"])
+      .where("recipient", "=", "gemeente.enschede@test.nl")
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toBe("Uw tweede stap bij inloggen is verwijderd: Werken aan veiligheid");
+    expect(mail.body).toMatch(/heeft de authenticator-app en de herstelcodes van uw account/);
+    const entry = await context.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "entity_id"])
+      .where("action", "=", "second_factor.removed_by_programma")
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ actor_id: world.users.programma, entity_id: String(world.users.gemeenteEnschede) });
+    expect(sessionOf(await logIn("gemeente.enschede@test.nl"))).toBeDefined();
+    // Nothing left to remove: a second post changes nothing and says so.
+    expect((await run(removal.action, formRequest("/x", {}, programma), context, params)).status).toBe(404);
+  });
+
+  it("is programma's alone: a regio or gemeente that manages the account, and programma for itself, get a 404", async () => {
+    await setUpApp(world.users.teamA);
+    await setUpApp(world.users.programma);
+    for (const manager of [world.users.regioTwente, world.users.gemeenteEnschede]) {
+      const cookie = await sessionCookieFor(context, manager);
+      for (const fn of [removal.loader, removal.action]) {
+        expect((await run(fn, formRequest("/x", {}, cookie), context, { userId: String(world.users.teamA) })).status).toBe(404);
+      }
+    }
+    const programma = await sessionCookieFor(context, world.users.programma);
+    expect((await run(removal.action, formRequest("/x", {}, programma), context, { userId: String(world.users.programma) })).status).toBe(404);
+    expect(await context.db.selectFrom("totp_factor").select("user_id").orderBy("user_id").execute()).toHaveLength(2);
   });
 });
