@@ -50,6 +50,14 @@ export default function Privacy() {
             <td>Tot {days(retention.sessionDays)} na het einde van de sessie</td>
           </tr>
           <tr>
+            <th scope="row">
+              Tweede stap bij inloggen, als u die instelde: het geheim van uw authenticator-app (versleuteld) en uw herstelcodes (alleen onherleidbaar
+              vastgelegd)
+            </th>
+            <td>Nagaan dat u het bent, ook als iemand uw wachtwoord kent</td>
+            <td>Tot u de app verwijdert of het account verdwijnt; de stap tussen wachtwoord en code hoogstens 10 minuten</td>
+          </tr>
+          <tr>
             <th scope="row">Bewaarde invoer: wat u verstuurde toen uw sessie net verlopen was (nooit wachtwoorden)</th>
             <td>Na opnieuw inloggen terugzetten, zodat u niets kwijtraakt</td>
             <td>{days(retention.keptInputDays)}</td>
