@@ -55,6 +55,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** Signed in through this organisation's provider (its logout is offered), or null (password). */
+  identity_provider_id: number | null;
 }
 
 export interface QuestionnaireVersionTable {
@@ -285,6 +287,46 @@ export interface PasswordResetTable {
   used_at: string | null;
 }
 
+/** An organisation's OpenID Provider, registered by programma (decision 91). */
+export interface IdentityProviderTable {
+  id: Generated<number>;
+  /** As the login page and the audit log name it ("Gemeente Zaanstad"). */
+  name: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with SECRET_KEY; null when the secret comes from the configuration (secret_name) or there is none. */
+  client_secret: string | null;
+  /** The key of an OIDC_SECRET_<NAME> setting holding the secret. */
+  secret_name: string | null;
+  /** Whose provider: programma, a region or a gemeente; only accounts within it sign in through it. */
+  organisation: "programma" | "regio" | "gemeente";
+  region_id: number | null;
+  municipality_id: number | null;
+  /** 1: accounts of its domains may still sign in with a password. */
+  password_allowed: Generated<number>;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface IdentityProviderDomainTable {
+  /** Lower case, without "@". */
+  domain: string;
+  provider_id: number;
+}
+
+/** A sign-in on its way to the provider and back. */
+export interface OidcLoginTable {
+  /** SHA-256 of the state parameter. */
+  id: string;
+  provider_id: number;
+  nonce: string;
+  /** The PKCE verifier, sealed with SECRET_KEY. */
+  code_verifier: string;
+  redirect_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
 /** An account's authenticator app (TOTP, RFC 6238). */
 export interface TotpFactorTable {
   user_id: number;
@@ -314,6 +356,8 @@ export interface LoginChallengeTable {
   redirect_to: string;
   created_at: string;
   expires_at: string;
+  /** Signed in through this provider so far (decision 91), or null (password). */
+  identity_provider_id: number | null;
 }
 
 export interface OutboxTable {
@@ -455,6 +499,9 @@ export interface Database {
   totp_factor: TotpFactorTable;
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
+  identity_provider: IdentityProviderTable;
+  identity_provider_domain: IdentityProviderDomainTable;
+  oidc_login: OidcLoginTable;
   notification: NotificationTable;
   action_note: ActionNoteTable;
   round_table_input: RoundTableInputTable;

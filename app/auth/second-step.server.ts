@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { UserAccount } from "../../db/schema.ts";
 import { createLoginChallenge, endLoginChallenge, findLoginChallenge, LOGIN_CHALLENGE_MINUTES, secondFactorOf } from "../models/second-factor.server.ts";
-import { audit } from "../models/audit.server.ts";
+import { audit, type Changes } from "../models/audit.server.ts";
 import { createSession, destroySession } from "./session.server.ts";
 
 /**
@@ -40,8 +40,8 @@ export async function secondStepFor(context: AppLoadContext, user: Pick<UserAcco
 }
 
 /** Starts the second step: the Set-Cookie of its challenge. */
-export async function startSecondStep(context: AppLoadContext, userId: number, redirectTo: string): Promise<string> {
-  const token = await createLoginChallenge(context.db, userId, redirectTo);
+export async function startSecondStep(context: AppLoadContext, userId: number, redirectTo: string, identityProviderId: number | null = null): Promise<string> {
+  const token = await createLoginChallenge(context.db, userId, redirectTo, identityProviderId);
   return challengeCookie(context.config, token, LOGIN_CHALLENGE_MINUTES * 60);
 }
 
@@ -57,16 +57,20 @@ export async function currentChallenge(context: AppLoadContext, request: Request
  * how. With a challenge token, only the request that ends the challenge signs in (the same code posted twice at
  * once gives one session). The Set-Cookie headers to send, or null when the challenge was already used.
  */
+export type SignInMethod =
+  "wachtwoord" | "wachtwoord+authenticator" | "wachtwoord+herstelcode" | "organisatie" | "organisatie+authenticator" | "organisatie+herstelcode";
+
 export async function signIn(
   context: AppLoadContext,
   request: Request,
   userId: number,
-  method: "wachtwoord" | "wachtwoord+authenticator" | "wachtwoord+herstelcode",
-  challengeToken?: string,
+  how: { method: SignInMethod; challengeToken?: string; provider?: { id: number; name: string } | null },
 ): Promise<string[] | null> {
+  const { method, challengeToken, provider } = how;
   if (challengeToken && !(await endLoginChallenge(context.db, challengeToken))) return null;
   await destroySession(context, request);
-  const cookie = await createSession(context, userId);
-  await audit(context.db, { actorId: userId, action: "login", entity: "session", changes: { method: [null, method] }, address: context.clientAddress });
+  const cookie = await createSession(context, userId, new Date(), provider?.id ?? null);
+  const changes: Changes = provider ? { method: [null, method], provider: [null, provider.name] } : { method: [null, method] };
+  await audit(context.db, { actorId: userId, action: "login", entity: "session", changes, address: context.clientAddress });
   return challengeToken ? [cookie, clearChallengeCookie(context.config)] : [cookie];
 }

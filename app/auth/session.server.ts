@@ -56,7 +56,7 @@ function nextExpiry(config: SessionConfig, createdAt: Date, now: Date): string {
   return new Date(Math.min(idleEnd, absoluteEnd)).toISOString();
 }
 
-export async function createSession(context: AppLoadContext, userId: number, now = new Date()): Promise<string> {
+export async function createSession(context: AppLoadContext, userId: number, now = new Date(), identityProviderId: number | null = null): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await context.db
     .insertInto("session")
@@ -66,6 +66,7 @@ export async function createSession(context: AppLoadContext, userId: number, now
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: nextExpiry(context.config, now, now),
+      identity_provider_id: identityProviderId,
     })
     .execute();
   // The browser keeps the cookie as long as the session can live at most.
@@ -108,9 +109,12 @@ async function lookupSessionNow(context: AppLoadContext, request: Request, now: 
   return { state: "active", user, expiresAt, absoluteEnd };
 }
 
-export async function destroySession(context: AppLoadContext, request: Request): Promise<void> {
+/** Ends the request's session; gives the provider it was signed in through, if any (to offer its logout). */
+export async function destroySession(context: AppLoadContext, request: Request): Promise<number | null> {
   const token = readSessionToken(request, context.config);
-  if (token) await context.db.deleteFrom("session").where("id", "=", hashToken(token)).execute();
+  if (!token) return null;
+  const ended = await context.db.deleteFrom("session").where("id", "=", hashToken(token)).returning("identity_provider_id").executeTakeFirst();
+  return ended?.identity_provider_id ?? null;
 }
 
 /** Removes sessions that expired more than a week ago (their "log in again" hint is no longer useful). */

@@ -14,6 +14,9 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "login.throttled": "Inloggen tijdelijk geblokkeerd",
   logout: "Uitgelogd",
   "logout.everywhere": "Overal uitgelogd",
+  "login.organisation_failed": "Inloggen met organisatieaccount mislukt",
+  "identity_provider.created": "Inlogdienst van een organisatie toegevoegd",
+  "identity_provider.removed": "Inlogdienst van een organisatie verwijderd",
   "login.second_factor_failed": "Tweede stap bij inloggen mislukt",
   "password.reset_second_factor_failed": "Nieuw wachtwoord: tweede stap mislukt",
   "second_factor.added": "Authenticator-app ingesteld",
@@ -71,6 +74,7 @@ export const auditActionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?
 
 /** The kinds of record an entry is about. */
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  identity_provider: "Inlogdienst",
   response: "Vragenlijst",
   region: "Regio",
   round: "Ronde",
@@ -113,6 +117,11 @@ const FIELD_LABEL: Record<string, string> = {
   note: "Notitie",
   mail_notifications: "Meldingen per e-mail",
   method: "Manier van inloggen",
+  provider: "Inlogdienst",
+  issuer: "Uitgever",
+  domains: "Domeinen",
+  password_allowed: "Wachtwoord ook toegestaan",
+  secret: "Client-secret",
   invited: "Uitgenodigd (aantal)",
   reminded: "Herinnerd (aantal)",
   // The counts of anonymous reset requests (password.reset_requests).
@@ -135,6 +144,9 @@ const SIGN_IN_METHOD_LABEL: Record<string, string> = {
   wachtwoord: "Wachtwoord",
   "wachtwoord+authenticator": "Wachtwoord en authenticator-app",
   "wachtwoord+herstelcode": "Wachtwoord en herstelcode",
+  organisatie: "Organisatieaccount",
+  "organisatie+authenticator": "Organisatieaccount en authenticator-app",
+  "organisatie+herstelcode": "Organisatieaccount en herstelcode",
 };
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   method: SIGN_IN_METHOD_LABEL,

@@ -105,7 +105,13 @@ export async function removeSecondFactor(db: DB, userId: number): Promise<boolea
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Password accepted, second factor to come: the token goes into a short-lived cookie. */
-export async function createLoginChallenge(db: DB, userId: number, redirectTo: string, now = new Date()): Promise<string> {
+export async function createLoginChallenge(
+  db: DB,
+  userId: number,
+  redirectTo: string,
+  identityProviderId: number | null = null,
+  now = new Date(),
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db
     .insertInto("login_challenge")
@@ -113,6 +119,7 @@ export async function createLoginChallenge(db: DB, userId: number, redirectTo: s
       id: hashToken(token),
       user_id: userId,
       redirect_to: redirectTo,
+      identity_provider_id: identityProviderId,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + LOGIN_CHALLENGE_MINUTES * 60_000).toISOString(),
     })
@@ -123,7 +130,7 @@ export async function createLoginChallenge(db: DB, userId: number, redirectTo: s
 export async function findLoginChallenge(db: DB, token: string, now = new Date()) {
   return db
     .selectFrom("login_challenge")
-    .select(["user_id as userId", "redirect_to as redirectTo"])
+    .select(["user_id as userId", "redirect_to as redirectTo", "identity_provider_id as identityProviderId"])
     .where("id", "=", hashToken(token))
     .where("expires_at", ">", now.toISOString())
     .executeTakeFirst();

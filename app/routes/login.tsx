@@ -1,5 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
@@ -7,10 +6,15 @@ import { draftCopy } from "../questionnaire/ui/draft-guard.ts";
 import { startPathFor } from "../domain/user.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { loginSchema, type LoginValues } from "../forms/login.ts";
+import { loginResolver, loginSchema, type LoginValues } from "../forms/login.ts";
 import { optionalUser } from "../auth/guards.server.ts";
-import { safeRedirectPath } from "../http/http.server.ts";
-import { invalid, readForm } from "../http/form.server.ts";
+import { readFormData, safeRedirectPath } from "../http/http.server.ts";
+import { beginOrganisationSignIn, organisationForLogin, organisationLogout } from "../auth/oidc.server.ts";
+import { providerDomains, type IdentityProvider } from "../models/identity-providers.server.ts";
+import { domainOf, isOrganisationRefusal, ORGANISATION_REFUSAL_TEXT } from "../domain/sign-in.ts";
+import { LoginNotices } from "../components/LoginNotices.tsx";
+import { invalid } from "../http/form.server.ts";
+import { parseForm } from "../forms/submission.ts";
 import { findUserByEmail } from "../models/user.server.ts";
 import { verifyPassword } from "../auth/password.server.ts";
 import { secondStepFor, signIn, startSecondStep } from "../auth/second-step.server.ts";
@@ -24,17 +28,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await optionalUser(request, context);
   if (user) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo"), startPathFor(user)));
+  const refusal = url.searchParams.get("organisatie-fout");
   return {
     redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
-    expired: url.searchParams.get("verlopen") === "1",
-    loggedOut: url.searchParams.get("uitgelogd") === "1",
-    passwordReset: url.searchParams.get("hersteld") === "1",
-    stepExpired: url.searchParams.get("stap-verlopen") === "1",
+    notices: {
+      expired: url.searchParams.get("verlopen") === "1",
+      loggedOut: url.searchParams.get("uitgelogd") === "1",
+      passwordReset: url.searchParams.get("hersteld") === "1",
+      stepExpired: url.searchParams.get("stap-verlopen") === "1",
+      organisationRefusal: isOrganisationRefusal(refusal) ? ORGANISATION_REFUSAL_TEXT[refusal] : null,
+      organisationLogout: url.searchParams.get("uitgelogd") === "1" ? await organisationLogout(context, url.searchParams.get("organisatie")) : null,
+    },
+    organisationDomains: await providerDomains(context.db),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await readForm(request, loginSchema);
+  const form = await readFormData(request);
+  // An address whose organisation has its own provider signs in there (unless it lets passwords in and one was typed).
+  const organisation = await organisationForLogin(context, String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+  if (organisation) return toOrganisation(context, organisation, form);
+  const submission = parseForm(form, loginSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
   const { data: parsed, values } = submission;
   const redirectTo = safeRedirectPath(values.redirectTo, "");
@@ -60,29 +74,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (await secondStepFor(context, user)) {
     throw redirect("/login/tweede-stap", { headers: { "Set-Cookie": await startSecondStep(context, user.id, redirectTo) } });
   }
-  const cookies = (await signIn(context, request, user.id, "wachtwoord"))!;
+  const cookies = (await signIn(context, request, user.id, { method: "wachtwoord" }))!;
   throw redirect(redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id }), {
     headers: cookies.map((c) => ["Set-Cookie", c] as [string, string]),
   });
 }
 
+/** Not a redirect: the CSP's form-action 'self' stops a form's redirect to another site. The page goes on by itself (JavaScript) or offers the link. */
+async function toOrganisation(context: ActionFunctionArgs["context"], provider: IdentityProvider, form: FormData) {
+  const email = String(form.get("email"));
+  const leaving = await beginOrganisationSignIn(context, provider, email, safeRedirectPath(String(form.get("redirectTo") ?? ""), "")).catch(() => null);
+  if (leaving) return data({ organisation: { name: provider.name, url: leaving.url } }, { headers: { "Set-Cookie": leaving.cookie } });
+  return invalid(
+    { form: `${ORGANISATION_REFUSAL_TEXT.unreachable}${provider.password_allowed ? " U kunt ook met uw wachtwoord inloggen." : ""}` },
+    { email },
+    503,
+  );
+}
+
 export default function Login() {
-  const { redirectTo, expired, loggedOut, passwordReset, stepExpired } = useLoaderData<typeof loader>();
+  const { redirectTo, notices, organisationDomains } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   // After logging out, nothing the last person typed stays behind in this tab.
   useEffect(() => {
-    if (loggedOut) draftCopy.dropAll();
-  }, [loggedOut]);
+    if (notices.loggedOut) draftCopy.dropAll();
+  }, [notices.loggedOut]);
+  const leaving = actionData && "organisation" in actionData ? actionData.organisation : null;
+  useEffect(() => {
+    if (leaving) window.location.assign(leaving.url);
+  }, [leaving]);
+  const entered = actionData && "values" in actionData ? actionData.values : undefined;
   const form = useForm<LoginValues>({
-    resolver: zodResolver(loginSchema),
+    resolver: loginResolver(organisationDomains),
     mode: "onTouched",
-    defaultValues: { email: actionData?.values.email ?? "", password: "" },
+    defaultValues: { email: entered?.email ?? "", password: "" },
   });
+  const organisation = organisationDomains.find((d) => d.domain === domainOf(form.watch("email") ?? ""));
   const clientErrors = form.formState.errors;
-  const serverErrors = actionData?.errors ?? {};
+  const serverErrors = actionData && "errors" in actionData ? actionData.errors : {};
   const fieldError = (name: "email" | "password") => clientErrors[name]?.message ?? serverErrors[name];
   const summary = [
     ...(serverErrors.form ? [{ target: "email", message: serverErrors.form, aboutForm: true }] : []),
@@ -97,31 +129,7 @@ export default function Login() {
       <h1 id="login-title" className="utrecht-heading-1">
         Inloggen
       </h1>
-      {expired ? (
-        <div className="notice notice--warn" role="status">
-          <p>
-            <strong>Uw sessie is verlopen.</strong> Log opnieuw in. U komt terug op de pagina waar u was; antwoorden in een vragenlijst die u had verstuurd,
-            zijn bewaard.
-          </p>
-        </div>
-      ) : null}
-      {loggedOut ? (
-        <div className="notice notice--ok" role="status">
-          <p>U bent uitgelogd.</p>
-        </div>
-      ) : null}
-      {stepExpired ? (
-        <div className="notice notice--warn" role="status">
-          <p>De tweede stap bij inloggen is verlopen of al afgerond. Log opnieuw in.</p>
-        </div>
-      ) : null}
-      {passwordReset ? (
-        <div className="notice notice--ok" role="status">
-          <p>
-            <strong>Uw wachtwoord is gewijzigd.</strong> U bent overal uitgelogd. Log in met uw nieuwe wachtwoord.
-          </p>
-        </div>
-      ) : null}
+      <LoginNotices {...notices} leaving={leaving} />
       <ErrorSummary title={serverErrors.form ? "Inloggen is niet gelukt" : undefined} items={summary} focusKey={actionData} />
       <Form
         method="post"
@@ -144,14 +152,18 @@ export default function Login() {
             className="utrecht-textbox utrecht-textbox--html-input"
             aria-invalid={fieldError("email") ? true : undefined}
             aria-describedby={fieldError("email") ? "email-error" : undefined}
-            defaultValue={actionData?.values.email ?? ""}
+            defaultValue={entered?.email ?? ""}
             {...form.register("email")}
           />
         </div>
-        <div className={`utrecht-form-field utrecht-form-field--text${fieldError("password") ? " utrecht-form-field--invalid" : ""}`}>
+        <div
+          className={`utrecht-form-field utrecht-form-field--text${fieldError("password") ? " utrecht-form-field--invalid" : ""}`}
+          hidden={Boolean(organisation && !organisation.passwordAllowed)}
+        >
           <label className="utrecht-form-label" htmlFor="password">
             Wachtwoord
           </label>
+          {organisation?.passwordAllowed ? <p className="field-hint">Of laat dit leeg en log in met uw organisatieaccount.</p> : null}
           <FieldError id="password-error" message={fieldError("password")} />
           <input
             id="password"
@@ -165,7 +177,7 @@ export default function Login() {
         </div>
         <div className="form-actions">
           <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
-            {busy ? "Bezig met inloggen…" : "Inloggen"}
+            {busy ? "Bezig met inloggen…" : organisation && !organisation.passwordAllowed ? "Inloggen met uw organisatieaccount" : "Inloggen"}
           </button>
           {/* Checking a password takes a moment on purpose; the user sees and hears that it is under way. */}
           <span className="muted" role="status">

@@ -10,6 +10,7 @@ import { invalid, readForm } from "../http/form.server.ts";
 import { currentChallenge, secondStepFor, signIn } from "../auth/second-step.server.ts";
 import { groupedKey, setupQrCode } from "../auth/totp.server.ts";
 import { getUser } from "../models/user.server.ts";
+import { getIdentityProvider } from "../models/identity-providers.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { waitText } from "../models/login-throttle.server.ts";
 import { checkSecondFactor, confirmTotp, newRecoveryCodes, pendingTotpSecret } from "../auth/second-factor.server.ts";
@@ -42,6 +43,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { challenge, user } = found;
   const submission = await readForm(request, secondFactorCodeSchema);
   if (!submission.ok) return invalid(submission.errors, submission.values);
+  // The first step: a password, or the organisation's provider (decision 91).
+  const provider = challenge.identityProviderId ? ((await getIdentityProvider(context.db, challenge.identityProviderId)) ?? null) : null;
+  const first = provider ? "organisatie" : "wachtwoord";
   const next = challenge.redirectTo || startPathFor({ role: user.role, regionId: user.region_id, municipalityId: user.municipality_id, teamId: user.team_id });
   const wrong = async (waitMs?: number) => {
     await audit(context.db, { actorId: user.id, action: "login.second_factor_failed", entity: "session", address: context.clientAddress });
@@ -55,20 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!confirmed.ok) return wrong(confirmed.waitMs);
     const recoveryCodes = await newRecoveryCodes(context, user.id);
     await audit(context.db, { actorId: user.id, action: "second_factor.added", entity: "user_account", entityId: user.id, address: context.clientAddress });
-    const cookies = await signIn(context, request, user.id, "wachtwoord+authenticator", challenge.token);
+    const cookies = await signIn(context, request, user.id, { method: `${first}+authenticator`, challengeToken: challenge.token, provider });
     if (!cookies) throw redirect("/login?stap-verlopen=1");
     return data({ recoveryCodes, next }, { headers: cookies.map((c) => ["Set-Cookie", c] as [string, string]) });
   }
 
   const check = await checkSecondFactor(context, user.id, submission.data.code);
   if (!check.ok) return wrong(check.waitMs);
-  const cookies = await signIn(
-    context,
-    request,
-    user.id,
-    check.method === "authenticator" ? "wachtwoord+authenticator" : "wachtwoord+herstelcode",
-    challenge.token,
-  );
+  const cookies = await signIn(context, request, user.id, { method: `${first}+${check.method}`, challengeToken: challenge.token, provider });
   if (!cookies) throw redirect("/login?stap-verlopen=1");
   throw redirect(next, { headers: cookies.map((c) => ["Set-Cookie", c] as [string, string]) });
 }

@@ -10,7 +10,8 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await optionalUser(request, context);
-  await destroySession(context, request);
+  const provider = await destroySession(context, request);
   if (user) await audit(context.db, { actorId: user.id, action: "logout", entity: "session", address: context.clientAddress });
-  throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
+  // Signed in through an organisation's provider: the login page offers its logout too.
+  throw redirect(`/login?uitgelogd=1${provider ? `&organisatie=${provider}` : ""}`, { headers: { "Set-Cookie": clearSessionCookie(context) } });
 }

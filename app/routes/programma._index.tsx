@@ -75,6 +75,9 @@ export default function ProgrammaPage() {
         <Link className="utrecht-link" to="/programma/organisatie">
           Organisatie
         </Link>
+        <Link className="utrecht-link" to="/programma/inlogdiensten">
+          Inloggen met organisatieaccount
+        </Link>
         <Link className="utrecht-link" to="/programma/audit">
           Auditlog
         </Link>

@@ -176,6 +176,8 @@ export interface AppConfig {
   secretKey: Buffer;
   /** The roles that must sign in with a second factor (SECOND_FACTOR_ROLES; decision 90). */
   secondFactorRoles: Role[];
+  /** Client secrets of identity providers from the configuration: OIDC_SECRET_<NAME>, by NAME (decision 91). */
+  oidcSecrets: Record<string, string>;
 }
 
 export interface ServiceContact {
@@ -263,6 +265,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordHashCost: e.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
       sendsMail: Boolean(e.SMTP_URL),
       secretKey: e.SECRET_KEY ?? DEVELOPMENT_SECRET_KEY,
+      oidcSecrets: Object.fromEntries(
+        Object.entries(env).flatMap(([name, value]) => (/^OIDC_SECRET_[A-Z0-9_]+$/.test(name) && value ? [[name.slice("OIDC_SECRET_".length), value]] : [])),
+      ),
       // A real installation asks a second factor of programma and regio; a local or demo installation of no one, unless configured.
       secondFactorRoles: e.SECOND_FACTOR_ROLES ?? (local || e.SEED_DEMO === true ? [] : ["programma", "regio"]),
       retention: {

@@ -14,6 +14,7 @@ import * as m0012 from "./0012-review-notes.ts";
 import * as m0013 from "./0013-notification-read.ts";
 import * as m0014 from "./0014-zelfscan-reminders.ts";
 import * as m0015 from "./0015-second-factor.ts";
+import * as m0016 from "./0016-identity-providers.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0013-notification-read": m0013,
   "0014-zelfscan-reminders": m0014,
   "0015-second-factor": m0015,
+  "0016-identity-providers": m0016,
 };

@@ -40,6 +40,9 @@ const ROUTES: Record<string, Access> = {
   "login.tsx": { kind: "public" },
   // Public, but it only acts with the challenge cookie that a correct password gave (tests/routes/second-factor.test.ts).
   "login_.tweede-stap.tsx": { kind: "public" },
+  // The provider's way back: it acts only with the state of a sign-in this browser began (tests/routes/organisation-sign-in.test.ts).
+  "login_.organisatie.tsx": { kind: "public" },
+  "programma.inlogdiensten.tsx": { kind: "programma" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
   "account_.tweede-stap.tsx": { kind: "signed-in" },

@@ -383,7 +383,7 @@ describe("the team manager's section page", () => {
     expect(await getAnswers(context.db, responseId)).toEqual({});
 
     const loginPage = await run(login.loader, getRequest(`/login?redirectTo=${encodeURIComponent(sectionUrl())}&verlopen=1`), context);
-    expect(loginPage.data).toMatchObject({ expired: true, redirectTo: sectionUrl() });
+    expect(loginPage.data).toMatchObject({ notices: { expired: true }, redirectTo: sectionUrl() });
     const loggedIn = await run(login.action, formRequest("/login", { email: "team.a@test.nl", password: TEST_PASSWORD, redirectTo: sectionUrl() }), context);
     expect(loggedIn.location).toBe(sectionUrl());
 

@@ -31,6 +31,7 @@ export const TEST_CONFIG: AppConfig = {
   sendsMail: false,
   secretKey: Buffer.alloc(32, 7),
   secondFactorRoles: [],
+  oidcSecrets: {},
 };
 
 /** A private copy of a template database, opened the way the server opens it (SQLite, or PostgreSQL with TEST_DATABASE=postgres). */
