@@ -139,7 +139,10 @@ export async function finishOrganisationSignIn(context: Ctx, request: Request): 
     return { ok: false, refusal: "token", provider };
   }
   const email = typeof person?.email === "string" ? person.email : "";
-  if (!email || person?.email_verified !== true) return { ok: false, refusal: "unverified", provider };
+  // Verified: the standard claim, or Microsoft Entra ID's own for it ("e-mail domain owner verified"), which
+  // Entra sends instead of email_verified.
+  const verified = person?.email_verified === true || person?.xms_edov === true || person?.xms_edov === "1";
+  if (!email || !verified) return { ok: false, refusal: "unverified", provider };
   // A provider speaks only for the domains it was registered for.
   if (!(await providerCoversDomain(context.db, provider.id, domainOf(email)))) return { ok: false, refusal: "outside", provider };
   const found = await accountWithinProvider(context.db, provider, email);
