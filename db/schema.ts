@@ -327,6 +327,32 @@ export interface OidcLoginTable {
   expires_at: string;
 }
 
+/** A passkey (WebAuthn credential) as an account's second factor. */
+export interface PasskeyTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url */
+  credential_id: string;
+  /** base64url of the COSE public key. */
+  public_key: string;
+  /** The authenticator's signature counter at its last use (0 for authenticators that keep none). */
+  counter: number;
+  /** Comma-separated, as the browser reported them. */
+  transports: string | null;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** The challenge of a WebAuthn ceremony under way. */
+export interface WebauthnChallengeTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: "registreren" | "inloggen";
+  challenge: string;
+  expires_at: string;
+}
+
 /** An account's authenticator app (TOTP, RFC 6238). */
 export interface TotpFactorTable {
   user_id: number;
@@ -499,6 +525,8 @@ export interface Database {
   totp_factor: TotpFactorTable;
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
+  passkey: PasskeyTable;
+  webauthn_challenge: WebauthnChallengeTable;
   identity_provider: IdentityProviderTable;
   identity_provider_domain: IdentityProviderDomainTable;
   oidc_login: OidcLoginTable;

@@ -1,6 +1,13 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { UserAccount } from "../../db/schema.ts";
-import { createLoginChallenge, endLoginChallenge, findLoginChallenge, LOGIN_CHALLENGE_MINUTES, secondFactorOf } from "../models/second-factor.server.ts";
+import {
+  createLoginChallenge,
+  endLoginChallenge,
+  findLoginChallenge,
+  hasSecondFactor,
+  LOGIN_CHALLENGE_MINUTES,
+  secondFactorOf,
+} from "../models/second-factor.server.ts";
 import { audit, type Changes } from "../models/audit.server.ts";
 import { createSession, destroySession } from "./session.server.ts";
 
@@ -35,7 +42,7 @@ export function readChallengeToken(request: Request, config: CookieConfig): stri
 
 /** What the person must do after the password: give a code ("code"), set an app up ("setup"), or nothing. */
 export async function secondStepFor(context: AppLoadContext, user: Pick<UserAccount, "id" | "role">): Promise<"code" | "setup" | null> {
-  if ((await secondFactorOf(context.db, user.id)).totp) return "code";
+  if (hasSecondFactor(await secondFactorOf(context.db, user.id))) return "code";
   return context.config.secondFactorRoles.includes(user.role) ? "setup" : null;
 }
 
@@ -57,8 +64,8 @@ export async function currentChallenge(context: AppLoadContext, request: Request
  * how. With a challenge token, only the request that ends the challenge signs in (the same code posted twice at
  * once gives one session). The Set-Cookie headers to send, or null when the challenge was already used.
  */
-export type SignInMethod =
-  "wachtwoord" | "wachtwoord+authenticator" | "wachtwoord+herstelcode" | "organisatie" | "organisatie+authenticator" | "organisatie+herstelcode";
+/** The first step (password or the organisation's provider), and the second where there was one. */
+export type SignInMethod = `${"wachtwoord" | "organisatie"}${"" | "+authenticator" | "+herstelcode" | "+passkey"}`;
 
 export async function signIn(
   context: AppLoadContext,

@@ -13,7 +13,10 @@ interface ManagedAccount {
   disabled_at: string | null;
   invited: boolean;
   second_factor_at: string | null;
+  passkeys: number | string | bigint | null;
 }
+
+const hasFactor = (a: ManagedAccount) => Boolean(a.second_factor_at) || Number(a.passkeys) > 0;
 
 /** The accounts a manager manages: who, where, their state, and what the manager can do for each. */
 export function AccountsTable({ accounts, managerId, removesSecondFactors }: { accounts: ManagedAccount[]; managerId: number; removesSecondFactors: boolean }) {
@@ -42,7 +45,11 @@ export function AccountsTable({ accounts, managerId, removesSecondFactors }: { a
             </td>
             <td>
               {a.disabled_at ? `Uitgeschakeld sinds ${formatDateTime(a.disabled_at)}` : a.invited ? "Uitgenodigd" : "Actief"}
-              {a.second_factor_at ? <span className="task-list__hint">Met tweede stap (authenticator-app)</span> : null}
+              {hasFactor(a) ? (
+                <span className="task-list__hint">
+                  Met tweede stap ({[a.second_factor_at ? "authenticator-app" : "", Number(a.passkeys) ? "passkey" : ""].filter(Boolean).join(" en ")})
+                </span>
+              ) : null}
             </td>
             <td>
               {a.id === managerId ? null : (
@@ -63,7 +70,7 @@ export function AccountsTable({ accounts, managerId, removesSecondFactors }: { a
                     {a.disabled_at ? "Inschakelen" : "Uitschakelen"}
                     <span className="visually-hidden"> ({a.email})</span>
                   </button>
-                  {removesSecondFactors && a.second_factor_at ? (
+                  {removesSecondFactors && hasFactor(a) ? (
                     <Link className="utrecht-link" to={`/beheer/accounts/${a.id}/tweede-stap`}>
                       Tweede stap verwijderen<span className="visually-hidden"> van {a.email}</span>
                     </Link>

@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "second_factor.added": "Authenticator-app ingesteld",
   "second_factor.removed": "Authenticator-app verwijderd",
   "second_factor.removed_by_programma": "Tweede stap verwijderd door programma",
+  "second_factor.passkey_added": "Passkey toegevoegd",
+  "second_factor.passkey_removed": "Passkey verwijderd",
   "second_factor.recovery_codes_renewed": "Nieuwe herstelcodes gemaakt",
   "password.check_failed": "Wachtwoordcontrole mislukt",
   "password.check_throttled": "Wachtwoordcontrole tijdelijk geblokkeerd",
@@ -147,6 +149,8 @@ const SIGN_IN_METHOD_LABEL: Record<string, string> = {
   organisatie: "Organisatieaccount",
   "organisatie+authenticator": "Organisatieaccount en authenticator-app",
   "organisatie+herstelcode": "Organisatieaccount en herstelcode",
+  "wachtwoord+passkey": "Wachtwoord en passkey",
+  "organisatie+passkey": "Organisatieaccount en passkey",
 };
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   method: SIGN_IN_METHOD_LABEL,

@@ -43,6 +43,7 @@ function accountsQuery(db: DB) {
       "t.municipality_id as team_municipality_id",
       "tm.region_id as team_region_id",
       "tf.confirmed_at as second_factor_at",
+      eb.selectFrom("passkey").select(eb.fn.countAll<number>().as("n")).whereRef("passkey.user_id", "=", "u.id").as("passkeys"),
       eb.fn.coalesce(eb.ref("u.password_hash"), eb.val("")).as("password_hash"),
     ]);
 }
@@ -312,7 +313,7 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
 export async function removeSecondFactorOf(db: DB, input: { manager: CurrentUser; userId: number; now?: Date }) {
   if (input.manager.role !== "programma" || input.userId === input.manager.id) return null;
   const account = await getManagedAccount(db, input.manager, input.userId);
-  if (!account?.second_factor_at) return null;
+  if (!account || (!account.second_factor_at && !Number(account.passkeys ?? 0))) return null;
   const now = input.now ?? new Date();
   await inTransaction(db, async (trx) => {
     await removeSecondFactor(trx, account.id);
@@ -324,7 +325,7 @@ export async function removeSecondFactorOf(db: DB, input: { manager: CurrentUser
       body: [
         `Beste ${account.name},`,
         "",
-        `${input.manager.name} (programma) heeft de authenticator-app en de herstelcodes van uw account in Werken aan veiligheid verwijderd.`,
+        `${input.manager.name} (programma) heeft de tweede stap van uw account in Werken aan veiligheid verwijderd: authenticator-app, passkeys en herstelcodes.`,
         "U logt nu in met alleen uw wachtwoord. Vraagt uw rol om een tweede stap, dan stelt u bij het inloggen een nieuwe app in.",
         "",
         "Hebt u hier niet om gevraagd? Neem dan meteen contact op met het programma: dan kan iemand anders bij uw account proberen te komen.",

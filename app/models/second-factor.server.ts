@@ -15,13 +15,20 @@ export const LOGIN_CHALLENGE_MINUTES = 10;
 export interface SecondFactorState {
   /** A confirmed authenticator app. */
   totp: boolean;
+  /** Registered passkeys. */
+  passkeys: number;
   /** Unused recovery codes. */
   recoveryCodesLeft: number;
 }
 
 export async function secondFactorOf(db: DB, userId: number): Promise<SecondFactorState> {
-  const [totp, codes] = await Promise.all([
+  const [totp, passkeys, codes] = await Promise.all([
     db.selectFrom("totp_factor").select("confirmed_at").where("user_id", "=", userId).executeTakeFirst(),
+    db
+      .selectFrom("passkey")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .executeTakeFirst(),
     db
       .selectFrom("recovery_code")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -29,7 +36,7 @@ export async function secondFactorOf(db: DB, userId: number): Promise<SecondFact
       .where("used_at", "is", null)
       .executeTakeFirst(),
   ]);
-  return { totp: Boolean(totp?.confirmed_at), recoveryCodesLeft: Number(codes?.n ?? 0) };
+  return { totp: Boolean(totp?.confirmed_at), passkeys: Number(passkeys?.n ?? 0), recoveryCodesLeft: Number(codes?.n ?? 0) };
 }
 
 /** The sealed secret of the account's app, and whether it is confirmed. */
@@ -93,14 +100,18 @@ export async function useRecoveryCodeHash(db: DB, userId: number, hash: string, 
   return Number(used.numUpdatedRows) === 1;
 }
 
-/** Removes the app and the recovery codes (the person, or programma for them). True when there was an app. */
+/** Removes the app, the passkeys and the recovery codes (the person, or programma for them). True when there was a factor. */
 export async function removeSecondFactor(db: DB, userId: number): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     await trx.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
+    const keys = await trx.deleteFrom("passkey").where("user_id", "=", userId).executeTakeFirst();
     const removed = await trx.deleteFrom("totp_factor").where("user_id", "=", userId).executeTakeFirst();
-    return Number(removed.numDeletedRows) > 0;
+    return Number(removed.numDeletedRows) + Number(keys.numDeletedRows) > 0;
   });
 }
+
+/** Whether the account has a second factor: a confirmed app or a passkey. */
+export const hasSecondFactor = (state: SecondFactorState) => state.totp || state.passkeys > 0;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     name: account.name,
     email: account.email,
-    hasSecondFactor: Boolean(account.second_factor_at),
+    hasSecondFactor: Boolean(account.second_factor_at) || Number(account.passkeys) > 0,
     removed: new URL(args.request.url).searchParams.get("verwijderd") === "1",
   };
 }
@@ -48,9 +48,9 @@ export default function RemoveSecondFactor() {
       ) : page.hasSecondFactor ? (
         <>
           <p className="utrecht-paragraph">
-            {page.name} ({page.email}) logt in met wachtwoord en authenticator-app. Na het verwijderen van de app en de herstelcodes logt deze persoon in met
-            alleen het wachtwoord; vraagt de rol om een tweede stap, dan stelt zij of hij bij het inloggen een nieuwe app in. De persoon krijgt hierover een
-            e-mail, en het auditlog noemt u.
+            {page.name} ({page.email}) logt in met een tweede stap (authenticator-app of passkey). Na het verwijderen van app, passkeys en herstelcodes logt
+            deze persoon in met alleen het wachtwoord; vraagt de rol om een tweede stap, dan stelt zij of hij bij het inloggen een nieuwe app in. De persoon
+            krijgt hierover een e-mail, en het auditlog noemt u.
           </p>
           <p className="utrecht-paragraph">Doe dit alleen op verzoek van de persoon zelf, na controle dat het verzoek echt van hem of haar komt.</p>
           <Form method="post" className="form-actions">

@@ -11,6 +11,8 @@ import { currentChallenge, secondStepFor, signIn } from "../auth/second-step.ser
 import { groupedKey, setupQrCode } from "../auth/totp.server.ts";
 import { getUser } from "../models/user.server.ts";
 import { getIdentityProvider } from "../models/identity-providers.server.ts";
+import { secondFactorOf } from "../models/second-factor.server.ts";
+import { PasskeySignIn } from "../components/Passkeys.tsx";
 import { audit } from "../models/audit.server.ts";
 import { waitText } from "../models/login-throttle.server.ts";
 import { checkSecondFactor, confirmTotp, newRecoveryCodes, pendingTotpSecret } from "../auth/second-factor.server.ts";
@@ -32,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // No redirect: after the last step the challenge is gone, and the page still shows the recovery codes.
   if (!found) return { mode: "expired" as const };
   const step = await secondStepFor(context, found.user);
-  if (step !== "setup") return { mode: "code" as const };
+  if (step !== "setup") {
+    const state = await secondFactorOf(context.db, found.user.id);
+    return { mode: "code" as const, totp: state.totp, passkeys: state.passkeys > 0 };
+  }
   const secret = (await pendingTotpSecret(context, found.user.id))!;
   return { mode: "setup" as const, role: ROLE_LABEL[found.user.role], qrCode: await setupQrCode(secret, found.user.email), key: groupedKey(secret) };
 }
@@ -110,7 +115,7 @@ export default function SecondStep() {
   return (
     <section aria-labelledby="step-title">
       <h1 id="step-title" className="utrecht-heading-1">
-        {page.mode === "setup" ? "Stel de tweede stap bij inloggen in" : "Tweede stap: code uit uw app"}
+        {page.mode === "setup" ? "Stel de tweede stap bij inloggen in" : page.totp ? "Tweede stap: code uit uw app" : "Tweede stap: uw passkey"}
       </h1>
       <ErrorSummary items={summary} focusKey={result} />
       {page.mode === "setup" ? (
@@ -123,12 +128,19 @@ export default function SecondStep() {
           <CodeForm label="Code uit de app" hint="Zes cijfers, zonder spaties." button="Bevestigen en inloggen" error={error} />
         </>
       ) : (
-        <CodeForm
-          label="Code"
-          hint="De zes cijfers die uw authenticator-app nu toont. Hebt u de app niet bij de hand? Vul dan een van uw herstelcodes in."
-          button="Inloggen"
-          error={error}
-        />
+        <>
+          {page.passkeys ? <PasskeySignIn /> : null}
+          <CodeForm
+            label="Code"
+            hint={
+              page.totp
+                ? "De zes cijfers die uw authenticator-app nu toont. Hebt u de app niet bij de hand? Vul dan een van uw herstelcodes in."
+                : "Kunt u uw passkey niet gebruiken? Vul dan een van uw herstelcodes in."
+            }
+            button="Inloggen"
+            error={error}
+          />
+        </>
       )}
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to="/login">

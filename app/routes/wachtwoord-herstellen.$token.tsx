@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/password.server.ts";
 import { passwordProblem } from "../auth/password-policy.server.ts";
 import { checkSecondFactor } from "../auth/second-factor.server.ts";
 import { secondFactorCodeSchema } from "../forms/second-factor.ts";
-import { secondFactorOf } from "../models/second-factor.server.ts";
+import { hasSecondFactor, secondFactorOf } from "../models/second-factor.server.ts";
 import { audit } from "../models/audit.server.ts";
 import { waitText } from "../models/login-throttle.server.ts";
 
@@ -22,7 +22,7 @@ const SPENT = "Deze link is verlopen of al gebruikt. Vraag op de inlogpagina via
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(context.db, params.token ?? "");
   // With a second factor, the link alone (a mailbox someone got into) does not give the account away.
-  const askCode = reset ? (await secondFactorOf(context.db, reset.user_id)).totp : false;
+  const askCode = reset ? hasSecondFactor(await secondFactorOf(context.db, reset.user_id)) : false;
   return { valid: Boolean(reset), email: reset?.email ?? null, askCode };
 }
 
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submission;
   const problem = await passwordProblem(parsed.data.password, [reset.email, reset.name, ...reset.email.split(/[@.]/)]);
   if (problem) return invalid({ password: problem }, submission.values);
-  if ((await secondFactorOf(context.db, reset.user_id)).totp) {
+  if (hasSecondFactor(await secondFactorOf(context.db, reset.user_id))) {
     const code = secondFactorCodeSchema.safeParse({ code: submission.form.get("code") ?? "" });
     if (!code.success) return invalid({ code: "Vul de code uit uw authenticator-app in, of een herstelcode." }, submission.values);
     const check = await checkSecondFactor(context, reset.user_id, code.data.code);

@@ -15,6 +15,7 @@ import * as m0013 from "./0013-notification-read.ts";
 import * as m0014 from "./0014-zelfscan-reminders.ts";
 import * as m0015 from "./0015-second-factor.ts";
 import * as m0016 from "./0016-identity-providers.ts";
+import * as m0017 from "./0017-passkeys.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0014-zelfscan-reminders": m0014,
   "0015-second-factor": m0015,
   "0016-identity-providers": m0016,
+  "0017-passkeys": m0017,
 };

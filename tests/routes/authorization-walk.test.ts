@@ -42,10 +42,13 @@ const ROUTES: Record<string, Access> = {
   "login_.tweede-stap.tsx": { kind: "public" },
   // The provider's way back: it acts only with the state of a sign-in this browser began (tests/routes/organisation-sign-in.test.ts).
   "login_.organisatie.tsx": { kind: "public" },
+  // Public, but it acts only with the challenge cookie of a sign-in's second step (tests/routes/second-factor.test.ts).
+  "login_.passkey.tsx": { kind: "public" },
   "programma.inlogdiensten.tsx": { kind: "programma" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
   "account_.tweede-stap.tsx": { kind: "signed-in" },
+  "account_.passkeys.tsx": { kind: "signed-in" },
   "sessie.tsx": { kind: "signed-in" },
   // Opening one's own notification or marking all read; another user's id is not found (notifications.test.ts).
   "meldingen.tsx": { kind: "signed-in" },

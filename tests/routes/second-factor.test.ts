@@ -12,6 +12,8 @@ import * as forgot from "../../app/routes/wachtwoord-vergeten.tsx";
 import * as reset from "../../app/routes/wachtwoord-herstellen.$token.tsx";
 import * as removal from "../../app/routes/beheer.accounts_.$userId.tweede-stap.tsx";
 import * as accounts from "../../app/routes/beheer.accounts.tsx";
+import * as passkeys from "../../app/routes/account_.passkeys.tsx";
+import * as passkeyStep from "../../app/routes/login_.passkey.tsx";
 
 // Issue 29, part 2 (decision 90): an authenticator app (TOTP) and recovery codes as a second factor, asked after
 // the password; required for the roles the configuration names; a code is taken once; wrong codes are throttled.
@@ -97,7 +99,7 @@ describe("signing in with a second factor", () => {
     expect(sessionOf(password)).toBeUndefined();
     const challenge = challengeOf(password)!;
     expect(challenge).toBeDefined();
-    expect((await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context)).data).toEqual({ mode: "code" });
+    expect((await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context)).data).toEqual({ mode: "code", totp: true, passkeys: false });
 
     const wrong = await run(secondStep.action, formRequest("/login/tweede-stap", { code: "123456" }, challenge), context);
     expect(wrong.status).toBe(400);
@@ -272,7 +274,7 @@ describe("programma removes a person's second factor", () => {
       .where("recipient", "=", "gemeente.enschede@test.nl")
       .executeTakeFirstOrThrow();
     expect(mail.subject).toBe("Uw tweede stap bij inloggen is verwijderd: Werken aan veiligheid");
-    expect(mail.body).toMatch(/heeft de authenticator-app en de herstelcodes van uw account/);
+    expect(mail.body).toMatch(/heeft de tweede stap van uw account in Werken aan veiligheid verwijderd: authenticator-app, passkeys en herstelcodes/);
     const entry = await context.db
       .selectFrom("audit_log")
       .select(["actor_id", "entity_id"])
@@ -296,5 +298,91 @@ describe("programma removes a person's second factor", () => {
     const programma = await sessionCookieFor(context, world.users.programma);
     expect((await run(removal.action, formRequest("/x", {}, programma), context, { userId: String(world.users.programma) })).status).toBe(404);
     expect(await context.db.selectFrom("totp_factor").select("user_id").orderBy("user_id").execute()).toHaveLength(2);
+  });
+});
+
+describe("passkeys (the ceremonies themselves run in Chromium: tests/e2e/passkeys.test.ts)", () => {
+  const addPasskey = (userId: number, credentialId: string) =>
+    context.db
+      .insertInto("passkey")
+      .values({
+        user_id: userId,
+        credential_id: credentialId,
+        public_key: "AA",
+        counter: 0,
+        transports: null,
+        name: "Laptop",
+        created_at: new Date().toISOString(),
+        last_used_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+  it("gives registration options bound to this installation, takes an answer once, and refuses one that does not verify", async () => {
+    const cookie = await sessionCookieFor(context, world.users.gemeenteEnschede);
+    const options = await run(passkeys.action, formRequest("/account/passkeys", { intent: "opties" }, cookie), context);
+    const body = await options.raw!.json();
+    expect(body.rp).toEqual({ name: "Werken aan veiligheid", id: "localhost" });
+    expect(body.user.name).toBe("gemeente.enschede@test.nl");
+    const stored = await context.db.selectFrom("webauthn_challenge").select(["challenge", "purpose"]).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ challenge: body.challenge, purpose: "registreren" });
+    const forged = JSON.stringify({
+      id: "abc",
+      rawId: "abc",
+      type: "public-key",
+      response: { clientDataJSON: "e30", attestationObject: "oA" },
+      clientExtensionResults: {},
+    });
+    const refused = await run(passkeys.action, formRequest("/account/passkeys", { intent: "antwoord", response: forged }, cookie), context);
+    expect(refused.raw!.status).toBe(400);
+    expect(await context.db.selectFrom("passkey").select("id").execute()).toEqual([]);
+    // The challenge went with that answer.
+    expect(await context.db.selectFrom("webauthn_challenge").select("id").execute()).toEqual([]);
+    const garbage = await run(passkeys.action, formRequest("/account/passkeys", { intent: "antwoord", response: "{niet" }, cookie), context);
+    expect(garbage.raw!.status).toBe(400);
+  });
+
+  it("the second step's passkey endpoint answers only with a challenge cookie, and an account with only a passkey is asked for it", async () => {
+    expect((await run(passkeyStep.action, formRequest("/login/passkey", { intent: "opties" }), context)).raw!.status).toBe(410);
+    await addPasskey(world.users.gemeenteEnschede, "cred-1");
+    const password = await logIn("gemeente.enschede@test.nl");
+    expect(password.location).toBe("/login/tweede-stap");
+    const challenge = challengeOf(password)!;
+    expect((await run(secondStep.loader, getRequest("/login/tweede-stap", challenge), context)).data).toEqual({ mode: "code", totp: false, passkeys: true });
+    const options = await (await run(passkeyStep.action, formRequest("/login/passkey", { intent: "opties" }, challenge), context)).raw!.json();
+    expect(options.allowCredentials).toEqual([{ id: "cred-1", type: "public-key" }]);
+    const forged = JSON.stringify({
+      id: "cred-1",
+      rawId: "cred-1",
+      type: "public-key",
+      response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" },
+      clientExtensionResults: {},
+    });
+    const refused = await run(passkeyStep.action, formRequest("/login/passkey", { intent: "antwoord", response: forged }, challenge), context);
+    expect(refused.raw!.status).toBe(400);
+    expect(sessionOf(refused)).toBeUndefined();
+  });
+
+  it("a passkey is removed by its owner only, and not the last second step of a role that must have one", async () => {
+    const mine = await addPasskey(world.users.gemeenteEnschede, "cred-2");
+    const theirs = await addPasskey(world.users.gemeenteHengelo, "cred-3");
+    const cookie = await sessionCookieFor(context, world.users.gemeenteEnschede);
+    const foreign = await run(
+      settings.action,
+      formRequest("/account/tweede-stap", { intent: "passkey-verwijderen", passkey: String(theirs.id) }, cookie),
+      context,
+    );
+    expect(foreign.status).toBe(404);
+    context.config = { ...context.config, secondFactorRoles: ["gemeente"] };
+    const last = await run(settings.action, formRequest("/account/tweede-stap", { intent: "passkey-verwijderen", passkey: String(mine.id) }, cookie), context);
+    expect(last.status).toBe(403);
+    context.config = { ...context.config, secondFactorRoles: [] };
+    const removed = await run(
+      settings.action,
+      formRequest("/account/tweede-stap", { intent: "passkey-verwijderen", passkey: String(mine.id) }, cookie),
+      context,
+    );
+    expect(removed.location).toBe("/account/tweede-stap");
+    expect((await context.db.selectFrom("passkey").select("credential_id").execute()).map((p) => p.credential_id)).toEqual(["cred-3"]);
   });
 });
