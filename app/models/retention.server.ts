@@ -43,8 +43,12 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     .deleteFrom("session")
     .where("expires_at", "<", before(now, periods.sessionDays * DAY))
     .executeTakeFirst();
-  // A sign-in's step between password and code lives 10 minutes; one nobody finished goes with the old sessions.
-  const loginChallenges = await db.deleteFrom("login_challenge").where("expires_at", "<", now.toISOString()).executeTakeFirst();
+  // The steps of a sign-in live minutes (the second step, the way to an organisation's provider, a passkey
+  // ceremony); those nobody finished go with the old sessions.
+  let loginChallenges = 0;
+  for (const table of ["login_challenge", "oidc_login", "webauthn_challenge"] as const) {
+    loginChallenges += count(await db.deleteFrom(table).where("expires_at", "<", now.toISOString()).executeTakeFirst());
+  }
   const keptInput = await db
     .deleteFrom("pending_save")
     .where("created_at", "<", before(now, periods.keptInputDays * DAY))
@@ -68,7 +72,7 @@ export async function cleanUp(db: DB, periods: RetentionPeriods = DEFAULT_RETENT
     .where("at", "<", before(now, periods.auditAddressDays * DAY))
     .executeTakeFirst();
   return {
-    sessions: count(sessions) + count(loginChallenges),
+    sessions: count(sessions) + loginChallenges,
     keptInput: count(keptInput),
     outbox: count(outbox),
     outboxLinks,

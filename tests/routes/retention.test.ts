@@ -127,6 +127,54 @@ describe("the retention cleanup", () => {
     });
   });
 
+  it("removes the steps of sign-ins nobody finished (second step, way to a provider, passkey ceremony) once they expired", async () => {
+    const db = context.db;
+    const user = world.users.teamA;
+    const { id: provider } = await db
+      .insertInto("identity_provider")
+      .values({
+        name: "P",
+        issuer: "https://p.example",
+        client_id: "c",
+        client_secret: null,
+        secret_name: null,
+        organisation: "programma",
+        region_id: null,
+        municipality_id: null,
+        created_at: ago(DAY),
+        created_by: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const expired = ago(60_000);
+    const fresh = new Date(NOW.getTime() + 60_000).toISOString();
+    await db
+      .insertInto("login_challenge")
+      .values([
+        { id: "oud", user_id: user, redirect_to: "", created_at: ago(DAY), expires_at: expired, identity_provider_id: null },
+        { id: "nieuw", user_id: user, redirect_to: "", created_at: ago(60_000), expires_at: fresh, identity_provider_id: null },
+      ])
+      .execute();
+    await db
+      .insertInto("oidc_login")
+      .values([
+        { id: "oud", provider_id: provider, nonce: "n", code_verifier: "v", redirect_to: "", created_at: ago(DAY), expires_at: expired },
+        { id: "nieuw", provider_id: provider, nonce: "n", code_verifier: "v", redirect_to: "", created_at: ago(60_000), expires_at: fresh },
+      ])
+      .execute();
+    await db
+      .insertInto("webauthn_challenge")
+      .values([
+        { user_id: user, purpose: "inloggen", challenge: "oud", expires_at: expired },
+        { user_id: user, purpose: "registreren", challenge: "nieuw", expires_at: fresh },
+      ])
+      .execute();
+    expect((await cleanUp(db, DEFAULT_RETENTION, NOW)).sessions).toBe(3);
+    expect((await db.selectFrom("login_challenge").select("id").execute()).map((r) => r.id)).toEqual(["nieuw"]);
+    expect((await db.selectFrom("oidc_login").select("id").execute()).map((r) => r.id)).toEqual(["nieuw"]);
+    expect((await db.selectFrom("webauthn_challenge").select("challenge").execute()).map((r) => r.challenge)).toEqual(["nieuw"]);
+  });
+
   it("follows configured periods", async () => {
     await context.db
       .insertInto("pending_save")
