@@ -7,6 +7,7 @@ import { ROLE_LABEL } from "./domain/roles.ts";
 import { startPathFor } from "./domain/user.ts";
 import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary.tsx";
 import { optionalUser } from "./auth/guards.server.ts";
+import { isPublicPicturePath } from "./domain/public-paths.ts";
 import { useNonce } from "./components/nonce.tsx";
 import { lookupSession } from "./auth/session.server.ts";
 import { isDemoInstallation } from "./models/app-settings.server.ts";
@@ -24,6 +25,10 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${errorTitle(error)} – Werken aan veiligheid` }] : []);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The public picture reads no session: the same page for everyone, whatever cookie the browser sends.
+  if (isPublicPicturePath(new URL(request.url).pathname)) {
+    return { user: null, idleMinutes: context.config.sessionIdleMinutes, sessionAbsoluteEnd: null, demo: await isDemoInstallation(context.db) };
+  }
   const user = await optionalUser(request, context);
   const session = await lookupSession(context, request);
   return {

@@ -327,6 +327,20 @@ export interface OidcLoginTable {
   expires_at: string;
 }
 
+/** A published national picture of a year (issue 30): the snapshot as it was published. */
+export interface PublicationTable {
+  id: Generated<number>;
+  year: number;
+  /** JSON of the picture (app/domain/national-picture.ts DashboardView). */
+  snapshot: string;
+  published_at: string;
+  /** Null for the demo's own publications. */
+  published_by: number | null;
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
+  withdraw_reason: string | null;
+}
+
 /** A passkey (WebAuthn credential) as an account's second factor. */
 export interface PasskeyTable {
   id: Generated<number>;
@@ -526,6 +540,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
   passkey: PasskeyTable;
+  publication: PublicationTable;
   webauthn_challenge: WebauthnChallengeTable;
   identity_provider: IdentityProviderTable;
   identity_provider_domain: IdentityProviderDomainTable;

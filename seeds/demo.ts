@@ -5,6 +5,8 @@ import { getDefinition, latestVersionOf, reviewResponse } from "../app/models/re
 import { notifySubmitted } from "../app/services/notifications.server.ts";
 import { reopenSubmitted, reviewScan } from "../app/services/review.server.ts";
 import { seedDemoPhases } from "./demo-phases.ts";
+import { dashboardView } from "../app/services/dashboard.server.ts";
+import { publish } from "../app/models/publications.server.ts";
 import { seedDemoRoundTables } from "./demo-rondetafels.ts";
 import { seedDemoRoundTableInput } from "./demo-input.ts";
 import type { AnswerMap } from "../app/questionnaire/answers.ts";
@@ -366,6 +368,9 @@ export async function seedDemoData(db: DB, options: { now?: Date; origin: string
     .values({ key: "demo_data", value: now.toISOString() })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  // The programme's own years are published (their published figures, marked where the demo adds to them);
+  // the current year stays a draft for programma to preview and publish.
+  for (const year of [2019, 2020, 2021]) await publish(db, await dashboardView(db, year, now), null, now);
 
   return [
     { email: `programma@${DEMO_EMAIL_DOMAIN}`, role: "programma", description: "programmamedewerker (landelijk)" },

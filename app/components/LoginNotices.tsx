@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 /** What the login page says about how the visitor got there: an expired session, a logout, a reset, a refusal. */
 export function LoginNotices({
   expired,
@@ -68,6 +70,26 @@ export function LoginNotices({
           </p>
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** Under the login form: a new password, and what anyone may read without an account. */
+export function LoginLinks() {
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/wachtwoord-vergeten">
+          Wachtwoord vergeten?
+        </Link>
+      </p>
+      <p className="utrecht-paragraph">
+        Zonder account:{" "}
+        <Link className="utrecht-link" to="/cijfers">
+          het landelijk beeld van Geweld hoort nergens thuis
+        </Link>
+        , per jaar.
+      </p>
     </>
   );
 }

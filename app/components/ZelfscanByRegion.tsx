@@ -28,7 +28,15 @@ export interface ZelfscanView {
 }
 
 /** The national picture's zelfscan part: a map of one theme's score per region, and the table of every region and theme. */
-export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: { key: string; title: string } | null }) {
+export function ZelfscanByRegion({
+  view,
+  theme,
+  published = false,
+}: {
+  view: ZelfscanView;
+  theme: { key: string; title: string } | null;
+  published?: boolean;
+}) {
   return (
     <section aria-labelledby="zelfscan-kop" className="page-section">
       <h2 id="zelfscan-kop" className="utrecht-heading-2">
@@ -122,11 +130,17 @@ export function ZelfscanByRegion({ view, theme }: { view: ZelfscanView; theme: {
       </p>
       <p className="figure-source">
         Bron: de zelfscans in deze toepassing, stand op {view.stand}; scores voor {view.zelfscan.shown} van de {view.outOf} regio's.
-        {view.demo ? " Demo, niet gepubliceerd." : ""} De antwoorden en resultaten per ronde staan bij de downloads op het{" "}
-        <Link className="utrecht-link" to="/programma">
-          landelijk overzicht
-        </Link>
-        .
+        {view.demo ? " Demo, niet gepubliceerd." : ""}
+        {published ? null : (
+          <>
+            {" "}
+            De antwoorden en resultaten per ronde staan bij de downloads op het{" "}
+            <Link className="utrecht-link" to="/programma">
+              landelijk overzicht
+            </Link>
+            .
+          </>
+        )}
       </p>
     </section>
   );

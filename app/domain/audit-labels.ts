@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   logout: "Uitgelogd",
   "logout.everywhere": "Overal uitgelogd",
   "login.organisation_failed": "Inloggen met organisatieaccount mislukt",
+  "publication.published": "Landelijk beeld gepubliceerd",
+  "publication.withdrawn": "Publicatie van het landelijk beeld ingetrokken",
   "identity_provider.created": "Inlogdienst van een organisatie toegevoegd",
   "identity_provider.removed": "Inlogdienst van een organisatie verwijderd",
   "login.second_factor_failed": "Tweede stap bij inloggen mislukt",
@@ -77,6 +79,7 @@ export const auditActionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?
 /** The kinds of record an entry is about. */
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   identity_provider: "Inlogdienst",
+  publication: "Publicatie",
   response: "Vragenlijst",
   region: "Regio",
   round: "Ronde",
@@ -119,6 +122,7 @@ const FIELD_LABEL: Record<string, string> = {
   note: "Notitie",
   mail_notifications: "Meldingen per e-mail",
   method: "Manier van inloggen",
+  year: "Jaar",
   provider: "Inlogdienst",
   issuer: "Uitgever",
   domains: "Domeinen",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client.ts";
+import type { RegionZelfscan, ThemeScore } from "../domain/national-picture.ts";
 import { compareDutch } from "../domain/format.ts";
 import { allItems, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
 import { isPostgres } from "../../db/dialect.ts";
@@ -12,7 +13,6 @@ import { zelfscanRounds } from "./cycles.server.ts";
 import { cycleRound } from "../domain/cycles.ts";
 import { dayOf } from "../domain/format.ts";
 import { isPhaseKey, type PhaseKey } from "../domain/phases.ts";
-import type { ThemeFigure } from "../domain/scoring.ts";
 import { smallGroupDecision } from "../domain/small-groups.ts";
 import { teamsWithViewsPerRegion } from "./professional-views.server.ts";
 
@@ -241,22 +241,6 @@ export async function phasePicture(db: DB, year: number, now = new Date()): Prom
     perPhase,
     perSource,
   };
-}
-
-export type ThemeScore = Pick<ThemeFigure, "theme" | "title" | "score">;
-
-export interface RegionZelfscan {
-  name: string;
-  /** The zelfscan round the region's cycle was on at the moment, if any. */
-  round: string | null;
-  teams: number;
-  submitted: number;
-  /** Themes A to I with their scores (only what the dashboard shows); null under the small-group rule (fewer than 3 submitted teams). */
-  themes: ThemeScore[] | null;
-  /** Why the scores are missing, in words (the small-group rule's reason), or null when they are shown. */
-  withheld: string | null;
-  /** Teams whose professionals' view is shown (3 or more of them answered). */
-  withViews: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { draftCopy } from "../questionnaire/ui/draft-guard.ts";
@@ -12,7 +12,7 @@ import { readFormData, safeRedirectPath } from "../http/http.server.ts";
 import { beginOrganisationSignIn, organisationForLogin, organisationLogout } from "../auth/oidc.server.ts";
 import { providerDomains, type IdentityProvider } from "../models/identity-providers.server.ts";
 import { domainOf, isOrganisationRefusal, ORGANISATION_REFUSAL_TEXT } from "../domain/sign-in.ts";
-import { LoginNotices } from "../components/LoginNotices.tsx";
+import { LoginLinks, LoginNotices } from "../components/LoginNotices.tsx";
 import { invalid } from "../http/form.server.ts";
 import { parseForm } from "../forms/submission.ts";
 import { findUserByEmail } from "../models/user.server.ts";
@@ -185,11 +185,7 @@ export default function Login() {
           </span>
         </div>
       </Form>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/wachtwoord-vergeten">
-          Wachtwoord vergeten?
-        </Link>
-      </p>
+      <LoginLinks />
     </section>
   );
 }

@@ -75,6 +75,9 @@ export default function ProgrammaPage() {
         <Link className="utrecht-link" to="/programma/organisatie">
           Organisatie
         </Link>
+        <Link className="utrecht-link" to="/programma/publicaties">
+          Landelijk beeld publiceren
+        </Link>
         <Link className="utrecht-link" to="/programma/inlogdiensten">
           Inloggen met organisatieaccount
         </Link>

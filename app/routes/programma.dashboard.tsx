@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound } from "../http/http.server.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
-import { FigureBlock } from "../components/FigureBlock.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { RegionMap } from "../components/RegionMap.tsx";
-import { ZelfscanByRegion } from "../components/ZelfscanByRegion.tsx";
+import { NationalPicture } from "../components/NationalPicture.tsx";
 import { YearNav } from "../components/YearNav.tsx";
 import { requireRole } from "../auth/guards.server.ts";
 import { dashboardYears } from "../models/dashboard.server.ts";
 import { parseYear } from "../models/rondetafel.server.ts";
 import { dashboardView } from "../services/dashboard.server.ts";
 import { dayOf } from "../domain/format.ts";
-import { PHASES } from "../domain/phases.ts";
 import { PrintButton } from "../components/PrintButton.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,10 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { years, view, theme };
 }
 
-// Score bands of the theme map (0–100), the same five colours as the phases.
 export default function Dashboard() {
   const { years, view, theme } = useLoaderData<typeof loader>();
-  const { year, phases } = view;
+  const { year } = view;
   const previousYear = view.previousYear;
   return (
     <>
@@ -68,62 +64,7 @@ export default function Dashboard() {
       </YearNav>
       <PrintButton what="het dashboard" />
 
-      <section aria-labelledby="kaart" className="page-section">
-        <h2 id="kaart" className="utrecht-heading-2">
-          Kaart: fase per regio in {year}
-        </h2>
-        <RegionMap
-          id="fasekaart"
-          title={`De ${view.outOf} regio's naar fase van implementatie in ${year}, stand op ${view.stand}${phases.regionsDemo ? " (welke regio in welke fase: demo)" : ""}`}
-          legend={PHASES.map((p, i) => `${i + 1} ${p.short}`)}
-          regions={phases.map}
-        />
-        {phases.regionsDemo ? (
-          <p className="utrecht-paragraph">
-            <em>Demo:</em> welke regio in welke fase is, is verzonnen. Waar het programma een aantal heeft gepubliceerd, klopt het aantal per fase; de bron zegt
-            niet welke regio's het zijn.
-          </p>
-        ) : null}
-        <ul className="utrecht-unordered-list">
-          {phases.lists.map((list) => (
-            <li key={list.label}>
-              {list.label}: {list.names.length ? list.names.join(", ") : "geen"}
-            </li>
-          ))}
-        </ul>
-        <p className="figure-source">{phases.source}</p>
-      </section>
-
-      <FigureBlock id={phases.id} title={phases.title} rows={phases.rows} outOf={view.outOf} year={year} previousYear={previousYear} source={phases.source} />
-
-      <ZelfscanByRegion view={view} theme={theme} />
-
-      {view.blocks.length ? (
-        view.blocks.map((block) => (
-          <FigureBlock
-            key={block.id}
-            id={block.id}
-            title={block.title}
-            rows={block.rows}
-            outOf={view.outOf}
-            year={year}
-            previousYear={previousYear}
-            source={block.source}
-          />
-        ))
-      ) : (
-        <section aria-labelledby="rondetafel-kop" className="page-section">
-          <h2 id="rondetafel-kop" className="utrecht-heading-2">
-            Rondetafelgesprekken
-          </h2>
-          <p className="utrecht-paragraph">
-            Voor {year} zijn nog geen rondetafelgesprekken vastgelegd.{" "}
-            <Link className="utrecht-link" to="/programma/rondetafels">
-              Naar de rondetafelgesprekken
-            </Link>
-          </p>
-        </section>
-      )}
+      <NationalPicture view={view} theme={theme} />
     </>
   );
 }

@@ -3,43 +3,13 @@ import { formatDate, plural } from "../domain/format.ts";
 import { PHASES, phaseIndex } from "../domain/phases.ts";
 import { PUBLISHED_PROJECTS, provenanceLabel, provenanceOf, regionsAreDemo } from "../domain/published-figures.ts";
 import { isDemoData } from "../models/app-settings.server.ts";
-import { phasePicture, yearFigures, zelfscanPicture, type PhasePicture, type RegionZelfscan, type YearFigures } from "../models/dashboard.server.ts";
+import { phasePicture, yearFigures, zelfscanPicture, type PhasePicture, type YearFigures } from "../models/dashboard.server.ts";
 import { rowsOf as sheetRows, type Sheet } from "./spreadsheets.server.ts";
+import type { DashboardBlock, DashboardView, FigureRow } from "../domain/national-picture.ts";
 
 // The national dashboard of a year, put together once for the page and its CSV: the round-table
 // figures, the phases from both sources, the zelfscan from the product, and per figure where it comes
 // from and whether it is a published one.
-
-/** One figure of a block (the shape components/FigureBlock.tsx shows). */
-export interface FigureRow {
-  key: string;
-  label: string;
-  count: number;
-  previous: number | null;
-  regions: string[];
-  /** Where the figure comes from: "gepubliceerd, bron 003", "afgeleid uit bron 000: …", "uit deze toepassing", "demo, niet gepubliceerd". */
-  provenance: string;
-  /** The regions behind the figure are the demo's invention (a published count does not say which regions). */
-  regionsDemo: boolean;
-}
-
-/** One region's tile (the shape components/RegionMap.tsx draws): a band 0..4 or none, its value, in words. */
-export interface MapRegion {
-  name: string;
-  band: number | null;
-  value: string;
-  description: string;
-}
-
-export interface DashboardBlock {
-  id: string;
-  title: string;
-  rows: FigureRow[];
-  /** The line under the block: where its figures come from. */
-  source: string;
-  /** For the CSV: the data source of the block's figures. */
-  sourceShort: string;
-}
 
 type BlockSpec = { id: string; title: string; indicators: string[]; onlyYes?: boolean };
 
@@ -61,22 +31,6 @@ const ROUND_TABLE_BLOCKS: BlockSpec[] = [
   { id: "impact", title: "Impact van COVID-19 en andere gebeurtenissen", indicators: ["impact"] },
   { id: "projecten", title: "Projecten uit de projectenpool", indicators: ["projecten"] },
 ];
-
-export interface DashboardView {
-  year: number;
-  previousYear: number | null;
-  outOf: number;
-  demo: boolean;
-  /** "1 december 2026" or "31 december 2021": the moment the phases stand on. */
-  stand: string;
-  live: boolean;
-  /** Submitted round-table records of the year (null: no round table that year). */
-  responded: number | null;
-  /** The phases, with the map and lists of regions; `regionsDemo`: which region is in which phase is the demo's invention. */
-  phases: DashboardBlock & { map: MapRegion[]; lists: { label: string; names: string[] }[]; regionsDemo: boolean };
-  blocks: DashboardBlock[];
-  zelfscan: { regions: RegionZelfscan[]; themes: { key: string; title: string }[]; shown: number; withViews: number };
-}
 
 /** A figure's provenance, in words, and whether the regions behind it are demo. */
 function origin(demo: boolean, figure: Parameters<typeof provenanceOf>[0]) {

@@ -45,6 +45,10 @@ const ROUTES: Record<string, Access> = {
   // Public, but it acts only with the challenge cookie of a sign-in's second step (tests/routes/second-factor.test.ts).
   "login_.passkey.tsx": { kind: "public" },
   "programma.inlogdiensten.tsx": { kind: "programma" },
+  "programma.publicaties.tsx": { kind: "programma" },
+  // The published national picture: public by design, no session read (tests/routes/publications.test.ts).
+  "cijfers._index.tsx": { kind: "public" },
+  "cijfers.$year.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
   "account_.tweede-stap.tsx": { kind: "signed-in" },

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestContext } from "../support/db.ts";
+import { sessionCookieFor } from "../support/fixtures.ts";
+import { formRequest, getRequest, run } from "../support/http.ts";
+import * as root from "../../app/root.tsx";
+import * as publicIndex from "../../app/routes/cijfers._index.tsx";
+import * as publicYear from "../../app/routes/cijfers.$year.tsx";
+import * as publications from "../../app/routes/programma.publicaties.tsx";
+
+// Issue 30, first part: programma publishes a year's national picture as a snapshot; anyone reads the
+// published years without an account; a draft or withdrawn year is a 404; the public pages read no session.
+// On the demo database: 2019, 2020 and 2021 are published (the programme's own years), the current year a draft.
+
+let context: TestContext;
+let programma: number;
+const thisYear = new Date().getUTCFullYear();
+
+beforeEach(async () => {
+  context = openTestDatabase("demo");
+  programma = (await context.db.selectFrom("user_account").select("id").where("email", "=", "programma@demo.example").executeTakeFirstOrThrow()).id;
+});
+afterEach(() => context.close());
+
+const publicPage = (year: number | string) => run(publicYear.loader, getRequest(`/cijfers/${year}`), context, { year: String(year) });
+
+describe("the published national picture", () => {
+  it("the demo has 2019, 2020 and 2021 public; the current year is a draft, and nonsense a 404", async () => {
+    const index = await run(publicIndex.loader, getRequest("/cijfers"), context);
+    expect(index.data.years.map((y: { year: number }) => y.year)).toEqual([2021, 2020, 2019]);
+    const page = await publicPage(2021);
+    expect(page.status).toBe(200);
+    expect(page.data.view.year).toBe(2021);
+    expect(page.data.view.outOf).toBe(28);
+    expect((await publicPage(thisYear)).status).toBe(404);
+    expect((await publicPage("2021abc")).status).toBe(404);
+    expect((await publicPage(1999)).status).toBe(404);
+  });
+
+  it("holds nothing below region level: no gemeente's or team's name, no person", async () => {
+    const snapshot = JSON.stringify((await publicPage(2021)).data.view);
+    for (const name of ["Wijkteam Zaandam Oost", "Zaanstad", "Enschede", "demo.example", "Pien Programma"]) expect(snapshot).not.toContain(name);
+  });
+
+  it("programma previews exactly what it publishes; the snapshot stays as published when the data changes; republishing and withdrawing keep every publication", async () => {
+    const cookie = await sessionCookieFor(context, programma);
+    const preview = await run(publications.loader, getRequest(`/programma/publicaties?voorbeeld=${thisYear}`, cookie), context);
+    expect(preview.data.preview.year).toBe(thisYear);
+    const published = await run(publications.action, formRequest("/programma/publicaties", { intent: "publiceren", year: String(thisYear) }, cookie), context);
+    expect(published.location).toBe(`/programma/publicaties?klaar=gepubliceerd-${thisYear}`);
+    const first = (await publicPage(thisYear)).data;
+    expect(first.view).toEqual(JSON.parse(JSON.stringify(preview.data.preview)));
+
+    // The data changes: the public picture does not, until programma publishes again.
+    await context.db.updateTable("region").set({ name: "Zaanstreek-Waterland (nieuw)" }).where("name", "=", "Zaanstreek-Waterland").execute();
+    expect(JSON.stringify((await publicPage(thisYear)).data.view)).not.toContain("(nieuw)");
+    await run(publications.action, formRequest("/x", { intent: "publiceren", year: String(thisYear) }, cookie), context);
+    expect(JSON.stringify((await publicPage(thisYear)).data.view)).toContain("Zaanstreek-Waterland (nieuw)");
+
+    // Withdrawing the newest: the one before it is public again; withdrawing that too: a 404.
+    const list = (await run(publications.loader, getRequest("/programma/publicaties", cookie), context)).data.publications.filter(
+      (p: { year: number }) => p.year === thisYear,
+    );
+    expect(list).toHaveLength(2);
+    const short = await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[0].id), reason: "nee" }, cookie), context);
+    expect(short.status).toBe(400);
+    expect(short.data.errors.reason).toMatch(/ten minste 5 tekens/);
+    await run(
+      publications.action,
+      formRequest("/x", { intent: "intrekken", publication: String(list[0].id), reason: "Fout in de regionaam" }, cookie),
+      context,
+    );
+    expect(JSON.stringify((await publicPage(thisYear)).data.view)).not.toContain("(nieuw)");
+    await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[1].id), reason: "Nog niet af" }, cookie), context);
+    expect((await publicPage(thisYear)).status).toBe(404);
+    // A withdrawn one cannot be withdrawn again; every publication is still listed, with its reason.
+    expect(
+      (await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[1].id), reason: "Nogmaals" }, cookie), context)).status,
+    ).toBe(404);
+    const after = (await run(publications.loader, getRequest("/programma/publicaties", cookie), context)).data.publications.filter(
+      (p: { year: number }) => p.year === thisYear,
+    );
+    expect(after.map((p: { withdrawReason: string }) => p.withdrawReason)).toEqual(["Fout in de regionaam", "Nog niet af"]);
+    const audit = await context.db.selectFrom("audit_log").select("action").where("entity", "=", "publication").orderBy("id").execute();
+    expect(audit.map((a) => a.action)).toEqual(["publication.published", "publication.published", "publication.withdrawn", "publication.withdrawn"]);
+  });
+
+  it("reads no session on the public pages: the same for a signed-in browser, and the session is not touched", async () => {
+    const cookie = await sessionCookieFor(context, programma, new Date(Date.now() - 10 * 60_000));
+    const before = await context.db.selectFrom("session").select("last_seen_at").where("user_id", "=", programma).executeTakeFirstOrThrow();
+    const publicRoot = await run(root.loader, getRequest("/cijfers/2021", cookie), context);
+    expect(publicRoot.data.user).toBeNull();
+    expect(publicRoot.headers.getSetCookie()).toEqual([]);
+    const after = await context.db.selectFrom("session").select("last_seen_at").where("user_id", "=", programma).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    // Elsewhere the same cookie is a signed-in user.
+    expect((await run(root.loader, getRequest("/programma", cookie), context)).data.user.name).toBe("Pien Programma (GHNT)");
+  });
+});
