@@ -120,6 +120,27 @@ describe("reports print whole on A4", () => {
     }
   });
 
+  it("the public national picture (issue 30): reached from the login page without an account, no cookie set, printed whole", async () => {
+    const { context, page, problems } = await newPage(browser);
+    await page.goto("/login");
+    await page.getByRole("link", { name: "het landelijk beeld van Geweld hoort nergens thuis" }).click();
+    await expectOne(page.getByRole("heading", { name: "Landelijk beeld Geweld hoort nergens thuis", level: 1 }));
+    await expectAccessible(page, "public pictures");
+    const response = page.waitForResponse((r) => r.url().endsWith("/cijfers/2021") || r.url().includes("/cijfers/2021.data"));
+    await page.getByRole("link", { name: "Landelijk beeld 2021" }).click();
+    expect((await response).headers()["set-cookie"]).toBeUndefined();
+    await expectOne(page.getByRole("heading", { name: "Landelijk beeld 2021", level: 1 }));
+    await expectOne(page.getByText(/^Gepubliceerd op /));
+    await expectAccessible(page, "public picture 2021");
+    const { all } = await expectPrintsWhole(page, "landelijk-beeld-2021");
+    for (const text of ["Landelijk beeld 2021", "Gepubliceerd op", "Kaart: fase per regio in 2021", "CC0 1.0"]) expect(all).toContain(squash(text));
+    expect(await context.cookies()).toEqual([]);
+    // A year not published is not there.
+    expect((await page.goto(`/cijfers/${new Date().getUTCFullYear()}`))?.status()).toBe(404);
+    expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    await context.close();
+  });
+
   it("the team manager prints its results and downloads its own answers and results, for its round", async () => {
     const ids = await demoIds();
     const { context, page, problems } = await newPage(browser);
