@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { pipeline, Readable, Transform } from "node:stream";
 import { isUnstorableText } from "../domain/text.ts";
 
@@ -5,6 +6,22 @@ import { isUnstorableText } from "../domain/text.ts";
 // redirect target. Models and services never build HTTP responses; routes and this module do.
 
 const CONTENT_TYPE = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+
+/**
+ * Open data for anyone (issue 30): cacheable for an hour with an ETag (a repeat request with If-None-Match gets
+ * 304 and no body), readable from any site (CORS for GET), with the licence as a Link header. Never a cookie.
+ */
+export function publicData(request: Request, body: string, kind: "json" | "csv", licence: string): Response {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers: Record<string, string> = {
+    ETag: etag,
+    "Cache-Control": "public, max-age=3600",
+    "Access-Control-Allow-Origin": "*",
+    Link: `<${licence}>; rel="license"`,
+  };
+  if ((request.headers.get("If-None-Match") ?? "").split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers: { ...headers, "Content-Type": kind === "json" ? "application/json; charset=utf-8" : CONTENT_TYPE.csv } });
+}
 
 /** A file the browser saves (CSV or XLSX), streamed as it is written, in chunks of 64 KB. */
 export function download(stream: Readable, filename: string, kind: keyof typeof CONTENT_TYPE): Response {

@@ -53,6 +53,17 @@ export default function PublicPicture() {
           gemarkeerd als "demo, niet gepubliceerd".
         </p>
       ) : null}
+      <p className="utrecht-paragraph">
+        Als open data:{" "}
+        <a className="utrecht-link" href={`/cijfers/${view.year}/data.json`}>
+          JSON (het hele beeld)
+        </a>{" "}
+        en{" "}
+        <a className="utrecht-link" href={`/cijfers/${view.year}/data.csv`} download>
+          CSV (de cijfers)
+        </a>
+        .
+      </p>
       <PrintButton what="het landelijk beeld" />
       <NationalPicture view={view} theme={theme} published />
     </>

@@ -27,7 +27,7 @@ const ROLES: { role: string; email: string | null }[] = [
   { role: "veilig_thuis", email: "veilig-thuis.zaanstreek-waterland@demo.example" },
 ];
 /** Links that are not pages: they end the session, or are downloads, assets or the session keep-alive. */
-const NOT_A_PAGE = /^\/(logout|downloads\/|build\/|sessie)|\.(csv|xlsx)(\?|$)/;
+const NOT_A_PAGE = /^\/(logout|downloads\/|build\/|sessie)|\.(csv|xlsx|json)(\?|$)/;
 const PER_ROUTE = 2;
 const MAX_PAGES_PER_ACCOUNT = 45;
 

@@ -49,6 +49,8 @@ const ROUTES: Record<string, Access> = {
   // The published national picture: public by design, no session read (tests/routes/publications.test.ts).
   "cijfers._index.tsx": { kind: "public" },
   "cijfers.$year.tsx": { kind: "public" },
+  "cijfers.$year.data[.]json.tsx": { kind: "public" },
+  "cijfers.$year.data[.]csv.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
   "account_.tweede-stap.tsx": { kind: "signed-in" },

@@ -6,6 +6,8 @@ import * as root from "../../app/root.tsx";
 import * as publicIndex from "../../app/routes/cijfers._index.tsx";
 import * as publicYear from "../../app/routes/cijfers.$year.tsx";
 import * as publications from "../../app/routes/programma.publicaties.tsx";
+import * as openJson from "../../app/routes/cijfers.$year.data[.]json.tsx";
+import * as openCsv from "../../app/routes/cijfers.$year.data[.]csv.tsx";
 
 // Issue 30, first part: programma publishes a year's national picture as a snapshot; anyone reads the
 // published years without an account; a draft or withdrawn year is a 404; the public pages read no session.
@@ -94,5 +96,43 @@ describe("the published national picture", () => {
     expect(after).toEqual(before);
     // Elsewhere the same cookie is a signed-in user.
     expect((await run(root.loader, getRequest("/programma", cookie), context)).data.user.name).toBe("Pien Programma (GHNT)");
+  });
+
+  it("gives each published year as open data: JSON and CSV with the licence, cacheable with an ETag, for any site, never a draft", async () => {
+    const json = await run(openJson.loader, getRequest("/cijfers/2021/data.json"), context, { year: "2021" });
+    const response = json.raw!;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Link")).toBe('<https://creativecommons.org/publicdomain/zero/1.0/deed.nl>; rel="license"');
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    const body = await response.json();
+    expect(body).toMatchObject({ jaar: 2021, aantal_regios: 28, licentie: { naam: "CC0 1.0 Universeel (publiek domein)" } });
+    expect(body.fasen.regios).toHaveLength(28);
+    expect(body.rondetafelgesprekken.length).toBeGreaterThan(0);
+    // The same ETag again: 304 without a body.
+    const again = await run(
+      openJson.loader,
+      new Request("http://localhost/cijfers/2021/data.json", { headers: { "If-None-Match": response.headers.get("ETag")! } }),
+      context,
+      {
+        year: "2021",
+      },
+    );
+    expect(again.raw!.status).toBe(304);
+    expect(await again.raw!.text()).toBe("");
+
+    const csv = (await run(openCsv.loader, getRequest("/cijfers/2021/data.csv"), context, { year: "2021" })).raw!;
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(lines[0]).toBe("Onderdeel;Antwoord;Jaar;Aantal regio's;Van de regio's;Bron;Herkomst;Regio's");
+    expect(lines.filter(Boolean).length).toBeGreaterThan(10);
+
+    // A draft year, nonsense, and a year that does not exist: 404.
+    for (const year of [String(thisYear), "abc", "1999"]) {
+      expect((await run(openJson.loader, getRequest(`/cijfers/${year}/data.json`), context, { year })).status).toBe(404);
+      expect((await run(openCsv.loader, getRequest(`/cijfers/${year}/data.csv`), context, { year })).status).toBe(404);
+    }
   });
 });
