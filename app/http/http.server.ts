@@ -23,6 +23,29 @@ export function publicData(request: Request, body: string, kind: "json" | "csv",
   return new Response(body, { headers: { ...headers, "Content-Type": kind === "json" ? "application/json; charset=utf-8" : CONTENT_TYPE.csv } });
 }
 
+/** The API's answers (issue 30, NL API Design Rules): JSON with its version, CORS for GET, cacheable with an ETag. */
+export function apiJson(request: Request, body: unknown, version: string): Response {
+  const response = publicData(request, JSON.stringify(body), "json", "https://creativecommons.org/publicdomain/zero/1.0/deed.nl");
+  response.headers.set("API-Version", version);
+  response.headers.set("Cache-Control", "public, max-age=300");
+  return response;
+}
+
+/** An API error as RFC 9457 problem details (application/problem+json), in Dutch. */
+export function apiProblem(status: 400 | 404 | 429, detail: string, version: string, headers: Record<string, string> = {}): Response {
+  const title = { 400: "Ongeldige vraag", 404: "Niet gevonden", 429: "Te veel verzoeken" }[status];
+  return new Response(JSON.stringify({ type: "about:blank", title, status, detail }), {
+    status,
+    headers: {
+      "Content-Type": "application/problem+json",
+      "API-Version": version,
+      "Access-Control-Allow-Origin": "*",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}
+
 /** A file the browser saves (CSV or XLSX), streamed as it is written, in chunks of 64 KB. */
 export function download(stream: Readable, filename: string, kind: keyof typeof CONTENT_TYPE): Response {
   return new Response(Readable.toWeb(inLargeChunks(stream)) as ReadableStream, {

@@ -176,3 +176,46 @@ export function requestLog(write: (line: string) => void = (line) => process.std
     next();
   };
 }
+
+/** Anonymous requests to the public picture and its API per address and minute, per process (issue 30). */
+export const PUBLIC_REQUESTS_PER_MINUTE = 120;
+
+/**
+ * Rate limiting of what anyone may read without an account (`/cijfers`, `/api/`): per address, a fixed window
+ * of a minute, counted in this process (each worker and instance counts its own: the limit is about a burst
+ * from one address slowing the signed-in product, not about a precise quota). Past it: 429 with Retry-After,
+ * as problem+json for the API. Signed-in pages are never limited here.
+ */
+export function publicRateLimit(limit = PUBLIC_REQUESTS_PER_MINUTE) {
+  let window = 0;
+  let counts = new Map<string, number>();
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith("/api/") && req.path !== "/cijfers" && !req.path.startsWith("/cijfers/")) return next();
+    const minute = Math.floor(Date.now() / 60_000);
+    if (minute !== window) {
+      window = minute;
+      counts = new Map();
+    }
+    const address = req.ip ?? "onbekend";
+    const count = (counts.get(address) ?? 0) + 1;
+    counts.set(address, count);
+    if (count <= limit) return next();
+    const retryAfter = String(60 - Math.floor((Date.now() / 1000) % 60));
+    res.setHeader("Retry-After", retryAfter);
+    res.setHeader("Cache-Control", "no-store");
+    if (req.path.startsWith("/api/")) {
+      res.status(429).type("application/problem+json");
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      res.send(
+        JSON.stringify({
+          type: "about:blank",
+          title: "Te veel verzoeken",
+          status: 429,
+          detail: `Hoogstens ${limit} verzoeken per minuut per adres. Probeer het over ${retryAfter} seconden opnieuw.`,
+        }),
+      );
+    } else {
+      res.status(429).type("text/plain; charset=utf-8").send(`Te veel verzoeken. Probeer het over ${retryAfter} seconden opnieuw.`);
+    }
+  };
+}

@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { DB } from "../../db/client.ts";
 import type { ServerConfig } from "./config.server.ts";
-import { assetHeaders, bodyLimit, noStore, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
+import { assetHeaders, bodyLimit, noStore, publicRateLimit, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
 import { servedBuild } from "./remix-build.server.ts";
 
 // The web server of a process that serves: Express with the middleware, the static files and Remix. Only
@@ -39,6 +39,7 @@ export async function serve(db: DB, settings: ServerConfig) {
   app.use(refuseUnservableAddresses());
   app.use(sameOriginWrites(settings.appOrigin));
   app.use(bodyLimit(settings.maxBodyBytes));
+  app.use(publicRateLimit());
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);

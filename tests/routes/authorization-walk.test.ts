@@ -51,6 +51,13 @@ const ROUTES: Record<string, Access> = {
   "cijfers.$year.tsx": { kind: "public" },
   "cijfers.$year.data[.]json.tsx": { kind: "public" },
   "cijfers.$year.data[.]csv.tsx": { kind: "public" },
+  // The read-only API of the published picture (tests/routes/public-api.test.ts).
+  "api.v1._index.tsx": { kind: "public" },
+  "api.v1.openapi[.]json.tsx": { kind: "public" },
+  "api.v1.jaren._index.tsx": { kind: "public" },
+  "api.v1.jaren.$year._index.tsx": { kind: "public" },
+  "api.v1.jaren.$year.regios.tsx": { kind: "public" },
+  "api.v1.$.tsx": { kind: "public" },
   "logout.tsx": { kind: "public" },
   "account.tsx": { kind: "signed-in" },
   "account_.tweede-stap.tsx": { kind: "signed-in" },
