@@ -4,6 +4,9 @@ import { createHash } from "node:crypto";
 import { rmSync, statSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { prepareDatabase } from "../../app/server/bootstrap.server.ts";
+import { openDatabase } from "../../db/client.ts";
+import { publish } from "../../app/models/publications.server.ts";
+import { dashboardView } from "../../app/services/dashboard.server.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { SECURE_SESSION_COOKIE } from "../../app/auth/session.server.ts";
 import { getDefinition, latestVersionOf } from "../../app/models/response.server.ts";
@@ -40,6 +43,8 @@ export interface Generated {
     gemeente: { cookie: string; municipalityId: number };
     programma: string;
   };
+  /** The year whose national picture is published (the current one), for the public scenario. */
+  publishedYear: number;
 }
 
 const token = (label: string) => createHash("sha256").update(`bench:${label}`).digest("base64url");
@@ -197,7 +202,12 @@ export async function generate(file: string, scale: Scale = NATIONAL): Promise<G
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
-  return { file, seconds: (Date.now() - started) / 1000, bytes: statSync(file).size, cookies };
+  // The current year's national picture, published as programma does (a snapshot), for the public scenario.
+  const publishedYear = now.getUTCFullYear();
+  const kysely = openDatabase(file);
+  await publish(kysely, await dashboardView(kysely, publishedYear, now), null, now);
+  await kysely.destroy();
+  return { file, seconds: (Date.now() - started) / 1000, bytes: statSync(file).size, cookies, publishedYear };
 }
 
 if (process.argv[1]?.endsWith("generate.ts")) {

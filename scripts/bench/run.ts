@@ -590,6 +590,24 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       add("3 flows/s@10", at10.perSecond);
       add("3 flows/s@50", at50.perSecond);
       add("3 flows", at10.completed + at50.completed);
+      // 9: the public picture and its API under anonymous load (issue 30). Their latency first (20/s, within
+      // the per-address limit), then a burst from one address while a team's section pages run at 100/s: the
+      // burst is mostly refused by the rate limit, and the signed-in p95 must stay within 1.5x of its own.
+      let turn = 0;
+      const year = generated.publishedYear;
+      const anonymousScenario: Scenario = {
+        next: () => ({ method: "GET", path: turn++ % 2 ? `/cijfers/${year}` : `/api/v1/jaren/${year}/regios?per_pagina=28`, headers: {} }),
+      };
+      const publicLatency = await openLoop(product.bases, anonymousScenario.next, { rate: 20, seconds: Math.min(seconds, 5) });
+      add("9 publiek p95@20", publicLatency.p95);
+      add("9 publiek fouten@20", publicLatency.errors);
+      const [burst, signedIn] = await Promise.all([
+        throughput(product.bases, anonymousScenario, seconds),
+        openLoop(product.bases, sectionPages(generated).next, { rate: 100, seconds }),
+      ]);
+      add("9 publiek rps", burst.rps);
+      add("9 publiek geweigerd", (burst.errorStatuses["429"] ?? 0) / Math.max(burst.requests, 1));
+      add("9 onderdeel p95 met publiek", signedIn.p95);
       // What the stack costs at least: the product's smallest page (the login form, no database).
       const floor = await throughputAndCpu(product, page("/login", ""), seconds);
       add("vloer rps", floor.rps);
@@ -658,6 +676,11 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         Math.min(m["3 flows/s@10"]!, m["3 flows/s@50"]!) >= 50,
         `${m["3 flows/s@10"]!.toFixed(1)}/s bij 10, ${m["3 flows/s@50"]!.toFixed(1)}/s bij 50`,
       ],
+      [
+        "onderdeel p95 bij 100/s onder anonieme last op de publieke pagina en API <= 1.5x zonder",
+        m["9 onderdeel p95 met publiek"]! <= 1.5 * m["1 onderdeel p95"]!,
+        `${m["9 onderdeel p95 met publiek"]} ms tegen ${m["1 onderdeel p95"]} ms`,
+      ],
       ["regio-resultaten p95 <= 100 ms bij 20/s", m["4 regio-resultaten p95@20"]! <= 100, `${m["4 regio-resultaten p95@20"]} ms`],
       ["dashboard p95 <= 100 ms bij 20/s", m["5 dashboard p95@20"]! <= 100, `${m["5 dashboard p95@20"]} ms`],
       ["piek-RSS <= 250 MB", m["rss MB"]! <= 250, `${m["rss MB"]!.toFixed(0)} MB`],
@@ -717,6 +740,9 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       console.log(`${s} | ${m[`${s} rps`]!.toFixed(0)} | ${m[`${s} cpuMs`]!.toFixed(2)} | ${m[`${s} errors`]} | ${at(100)} | ${at(20)}`);
     }
     const ofBaseline = onSqlite ? ` = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel` : "";
+    console.log(
+      `9 publiek (landelijk beeld en API, anoniem, één adres): p95 bij 20/s ${m["9 publiek p95@20"]} ms (${m["9 publiek fouten@20"]} fouten); een stoot van 50 verbindingen ${m["9 publiek rps"]!.toFixed(0)} req/s, waarvan ${(m["9 publiek geweigerd"]! * 100).toFixed(0)}% geweigerd (429, grens per adres); onderdeel p95 bij 100/s daarnaast ${m["9 onderdeel p95 met publiek"]} ms (zonder: ${m["1 onderdeel p95"]} ms)`,
+    );
     console.log(`vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s${ofBaseline} | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`);
     if (onSqlite) console.log(`formulier van de baseline gelijk aan dat op de productpagina (${sizes.form} van ${sizes.page} tekens, zonder scripts)`);
     if (reference)
