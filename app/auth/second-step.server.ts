@@ -9,6 +9,7 @@ import {
   secondFactorOf,
 } from "../models/second-factor.server.ts";
 import { audit, type Changes } from "../models/audit.server.ts";
+import { mustHaveSecondFactor } from "../domain/policy.ts";
 import { createSession, destroySession } from "./session.server.ts";
 
 /**
@@ -43,7 +44,7 @@ export function readChallengeToken(request: Request, config: CookieConfig): stri
 /** What the person must do after the password: give a code ("code"), set an app up ("setup"), or nothing. */
 export async function secondStepFor(context: AppLoadContext, user: Pick<UserAccount, "id" | "role">): Promise<"code" | "setup" | null> {
   if (hasSecondFactor(await secondFactorOf(context.db, user.id))) return "code";
-  return context.config.secondFactorRoles.includes(user.role) ? "setup" : null;
+  return mustHaveSecondFactor(context.config.secondFactorRoles, user.role) ? "setup" : null;
 }
 
 /** Starts the second step: the Set-Cookie of its challenge. */

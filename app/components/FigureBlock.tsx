@@ -1,17 +1,6 @@
 import { BarChart } from "./BarChart.tsx";
 import { DataTable } from "./DataTable.tsx";
-
-export interface FigureRow {
-  key: string;
-  label: string;
-  count: number;
-  previous: number | null;
-  regions: string[];
-  /** Where the figure comes from ("gepubliceerd, bron 003", "afgeleid uit bron 000: …", "uit deze toepassing", "demo, niet gepubliceerd"). */
-  provenance: string;
-  /** The regions behind it are the demo's invention (the source gives the count only). */
-  regionsDemo: boolean;
-}
+import type { FigureRow } from "../domain/national-picture.ts";
 
 const change = (now: number, before: number | null) =>
   before === null ? "–" : now === before ? "gelijk" : now > before ? `+${now - before}` : `−${before - now}`;

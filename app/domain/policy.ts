@@ -291,6 +291,15 @@ export function assignableRoles(manager: Pick<CurrentUser, "role">): Role[] {
   }
 }
 
+/**
+ * Who removes another person's second factor (a lost phone, decision 90): programma only, never its own (its own
+ * goes on its account page, with a code), and only for an account it manages.
+ */
+export const mayRemoveSecondFactorOf = (manager: CurrentUser, targetUserId: number) => manager.role === "programma" && manager.id !== targetUserId;
+
+/** Whether the configuration asks this role for a second step at sign-in (SECOND_FACTOR_ROLES). */
+export const mustHaveSecondFactor = (requiredRoles: readonly Role[], role: Role) => requiredRoles.includes(role);
+
 /** Whose accounts a user manages: programma every account, regio the gemeenten of its region, gemeente its team managers. */
 export function canManageAccount(
   manager: CurrentUser,

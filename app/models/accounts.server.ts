@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { assignableRoles, canManageAccount } from "../domain/policy.ts";
+import { assignableRoles, canManageAccount, mayRemoveSecondFactorOf } from "../domain/policy.ts";
 import { type CurrentUser } from "../domain/user.ts";
 import type { DB } from "../../db/client.ts";
 import type { Role } from "../../db/schema.ts";
@@ -311,7 +311,7 @@ export async function findInvitation(db: DB, token: string, now = new Date()) {
  * programma, never for themselves) or the account has none.
  */
 export async function removeSecondFactorOf(db: DB, input: { manager: CurrentUser; userId: number; now?: Date }) {
-  if (input.manager.role !== "programma" || input.userId === input.manager.id) return null;
+  if (!mayRemoveSecondFactorOf(input.manager, input.userId)) return null;
   const account = await getManagedAccount(db, input.manager, input.userId);
   if (!account || (!account.second_factor_at && !Number(account.passkeys ?? 0))) return null;
   const now = input.now ?? new Date();

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { CodeForm, RecoveryCodes, TotpSetupSteps } from "../components/SecondFactor.tsx";
 import { secondFactorSettingsSchema } from "../forms/second-factor.ts";
 import { requireUser } from "../auth/guards.server.ts";
+import { mustHaveSecondFactor } from "../domain/policy.ts";
 import { groupedKey, setupQrCode } from "../auth/totp.server.ts";
 import { invalid } from "../http/form.server.ts";
 import { notFound, parseId, readFormData } from "../http/http.server.ts";
@@ -24,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "Tweede stap bij inloggen – 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const state = await secondFactorOf(context.db, user.id);
-  const required = context.config.secondFactorRoles.includes(user.role);
+  const required = mustHaveSecondFactor(context.config.secondFactorRoles, user.role);
   const passkeys = await listPasskeys(context.db, user.id);
   if (state.totp) return { ...state, required, passkeyList: passkeys, setup: null };
   const secret = (await pendingTotpSecret(context, user.id))!;
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await readFormData(request);
-  const required = context.config.secondFactorRoles.includes(user.role);
+  const required = mustHaveSecondFactor(context.config.secondFactorRoles, user.role);
   if (form.get("intent") === "passkey-verwijderen") {
     const state = await secondFactorOf(context.db, user.id);
     // A role that must have a second step keeps at least one.

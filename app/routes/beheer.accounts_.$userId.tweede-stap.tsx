@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { requireAccountManager } from "../auth/guards.server.ts";
 import { notFound, parseId } from "../http/http.server.ts";
 import { getManagedAccount, removeSecondFactorOf } from "../models/accounts.server.ts";
+import { mayRemoveSecondFactorOf } from "../domain/policy.ts";
 
 // Programma removes a person's second factor (decision 90), after a page that names whom and what follows.
 
@@ -11,8 +12,9 @@ export const meta: MetaFunction = () => [{ title: "Tweede stap verwijderen – W
 
 async function accountFor({ request, context, params }: LoaderFunctionArgs) {
   const manager = await requireAccountManager(request, context);
-  const account = manager.role === "programma" ? await getManagedAccount(context.db, manager, parseId(params.userId)) : null;
-  if (!account || account.id === manager.id) notFound();
+  const userId = parseId(params.userId);
+  const account = mayRemoveSecondFactorOf(manager, userId) ? await getManagedAccount(context.db, manager, userId) : null;
+  if (!account) notFound();
   return { manager, account: account! };
 }
 

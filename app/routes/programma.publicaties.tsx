@@ -68,12 +68,15 @@ export default function Publications() {
         </Link>
         . Latere wijzigingen in de gegevens veranderen het niet, tot u opnieuw publiceert. Niets onder het niveau van de regio wordt openbaar.
       </p>
-      {done ? (
+      {done && !result ? (
         <div className="notice notice--ok" role="status">
           <p>{done === "ingetrokken" ? "De publicatie is ingetrokken." : `Het landelijk beeld ${done.replace("gepubliceerd-", "")} is gepubliceerd.`}</p>
         </div>
       ) : null}
-      <ErrorSummary items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}`, message: message ?? "" }))} focusKey={result} />
+      <ErrorSummary
+        items={Object.entries(errors).map(([name, message]) => ({ target: `veld-${name}-${result?.values?.publication ?? ""}`, message: message ?? "" }))}
+        focusKey={result}
+      />
       <DataTable caption="Jaren van het landelijk beeld">
         <thead>
           <tr>
@@ -142,7 +145,13 @@ export default function Publications() {
                   Reden om de publicatie {p.year} van {formatDateTime(p.publishedAt)} in te trekken
                 </label>
                 <FieldError id={`fout-reason-${p.id}`} message={result?.values?.publication === String(p.id) ? errors.reason : undefined} />
-                <input id={`veld-reason-${p.id}`} name="reason" className="utrecht-textbox utrecht-textbox--html-input" />
+                <input
+                  id={`veld-reason-${p.id}`}
+                  name="reason"
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  // Without JavaScript the page comes back: what was typed stays.
+                  defaultValue={result?.values?.publication === String(p.id) ? result.values.reason : ""}
+                />
                 <button type="submit" name="intent" value="intrekken" className="utrecht-button utrecht-button--secondary-action">
                   Intrekken
                 </button>

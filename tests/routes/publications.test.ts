@@ -8,6 +8,7 @@ import * as publicYear from "../../app/routes/cijfers.$year.tsx";
 import * as publications from "../../app/routes/programma.publicaties.tsx";
 import * as openJson from "../../app/routes/cijfers.$year.data[.]json.tsx";
 import * as openCsv from "../../app/routes/cijfers.$year.data[.]csv.tsx";
+import * as apiRegions from "../../app/routes/api.v1.jaren.$year.regios.tsx";
 
 // Issue 30, first part: programma publishes a year's national picture as a snapshot; anyone reads the
 // published years without an account; a draft or withdrawn year is a 404; the public pages read no session.
@@ -134,5 +135,45 @@ describe("the published national picture", () => {
       expect((await run(openJson.loader, getRequest(`/cijfers/${year}/data.json`), context, { year })).status).toBe(404);
       expect((await run(openCsv.loader, getRequest(`/cijfers/${year}/data.csv`), context, { year })).status).toBe(404);
     }
+  });
+
+  it("keeps the small-group rule on every public output: the page's data, the JSON and the API", async () => {
+    // Zaanstreek-Waterland with only 2 submitted team scans: no scores for it anywhere public; Twente keeps its own.
+    const submitted = await context.db
+      .selectFrom("response as r")
+      .innerJoin("team as t", "t.id", "r.team_id")
+      .innerJoin("municipality as m", "m.id", "t.municipality_id")
+      .innerJoin("region as g", "g.id", "m.region_id")
+      .select("r.id")
+      .where("g.name", "=", "Zaanstreek-Waterland")
+      .where("r.status", "=", "submitted")
+      .where("r.questionnaire_key", "=", "zelfscan-team")
+      .execute();
+    expect(submitted.length).toBeGreaterThan(2);
+    await context.db
+      .updateTable("response")
+      .set({ status: "draft", submitted_at: null, submitted_by: null })
+      .where(
+        "id",
+        "in",
+        submitted.slice(2).map((r) => r.id),
+      )
+      .execute();
+    const cookie = await sessionCookieFor(context, programma);
+    await run(publications.action, formRequest("/x", { intent: "publiceren", year: String(thisYear) }, cookie), context);
+
+    const page = (await publicPage(thisYear)).data.view.zelfscan.regions;
+    expect(page.find((r: { name: string }) => r.name === "Zaanstreek-Waterland")).toMatchObject({ themes: null, withheld: expect.any(String) });
+    expect(page.find((r: { name: string }) => r.name === "Twente").themes).not.toBeNull();
+    const json = await (await run(openJson.loader, getRequest("/x"), context, { year: String(thisYear) })).raw!.json();
+    const jsonRegion = (name: string) => json.zelfscan.regios.find((r: { regio: string }) => r.regio === name);
+    expect(jsonRegion("Zaanstreek-Waterland").scores).toBeNull();
+    expect(jsonRegion("Twente").scores.length).toBeGreaterThan(0);
+    const api = await (await run(apiRegions.loader, getRequest("/x?per_pagina=50"), context, { year: String(thisYear) })).raw!.json();
+    const apiRegion = (name: string) => api.data.find((r: { regio: string }) => r.regio === name);
+    expect(apiRegion("Zaanstreek-Waterland").zelfscan.scores).toBeNull();
+    expect(apiRegion("Twente").zelfscan.scores.length).toBeGreaterThan(0);
+    // Everywhere: a region's scores only with 3 or more submitted scans.
+    for (const r of json.zelfscan.regios) if (r.scores) expect(r.ingediend, r.regio).toBeGreaterThanOrEqual(3);
   });
 });
