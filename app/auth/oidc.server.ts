@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import * as client from "openid-client";
 import { open, seal } from "./secret-box.server.ts";
+import { type CookieConfig, cookieHeader, readCookie } from "./cookies.server.ts";
 import { domainOf, type OrganisationRefusal } from "../domain/sign-in.ts";
 import {
   accountWithinProvider,
@@ -62,23 +63,7 @@ export function configurationFor(provider: Pick<IdentityProvider, "id" | "issuer
   return configuration;
 }
 
-type CookieConfig = Pick<Ctx["config"], "secureCookies">;
-const cookieName = (config: CookieConfig) => (config.secureCookies ? `__Host-${STATE_COOKIE}` : STATE_COOKIE);
-function stateCookie(config: CookieConfig, value: string, maxAge: number) {
-  // SameSite=Lax: the provider's redirect back is a top-level GET from another site, which Lax lets through.
-  const parts = [`${cookieName(config)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (config.secureCookies) parts.push("Secure");
-  return parts.join("; ");
-}
-export const clearStateCookie = (config: CookieConfig) => stateCookie(config, "", 0);
-
-function readStateCookie(request: Request, config: CookieConfig): string | null {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === cookieName(config)) return rest.join("=") || null;
-  }
-  return null;
-}
+export const clearStateCookie = (config: CookieConfig) => cookieHeader(config, STATE_COOKIE, "", 0);
 
 /** Sends the person to their provider: the address to go to and the state cookie. Rejects when the provider is unreachable. */
 export async function beginOrganisationSignIn(context: Ctx, provider: IdentityProvider, email: string, redirectTo: string) {
@@ -96,7 +81,7 @@ export async function beginOrganisationSignIn(context: Ctx, provider: IdentityPr
     nonce,
     login_hint: email,
   });
-  return { url: url.href, cookie: stateCookie(context.config, state, OIDC_LOGIN_MINUTES * 60) };
+  return { url: url.href, cookie: cookieHeader(context.config, STATE_COOKIE, state, OIDC_LOGIN_MINUTES * 60) };
 }
 
 export type OrganisationSignIn =
@@ -106,7 +91,7 @@ export type OrganisationSignIn =
 export async function finishOrganisationSignIn(context: Ctx, request: Request): Promise<OrganisationSignIn> {
   const query = new URL(request.url).searchParams;
   const state = query.get("state");
-  const cookieState = readStateCookie(request, context.config);
+  const cookieState = readCookie(request, context.config, STATE_COOKIE);
   // Only the browser that left for the provider comes back: the state in the cookie must be the one returned.
   if (!state || !cookieState || state !== cookieState) return { ok: false, refusal: "state" };
   const login = await takeOidcLogin(context.db, state);

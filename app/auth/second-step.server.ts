@@ -11,6 +11,7 @@ import {
 import { audit, type Changes } from "../models/audit.server.ts";
 import { mustHaveSecondFactor } from "../domain/policy.ts";
 import { createSession, destroySession } from "./session.server.ts";
+import { type CookieConfig, cookieHeader, readCookie } from "./cookies.server.ts";
 
 /**
  * Between password and session (decision 90): who has an authenticator app, or whose role must have one, is not
@@ -19,27 +20,7 @@ import { createSession, destroySession } from "./session.server.ts";
  */
 const CHALLENGE_COOKIE = "wav_tweede_stap";
 
-type CookieConfig = Pick<AppLoadContext["config"], "secureCookies">;
-const cookieName = (config: CookieConfig) => (config.secureCookies ? `__Host-${CHALLENGE_COOKIE}` : CHALLENGE_COOKIE);
-
-function challengeCookie(config: CookieConfig, value: string, maxAgeSeconds: number) {
-  const parts = [`${cookieName(config)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (config.secureCookies) parts.push("Secure");
-  return parts.join("; ");
-}
-
-export const clearChallengeCookie = (config: CookieConfig) => challengeCookie(config, "", 0);
-
-export function readChallengeToken(request: Request, config: CookieConfig): string | null {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === cookieName(config)) {
-      const value = rest.join("=");
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
-}
+export const clearChallengeCookie = (config: CookieConfig) => cookieHeader(config, CHALLENGE_COOKIE, "", 0);
 
 /** What the person must do after the password: give a code ("code"), set an app up ("setup"), or nothing. */
 export async function secondStepFor(context: AppLoadContext, user: Pick<UserAccount, "id" | "role">): Promise<"code" | "setup" | null> {
@@ -50,12 +31,12 @@ export async function secondStepFor(context: AppLoadContext, user: Pick<UserAcco
 /** Starts the second step: the Set-Cookie of its challenge. */
 export async function startSecondStep(context: AppLoadContext, userId: number, redirectTo: string, identityProviderId: number | null = null): Promise<string> {
   const token = await createLoginChallenge(context.db, userId, redirectTo, identityProviderId);
-  return challengeCookie(context.config, token, LOGIN_CHALLENGE_MINUTES * 60);
+  return cookieHeader(context.config, CHALLENGE_COOKIE, token, LOGIN_CHALLENGE_MINUTES * 60);
 }
 
 /** The challenge this browser is in the middle of, or null (none, expired, or already finished). */
 export async function currentChallenge(context: AppLoadContext, request: Request) {
-  const token = readChallengeToken(request, context.config);
+  const token = readCookie(request, context.config, CHALLENGE_COOKIE);
   const challenge = token ? await findLoginChallenge(context.db, token) : undefined;
   return challenge && token ? { ...challenge, token } : null;
 }

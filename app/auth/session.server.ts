@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { UserAccount } from "../../db/schema.ts";
 import { findSessionWithUser } from "../models/session.server.ts";
+import { type CookieConfig, cookieHeader, readCookie } from "./cookies.server.ts";
 
 // Sessions live in the database (not in the cookie), so ending one (log out, a disabled account)
 // takes effect at once. The cookie carries a random token; the table keeps only its SHA-256.
@@ -23,27 +24,8 @@ type SessionConfig = Pick<AppLoadContext["config"], "secureCookies" | "sessionId
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export const sessionCookieName = (config: Pick<SessionConfig, "secureCookies">) => (config.secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
-
-export function readSessionToken(request: Request, config: Pick<SessionConfig, "secureCookies">): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  const wanted = sessionCookieName(config);
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === wanted) {
-      const value = rest.join("=");
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
-}
-
-function cookie(config: SessionConfig, value: string, maxAgeSeconds: number): string {
-  const parts = [`${sessionCookieName(config)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
-  if (config.secureCookies) parts.push("Secure");
-  return parts.join("; ");
-}
+const readSessionToken = (request: Request, config: CookieConfig) => readCookie(request, config, SESSION_COOKIE);
+const cookie = (config: CookieConfig, value: string, maxAgeSeconds: number) => cookieHeader(config, SESSION_COOKIE, value, maxAgeSeconds);
 
 export function clearSessionCookie(context: AppLoadContext): string {
   return cookie(context.config, "", 0);
