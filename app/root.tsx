@@ -1,7 +1,7 @@
 // First: zod must be configured before any schema is made (app/forms/zod-in-the-browser.ts).
 import "./forms/zod-in-the-browser.ts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { managesAccounts } from "./domain/policy.ts";
 import { ROLE_LABEL } from "./domain/roles.ts";
 import { startPathFor } from "./domain/user.ts";
@@ -43,6 +43,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
   const nonce = useNonce();
+  const { pathname } = useLocation();
   return (
     <html lang="nl" className="utrecht-html">
       <head>
@@ -115,9 +116,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
             Werkversie van de zelfscan bij het VNG Kwaliteitskader Werken aan veiligheid voor lokale (wijk)teams en gemeenten.
           </p>
         </footer>
-        <FocusOnNavigation />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* The public picture is a document, not an application: no scripts, so it is the same bytes for everyone
+            and the server sends it as kept (decision 92); printing is the browser's own. */}
+        {isPublicPicturePath(pathname) ? null : (
+          <>
+            <FocusOnNavigation />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

@@ -85,7 +85,7 @@ export function LoginLinks() {
       </p>
       <p className="utrecht-paragraph">
         Zonder account:{" "}
-        <Link className="utrecht-link" to="/cijfers">
+        <Link className="utrecht-link" to="/cijfers" reloadDocument>
           het landelijk beeld van Geweld hoort nergens thuis
         </Link>
         , per jaar.

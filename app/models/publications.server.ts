@@ -41,6 +41,18 @@ export async function publishedYears(db: DB): Promise<{ year: number; publishedA
   return rows.map((r) => ({ year: Number(r.year), publishedAt: String(r.publishedAt) }));
 }
 
+/**
+ * A value that changes whenever what is public changes (a publication, a withdrawal): the server keeps the public
+ * answers as long as it holds, on every instance, since each asks the database.
+ */
+export async function publicationStamp(db: DB): Promise<string> {
+  const row = await db
+    .selectFrom("publication")
+    .select((eb) => [eb.fn.countAll().as("rows"), eb.fn.max("id").as("last"), eb.fn.count("withdrawn_at").as("withdrawn")])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.rows)}.${Number(row.last ?? 0)}.${Number(row.withdrawn)}`;
+}
+
 /** Every publication, newest first, for programma's page. */
 export async function listPublications(db: DB): Promise<Publication[]> {
   const rows = await db

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
+import { errorTitle, GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { NationalPicture } from "../components/NationalPicture.tsx";
 import { PrintButton } from "../components/PrintButton.tsx";
 import { formatDate } from "../domain/format.ts";
@@ -11,13 +11,16 @@ import { publishedPicture } from "../models/publications.server.ts";
 // A year's published national picture (issue 30): the snapshot programma published, for anyone; a year not
 // published, or withdrawn, is a 404 like any page that does not exist.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Landelijk beeld ${data?.view.year ?? ""} – Geweld hoort nergens thuis` },
-  {
-    name: "description",
-    content: `Het landelijk beeld ${data?.view.year ?? ""} van het programma Geweld hoort nergens thuis: fasen, rondetafelgesprekken en zelfscan per regio.`,
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  data
+    ? [
+        { title: `Landelijk beeld ${data.view.year} – Geweld hoort nergens thuis` },
+        {
+          name: "description",
+          content: `Het landelijk beeld ${data.view.year} van het programma Geweld hoort nergens thuis: fasen, rondetafelgesprekken en zelfscan per regio.`,
+        },
+      ]
+    : [{ title: `${errorTitle(error)} – Werken aan veiligheid` }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const year = parseYear(params.year ?? "");

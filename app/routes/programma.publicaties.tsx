@@ -63,7 +63,7 @@ export default function Publications() {
       <h1 className="utrecht-heading-1">Landelijk beeld publiceren</h1>
       <p className="utrecht-paragraph lead">
         Publiceren zet het landelijk beeld van een jaar vast zoals het nu is en maakt het voor iedereen leesbaar op{" "}
-        <Link className="utrecht-link" to="/cijfers">
+        <Link className="utrecht-link" to="/cijfers" reloadDocument>
           de openbare pagina
         </Link>
         . Latere wijzigingen in de gegevens veranderen het niet, tot u opnieuw publiceert. Niets onder het niveau van de regio wordt openbaar.
@@ -95,7 +95,7 @@ export default function Publications() {
                 {current(year) ? (
                   <>
                     Gepubliceerd op {formatDateTime(current(year)!.publishedAt)}:{" "}
-                    <Link className="utrecht-link" to={`/cijfers/${year}`}>
+                    <Link className="utrecht-link" to={`/cijfers/${year}`} reloadDocument>
                       openbare pagina
                     </Link>
                   </>

@@ -3,6 +3,7 @@ import helmet from "helmet";
 import type { NextFunction, Request, Response } from "express";
 import { pathWithoutToken } from "../domain/mail.ts";
 import { isUnstorableText } from "../domain/text.ts";
+import { isPublicPath } from "../domain/public-paths.ts";
 
 // Express middleware of the server entry: security headers, request-size limit, same-origin check on
 // writes, and a structured request log. Everything a browser request passes before Remix sees it.
@@ -179,43 +180,73 @@ export function requestLog(write: (line: string) => void = (line) => process.std
 
 /** Anonymous requests to the public picture and its API per address and minute, per process (issue 30). */
 export const PUBLIC_REQUESTS_PER_MINUTE = 120;
+/** Of which an address may make this many at once (a reader's page and its data, a script's first pages). */
+export const PUBLIC_BURST = 30;
 
 /**
- * Rate limiting of what anyone may read without an account (`/cijfers`, `/api/`): per address, a fixed window
- * of a minute, counted in this process (each worker and instance counts its own: the limit is about a burst
- * from one address slowing the signed-in product, not about a precise quota). Past it: 429 with Retry-After,
- * as problem+json for the API. Signed-in pages are never limited here.
+ * How long a refusal waits before it is sent. A client that asks again as soon as it is answered (a script in a
+ * loop, a load tool) is then held to one request a second per connection: refusing at once cost little per
+ * request, but a burst from 50 connections then got 13,000 refusals a second, which took the cores from the
+ * signed-in product all the same (decision 92).
  */
-export function publicRateLimit(limit = PUBLIC_REQUESTS_PER_MINUTE) {
-  let window = 0;
-  let counts = new Map<string, number>();
+export const REFUSAL_DELAY_MS = 1000;
+
+/**
+ * Rate limiting of what anyone may read without an account (`/cijfers`, `/api/`): per address a token bucket
+ * of PUBLIC_BURST that refills at PUBLIC_REQUESTS_PER_MINUTE, counted in this process (each worker and instance
+ * counts its own: the limit is about a burst from one address slowing the signed-in product, not about a
+ * precise quota). A bucket rather than a count per minute: a minute's allowance at once cost the signed-in
+ * pages a spike. Past it: 429 with Retry-After, as problem+json for the API, after REFUSAL_DELAY_MS. Signed-in
+ * pages are never limited here.
+ */
+export function publicRateLimit(perMinute = PUBLIC_REQUESTS_PER_MINUTE, burst = PUBLIC_BURST) {
+  const perMs = perMinute / 60_000;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let prunedAt = Date.now();
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith("/api/") && req.path !== "/cijfers" && !req.path.startsWith("/cijfers/")) return next();
-    const minute = Math.floor(Date.now() / 60_000);
-    if (minute !== window) {
-      window = minute;
-      counts = new Map();
+    if (!isPublicPath(req.path)) return next();
+    const now = Date.now();
+    if (now - prunedAt > 60_000) {
+      // Forget the addresses whose bucket has filled up again: they are where a new one would start.
+      for (const [address, bucket] of buckets) if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(address);
+      prunedAt = now;
     }
     const address = req.ip ?? "onbekend";
-    const count = (counts.get(address) ?? 0) + 1;
-    counts.set(address, count);
-    if (count <= limit) return next();
-    const retryAfter = String(60 - Math.floor((Date.now() / 1000) % 60));
-    res.setHeader("Retry-After", retryAfter);
-    res.setHeader("Cache-Control", "no-store");
-    if (req.path.startsWith("/api/")) {
-      res.status(429).type("application/problem+json");
-      res.setHeader("Access-Control-Allow-Origin", "*");
-      res.send(
-        JSON.stringify({
-          type: "about:blank",
-          title: "Te veel verzoeken",
-          status: 429,
-          detail: `Hoogstens ${limit} verzoeken per minuut per adres. Probeer het over ${retryAfter} seconden opnieuw.`,
-        }),
-      );
-    } else {
-      res.status(429).type("text/plain; charset=utf-8").send(`Te veel verzoeken. Probeer het over ${retryAfter} seconden opnieuw.`);
+    const bucket = buckets.get(address) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);
+    bucket.at = now;
+    buckets.set(address, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return next();
     }
+    const retryAfter = Math.ceil((1 - bucket.tokens) / perMs / 1000);
+    setTimeout(() => {
+      if (!res.writableEnded && !req.socket.destroyed) refuse(req, res, perMinute, retryAfter);
+    }, REFUSAL_DELAY_MS).unref();
   };
+}
+
+function refuse(req: Request, res: Response, perMinute: number, retryAfterSeconds: number) {
+  const retryAfter = String(retryAfterSeconds);
+  const wait = `${retryAfter} ${retryAfterSeconds === 1 ? "seconde" : "seconden"}`;
+  // Refused before the security headers are set (it is the cheapest answer): none is needed for text that is
+  // never HTML, but it must not be sniffed as such.
+  res.setHeader("Retry-After", retryAfter);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  if (req.path.startsWith("/api/")) {
+    res.status(429).type("application/problem+json");
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.send(
+      JSON.stringify({
+        type: "about:blank",
+        title: "Te veel verzoeken",
+        status: 429,
+        detail: `Hoogstens ${perMinute} verzoeken per minuut per adres. Probeer het over ${wait} opnieuw.`,
+      }),
+    );
+  } else {
+    res.status(429).type("text/plain; charset=utf-8").send(`Te veel verzoeken. Probeer het over ${wait} opnieuw.`);
+  }
 }

@@ -5,11 +5,13 @@ import express from "express";
 import compression from "compression";
 import expressStaticGzip from "express-static-gzip";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import type { DB } from "../../db/client.ts";
 import type { ServerConfig } from "./config.server.ts";
 import { assetHeaders, bodyLimit, noStore, publicRateLimit, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
 import { servedBuild } from "./remix-build.server.ts";
+import { publicAnswers } from "./public-answers.server.ts";
+import { publicationStamp } from "../models/publications.server.ts";
 
 // The web server of a process that serves: Express with the middleware, the static files and Remix. Only
 // the processes that serve load it (server.ts imports it when it serves), so the first process of a
@@ -25,6 +27,8 @@ export async function serve(db: DB, settings: ServerConfig) {
   // Behind a reverse proxy (TRUST_PROXY=1) the client's address and protocol come from its headers.
   if (settings.trustProxy !== undefined) app.set("trust proxy", settings.trustProxy);
   if (settings.requestLog) app.use(requestLog());
+  // Anonymous readers past their limit are refused first, before anything else costs a thing.
+  app.use(publicRateLimit());
   // The build's fingerprinted files first, with only the headers a file needs (not a page's), cached for good
   // (immutable: a browser never asks again, so no ETag or Last-Modified either), as the brotli or gzip copy made
   // at build time (scripts/compress-assets.ts) when the browser accepts one.
@@ -39,7 +43,6 @@ export async function serve(db: DB, settings: ServerConfig) {
   app.use(refuseUnservableAddresses());
   app.use(sameOriginWrites(settings.appOrigin));
   app.use(bodyLimit(settings.maxBodyBytes));
-  app.use(publicRateLimit());
 
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
@@ -48,6 +51,23 @@ export async function serve(db: DB, settings: ServerConfig) {
     // on disk: a page request would otherwise cost a file lookup first.
     const publicFiles = expressStaticGzip("build/client", { ...compressed, serveStatic: { maxAge: "1h" } });
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  }
+
+  const build = viteDevServer
+    ? () => (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(servedBuild)
+    : servedBuild((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
+  const config = settings.app;
+
+  // The public picture, its open data and the API: rendered once per state of the publications and then sent as
+  // kept, already compressed (decision 92). Not in development, where the code changes under it.
+  if (production) {
+    const renderPublic = createFetchHandler(build, "production");
+    app.use(
+      publicAnswers({
+        stamp: () => publicationStamp(db),
+        render: (pathAndQuery) => renderPublic(new Request(new URL(pathAndQuery, config.publicOrigin)), { db, config }),
+      }),
+    );
   }
 
   // Pages, data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip
@@ -59,11 +79,6 @@ export async function serve(db: DB, settings: ServerConfig) {
   // Everything past the static files is a page, a data request or a download: none of it is kept.
   app.use(noStore());
 
-  const build = viteDevServer
-    ? () => (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(servedBuild)
-    : servedBuild((await import(pathToFileURL(resolve("build/server/index.js")).href)) as ServerBuild);
-
-  const config = settings.app;
   app.all(
     "*",
     createRequestHandler({

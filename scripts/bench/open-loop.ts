@@ -22,6 +22,8 @@ export interface OpenLoopRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /** The address to send from (any 127.x.y.z reaches a server on 127.0.0.1): readers from many addresses. */
+  localAddress?: string;
   /** Told the status of the answer (a draft save follows its revision). */
   onStatus?: (status: number) => void;
 }
@@ -74,6 +76,7 @@ export async function openLoop(bases: string | string[], next: () => OpenLoopReq
             port: url.port,
             method: spec.method,
             path: spec.path,
+            localAddress: spec.localAddress,
             agent,
             headers: { ...BROWSER_HEADERS, ...spec.headers, ...(spec.body ? { "content-length": String(Buffer.byteLength(spec.body)) } : {}) },
           },

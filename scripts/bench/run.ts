@@ -590,19 +590,26 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       add("3 flows/s@10", at10.perSecond);
       add("3 flows/s@50", at50.perSecond);
       add("3 flows", at10.completed + at50.completed);
-      // 9: the public picture and its API under anonymous load (issue 30). Their latency first (20/s, within
-      // the per-address limit), then a burst from one address while a team's section pages run at 100/s: the
-      // burst is mostly refused by the rate limit, and the signed-in p95 must stay within 1.5x of its own.
+      // 9: the public picture and its API under anonymous load (issue 30). First their latency for readers:
+      // 20 a second from 20 addresses (each within its limit). Then a team's section pages at 100/s alone, and
+      // again beside a burst from one address (50 connections, as fast as they are answered, far past the
+      // limit): the signed-in p95 beside the burst must stay within 1.5x of its p95 just before.
       let turn = 0;
       const year = generated.publishedYear;
-      const anonymousScenario: Scenario = {
-        next: () => ({ method: "GET", path: turn++ % 2 ? `/cijfers/${year}` : `/api/v1/jaren/${year}/regios?per_pagina=28`, headers: {} }),
-      };
-      const publicLatency = await openLoop(product.bases, anonymousScenario.next, { rate: 20, seconds: Math.min(seconds, 5) });
+      const anonymous = (localAddress?: string): OpenLoopRequest => ({
+        method: "GET",
+        path: turn++ % 2 ? `/cijfers/${year}` : `/api/v1/jaren/${year}/regios?per_pagina=28`,
+        headers: {},
+        localAddress,
+      });
+      let reader = 0;
+      const publicLatency = await openLoop(product.bases, () => anonymous(`127.0.0.${2 + (reader++ % 20)}`), { rate: 20, seconds: Math.min(seconds, 5) });
       add("9 publiek p95@20", publicLatency.p95);
       add("9 publiek fouten@20", publicLatency.errors);
+      const alone = await openLoop(product.bases, sectionPages(generated).next, { rate: 100, seconds });
+      add("9 onderdeel p95 zonder publiek", alone.p95);
       const [burst, signedIn] = await Promise.all([
-        throughput(product.bases, anonymousScenario, seconds),
+        throughput(product.bases, { next: () => anonymous() }, seconds),
         openLoop(product.bases, sectionPages(generated).next, { rate: 100, seconds }),
       ]);
       add("9 publiek rps", burst.rps);
@@ -678,8 +685,8 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       ],
       [
         "onderdeel p95 bij 100/s onder anonieme last op de publieke pagina en API <= 1.5x zonder",
-        m["9 onderdeel p95 met publiek"]! <= 1.5 * m["1 onderdeel p95"]!,
-        `${m["9 onderdeel p95 met publiek"]} ms tegen ${m["1 onderdeel p95"]} ms`,
+        m["9 onderdeel p95 met publiek"]! <= 1.5 * m["9 onderdeel p95 zonder publiek"]!,
+        `${m["9 onderdeel p95 met publiek"]} ms tegen ${m["9 onderdeel p95 zonder publiek"]} ms`,
       ],
       ["regio-resultaten p95 <= 100 ms bij 20/s", m["4 regio-resultaten p95@20"]! <= 100, `${m["4 regio-resultaten p95@20"]} ms`],
       ["dashboard p95 <= 100 ms bij 20/s", m["5 dashboard p95@20"]! <= 100, `${m["5 dashboard p95@20"]} ms`],
@@ -741,7 +748,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
     }
     const ofBaseline = onSqlite ? ` = ${((m["vloer rps"]! / m["baseline 1 onderdeel rps"]!) * 100).toFixed(0)}% van baseline-onderdeel` : "";
     console.log(
-      `9 publiek (landelijk beeld en API, anoniem, één adres): p95 bij 20/s ${m["9 publiek p95@20"]} ms (${m["9 publiek fouten@20"]} fouten); een stoot van 50 verbindingen ${m["9 publiek rps"]!.toFixed(0)} req/s, waarvan ${(m["9 publiek geweigerd"]! * 100).toFixed(0)}% geweigerd (429, grens per adres); onderdeel p95 bij 100/s daarnaast ${m["9 onderdeel p95 met publiek"]} ms (zonder: ${m["1 onderdeel p95"]} ms)`,
+      `9 publiek (landelijk beeld en API, anoniem): p95 bij 20/s van 20 adressen ${m["9 publiek p95@20"]} ms (${m["9 publiek fouten@20"]} fouten); een stoot van 50 verbindingen van één adres ${m["9 publiek rps"]!.toFixed(0)} req/s, waarvan ${(m["9 publiek geweigerd"]! * 100).toFixed(0)}% geweigerd (429, grens per adres); onderdeel p95 bij 100/s daarnaast ${m["9 onderdeel p95 met publiek"]} ms (vlak ervoor zonder: ${m["9 onderdeel p95 zonder publiek"]} ms)`,
     );
     console.log(`vloer (inlogpagina, geen database) | ${m["vloer rps"]!.toFixed(0)} req/s${ofBaseline} | ${m["vloer cpuMs"]!.toFixed(2)} CPU-ms per verzoek`);
     if (onSqlite) console.log(`formulier van de baseline gelijk aan dat op de productpagina (${sizes.form} van ${sizes.page} tekens, zonder scripts)`);

@@ -62,6 +62,7 @@ describe("the benchmark", () => {
     expect(result.medians["9 publiek p95@20"]).toBeGreaterThan(0);
     expect(result.medians["9 publiek fouten@20"]).toBe(0);
     expect(result.medians["9 publiek rps"]).toBeGreaterThan(0);
+    expect(result.medians["9 onderdeel p95 zonder publiek"]).toBeGreaterThan(0);
     expect(result.medians["9 onderdeel p95 met publiek"]).toBeGreaterThan(0);
     expect(result.budgets.map(([name]) => name)).toHaveLength(23);
     // What Chromium transferred: a first visit loads the scripts and the stylesheet, a later page only its HTML and data.

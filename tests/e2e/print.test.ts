@@ -63,8 +63,9 @@ async function printed(page: Page, name: string): Promise<string[]> {
 // Text as a PDF gives it back: lines broken anywhere, hyphens added at breaks; compare without either.
 const squash = (text: string) => text.replace(/[\s\u00ad\u2010-]+/g, "");
 
-async function expectPrintsWhole(page: Page, name: string) {
-  await expectOne(page.getByRole("button", { name: "Afdrukken" }));
+/** A page of the product offers its "Afdrukken" button; the public picture, a document without scripts, does not. */
+async function expectPrintsWhole(page: Page, name: string, { printButton = true } = {}) {
+  if (printButton) await expectOne(page.getByRole("button", { name: "Afdrukken" }));
   // What each table shows on paper: the text of its cells under the print styles (a <summary> is not printed).
   await page.emulateMedia({ media: "print" });
   const tables = await page.locator("table.data-table").evaluateAll((nodes) =>
@@ -126,13 +127,16 @@ describe("reports print whole on A4", () => {
     await page.getByRole("link", { name: "het landelijk beeld van Geweld hoort nergens thuis" }).click();
     await expectOne(page.getByRole("heading", { name: "Landelijk beeld Geweld hoort nergens thuis", level: 1 }));
     await expectAccessible(page, "public pictures");
-    const response = page.waitForResponse((r) => r.url().endsWith("/cijfers/2021") || r.url().includes("/cijfers/2021.data"));
+    const response = page.waitForResponse((r) => r.url().endsWith("/cijfers/2021"));
     await page.getByRole("link", { name: "Landelijk beeld 2021" }).click();
     expect((await response).headers()["set-cookie"]).toBeUndefined();
     await expectOne(page.getByRole("heading", { name: "Landelijk beeld 2021", level: 1 }));
     await expectOne(page.getByText(/^Gepubliceerd op /));
+    // A document without scripts (decision 92): printing is the browser's own, and the page says how.
+    expect(await page.locator("script").count()).toBe(0);
+    await expectOne(page.getByText("Afdrukken of opslaan als PDF: gebruik Afdrukken in de browser (Ctrl+P)."));
     await expectAccessible(page, "public picture 2021");
-    const { all } = await expectPrintsWhole(page, "landelijk-beeld-2021");
+    const { all } = await expectPrintsWhole(page, "landelijk-beeld-2021", { printButton: false });
     for (const text of ["Landelijk beeld 2021", "Gepubliceerd op", "Kaart: fase per regio in 2021", "CC0 1.0"]) expect(all).toContain(squash(text));
     expect(await context.cookies()).toEqual([]);
     // A year not published is not there.
