@@ -150,7 +150,10 @@ function originOf(url: string): string | null {
  * before this runs.
  */
 export function noStore() {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
+    // The public answers say themselves how long they keep: the Remix adapter appends a response's headers to
+    // these, so a default here would stand beside theirs ("no-store" and "public" at once).
+    if (isPublicPath(req.path)) return next();
     res.setHeader("Cache-Control", "no-store");
     next();
   };
