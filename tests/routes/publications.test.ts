@@ -9,6 +9,7 @@ import * as publications from "../../app/routes/programma.publicaties.tsx";
 import * as openJson from "../../app/routes/cijfers.$year.data[.]json.tsx";
 import * as openCsv from "../../app/routes/cijfers.$year.data[.]csv.tsx";
 import * as apiRegions from "../../app/routes/api.v1.jaren.$year.regios.tsx";
+import { publicationStamp } from "../../app/models/publications.server.ts";
 
 // Issue 30, first part: programma publishes a year's national picture as a snapshot; anyone reads the
 // published years without an account; a draft or withdrawn year is a 404; the public pages read no session.
@@ -46,18 +47,27 @@ describe("the published national picture", () => {
 
   it("programma previews exactly what it publishes; the snapshot stays as published when the data changes; republishing and withdrawing keep every publication", async () => {
     const cookie = await sessionCookieFor(context, programma);
+    // Every change to what is public changes the stamp the server's kept public answers follow (decision 92).
+    const stamps = [await publicationStamp(context.db)];
+    const stampChanged = async () => {
+      stamps.push(await publicationStamp(context.db));
+      return stamps.at(-1) !== stamps.at(-2);
+    };
     const preview = await run(publications.loader, getRequest(`/programma/publicaties?voorbeeld=${thisYear}`, cookie), context);
     expect(preview.data.preview.year).toBe(thisYear);
     const published = await run(publications.action, formRequest("/programma/publicaties", { intent: "publiceren", year: String(thisYear) }, cookie), context);
     expect(published.location).toBe(`/programma/publicaties?klaar=gepubliceerd-${thisYear}`);
+    expect(await stampChanged()).toBe(true);
     const first = (await publicPage(thisYear)).data;
     expect(first.view).toEqual(JSON.parse(JSON.stringify(preview.data.preview)));
 
     // The data changes: the public picture does not, until programma publishes again.
     await context.db.updateTable("region").set({ name: "Zaanstreek-Waterland (nieuw)" }).where("name", "=", "Zaanstreek-Waterland").execute();
     expect(JSON.stringify((await publicPage(thisYear)).data.view)).not.toContain("(nieuw)");
+    expect(await stampChanged()).toBe(false);
     await run(publications.action, formRequest("/x", { intent: "publiceren", year: String(thisYear) }, cookie), context);
     expect(JSON.stringify((await publicPage(thisYear)).data.view)).toContain("Zaanstreek-Waterland (nieuw)");
+    expect(await stampChanged()).toBe(true);
 
     // Withdrawing the newest: the one before it is public again; withdrawing that too: a 404.
     const list = (await run(publications.loader, getRequest("/programma/publicaties", cookie), context)).data.publications.filter(
@@ -67,14 +77,18 @@ describe("the published national picture", () => {
     const short = await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[0].id), reason: "nee" }, cookie), context);
     expect(short.status).toBe(400);
     expect(short.data.errors.reason).toMatch(/ten minste 5 tekens/);
+    expect(await stampChanged()).toBe(false);
     await run(
       publications.action,
       formRequest("/x", { intent: "intrekken", publication: String(list[0].id), reason: "Fout in de regionaam" }, cookie),
       context,
     );
     expect(JSON.stringify((await publicPage(thisYear)).data.view)).not.toContain("(nieuw)");
+    expect(await stampChanged()).toBe(true);
     await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[1].id), reason: "Nog niet af" }, cookie), context);
     expect((await publicPage(thisYear)).status).toBe(404);
+    expect(await stampChanged()).toBe(true);
+    expect(new Set(stamps.filter((_, i) => i === 0 || stamps[i] !== stamps[i - 1])).size).toBe(5);
     // A withdrawn one cannot be withdrawn again; every publication is still listed, with its reason.
     expect(
       (await run(publications.action, formRequest("/x", { intent: "intrekken", publication: String(list[1].id), reason: "Nogmaals" }, cookie), context)).status,
