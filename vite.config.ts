@@ -22,7 +22,7 @@ const keepWhatPagesUse = purgeCSSPlugin({
   safelist: { standard: [/^status--/, /^stepper__step--/] },
 });
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [remix(remixConfig)],
   css: { postcss: { plugins: command === "build" ? [keepWhatPagesUse] : [] } },
   server: { host: "127.0.0.1" },
@@ -32,6 +32,8 @@ export default defineConfig(({ command }) => ({
     // Chunks under 1.5 KB are merged into others: each file costs a request and its headers on a first visit
     // (59 -> 49 requests, 172 -> 167 KB for the login, start and section page). Larger values pull other
     // routes' code into a page (10 KB: 184 KB), measured in decision 89.
-    rollupOptions: { output: { experimentalMinChunkSize: 1_500 } },
+    // The server build stays one file (build/server/index.js): the browser's dynamic imports (the section form's
+    // validation, decision 93) would otherwise split it, and nothing is gained by that on the server.
+    rollupOptions: { output: isSsrBuild ? { inlineDynamicImports: true } : { experimentalMinChunkSize: 1_500 } },
   },
 }));

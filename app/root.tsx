@@ -1,5 +1,3 @@
-// First: zod must be configured before any schema is made (app/forms/zod-in-the-browser.ts).
-import "./forms/zod-in-the-browser.ts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { managesAccounts } from "./domain/policy.ts";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { questionnaireDefinitionSchema } from "../app/questionnaire/definition.ts";
+import { questionnaireDefinitionSchema } from "../app/questionnaire/definition-schema.ts";
 
 // `npm run schema:export`: writes the meta-schema as JSON Schema, so editors complete and check the
 // definition files (they point at it with "$schema"). A unit test fails when this file is out of date.

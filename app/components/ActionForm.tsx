@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { dutchDate } from "../forms/dates.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES } from "../forms/plan.ts";
+import { ACTION_STATUS_LABEL, ACTION_STATUSES } from "../domain/plan.ts";
 import { DateInput } from "./DateInput.tsx";
 import { FieldError } from "./FieldError.tsx";
 

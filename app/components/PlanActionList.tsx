@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDate, formatDateTime } from "../domain/format.ts";
 import type { ActionStatus } from "../../db/schema.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, isOverdue } from "../forms/plan.ts";
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, isOverdue } from "../domain/plan.ts";
 
 export interface PlanAction {
   id: number;

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { COMMENT_MAX } from "../forms/review.ts";
+import { COMMENT_MAX } from "../domain/review.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 
 /** What a review or reopening action answered: field messages and the posted values; confirmAccept asks "really accept?". */

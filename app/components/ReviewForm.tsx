@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { COMMENT_MAX, NOTE_PREFIX, noteField } from "../forms/review.ts";
+import { COMMENT_MAX, NOTE_PREFIX, noteField } from "../domain/review.ts";
 import { CharacterCount, limitId } from "./CharacterCount.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FieldError } from "./FieldError.tsx";

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ActionStatus } from "../../db/schema.ts";
 import { formatDate, formatDateTime } from "../domain/format.ts";
-import { ACTION_STATUS_LABEL, isOverdue } from "../forms/plan.ts";
+import { ACTION_STATUS_LABEL, isOverdue } from "../domain/plan.ts";
 
 export interface TeamAction {
   id: number;

@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABEL } from "../forms/plan.ts";
+import { ACTION_STATUS_LABEL } from "./plan.ts";
 import { formatDate, formatDateTime } from "./format.ts";
 import { PHASES } from "./phases.ts";
 import { ROLE_LABEL, TEAM_KIND_LABEL } from "./roles.ts";

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 // Text that people type is stored, shown and exported (CSV, Excel). Control characters (NUL and the
 // other C0 characters, and DEL) have no place in it: they break exports and other programs, and hide
 // text. They are refused at validation with a message, so the form comes back filled. Long texts keep
@@ -14,12 +12,6 @@ export const CONTROL_CHARACTER_MESSAGE =
 export function hasControlCharacter(value: string, kind: "line" | "long"): boolean {
   return (kind === "line" ? CONTROL_IN_LINE : CONTROL_IN_LONG_TEXT).test(value);
 }
-
-/** A one-line text (names, titles): no control characters at all. */
-export const lineText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "line"), CONTROL_CHARACTER_MESSAGE);
-
-/** A long text (toelichting, notes, summaries): tab and line breaks allowed, other control characters not. */
-export const longText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "long"), CONTROL_CHARACTER_MESSAGE);
 
 /**
  * Text no database can store: U+0000 (PostgreSQL refuses it in text; SQLite cuts at it) and a lone

@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { lineText } from "../domain/text.ts";
-import { idField, optionalIdField } from "./fields.ts";
+import { z } from "./zod.ts";
+import { idField, optionalIdField, lineText } from "./fields.ts";
 
 export const ROLES = ["programma", "regio", "veilig_thuis", "gemeente", "teammanager"] as const;
 

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** A calendar date written as YYYY-MM-DD that exists (no 2027-02-30, no month 13). */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -45,15 +43,3 @@ export function dateProblem(text: string): string {
 export const dutchDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso);
 
 export const DATE_FORMAT_HINT = "dd-mm-jjjj";
-
-/** A required date field: dd-mm-jjjj (or ISO) in, an ISO date out. */
-export const dateField = (missing: string) =>
-  z
-    .string(missing)
-    .trim()
-    .min(1, missing)
-    .transform((value, ctx) => {
-      const date = parseDutchDate(value);
-      if (!date) ctx.addIssue({ code: "custom", message: dateProblem(value) });
-      return date ?? value;
-    });

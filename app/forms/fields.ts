@@ -1,4 +1,6 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
+import { dateProblem, parseDutchDate } from "./dates.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 
 // Field schemas the forms share.
 
@@ -26,3 +28,21 @@ export const optionalIdField = (message: string) =>
     .regex(/^([1-9]\d{0,9})?$/, message)
     .default("")
     .transform((v) => (v === "" ? null : Number(v)));
+
+/** A one-line text (names, titles): no control characters at all (app/domain/text.ts says why). */
+export const lineText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "line"), CONTROL_CHARACTER_MESSAGE);
+
+/** A long text (toelichting, notes, summaries): tab and line breaks allowed, other control characters not. */
+export const longText = (schema: z.ZodString = z.string()) => schema.refine((v) => !hasControlCharacter(v, "long"), CONTROL_CHARACTER_MESSAGE);
+
+/** A required date field: dd-mm-jjjj (or ISO) in, an ISO date out. */
+export const dateField = (missing: string) =>
+  z
+    .string(missing)
+    .trim()
+    .min(1, missing)
+    .transform((value, ctx) => {
+      const date = parseDutchDate(value);
+      if (!date) ctx.addIssue({ code: "custom", message: dateProblem(value) });
+      return date ?? value;
+    });

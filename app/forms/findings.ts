@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { longText } from "../domain/text.ts";
+import { z } from "./zod.ts";
+import { longText } from "./fields.ts";
 
 export const SUMMARY_MAX = 5000;
 export const STRENGTHS_MAX = 4000;

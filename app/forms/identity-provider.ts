@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { lineText } from "../domain/text.ts";
+import { z } from "./zod.ts";
+import { lineText } from "./fields.ts";
 
 const oneLine = (message: string, max: number) => lineText(z.string(message).trim().min(1, message).max(max, `Gebruik hoogstens ${max} tekens.`));
 

@@ -1,7 +1,6 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 import { TEAM_KINDS } from "../domain/roles.ts";
-import { lineText } from "../domain/text.ts";
-import { idField } from "./fields.ts";
+import { idField, lineText } from "./fields.ts";
 
 /** The columns of a teams-and-managers import file. */
 export const IMPORT_COLUMNS = ["gemeente_code", "team", "soort", "teammanager_email", "teammanager_naam"] as const;

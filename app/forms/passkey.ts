@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { lineText } from "../domain/text.ts";
+import { z } from "./zod.ts";
+import { lineText } from "./fields.ts";
 
 /** A passkey ceremony's post: the options first, then the browser's answer (JSON, as a form field). */
 export const passkeyPostSchema = z.discriminatedUnion("intent", [

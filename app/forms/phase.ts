@@ -1,6 +1,6 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
+import { longText } from "./fields.ts";
 import { PHASE_KEYS, REASON_MAX_LENGTH, type PhaseKey, type TransitionRequest } from "../domain/phases.ts";
-import { longText } from "../domain/text.ts";
 
 const phaseKey = (message: string) => z.enum(PHASE_KEYS as [PhaseKey, ...PhaseKey[]], message);
 

@@ -1,15 +1,6 @@
-import { z } from "zod";
-import { dateField } from "./dates.ts";
-import { lineText, longText } from "../domain/text.ts";
-import { idField, optionalIdField } from "./fields.ts";
-
-export const ACTION_STATUSES = ["planned", "ongoing", "done", "dropped"] as const;
-export const ACTION_STATUS_LABEL: Record<(typeof ACTION_STATUSES)[number], string> = {
-  planned: "Gepland",
-  ongoing: "Lopend",
-  done: "Afgerond",
-  dropped: "Vervallen",
-};
+import { z } from "./zod.ts";
+import { ACTION_STATUSES } from "../domain/plan.ts";
+import { idField, optionalIdField, lineText, longText, dateField } from "./fields.ts";
 
 export const PAST_DUE_MESSAGE = "Kies een datum vanaf vandaag: een actie met een datum in het verleden staat meteen op Te laat.";
 
@@ -37,11 +28,6 @@ export const progressSchema = z.object({
   status: z.enum(ACTION_STATUSES, "Kies een status uit de lijst."),
   note: longText(z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.")).default(""),
 });
-
-/** An action is overdue when its due date has passed and it is neither done nor dropped. */
-export function isOverdue(action: { due_on: string; status: string }, today: string): boolean {
-  return action.due_on < today && (action.status === "planned" || action.status === "ongoing");
-}
 
 /** A team's progress note on an action it owns (added, never edited: a log of progress). */
 export const actionNoteSchema = z.object({

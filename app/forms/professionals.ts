@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 /** At most this many addresses in one go (and MAX_INVITATIONS per team and round). */
 export const MAX_ADDRESSES_AT_ONCE = 300;

@@ -1,8 +1,7 @@
-import { z } from "zod";
-import { longText } from "../domain/text.ts";
-import { revisionField } from "./fields.ts";
+import { z } from "./zod.ts";
+import { revisionField, longText } from "./fields.ts";
+import { COMMENT_MAX, NOTE_PREFIX } from "../domain/review.ts";
 
-export const COMMENT_MAX = 2000;
 const tooLong = `Gebruik hoogstens ${COMMENT_MAX} tekens.`;
 
 /** The gemeente's review of a submitted team scan: accept, or return with a comment for the team. */
@@ -22,9 +21,6 @@ export const reopenSchema = z.object({
   reason: longText(z.string("Geef een reden op voor het heropenen.").trim().min(1, "Geef een reden op voor het heropenen.").max(COMMENT_MAX, tooLong)),
 });
 
-/** The field of a remark about one question: `opmerking.G4`. */
-export const NOTE_PREFIX = "opmerking.";
-export const noteField = (itemKey: string) => `${NOTE_PREFIX}${itemKey}`;
 const noteSchema = longText(z.string().trim().max(COMMENT_MAX, tooLong));
 
 /**

@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { dateField } from "./dates.ts";
-import { optionalIdField } from "./fields.ts";
+import { z } from "./zod.ts";
+import { optionalIdField, dateField } from "./fields.ts";
 
 const YEAR_MESSAGE = "Vul het jaar van het gesprek in, dit jaar of later, zoals 2027.";
 

@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { dateField, isIsoDate } from "./dates.ts";
-import { lineText } from "../domain/text.ts";
+import { z } from "./zod.ts";
+import { lineText, dateField } from "./fields.ts";
+import { isIsoDate } from "./dates.ts";
 
 /** Days before a round closes on which the automatic reminder goes; 0 switches it off. */
 export const REMINDER_DAYS_MAX = 90;

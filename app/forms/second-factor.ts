@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 /** The code at the second step, or when setting an app up: six digits from the app, or a recovery code. */
 export const secondFactorCodeSchema = z.object({

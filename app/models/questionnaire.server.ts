@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { DB } from "../../db/client.ts";
-import { allItems, formatIssuePath, questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { allItems, formatIssuePath, type QuestionnaireDefinition } from "../questionnaire/definition.ts";
+import { questionnaireDefinitionSchema } from "../questionnaire/definition-schema.ts";
 import { itemMapping } from "../questionnaire/mapping.ts";
 import { inTransaction } from "../../db/transaction.ts";
 

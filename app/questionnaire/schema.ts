@@ -1,7 +1,7 @@
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import { answerLookup, hasValue, isVisible, type AnswerMap, type FormValues } from "./answers.ts";
 import { COMMENT_MAX_LENGTH, commentField, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
-import { typeOf } from "./item-types/index.ts";
+import { valueCheckOf } from "./item-types/checks.ts";
 import { asText, messages } from "./item-types/spec.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.ts";
 
@@ -15,7 +15,7 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../domain/text.t
 export type SchemaMode = "draft" | "complete";
 
 function valueSchema(item: Item, definition: QuestionnaireDefinition): z.ZodType<string | string[]> {
-  return typeOf(item).value(item, definition.scale.options);
+  return valueCheckOf(item, definition.scale.options);
 }
 
 // A section's value checks depend only on the section (and its definition's scale), so each is built

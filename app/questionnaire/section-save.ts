@@ -1,10 +1,7 @@
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
 import { sectionAnswersFromForm, sectionFormValues, type AnswerMap, type FormValues } from "./answers.ts";
-import type { QuestionnaireDefinition, QuestionnaireSection } from "./definition.ts";
+import { FORM_ERROR, type QuestionnaireDefinition, type QuestionnaireSection } from "./definition.ts";
 import { sectionSchema } from "./schema.ts";
-
-/** Where a message about the section form as a whole goes. */
-export const FORM_ERROR = "_form";
 
 /**
  * What of a posted section can be stored as a draft. A field that fails its check never costs the

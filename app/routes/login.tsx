@@ -6,7 +6,7 @@ import { draftCopy } from "../questionnaire/ui/draft-guard.ts";
 import { startPathFor } from "../domain/user.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
-import { loginResolver, loginSchema, type LoginValues } from "../forms/login.ts";
+import { loginSchema, type LoginValues } from "../forms/login.ts";
 import { optionalUser } from "../auth/guards.server.ts";
 import { readFormData, safeRedirectPath } from "../http/http.server.ts";
 import { beginOrganisationSignIn, organisationForLogin, organisationLogout } from "../auth/oidc.server.ts";
@@ -107,9 +107,9 @@ export default function Login() {
     if (leaving) window.location.assign(leaving.url);
   }, [leaving]);
   const entered = actionData && "values" in actionData ? actionData.values : undefined;
+  // No check in the browser: the server checks the two fields (one round trip, the same messages with or
+  // without JavaScript), so the first page of every visit loads no validation library (decision 93).
   const form = useForm<LoginValues>({
-    resolver: loginResolver(organisationDomains),
-    mode: "onTouched",
     defaultValues: { email: entered?.email ?? "", password: "" },
   });
   const organisation = organisationDomains.find((d) => d.domain === domainOf(form.watch("email") ?? ""));

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import { requireUser } from "../auth/guards.server.ts";
 import { startPathFor } from "../domain/user.ts";
 import { idField } from "../forms/fields.ts";

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { lineText } from "../forms/fields.ts";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FieldError } from "../components/FieldError.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { NationalPicture } from "../components/NationalPicture.tsx";
 import { formatDateTime } from "../domain/format.ts";
-import { lineText } from "../domain/text.ts";
 import { parseForm } from "../forms/submission.ts";
 import { requireRole } from "../auth/guards.server.ts";
 import { invalid } from "../http/form.server.ts";

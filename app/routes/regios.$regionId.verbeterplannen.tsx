@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { countOf, dayOf, formatDate } from "../domain/format.ts";
-import { ACTION_STATUS_LABEL, isOverdue } from "../forms/plan.ts";
+import { ACTION_STATUS_LABEL, isOverdue } from "../domain/plan.ts";
 import { requireRegionLead, requireUser } from "../auth/guards.server.ts";
 import { cycleRoundId } from "../models/cycles.server.ts";
 import { listRegionPlans } from "../models/plan.server.ts";

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { lineText } from "../forms/fields.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { ConversationView } from "../components/ConversationView.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";
 import { refusalOf, requireTeamAccess, requireUser } from "../auth/guards.server.ts";
 import { viewRequestChange } from "../domain/policy.ts";
-import { lineText } from "../domain/text.ts";
 import { PROFESSIONALS_MIN } from "../domain/conversation.ts";
 import { CONCLUSION_MAX } from "../forms/professionals.ts";
 import { invalid } from "../http/form.server.ts";

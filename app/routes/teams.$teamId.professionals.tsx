@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import { Breadcrumbs } from "../components/Breadcrumbs.tsx";
 import { InviteProfessionals } from "../components/InviteProfessionals.tsx";
 import { GeneralErrorBoundary } from "../components/GeneralErrorBoundary.tsx";

@@ -3,7 +3,7 @@ import { DEFAULT_RETENTION, type RetentionPeriods } from "../models/retention.se
 import { DEFAULT_PASSWORD_HASH_COST } from "../auth/password.server.ts";
 import { resolve } from "node:path";
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import type { Role } from "../../db/schema.ts";
 import { ROLE_LABEL } from "../domain/roles.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../forms/zod.ts";
 import type { DB } from "../../db/client.ts";
 import { planChange, type PlanChange } from "../domain/policy.ts";
 import type { PhaseKey } from "../domain/phases.ts";

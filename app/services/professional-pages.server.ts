@@ -8,7 +8,8 @@ import { sectionFormValues, type FormValues } from "../questionnaire/answers.ts"
 import { findSection, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
 import { taskList } from "../questionnaire/progress.ts";
 import { conditionContext, definitionForSection, malformedSection, type SaveIntent } from "./questionnaire-pages.server.ts";
-import { FORM_ERROR, sectionDraftToSave } from "../questionnaire/section-save.ts";
+import { sectionDraftToSave } from "../questionnaire/section-save.ts";
+import { FORM_ERROR } from "../questionnaire/definition.ts";
 
 // A professional's pages, reached through their personal link (/bijdrage/:token): no account, no session,
 // no cookie. The link is the credential: it is looked up by its hash, and a wrong one is answered the same

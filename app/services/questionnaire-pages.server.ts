@@ -10,7 +10,8 @@ import { sectionSchema } from "../questionnaire/schema.ts";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
 import { revisionField } from "../forms/fields.ts";
 import { notifySubmitted } from "./notifications.server.ts";
-import { FORM_ERROR, sectionDraftToSave } from "../questionnaire/section-save.ts";
+import { sectionDraftToSave } from "../questionnaire/section-save.ts";
+import { FORM_ERROR } from "../questionnaire/definition.ts";
 
 // What the questionnaire pages do on the server, between the route's guard and its rendering: read a
 // section, save it (checking input and revision), check completeness and submit.

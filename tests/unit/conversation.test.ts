@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conversation, professionalDefinition, professionalItems, PROFESSIONALS_MIN } from "../../app/domain/conversation.ts";
 import type { AnswerMap } from "../../app/questionnaire/answers.ts";
-import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition.ts";
+import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition-schema.ts";
 
 // The conversation of a team's zelfscan (decision 79), on a hand-made questionnaire and hand-made views.
 

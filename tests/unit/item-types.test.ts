@@ -6,7 +6,8 @@ import type { FormValues } from "../../app/questionnaire/answers.ts";
 import { DEFAULT_SCALE } from "../../app/questionnaire/definition.ts";
 import { dutchDate, parseDutchDate } from "../../app/forms/dates.ts";
 import { ITEM_FIELDS } from "../../app/questionnaire/item-types/fields.tsx";
-import { ITEM_KINDS, itemSchema, typeOf, type Item } from "../../app/questionnaire/item-types/index.ts";
+import { ITEM_KINDS, typeOf, type Item } from "../../app/questionnaire/item-types/index.ts";
+import { itemSchema, valueCheckOf } from "../../app/questionnaire/item-types/checks.ts";
 import { QuestionField } from "../../app/questionnaire/ui/QuestionField.tsx";
 
 // Every item type, checked through the registry the way the product uses it: a definition file's item,
@@ -42,7 +43,7 @@ describe("every registered item type", () => {
     for (const i of [0, 1, 2]) {
       const stored = spec.bench(item, i, scale);
       const entered = spec.formValue(item, stored);
-      const checked = spec.value(item, scale).safeParse(entered);
+      const checked = valueCheckOf(item, scale).safeParse(entered);
       expect(checked.success, `${kind} ${stored}`).toBe(true);
       // What the form shows, checked, is what was stored: the round trip loses nothing.
       expect(spec.multiple ? JSON.stringify(checked.data) : checked.data).toBe(stored);
@@ -60,7 +61,7 @@ describe("every registered item type", () => {
 
   it.each(ITEM_KINDS)("%s: a value that is no answer of it is refused; an empty one is a draft", (kind) => {
     const item = parse(kind);
-    const check = typeOf(item).value(item, scale);
+    const check = valueCheckOf(item, scale);
     expect(check.safeParse(typeOf(item).multiple ? [] : "").success).toBe(true);
     if (kind === "text") expect(check.safeParse("x".repeat(201)).success).toBe(false);
     else expect(check.safeParse(typeOf(item).multiple ? ["vier"] : "vier").success).toBe(false);
@@ -73,7 +74,7 @@ describe("every registered item type", () => {
     const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     for (let i = 0; i < 20; i++) {
       const { value } = spec.demo(item, { rand, level: 0.5, comment: () => "Toelichting" });
-      if (value !== null) expect(spec.value(item, scale).safeParse(spec.formValue(item, value)).success, `${kind} ${value}`).toBe(true);
+      if (value !== null) expect(valueCheckOf(item, scale).safeParse(spec.formValue(item, value)).success, `${kind} ${value}`).toBe(true);
     }
   });
 
@@ -113,7 +114,7 @@ describe("a multi answer in an export", () => {
 describe("dates", () => {
   it("are entered the Dutch way, stored as ISO dates and shown the Dutch way again", () => {
     const item = parse("date");
-    const check = typeOf(item).value(item, scale);
+    const check = valueCheckOf(item, scale);
     expect(check.parse("15-03-2027")).toBe("2027-03-15");
     expect(check.parse("5-3-2027")).toBe("2027-03-05");
     expect(check.parse("15/03/2027")).toBe("2027-03-15");

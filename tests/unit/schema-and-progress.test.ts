@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sectionAnswersFromForm, sectionFormValues, type AnswerMap } from "../../app/questionnaire/answers.ts";
-import { questionnaireDefinitionSchema, type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
+import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition-schema.ts";
 import { readSectionForm } from "../../app/questionnaire/form-data.ts";
 import { sectionProgress, taskList } from "../../app/questionnaire/progress.ts";
 import { sectionSchema } from "../../app/questionnaire/schema.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition.ts";
+import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition-schema.ts";
 import { lowThemes, themeFigures } from "../../app/domain/scoring.ts";
 
 const definition = questionnaireDefinitionSchema.parse({

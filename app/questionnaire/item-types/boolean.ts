@@ -1,10 +1,9 @@
-import { z } from "zod";
-import { choiceValue, itemBase, labelOf, type AnswerOption, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
+import { labelOf, type AnswerOption, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
+import type { BooleanItem } from "./boolean.checks.ts";
+
+export type { BooleanItem };
 
 /** Ja or nee. */
-export const booleanItemSchema = z.object({ ...itemBase, type: z.literal("boolean"), comment: z.boolean().default(false) }).strict();
-export type BooleanItem = z.output<typeof booleanItemSchema>;
-
 export const BOOLEAN_OPTIONS: AnswerOption[] = [
   { value: "ja", label: "Ja" },
   { value: "nee", label: "Nee" },
@@ -13,12 +12,10 @@ export const BOOLEAN_OPTIONS: AnswerOption[] = [
 export const booleanType: ItemTypeSpec<BooleanItem> = {
   label: "ja/nee",
   codebookValues: () => optionList(BOOLEAN_OPTIONS),
-  schema: booleanItemSchema,
   problems: () => [],
   options: () => BOOLEAN_OPTIONS,
   multiple: false,
   formValue: (_item, value) => asFormText(value),
-  value: () => choiceValue(BOOLEAN_OPTIONS.map((o) => o.value)),
   display: (_item, value) => labelOf(BOOLEAN_OPTIONS, value),
   exportColumns: (item) => [{ key: item.key, header: item.text, type: "text" }],
   exportCells: (_item, value) => [value === null ? null : labelOf(BOOLEAN_OPTIONS, value)],

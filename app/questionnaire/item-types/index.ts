@@ -1,29 +1,17 @@
-import { z } from "zod";
-import { booleanItemSchema, booleanType, type BooleanItem } from "./boolean.ts";
-import { dateItemSchema, dateType, type DateItem } from "./date.ts";
-import { multiItemSchema, multiType, type MultiItem } from "./multi.ts";
-import { numberItemSchema, numberType, type NumberItem } from "./number.ts";
-import { scaleItemSchema, scaleType, type ScaleItem } from "./scale.ts";
-import { singleItemSchema, singleType, type SingleItem } from "./single.ts";
+import { booleanType, type BooleanItem } from "./boolean.ts";
+import { dateType, type DateItem } from "./date.ts";
+import { multiType, type MultiItem } from "./multi.ts";
+import { numberType, type NumberItem } from "./number.ts";
+import { scaleType, type ScaleItem } from "./scale.ts";
+import { singleType, type SingleItem } from "./single.ts";
 import type { AnswerOption, ItemTypeSpec } from "./spec.ts";
-import { textItemSchema, textType, type TextItem } from "./text.ts";
+import { textType, type TextItem } from "./text.ts";
 
 /**
- * The registry of item types. A new type is one module (its schema and its spec) plus one line in
- * each of the three lists below and in fields.tsx; a type missing from any of them, or missing a
- * member of its spec, does not compile.
+ * The registry of item types. A new type is two modules (its spec, and its checks in `<type>.checks.ts`) plus
+ * one line in the union and the registry below, in checks.ts and in fields.tsx; a type missing from any of
+ * them, or missing a member of its spec or checks, does not compile.
  */
-
-/** An item in a definition file: one of the types, told apart by `type`. */
-export const itemSchema = z.discriminatedUnion("type", [
-  scaleItemSchema,
-  singleItemSchema,
-  multiItemSchema,
-  booleanItemSchema,
-  numberItemSchema,
-  textItemSchema,
-  dateItemSchema,
-]);
 
 export type Item = ScaleItem | SingleItem | MultiItem | BooleanItem | NumberItem | TextItem | DateItem;
 export type ItemKind = Item["type"];
@@ -39,11 +27,7 @@ const ITEM_TYPES: { [K in ItemKind]: ItemTypeSpec<ItemOf<K>> } = {
   date: dateType,
 };
 
-// The union above and the schemas are one list: an item the schema accepts always has a spec.
-const _schemaMatchesItems: z.output<typeof itemSchema> extends Item ? (Item extends z.output<typeof itemSchema> ? true : never) : never = true;
-void _schemaMatchesItems;
-
-/** The spec of an item's type: how to check, show, export, score and invent its answers. */
+/** The spec of an item's type: how to show, export, score and invent its answers (its checks: checks.ts). */
 export function typeOf<I extends Item>(item: I): ItemTypeSpec<I> {
   // The one place the item's type chooses its spec; the registry's type guarantees they match.
   return ITEM_TYPES[item.type] as unknown as ItemTypeSpec<I>;

@@ -1,37 +1,16 @@
-import { z } from "zod";
-import { asList, itemBase, labelOf, messages, optionSchema, parseList, type ItemTypeSpec } from "./spec.ts";
+import { labelOf, parseList, type ItemTypeSpec } from "./spec.ts";
+import type { MultiItem } from "./multi.checks.ts";
+
+export type { MultiItem };
 
 /** Any number of the item's options (at most maxSelected); stored as a JSON list. */
-export const multiItemSchema = z
-  .object({
-    ...itemBase,
-    type: z.literal("multi"),
-    options: z.array(optionSchema).min(2),
-    maxSelected: z.number().int().positive().optional(),
-    comment: z.boolean().default(false),
-  })
-  .strict();
-export type MultiItem = z.output<typeof multiItemSchema>;
-
 export const multiType: ItemTypeSpec<MultiItem> = {
   label: "meer keuzes",
   codebookValues: () => "1 = gekozen, 0 = niet gekozen, leeg = niet beantwoord",
-  schema: multiItemSchema,
   problems: (item) => (new Set(item.options.map((o) => o.value)).size !== item.options.length ? ["een antwoordwaarde komt twee keer voor"] : []),
   options: (item) => item.options,
   multiple: true,
   formValue: (_item, value) => parseList(value),
-  value: (item) => {
-    const allowed = item.options.map((o) => o.value);
-    let list = z
-      .array(z.string(messages.chooseOptions), messages.chooseOptions)
-      .refine((vs) => vs.every((v) => allowed.includes(v)) && new Set(vs).size === vs.length, messages.chooseOptions);
-    if (item.maxSelected !== undefined) {
-      const max = item.maxSelected;
-      list = list.refine((vs) => vs.length <= max, messages.tooMany(max));
-    }
-    return z.preprocess(asList, list) as z.ZodType<string[]>;
-  },
   display: (item, value) =>
     parseList(value)
       .map((v) => labelOf(item.options, v))

@@ -1,19 +1,16 @@
-import { z } from "zod";
-import { choiceValue, itemBase, labelOf, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
+import { labelOf, asFormText, type ItemTypeSpec, optionList } from "./spec.ts";
+import type { ScaleItem } from "./scale.checks.ts";
+
+export type { ScaleItem };
 
 /** A statement answered on the questionnaire's scale (voldoet / voldoet deels / voldoet niet / weet niet / n.v.t.). */
-export const scaleItemSchema = z.object({ ...itemBase, type: z.literal("scale"), comment: z.boolean().default(false) }).strict();
-export type ScaleItem = z.output<typeof scaleItemSchema>;
-
 export const scaleType: ItemTypeSpec<ScaleItem> = {
   label: "schaal",
   codebookValues: (_item, scale) => optionList(scale),
-  schema: scaleItemSchema,
   problems: () => [],
   options: (_item, scale) => scale,
   multiple: false,
   formValue: (_item, value) => asFormText(value),
-  value: (_item, scale) => choiceValue(scale.map((o) => o.value)),
   display: (_item, value, scale) => labelOf(scale, value),
   exportColumns: (item) => [{ key: item.key, header: item.text, type: "text" }],
   exportCells: (_item, value, scale) => [value === null ? null : labelOf(scale, value)],

@@ -1,56 +1,18 @@
-import { z } from "zod";
+import type { AnswerOption } from "./spec.checks.ts";
+
+export type { AnswerOption };
 
 /**
- * What an item type is: everything the product needs to know of one kind of question, in one place.
+ * What an item type is: everything the product needs to know of one kind of question, in two modules: this
+ * spec (how to show, export, score and invent its answers: no zod, so a page that shows questions loads none)
+ * and its checks (`<type>.checks.ts`: its meta-schema and its answers' check, with zod, loaded where a
+ * definition is read or a form validated).
  * Each type's module (scale.ts, number.ts, ...) gives every member; the registry (index.ts) lists the
  * types, and its type makes a type that misses a member, or a registered type without a form field
  * (fields.tsx), fail to compile. docs/how-to/add-an-item-type.md walks through adding one.
  */
 
 export const keyPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const valuePattern = /^[a-z0-9_]+$/;
-
-export const optionSchema = z
-  .object({
-    value: z.string().regex(valuePattern, "gebruik kleine letters, cijfers en _"),
-    label: z.string().min(1),
-    /** The option's weight in scores; null (or absent) means it does not count, as "weet niet" and "n.v.t.". */
-    score: z.number().nullable().optional(),
-  })
-  .strict();
-export type AnswerOption = z.output<typeof optionSchema>;
-
-const conditionSchema = z
-  .object({
-    /** Key of an earlier item whose answer decides whether this item is shown. */
-    item: z.string().regex(keyPattern),
-    equals: z.string().optional(),
-    anyOf: z.array(z.string()).min(1).optional(),
-  })
-  .strict()
-  .refine((c) => (c.equals === undefined) !== (c.anyOf === undefined), {
-    message: "geef precies een van equals of anyOf",
-  });
-
-/** The fields every item has, whatever its type. */
-export const itemBase = {
-  key: z.string().regex(keyPattern, "een sleutel begint met een letter en bevat letters, cijfers, _ of -"),
-  text: z.string().min(1),
-  help: z.string().min(1).optional(),
-  required: z.boolean().default(true),
-  showIf: conditionSchema.optional(),
-  /**
-   * The key of the item in the previous version of this questionnaire that this item continues, when its
-   * key changed. An item whose key is also in the previous version continues that item without saying so;
-   * any other item is new. Checked at start-up against the previous version.
-   */
-  replaces: z.string().regex(keyPattern).optional(),
-  /**
-   * Whether the team's professionals answer it (team questionnaires): by default an item with answer options
-   * does and free input does not (app/domain/conversation.ts).
-   */
-  professionals: z.boolean().optional(),
-};
 
 export const messages = {
   chooseOption: "Kies een van de antwoorden die bij deze vraag horen.",
@@ -95,16 +57,12 @@ export interface ItemTypeSpec<D extends { type: string; key: string; text: strin
   label: string;
   /** The codebook's description of the values its export columns hold ("Voldoet (score 2); ...", "vanaf 0, fte"). */
   codebookValues(item: D, scale: AnswerOption[]): string;
-  /** The item's meta-schema in a definition file (strict: a typo is an error, not ignored). */
-  schema: z.ZodType<D>;
   /** Checks of the item that its schema alone cannot make, as messages (e.g. min above max). */
   problems(item: D): string[];
   /** The answer options, or null for free input. */
   options(item: D, scale: AnswerOption[]): AnswerOption[] | null;
   /** An answer holds several values (stored as a JSON list, posted as repeated fields). */
   multiple: boolean;
-  /** The form value's check in draft mode (a given value must be valid; empty is allowed); its output is what is stored. */
-  value(item: D, scale: AnswerOption[]): z.ZodType<string | string[]>;
   /** A stored value as the form shows it to change it (a list for a multiple answer). */
   formValue(item: D, value: string | null): string | string[];
   /** A stored value as a reader sees it ("Voldoet deels", "3 fte", "15-03-2027"). */
@@ -136,14 +94,6 @@ export function parseList(value: string | null | undefined): string[] {
 
 /** A single stored value as the form shows it. */
 export const asFormText = (value: string | null) => value ?? "";
-
-/** The shared check of a choice among options (scale, single, boolean). */
-export function choiceValue(allowed: string[]) {
-  return z.preprocess(
-    asText,
-    z.string(messages.chooseOption).refine((v) => v === "" || allowed.includes(v), messages.chooseOption),
-  ) as z.ZodType<string>;
-}
 
 /** Options as the codebook lists them: each label, with its score where it counts. */
 export const optionList = (options: AnswerOption[]) =>

@@ -1,14 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useFetcher, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { formatDateTime, formatTime } from "../../domain/format.ts";
 import { answerLookup, conditionText, isVisible, type AnswerMap, type FormValues } from "../answers.ts";
-import { commentField, questionNumber, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
-import { sectionSchema } from "../schema.ts";
+import { commentField, FORM_ERROR, questionNumber, type QuestionnaireDefinition, type QuestionnaireSection } from "../definition.ts";
 import type { FieldErrors } from "../../forms/field-errors.ts";
 import { ErrorSummary, type ErrorSummaryItem } from "../../components/ErrorSummary.tsx";
-import { FORM_ERROR } from "../section-save.ts";
 import { draftCopy, useLeaveGuard } from "./draft-guard.ts";
 import { fieldId, QuestionField } from "./QuestionField.tsx";
 import { ReviewNote } from "./ReviewNote.tsx";
@@ -59,15 +56,16 @@ type AutosaveResult = { kind: string; revision: number; savedAt: string | null; 
 export function SectionForm(props: Props) {
   const { definition, section } = props;
   // The schema is derived when the form first validates, in the browser: the server's render never
-  // validates, and deriving it there cost a few percent of every section page.
+  // validates (deriving it there cost a few percent of every section page), and zod itself is loaded then,
+  // so a page that is only read does not load it (decision 93).
   const resolver = useMemo<Resolver<FormValues>>(() => {
-    let validate: Resolver<FormValues> | undefined;
-    return (values, context, options) =>
-      (validate ??= zodResolver(sectionSchema(definition, section, props.checkMode ? "complete" : "draft", props.context)) as Resolver<FormValues>)(
-        values,
-        context,
-        options,
+    let validate: Promise<Resolver<FormValues>> | undefined;
+    return async (values, context, options) => {
+      validate ??= import("../section-validation.ts").then((m) =>
+        m.sectionResolver(definition, section, props.checkMode ? "complete" : "draft", props.context ?? {}),
       );
+      return (await validate)(values, context, options);
+    };
   }, [definition, section, props.checkMode, props.context]);
   const form = useForm<FormValues>({ resolver, mode: "onChange", defaultValues: props.values });
   const submit = useSubmit();

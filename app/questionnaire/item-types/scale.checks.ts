@@ -1,0 +1,10 @@
+import { z } from "../../forms/zod.ts";
+import { itemBase, choiceValue, type ItemTypeChecks } from "./spec.checks.ts";
+
+export const scaleItemSchema = z.object({ ...itemBase, type: z.literal("scale"), comment: z.boolean().default(false) }).strict();
+export type ScaleItem = z.output<typeof scaleItemSchema>;
+
+export const scaleChecks: ItemTypeChecks<ScaleItem> = {
+  schema: scaleItemSchema,
+  value: (_item, scale) => choiceValue(scale.map((o) => o.value)),
+};
