@@ -80,6 +80,22 @@ describe("with JavaScript", () => {
   });
 });
 
+describe("when the form's check cannot be loaded", () => {
+  it("still saves: the server checks every save (decision 93)", async () => {
+    const { page, problems } = await newPage(browser);
+    // As after a new release that replaced the script while the page was open, or a connection that dropped.
+    await page.route(/\/assets\/section-validation-[\w-]+\.js$/, (route) => route.abort());
+    await logIn(page, "team.sociaal-team-oostzaan@demo.example");
+    await openSectionG(page);
+    await page.locator('[data-item="G3"] input[value="voldoet_niet"]').check();
+    await page.getByText(/Automatisch opgeslagen om/).waitFor({ timeout: 15_000 });
+    await page.reload();
+    expect(await page.locator('[data-item="G3"] input[value="voldoet_niet"]').isChecked()).toBe(true);
+    // The one problem is the script that did not load.
+    expect(problems.filter((p) => !/section-validation|Failed to fetch dynamically imported module|ERR_FAILED/.test(p))).toEqual([]);
+  });
+});
+
 describe("without JavaScript", () => {
   it("saves the valid answers when one field fails, shows that one with its message, and every way on saves first", async () => {
     const { page } = await newPage(browser, { javaScriptEnabled: false });

@@ -59,12 +59,18 @@ export function SectionForm(props: Props) {
   // validates (deriving it there cost a few percent of every section page), and zod itself is loaded then,
   // so a page that is only read does not load it (decision 93).
   const resolver = useMemo<Resolver<FormValues>>(() => {
-    let validate: Promise<Resolver<FormValues>> | undefined;
+    let validate: Promise<Resolver<FormValues> | null> | undefined;
     return async (values, context, options) => {
-      validate ??= import("../section-validation.ts").then((m) =>
-        m.sectionResolver(definition, section, props.checkMode ? "complete" : "draft", props.context ?? {}),
-      );
-      return (await validate)(values, context, options);
+      validate ??= import("../section-validation.ts")
+        .then((m) => m.sectionResolver(definition, section, props.checkMode ? "complete" : "draft", props.context ?? {}))
+        .catch(() => {
+          validate = undefined; // try again at the next change
+          return null;
+        });
+      const check = await validate;
+      // Without its check (the script could not be loaded: offline, or a new release replaced it while the page
+      // was open) the form still saves: the server checks every save, and its answer is the one that counts.
+      return check ? check(values, context, options) : { values, errors: {} };
     };
   }, [definition, section, props.checkMode, props.context]);
   const form = useForm<FormValues>({ resolver, mode: "onChange", defaultValues: props.values });
