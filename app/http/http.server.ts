@@ -7,19 +7,25 @@ import { isUnstorableText } from "../domain/text.ts";
 
 const CONTENT_TYPE = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
 
+/** A strong ETag for a body: the first 27 characters of its SHA-256 (162 bits), quoted. */
+export const etagOf = (body: string | Buffer) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+/** Whether an If-None-Match header names this ETag (a list of tags, as a cache may send). */
+export const matchesEtag = (ifNoneMatch: string | null | undefined, etag: string) => (ifNoneMatch ?? "").split(",").some((tag) => tag.trim() === etag);
+
 /**
  * Open data for anyone (issue 30): cacheable for an hour with an ETag (a repeat request with If-None-Match gets
  * 304 and no body), readable from any site (CORS for GET), with the licence as a Link header. Never a cookie.
  */
 export function publicData(request: Request, body: string, kind: "json" | "csv", licence: string): Response {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const etag = etagOf(body);
   const headers: Record<string, string> = {
     ETag: etag,
     "Cache-Control": "public, max-age=3600",
     "Access-Control-Allow-Origin": "*",
     Link: `<${licence}>; rel="license"`,
   };
-  if ((request.headers.get("If-None-Match") ?? "").split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { headers: { ...headers, "Content-Type": kind === "json" ? "application/json; charset=utf-8" : CONTENT_TYPE.csv } });
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { isPublicPath } from "../domain/public-paths.ts";
+import { etagOf, matchesEtag } from "../http/http.server.ts";
 
 /**
  * The public picture's answers, kept ready (issue 30, decision 92). Whatever is public (the pages under
@@ -95,7 +95,7 @@ export function publicAnswers({ stamp, render, maxBytes = 16 * 1024 * 1024, stam
       return { status: response.status, headers: { "cache-control": "no-store", ...headers }, body };
     }
     headers["cache-control"] ??= PAGE_CACHE_CONTROL;
-    headers.etag ??= `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    headers.etag ??= etagOf(body);
     // Brotli quality 9: 17 ms for the 160 KB page (off the event loop) against 147 ms at 11, 5% larger; the
     // first reader of a new publication waits for it.
     const [br, gz] = await Promise.all([
@@ -140,8 +140,7 @@ function send(req: Request, res: Response, answer: Rendered | Kept) {
     return;
   }
   res.setHeader("Vary", "Accept-Encoding");
-  const ifNoneMatch = req.headers["if-none-match"] ?? "";
-  if (ifNoneMatch.split(",").some((tag) => tag.trim() === answer.etag)) {
+  if (matchesEtag(req.headers["if-none-match"], answer.etag)) {
     res.status(304).end();
     return;
   }

@@ -6,6 +6,5 @@ export const booleanItemSchema = z.object({ ...itemBase, type: z.literal("boolea
 export type BooleanItem = z.output<typeof booleanItemSchema>;
 
 export const booleanChecks: ItemTypeChecks<BooleanItem> = {
-  schema: booleanItemSchema,
   value: () => choiceValue(BOOLEAN_OPTIONS.map((o) => o.value)),
 };

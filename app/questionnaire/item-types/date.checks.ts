@@ -10,7 +10,6 @@ export const dateItemSchema = z
 export type DateItem = z.output<typeof dateItemSchema>;
 
 export const dateChecks: ItemTypeChecks<DateItem> = {
-  schema: dateItemSchema,
   value: (item) =>
     z.preprocess(
       asText,

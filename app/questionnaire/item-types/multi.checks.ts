@@ -14,7 +14,6 @@ export const multiItemSchema = z
 export type MultiItem = z.output<typeof multiItemSchema>;
 
 export const multiChecks: ItemTypeChecks<MultiItem> = {
-  schema: multiItemSchema,
   value: (item) => {
     const allowed = item.options.map((o) => o.value);
     let list = z

@@ -16,7 +16,6 @@ export const numberItemSchema = z
 export type NumberItem = z.output<typeof numberItemSchema>;
 
 export const numberChecks: ItemTypeChecks<NumberItem> = {
-  schema: numberItemSchema,
   value: (item) =>
     z.preprocess(
       asText,

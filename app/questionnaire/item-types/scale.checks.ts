@@ -5,6 +5,5 @@ export const scaleItemSchema = z.object({ ...itemBase, type: z.literal("scale"),
 export type ScaleItem = z.output<typeof scaleItemSchema>;
 
 export const scaleChecks: ItemTypeChecks<ScaleItem> = {
-  schema: scaleItemSchema,
   value: (_item, scale) => choiceValue(scale.map((o) => o.value)),
 };

@@ -14,6 +14,5 @@ export const singleItemSchema = z
 export type SingleItem = z.output<typeof singleItemSchema>;
 
 export const singleChecks: ItemTypeChecks<SingleItem> = {
-  schema: singleItemSchema,
   value: (item) => choiceValue(item.options.map((o) => o.value)),
 };

@@ -50,10 +50,8 @@ export const itemBase = {
   professionals: z.boolean().optional(),
 };
 
-/** An item type's checks: its meta-schema in a definition file, and its answers' check. */
+/** An item type's check of its answers (its meta-schema, `<type>ItemSchema`, is listed in checks.ts's `itemSchema`). */
 export interface ItemTypeChecks<D> {
-  /** The item's meta-schema in a definition file (strict: a typo is an error, not ignored). */
-  schema: z.ZodType<D>;
   /** The form value's check in draft mode (a given value must be valid; empty is allowed); its output is what is stored. */
   value(item: D, scale: AnswerOption[]): z.ZodType<string | string[]>;
 }

@@ -14,7 +14,6 @@ export const textItemSchema = z
 export type TextItem = z.output<typeof textItemSchema>;
 
 export const textChecks: ItemTypeChecks<TextItem> = {
-  schema: textItemSchema,
   value: (item) =>
     z.preprocess(
       asText,
