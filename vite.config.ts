@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import purgeCSSPlugin from "@fullhuman/postcss-purgecss";
 import remixConfig from "./remix.config.js";
+import { dropUndefinedTokens } from "./scripts/postcss-undefined-tokens";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -13,7 +14,8 @@ declare module "@remix-run/node" {
  * The stylesheet keeps what the pages use (decision 89). PurgeCSS reads the app's source for the class
  * names it writes and drops every rule for a class no page has (the NL Design System's and the product's
  * own), and every design token (custom property) no remaining rule refers to. Two classes are composed at
- * run time ("status--" + a status, "stepper__step--" + a state) and are kept by their prefix. Only in the
+ * run time ("status--" + a status, "stepper__step--" + a state) and are kept by their prefix. Then the chains
+ * of tokens no rule defines fall through to their fallback (scripts/postcss-undefined-tokens.ts). Only in the
  * build: development serves everything.
  */
 const keepWhatPagesUse = purgeCSSPlugin({
@@ -24,7 +26,7 @@ const keepWhatPagesUse = purgeCSSPlugin({
 
 export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [remix(remixConfig)],
-  css: { postcss: { plugins: command === "build" ? [keepWhatPagesUse] : [] } },
+  css: { postcss: { plugins: command === "build" ? [keepWhatPagesUse, dropUndefinedTokens()] : [] } },
   server: { host: "127.0.0.1" },
   build: {
     target: "es2022",

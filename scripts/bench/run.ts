@@ -434,6 +434,11 @@ function stylesheets(): string[] {
   return readFileSync("build/server/index.js", "utf8").match(/\/assets\/[\w.-]+\.css/g) ?? [];
 }
 
+/** All CSS the product has, before compression, in KB: one stylesheet, which every page links (decision 89). */
+function stylesheetKB(): number {
+  return [...new Set(stylesheets())].reduce((n, url) => n + statSync(join("build/client", url)).size, 0) / 1024;
+}
+
 /** The pages the scenarios load, by route id (the root route comes with each). */
 const PAGES: [string, string][] = [
   ["onderdeelpagina (1, 2)", "routes/vragenlijsten.$responseId.onderdelen.$sectionKey"],
@@ -715,6 +720,7 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
       ["export antwoorden land (XLSX, per ronde) <= 30 s", m["7 export xlsxMaxMs"]! <= 30_000, `${(m["7 export xlsxMaxMs"]! / 1000).toFixed(1)} s`],
       ["piek-RSS na de exports <= 250 MB", m["7 export rssPeak"]! <= 250, `${m["7 export rssPeak"]!.toFixed(0)} MB`],
       ["JavaScript zelfscan <= 150 KB gzip", size.js <= 150, `${size.js.toFixed(1)} KB`],
+      ["alle CSS samen <= 60 KB ongecomprimeerd", stylesheetKB() <= 60, `${stylesheetKB().toFixed(1)} KB`],
       ...(reference
         ? (["4 regio-resultaten", "5 dashboard"].map((s) => [
             `${s} p95 bij 20/s <= 2x die bij ${reference.teams} teams en ${reference.rounds} rondes`,

@@ -64,7 +64,7 @@ describe("the benchmark", () => {
     expect(result.medians["9 publiek rps"]).toBeGreaterThan(0);
     expect(result.medians["9 onderdeel p95 zonder publiek"]).toBeGreaterThan(0);
     expect(result.medians["9 onderdeel p95 met publiek"]).toBeGreaterThan(0);
-    expect(result.budgets.map(([name]) => name)).toHaveLength(23);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(24);
     // What Chromium transferred: a first visit loads the scripts and the stylesheet, a later page only its HTML and data.
     expect(result.medians["8 firstVisitKB"]).toBeGreaterThan(50);
     expect(result.medians["8 laterPageKB"]).toBeGreaterThan(0);
@@ -93,7 +93,7 @@ describe("the benchmark", () => {
     expect(result.medians["processes"]).toBe(2 * (workers === 1 ? 1 : 1 + workers));
     // The baseline compares SQLite to SQLite: not run here, so no ratio budget either.
     expect(result.medians["baseline 1 onderdeel rps"]).toBeUndefined();
-    expect(result.budgets.map(([name]) => name)).toHaveLength(12);
+    expect(result.budgets.map(([name]) => name)).toHaveLength(13);
     expect(children()).toEqual(before);
     expect(servers()).toEqual(serversBefore);
   });
