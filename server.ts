@@ -1,102 +1,94 @@
 // First: refuse an unsupported Node before a native addon is loaded.
 import "./app/server/node-version.ts";
-import cluster, { type Worker } from "node:cluster";
-import { openDatabase, type DB } from "./db/client.ts";
-import { ConfigError, loadConfig, type ServerConfig } from "./app/server/config.server.ts";
-import { startOutboxSender } from "./app/server/mail.server.ts";
-import { configureMailDelivery } from "./app/models/outbox.server.ts";
-import { startDailyCleanup } from "./app/server/cleanup.server.ts";
-import { startAutomaticReminders } from "./app/server/reminders.server.ts";
-import { demoAtPublicAddress } from "./app/server/config.server.ts";
-import { hasDemoAccounts } from "./app/models/app-settings.server.ts";
+import cluster from "node:cluster";
+import { OUTBOX_WAKE, processPart, servesInOneProcess, type Prepared } from "./app/server/supervisor.server.ts";
+import type { DB } from "./db/client.ts";
+import type { ServerConfig } from "./app/server/config.server.ts";
 
 // The one server entry: `npm start` (production build) and `npm run dev` (Vite in middleware mode).
-// The first process prepares the database (migrations, questionnaires, seed) and sends the outbox;
-// with more than one worker (WEB_CONCURRENCY, default one per core in production) it forks them and
-// they serve, each with its own database connection on the same file, sharing the port. With one, it
-// serves itself. Each process imports only what its part needs (the web server, the preparation) when
-// it needs it, so the first process of a server with workers stays small (issue 28, part 7). The Remix app gets its process's connection through the load context, so routes never
-// open connections of their own.
+// With one process (WEB_CONCURRENCY=1, or development) it prepares the database (migrations,
+// questionnaires, seed), runs the background jobs (outbox, clean-up, reminders) and serves. With workers
+// (default one per core in production) the first process only supervises (app/server/supervisor.server.ts,
+// decision 94) and each child plays its part: one prepares the database and exits, then the workers serve,
+// each with its own database connection on the same file, sharing the port, and the first of them runs the
+// background jobs as well. Every part imports only what it needs, when it needs it. The Remix app gets its
+// process's connection through the load context, so routes never open connections of their own.
 
-/** A worker that wants the outbox sent now (after a write that put mail in it) tells the first process. */
-const OUTBOX_WAKE = "outbox:wake";
-
-let settings: ServerConfig;
-try {
-  settings = loadConfig();
-} catch (error) {
-  console.error(`Start afgebroken: de instellingen kloppen niet.\n${error instanceof ConfigError ? error.message : String(error)}`);
-  process.exit(1);
-}
-
-const listenAddress = () => `http://${settings.host === "127.0.0.1" ? "localhost" : settings.host}:${settings.port}`;
-
-const sendsMail = Boolean(settings.smtpUrl);
-if (cluster.isWorker) {
-  const db = openDatabase(settings.databasePath, { busyTimeoutMs: settings.busyTimeoutMs });
-  configureMailDelivery({ sends: sendsMail, wake: () => process.send?.({ type: OUTBOX_WAKE }) });
-  const { serve } = await import("./app/server/web.server.ts");
-  const server = await serve(db, settings);
-  onStopSignal(() => closeGracefully(server, db));
+if (cluster.isPrimary && !servesInOneProcess()) {
+  (await import("./app/server/supervisor.server.ts")).supervise();
 } else {
-  for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
-  const { db, seeded, accounts } = await prepareOrExit();
-  // The demo's password, to print with its accounts: the seed module is loaded only when it seeded.
-  const demoPassword = seeded && accounts.length ? (await import("./seeds/demo.ts")).DEMO_PASSWORD : "";
-  const refusal = demoAtPublicAddress(settings, await hasDemoAccounts(db));
-  if (refusal) {
-    console.error(`Start afgebroken: ${refusal}`);
-    await db.destroy();
-    process.exit(1);
-  }
-  const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
-  configureMailDelivery({ sends: sendsMail, wake: outbox.wake });
-  const cleanup = startDailyCleanup(db, settings.app.retention);
-  const reminders = startAutomaticReminders(db, settings.app.publicOrigin);
-  const announce = () => {
-    const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
-    console.log(
-      `Werken aan veiligheid draait op ${listenAddress()}${processes} (database: ${settings.databasePath.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")})`,
-    );
-    if (seeded && accounts.length) {
-      console.log(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${demoPassword}):`);
-      for (const account of accounts) console.log(`  ${account.email.padEnd(40)} ${account.description}`);
-    } else if (!seeded) {
-      console.log("Bestaande database gebruikt; demo-accounts: zie README.");
-    }
-  };
-  if (settings.workers === 1) {
-    const { serve } = await import("./app/server/web.server.ts");
-    const server = await serve(db, settings);
-    announce();
+  const part = cluster.isPrimary ? "one process" : processPart();
+  const settings = await settingsOrExit();
+  if (part === "prepare") {
+    await prepareAndReport(settings);
+  } else if (part === "one process") {
+    const { db, announcement } = await prepareOrExit(settings);
+    const jobs = await startBackgroundJobs(db, settings);
+    const server = await (await import("./app/server/web.server.ts")).serve(db, settings);
+    for (const line of announcement) console.log(line);
     onStopSignal(() => {
-      outbox.stop();
-      cleanup.stop();
-      reminders.stop();
+      jobs.stop();
       closeGracefully(server, db);
     });
   } else {
-    superviseWorkers(settings.workers, { onAllListening: announce, onOutboxWake: outbox.wake, onStopped: () => db.destroy() });
+    const { openDatabase } = await import("./db/client.ts");
+    const db = openDatabase(settings.databasePath, { busyTimeoutMs: settings.busyTimeoutMs });
+    const jobs = part === "serve-and-jobs" ? await startBackgroundJobs(db, settings) : undefined;
+    if (!jobs) {
+      const { configureMailDelivery } = await import("./app/models/outbox.server.ts");
+      configureMailDelivery({ sends: Boolean(settings.smtpUrl), wake: () => process.send?.({ type: OUTBOX_WAKE }) });
+    }
+    const server = await (await import("./app/server/web.server.ts")).serve(db, settings);
     onStopSignal(() => {
-      outbox.stop();
-      cleanup.stop();
-      reminders.stop();
+      jobs?.stop();
+      closeGracefully(server, db);
     });
   }
 }
 
-/** Migrations, questionnaires and the seed: loaded by the first process only, and only for this. */
-async function prepareOrExit() {
+async function settingsOrExit(): Promise<ServerConfig> {
+  const { ConfigError, loadConfig } = await import("./app/server/config.server.ts");
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(`Start afgebroken: de instellingen kloppen niet.\n${error instanceof ConfigError ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+/** The preparing child of a server with workers: prepare, tell the supervisor how many workers to start and what to print, exit. */
+async function prepareAndReport(settings: ServerConfig) {
+  const { db, announcement } = await prepareOrExit(settings);
+  await db.destroy();
+  const report: Prepared = { type: "prepared", workers: settings.workers, announcement };
+  process.send!(report, () => process.exit(0));
+}
+
+/**
+ * Migrations, questionnaires and the seed, and the refusal to run the demo at a public address: loaded by the
+ * process that prepares only, and only for this. Gives the open database and the lines to print once serving.
+ */
+async function prepareOrExit(settings: ServerConfig): Promise<{ db: DB; announcement: string[] }> {
+  for (const warning of settings.warnings) console.warn(`Let op: ${warning}`);
   const { prepareDatabase } = await import("./app/server/bootstrap.server.ts");
   const { QuestionnaireDefinitionError } = await import("./app/models/questionnaire.server.ts");
   try {
-    return await prepareDatabase({
+    const { db, seeded, accounts } = await prepareDatabase({
       databasePath: settings.databasePath,
       questionnairesDir: settings.questionnairesDir,
       seedDemo: settings.seedDemo,
       origin: settings.app.publicOrigin,
       busyTimeoutMs: settings.busyTimeoutMs,
     });
+    const { demoAtPublicAddress } = await import("./app/server/config.server.ts");
+    const { hasDemoAccounts } = await import("./app/models/app-settings.server.ts");
+    const refusal = demoAtPublicAddress(settings, await hasDemoAccounts(db));
+    if (refusal) {
+      console.error(`Start afgebroken: ${refusal}`);
+      await db.destroy();
+      process.exit(1);
+    }
+    return { db, announcement: await announcement(settings, seeded, accounts) };
   } catch (error) {
     if (error instanceof QuestionnaireDefinitionError) {
       console.error(`Start afgebroken: een vragenlijst in questionnaires/ is ongeldig.\n${error.message}`);
@@ -105,6 +97,47 @@ async function prepareOrExit() {
     }
     process.exit(1);
   }
+}
+
+/** What the server prints once it serves: where, on which database, and the demo's accounts when it just made them. */
+async function announcement(settings: ServerConfig, seeded: boolean, accounts: { email: string; description: string }[]): Promise<string[]> {
+  const address = `http://${settings.host === "127.0.0.1" ? "localhost" : settings.host}:${settings.port}`;
+  const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
+  const lines = [`Werken aan veiligheid draait op ${address}${processes} (database: ${settings.databasePath.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")})`];
+  if (seeded && accounts.length) {
+    // The demo's password: the seed module is loaded only when it seeded.
+    const { DEMO_PASSWORD } = await import("./seeds/demo.ts");
+    lines.push(`Nieuwe database met demodata. Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+    for (const account of accounts) lines.push(`  ${account.email.padEnd(40)} ${account.description}`);
+  } else if (!seeded) {
+    lines.push("Bestaande database gebruikt; demo-accounts: zie README.");
+  }
+  return lines;
+}
+
+/**
+ * The background jobs, in one process of the server: the outbox sender (woken at once by a write in this
+ * process, or by another worker through the supervisor), the daily clean-up and the automatic reminders.
+ */
+async function startBackgroundJobs(db: DB, settings: ServerConfig): Promise<{ stop(): void }> {
+  const { startOutboxSender } = await import("./app/server/mail.server.ts");
+  const { configureMailDelivery } = await import("./app/models/outbox.server.ts");
+  const { startDailyCleanup } = await import("./app/server/cleanup.server.ts");
+  const { startAutomaticReminders } = await import("./app/server/reminders.server.ts");
+  const outbox = startOutboxSender(db, { smtpUrl: settings.smtpUrl, from: settings.mailFrom });
+  configureMailDelivery({ sends: Boolean(settings.smtpUrl), wake: outbox.wake });
+  process.on("message", (message: { type?: string }) => {
+    if (message?.type === OUTBOX_WAKE) outbox.wake();
+  });
+  const cleanup = startDailyCleanup(db, settings.app.retention);
+  const reminders = startAutomaticReminders(db, settings.app.publicOrigin);
+  return {
+    stop() {
+      outbox.stop();
+      cleanup.stop();
+      reminders.stop();
+    },
+  };
 }
 
 /** Stop taking connections, let requests in flight finish, then close the database and exit. */
@@ -126,55 +159,4 @@ function onStopSignal(stop: () => void) {
   };
   process.on("SIGTERM", once);
   process.on("SIGINT", once);
-}
-
-/**
- * Forks the workers and keeps them there: a worker that dies is replaced (after a pause that grows when
- * they keep dying, so a broken build does not spin); SIGTERM or SIGINT is passed on to every worker,
- * which finishes its requests, and this process exits when the last one has.
- */
-function superviseWorkers(count: number, hooks: { onAllListening(): void; onOutboxWake(): void; onStopped(): Promise<unknown> }) {
-  let stopping = false;
-  let announced = false;
-  let listening = 0;
-  const recentDeaths: number[] = [];
-  const fork = () => {
-    const worker = cluster.fork();
-    worker.on("message", (message: { type?: string }) => {
-      if (message?.type === OUTBOX_WAKE) hooks.onOutboxWake();
-    });
-    worker.once("listening", () => {
-      listening++;
-      if (!announced && listening >= count) {
-        announced = true;
-        hooks.onAllListening();
-      }
-    });
-    return worker;
-  };
-  cluster.on("exit", (worker: Worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) void hooks.onStopped().finally(() => process.exit(0));
-      return;
-    }
-    const now = Date.now();
-    recentDeaths.push(now);
-    while (recentDeaths.length && recentDeaths[0]! < now - 60_000) recentDeaths.shift();
-    const pause = Math.min(30_000, 100 * 2 ** Math.max(0, recentDeaths.length - 1));
-    console.error(`Werkproces ${worker.process.pid} stopte (${signal ?? `code ${code}`}); een nieuw start over ${pause} ms.`);
-    setTimeout(() => {
-      if (!stopping) fork();
-    }, pause).unref();
-  });
-  for (let i = 0; i < count; i++) fork();
-  const stopAll = () => {
-    if (stopping) return;
-    stopping = true;
-    const workers = Object.values(cluster.workers ?? {});
-    if (workers.length === 0) void hooks.onStopped().finally(() => process.exit(0));
-    for (const worker of workers) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 12_000).unref();
-  };
-  process.on("SIGTERM", stopAll);
-  process.on("SIGINT", stopAll);
 }

@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
 import { BUSY_RETRY_AFTER_SECONDS } from "./server/remix-build.server.ts";
+import { compressedPage } from "./server/compression.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -11,7 +12,8 @@ const ABORT_DELAY = 5_000;
  * Remix's Node entry, with two changes:
  * - the response's CSP nonce (made per request by the server) goes on every script React renders, so
  *   the policy can forbid all other inline script;
- * - the page is rendered whole and sent as one body, without the NUL bytes React pads it with (below). No loader returns deferred data, so streaming
+ * - the page is rendered whole and sent as one body, without the NUL bytes React pads it with (below), and
+ *   compressed in one call for the browser that asks for it. No loader returns deferred data, so streaming
  *   the shell first gains the user nothing, while the chain of Node and web streams it needs costs
  *   CPU on every page. The abort timer is cleared when the render ends, so a finished render is not
  *   kept in memory for its 5 seconds.
@@ -37,7 +39,11 @@ export default function handleRequest(
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         // 503 is only ever a database that stayed busy (app/server/remix-build.server.ts): say when to retry.
         if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
-        resolve(new Response(dataInsideBody(withoutPadding(Buffer.concat(chunks))), { headers: responseHeaders, status: responseStatusCode }));
+        // Compressed here, whole, rather than by the middleware as a stream (decision 94).
+        const { body, encoding } = compressedPage(dataInsideBody(withoutPadding(Buffer.concat(chunks))), request.headers.get("Accept-Encoding"));
+        responseHeaders.append("Vary", "Accept-Encoding");
+        if (encoding) responseHeaders.set("Content-Encoding", encoding);
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
     });

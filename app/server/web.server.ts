@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { constants as zlibConstants } from "node:zlib";
 import express from "express";
 import compression from "compression";
 import expressStaticGzip from "express-static-gzip";
@@ -11,6 +10,7 @@ import type { ServerConfig } from "./config.server.ts";
 import { assetHeaders, bodyLimit, noStore, publicRateLimit, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
 import { servedBuild } from "./remix-build.server.ts";
 import { publicAnswers } from "./public-answers.server.ts";
+import { STREAM_COMPRESSION } from "./compression.server.ts";
 import { publicationStamp } from "../models/publications.server.ts";
 
 // The web server of a process that serves: Express with the middleware, the static files and Remix. Only
@@ -70,11 +70,10 @@ export async function serve(db: DB, settings: ServerConfig) {
     );
   }
 
-  // Pages, data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip
-  // (decision 89). Files that are already compressed (XLSX is a zip) are left as they are.
-  // Brotli quality 3 with a 256 KB window: a page compresses in about 60% of the CPU of the defaults (quality 4,
-  // a 4 MB window per response), 5-7% larger; gzip at level 4 rather than 6 likewise (measured in decision 89).
-  app.use(compression({ level: 4, brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } } }));
+  // Data and downloads are compressed as they are sent: brotli where the browser asks for it, else gzip (decision
+  // 89); pages come compressed already (app/entry.server.tsx, decision 94), which the middleware leaves alone, as
+  // it does files that are compressed already (XLSX is a zip).
+  app.use(compression(STREAM_COMPRESSION));
 
   // Everything past the static files is a page, a data request or a download: none of it is kept.
   app.use(noStore());

@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { exited, startProductionServer, workerPids } from "../../scripts/start-command.ts";
+import SQLite from "better-sqlite3";
+import { exited, startProductionServer, stopServer, workerPids } from "../../scripts/start-command.ts";
+import { startSmtpSink } from "../support/smtp-sink.ts";
 
 // npm start with a worker per core: the first process forks the workers, a worker that dies is
 // replaced, SIGTERM stops them all. Its own server on its own database, on 127.0.0.1.
@@ -52,4 +55,67 @@ describe("a worker per core", () => {
     server.child.kill("SIGTERM");
     expect(await exited(server.child)).toBe(0);
   });
+
+  it("the first process only supervises: no database, no web server in it; the workers send each other's mail through it", { timeout: 120_000 }, async () => {
+    const sink = await startSmtpSink();
+    const database = join(dir, "supervised.db");
+    const server = await startProductionServer({
+      DATABASE_URL: database,
+      REQUEST_LOG: "false",
+      WEB_CONCURRENCY: "3",
+      SMTP_URL: sink.url,
+      MAIL_FROM: "Zelfscan <noreply@zelfscan.test>",
+    });
+    try {
+      const primary = server.child.pid!;
+      const workers = workerPids(primary);
+      expect(workers).toHaveLength(3);
+      // A native addon shows in a process's memory map once loaded: the workers have SQLite's (better-sqlite3/prebuilds/…), the supervisor not.
+      const loads = (pid: number, file: string) => readFileSync(`/proc/${pid}/maps`, "utf8").includes(file);
+      expect(loads(primary, "/better-sqlite3/")).toBe(false);
+      for (const pid of workers) expect(loads(pid, "/better-sqlite3/"), `worker ${pid}`).toBe(true);
+
+      // Three accounts get an address a mail server takes; each asks for a new password on a connection of its
+      // own, which the supervisor hands to the workers in turn: each mail leaves at once (the outbox is looked
+      // at every 30 s otherwise), also when the request reached a worker that does not send the mail itself.
+      const addresses = ["een", "twee", "drie"].map((name) => `${name}@gemeente-voorbeeld.nl`);
+      const db = new SQLite(database);
+      db.pragma("busy_timeout = 5000");
+      for (const [i, email] of addresses.entries())
+        db.prepare("update user_account set email = ? where email = ?").run(
+          email,
+          ["team.zaandam-oost", "team.enschede-centrum", "gemeente.zaanstad"][i] + "@demo.example",
+        );
+      db.close();
+      // The sender also looks once, a second after it starts: past that, only a wake sends at once.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      for (const email of addresses) expect(await postOnNewConnection(`${server.base}/wachtwoord-vergeten`, `email=${encodeURIComponent(email)}`)).toBe(302);
+      await expect.poll(() => sink.received.map((mail) => mail.to[0]).sort(), { timeout: 10_000 }).toEqual([...addresses].sort());
+    } finally {
+      await stopServer(server);
+      await sink.close();
+    }
+  });
+
+  it("with workers, settings that do not hold stop the start with their reason", { timeout: 60_000 }, async () => {
+    await expect(startProductionServer({ DATABASE_URL: join(dir, "refused.db"), WEB_CONCURRENCY: "3", MAX_BODY_BYTES: "veel" })).rejects.toThrow(
+      /Start afgebroken: de instellingen kloppen niet[\s\S]*MAX_BODY_BYTES/,
+    );
+  });
 });
+
+/** A form post on a connection of its own (no keep-alive), so that consecutive posts may reach different workers. */
+function postOnNewConnection(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", agent: false, headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { demoAtPublicAddress, loadConfig } from "../../app/server/config.server.ts";
 import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
+import { processPart, servesInOneProcess } from "../../app/server/supervisor.server.ts";
 
 /** A SECRET_KEY as `openssl rand -base64 32` makes one. */
 const KEY = Buffer.alloc(32, 9).toString("base64");
@@ -90,5 +91,27 @@ describe("the second factor's settings (issue 29, decision 90)", () => {
     expect(roles({ SECOND_FACTOR_ROLES: "programma, regio, gemeente" })).toEqual(["programma", "regio", "gemeente"]);
     expect(roles({ NODE_ENV: "production", APP_ORIGIN: "https://zelfscan.gemeente.nl", SECOND_FACTOR_ROLES: "geen" })).toEqual([]);
     expect(() => roles({ SECOND_FACTOR_ROLES: "programma,beheerder" })).toThrow(/SECOND_FACTOR_ROLES kent beheerder niet/);
+  });
+});
+
+describe("one process or a supervisor (decision 94)", () => {
+  it("the supervisor's quick reading of the environment agrees with the settings on whether one process serves", () => {
+    const cases: Record<string, string>[] = [
+      {},
+      { WEB_CONCURRENCY: "4" },
+      { NODE_ENV: "production" },
+      { NODE_ENV: "production", WEB_CONCURRENCY: "1" },
+      { NODE_ENV: "production", WEB_CONCURRENCY: "2" },
+      { NODE_ENV: "production", WEB_CONCURRENCY: "16" },
+      { NODE_ENV: "development", WEB_CONCURRENCY: "3" },
+    ];
+    for (const env of cases) expect(servesInOneProcess(env), JSON.stringify(env)).toBe(loadConfig(env).workers === 1);
+  });
+
+  it("a child is told its part; anything else serves", () => {
+    expect(processPart({ WAV_PROCESS_PART: "prepare" })).toBe("prepare");
+    expect(processPart({ WAV_PROCESS_PART: "serve-and-jobs" })).toBe("serve-and-jobs");
+    expect(processPart({ WAV_PROCESS_PART: "iets anders" })).toBe("serve");
+    expect(processPart({})).toBe("serve");
   });
 });

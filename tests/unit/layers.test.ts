@@ -132,8 +132,10 @@ describe("the layers of app/", () => {
     expect(long).toEqual([]);
   });
 
-  it("only the config module reads the environment", () => {
+  it("only the config module reads the environment (and the supervisor, which must not load the settings' checks)", () => {
     const readers = [...appFiles, ...filesUnder("db"), ...filesUnder("seeds"), "server.ts"].filter((f) => /process\.env/.test(readFileSync(f, "utf8")));
-    expect(readers).toEqual(["app/server/config.server.ts"]);
+    // The supervisor reads NODE_ENV and WEB_CONCURRENCY raw, to decide whether it supervises at all, and tells its
+    // children their part; the process that serves checks the same settings in full (decision 94).
+    expect(readers.sort()).toEqual(["app/server/config.server.ts", "app/server/supervisor.server.ts"]);
   });
 });
