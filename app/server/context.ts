@@ -3,7 +3,10 @@ import type { AppConfig } from "./config.server.ts";
 
 export type { AppConfig };
 
-/** What the request handling learns about a request, for the request log (no answers, no passwords). */
+/**
+ * What the request handling learns about a request, for the request log (no answers, no passwords); one object per
+ * request, which also keys what is looked up once per request (the session).
+ */
 export interface RequestInfo {
   accountId: number | null;
 }

@@ -26,13 +26,13 @@ export interface Prepared {
  * single core. Decided without loading the settings (which would load their checks into the supervisor): a
  * value the settings refuse is reported by the process that loads them, the one process or the preparing child.
  */
-export function servesInOneProcess(env: NodeJS.ProcessEnv = process.env): boolean {
+export function servesInOneProcess(env: Record<string, string | undefined> = process.env): boolean {
   if (env.NODE_ENV !== "production") return true;
   return (env.WEB_CONCURRENCY ?? String(availableParallelism())).trim() === "1";
 }
 
 /** The part of a child of the supervisor (a worker started otherwise serves). */
-export function processPart(env: NodeJS.ProcessEnv = process.env): ProcessPart {
+export function processPart(env: Record<string, string | undefined> = process.env): ProcessPart {
   const part = env[PART_VARIABLE];
   return part === "prepare" || part === "serve-and-jobs" ? part : "serve";
 }

@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createFetchHandler, type ServerBuild } from "@remix-run/node";
 import type { DB } from "../../db/client.ts";
 import type { ServerConfig } from "./config.server.ts";
+import type { RequestInfo } from "./context.ts";
 import { assetHeaders, bodyLimit, noStore, publicRateLimit, refuseUnservableAddresses, requestLog, sameOriginWrites, securityHeaders } from "./middleware.ts";
 import { servedBuild } from "./remix-build.server.ts";
 import { publicAnswers } from "./public-answers.server.ts";
@@ -88,7 +89,8 @@ export async function serve(db: DB, settings: ServerConfig) {
         config,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "onbekend",
         cspNonce: res.locals.cspNonce as string,
-        requestInfo: res.locals.requestInfo,
+        // One per request, also without the request log: the session is looked up once per request by it.
+        requestInfo: (res.locals.requestInfo ??= { accountId: null }) as RequestInfo,
       }),
     }),
   );
