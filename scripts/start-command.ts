@@ -38,7 +38,12 @@ export interface ServerProcess {
  * its output says `ready`. The output is read throughout, as a process manager would, and kept only
  * until then, for the error when it stops or does not start within a minute.
  */
-export async function startServer(args: string[], env: Record<string, string>, ready: string, options: { keepOutput?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  ready: string,
+  options: { keepOutput?: boolean; cwd?: string } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -46,6 +51,7 @@ export async function startServer(args: string[], env: Record<string, string>, r
     {
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ["ignore", "pipe", "pipe"],
+      cwd: options.cwd,
     },
   );
   let output = "";

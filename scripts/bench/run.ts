@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
@@ -12,7 +13,7 @@ import { isPostgresUrl } from "../../db/client.ts";
 import { copyDatabase } from "../../db/copy.ts";
 import { startPostgres, type PostgresServer } from "../postgres-server.ts";
 import { generate, NATIONAL, TEN_TIMES, type Generated, type Scale } from "./generate.ts";
-import { startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
+import { productionServerArgs, startProductionServer, startServer, stopServer, workerPids, type ServerProcess } from "../start-command.ts";
 import { BROWSER_HEADERS, openLoop, type OpenLoopRequest } from "./open-loop.ts";
 import { lighthouseScores, type LighthouseScores } from "./lighthouse.ts";
 import { browserTransfers } from "./transfer.ts";
@@ -36,6 +37,11 @@ export interface BenchOptions {
   instances?: number;
   /** Data to measure the region results and the dashboard on as well, to compare with (10x against national). */
   reference?: Scale;
+  /**
+   * A built checkout of an earlier release (`BENCH_EARLIER=<dir>`): its browser-like flows are measured in the same
+   * runs, on data its own generator makes, so the CPU per flow compares on the same day (issue 28: at most 60%).
+   */
+  earlier?: string;
 }
 /** Lighthouse's HTML reports, one per page (git ignores the directory). */
 const LIGHTHOUSE_REPORTS = "lighthouse-reports";
@@ -45,6 +51,7 @@ const DEFAULTS: BenchOptions = {
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   database: process.env.BENCH_DB === "postgres" ? "postgres" : "sqlite",
   instances: Number(process.env.BENCH_INSTANCES ?? 1),
+  earlier: process.env.BENCH_EARLIER,
 };
 
 /**
@@ -511,8 +518,23 @@ async function checkSamePage(product: string, baseline: string, scenario: Scenar
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Teams that have not started, for 10 users at once and as many for 50: 75 each (fewer at a small scale; the same at 10x data). */
+const half = (g: Generated) => Math.min(75, Math.floor(g.cookies.team.filter((t) => !t.responseId).length / 2));
+
+/** The flows at 10 and at 50 users, each with the server's CPU per completed flow (all its processes); the PSS peak during the 50. */
+async function flowsWithCpu(target: Target, fresh: Generated["cookies"]["team"], count: number) {
+  const withCpu = async (users: number, teams: Generated["cookies"]["team"]) => {
+    const before = cpuMs(target);
+    const done = await flows(target.bases, teams, users);
+    return { ...done, cpuMsPerFlow: (cpuMs(target) - before) / Math.max(done.completed, 1) };
+  };
+  const flowsAt10 = await withCpu(10, fresh.slice(0, count));
+  const { result: flowsAt50, pss } = await peakPssDuring(target, withCpu(50, fresh.slice(count, 2 * count)));
+  return { flowsAt10, flowsAt50, pss };
+}
+
 export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEFAULTS) {
-  const { runs, seconds, database = "sqlite", instances = 1, reference } = options;
+  const { runs, seconds, database = "sqlite", instances = 1, reference, earlier } = options;
   if (!existsSync("build/server/index.js") || !existsSync("build/node/server.js")) throw new Error("Run `npm run build` first.");
   if (instances > 1 && database !== "postgres") throw new Error("Meer instanties delen één PostgreSQL-database: zet BENCH_DB=postgres.");
   const onSqlite = database === "sqlite";
@@ -585,12 +607,10 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         const load = await measure(product, scenario, rates, seconds);
         for (const [k, v] of Object.entries(load)) add(`${name} ${k}`, v);
       }
-      // Teams that have not started, 75 for 10 users at once and 75 for 50 (fewer at a small scale; the
-      // same number at 10x data, where ten times as many are waiting).
       const fresh = generated.cookies.team.filter((t) => !t.responseId);
-      const half = Math.min(75, Math.floor(fresh.length / 2));
-      const at10 = await flows(product.bases, fresh.slice(0, half), 10);
-      const { result: at50, pss } = await peakPssDuring(product, flows(product.bases, fresh.slice(half, 2 * half), 50));
+      const { flowsAt10: at10, flowsAt50: at50, pss } = await flowsWithCpu(product, fresh, half(generated));
+      add("3 cpuMs per flow@10", at10.cpuMsPerFlow);
+      add("3 cpuMs per flow@50", at50.cpuMsPerFlow);
       add("pss total MB", pss);
       add("3 flows/s@10", at10.perSecond);
       add("3 flows/s@50", at50.perSecond);
@@ -663,6 +683,32 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         await stopProduct(target);
       }
     }
+    if (earlier) {
+      // The same flows on the earlier release, on data its own generator makes (its schema may differ).
+      const { generate: generateEarlier } = (await import(pathToFileURL(join(earlier, "scripts/bench/generate.ts")).href)) as { generate: typeof generate };
+      const file = join(dir, "earlier.db");
+      const old = await generateEarlier(file, scale);
+      for (let run = 1; run <= runs; run++) {
+        copyFileSync(file, join(dir, `earlier${run}.db`));
+        const server = await startServer(
+          productionServerArgs(join(earlier, "package.json")),
+          { NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: join(dir, `earlier${run}.db`) },
+          "draait op",
+          {
+            cwd: earlier,
+          },
+        );
+        const target = (product = { servers: [server], bases: [server.base], databaseUrl: join(dir, `earlier${run}.db`) });
+        const { flowsAt10, flowsAt50 } = await flowsWithCpu(
+          target,
+          old.cookies.team.filter((t) => !t.responseId),
+          half(old),
+        );
+        add("eerder 3 cpuMs per flow@10", flowsAt10.cpuMsPerFlow);
+        add("eerder 3 cpuMs per flow@50", flowsAt50.cpuMsPerFlow);
+        await stopProduct(target);
+      }
+    }
     const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
     const pages = await payloads();
     const size = pages[0]!;
@@ -688,6 +734,13 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
         Math.min(m["3 flows/s@10"]!, m["3 flows/s@50"]!) >= 50,
         `${m["3 flows/s@10"]!.toFixed(1)}/s bij 10, ${m["3 flows/s@50"]!.toFixed(1)}/s bij 50`,
       ],
+      ...(earlier
+        ? ([10, 50].map((users) => [
+            `CPU per zelfscan-flow bij ${users} gebruikers <= 60% van die van de eerdere release`,
+            m[`3 cpuMs per flow@${users}`]! <= 0.6 * m[`eerder 3 cpuMs per flow@${users}`]!,
+            `${m[`3 cpuMs per flow@${users}`]!.toFixed(1)} tegen ${m[`eerder 3 cpuMs per flow@${users}`]!.toFixed(1)} CPU-ms: ${((m[`3 cpuMs per flow@${users}`]! / m[`eerder 3 cpuMs per flow@${users}`]!) * 100).toFixed(0)}%`,
+          ]) as [string, boolean, string][])
+        : []),
       [
         "onderdeel p95 bij 100/s onder anonieme last op de publieke pagina en API <= 1.5x zonder",
         m["9 onderdeel p95 met publiek"]! <= 1.5 * m["9 onderdeel p95 zonder publiek"]!,
@@ -768,6 +821,9 @@ export async function bench(scale: Scale = NATIONAL, options: BenchOptions = DEF
     );
     console.log(
       `3 zelfscan-flows als een browser zonder JavaScript: ${m["3 flows/s@10"]!.toFixed(1)} per seconde bij 10 gebruikers, ${m["3 flows/s@50"]!.toFixed(1)} bij 50; ${m["processes"]} processen (${instances === 1 ? "1 + werkprocessen" : `${instances} instanties`}); piek-RSS ${m["rss MB"]!.toFixed(0)} MB in het grootste, ${m["rss total MB"]!.toFixed(0)} MB samen; PSS samen bij 50 gebruikers ${m["pss total MB"]!.toFixed(0)} MB; database ${m["db MB"]!.toFixed(1)} MB`,
+    );
+    console.log(
+      `3 CPU per flow (alle processen van de server): ${m["3 cpuMs per flow@10"]!.toFixed(1)} CPU-ms bij 10 gebruikers, ${m["3 cpuMs per flow@50"]!.toFixed(1)} bij 50${earlier ? `; de eerdere release (${earlier}) ${m["eerder 3 cpuMs per flow@10"]!.toFixed(1)} en ${m["eerder 3 cpuMs per flow@50"]!.toFixed(1)}` : ""}`,
     );
     // Every flow fills in and submits a whole zelfscan with plain form posts, as a browser without JavaScript does.
     console.log(

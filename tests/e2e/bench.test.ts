@@ -39,6 +39,7 @@ describe("the benchmark", () => {
     }
     expect(result.medians["3 flows/s@10"]).toBeGreaterThan(0);
     expect(result.medians["3 flows/s@50"]).toBeGreaterThan(0);
+    expect(result.medians["3 cpuMs per flow@50"]).toBeGreaterThan(0);
     expect(result.medians["rss MB"]).toBeGreaterThan(0);
     // The country's answers export: every round as XLSX and the newest as CSV, with their sizes.
     expect(result.medians["7 export rounds"]).toBe(2);
@@ -87,6 +88,7 @@ describe("the benchmark", () => {
       expect(result.medians[`${scenario} errors`], scenario).toBe(0);
     }
     expect(result.medians["3 flows/s@50"]).toBeGreaterThan(0);
+    expect(result.medians["3 cpuMs per flow@50"]).toBeGreaterThan(0);
     expect(result.medians["db:copy s"]).toBeGreaterThan(0);
     // Two instances sharing the cores: each with half of them as workers (one worker serves in its first process).
     const workers = Math.max(1, Math.floor(cpus().length / 2));
