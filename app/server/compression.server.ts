@@ -19,14 +19,25 @@ export const STREAM_COMPRESSION = {
 type NegotiatorWithPreference = { encoding(available: readonly string[], preferred: readonly string[]): string | undefined };
 
 /**
+ * The encoding to send a browser for its Accept-Encoding: brotli or gzip, the one it rates higher, brotli where it
+ * rates them the same (browsers list gzip first: "gzip, deflate, br, zstd"), as the `compression` middleware does;
+ * undefined for none (no header, `identity`, or neither accepted).
+ */
+export function preferredEncoding(acceptEncoding: string | null | undefined): "br" | "gzip" | undefined {
+  if (!acceptEncoding) return undefined;
+  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding } }) as unknown as NegotiatorWithPreference;
+  const encoding = negotiator.encoding(["br", "gzip", "identity"], ["br", "gzip"]);
+  return encoding === "br" || encoding === "gzip" ? encoding : undefined;
+}
+
+/**
  * A whole page, compressed for the browser that asked for it in one call: the page is rendered whole anyway
  * (app/entry.server.tsx), and one synchronous call costs about half the CPU of the middleware's stream (three
  * trips through the thread pool per page, and the stream's bookkeeping) for the same bytes. Measured in
  * docs/performance.md. Gives the body as it goes out and its Content-Encoding, if any.
  */
 export function compressedPage(page: Buffer<ArrayBuffer>, acceptEncoding: string | null): { body: Buffer<ArrayBuffer>; encoding?: "br" | "gzip" } {
-  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding ?? "" } }) as unknown as NegotiatorWithPreference;
-  const encoding = acceptEncoding ? negotiator.encoding(["br", "gzip", "identity"], ["br", "gzip"]) : undefined;
+  const encoding = preferredEncoding(acceptEncoding);
   if (encoding === "br") {
     const params = {
       [constants.BROTLI_PARAM_QUALITY]: BROTLI_PAGE_QUALITY,

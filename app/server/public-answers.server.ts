@@ -3,6 +3,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { isPublicPath } from "../domain/public-paths.ts";
 import { etagOf, matchesEtag } from "../http/http.server.ts";
+import { preferredEncoding } from "./compression.server.ts";
 
 /**
  * The public picture's answers, kept ready (issue 30, decision 92). Whatever is public (the pages under
@@ -144,9 +145,9 @@ function send(req: Request, res: Response, answer: Rendered | Kept) {
     res.status(304).end();
     return;
   }
-  const encoding = req.acceptsEncodings("br", "gzip", "identity");
-  const body = encoding === "br" ? answer.br : encoding === "gzip" ? answer.gzip : answer.identity;
-  if (encoding === "br" || encoding === "gzip") res.setHeader("Content-Encoding", encoding);
+  const encoding = preferredEncoding(req.headers["accept-encoding"]);
+  const body = encoding ? answer[encoding] : answer.identity;
+  if (encoding) res.setHeader("Content-Encoding", encoding);
   res.status(200).setHeader("Content-Length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
 }

@@ -50,9 +50,10 @@ export function supervise(): void {
     if (message?.type === "prepared") prepared = message;
   });
   preparing.on("exit", (code) => {
+    if (stopping) process.exit(0);
     // The child printed why it could not prepare (bad settings, a broken questionnaire, a database it cannot open).
-    if (!prepared || code !== 0) process.exit(stopping ? 0 : 1);
-    if (!stopping) startWorkers(prepared);
+    if (!prepared || code !== 0) process.exit(1);
+    startWorkers(prepared);
   });
 
   const startWorkers = ({ workers: count, announcement }: Prepared) => {

@@ -33,11 +33,12 @@ export async function lastMailReceivedBy(recipient: string): Promise<ReceivedMai
 
 /**
  * Gives a demo account an address a mail server accepts (the demo's own reserved addresses are never
- * mailed), written straight into the server's database, for a test that follows a mail to its link.
+ * mailed), written straight into the server's database (the browser tests' server's, or the one named), for a
+ * test that follows a mail to its link.
  */
-export async function giveAccountAnAddress(demoEmail: string, email: string): Promise<void> {
+export async function giveAccountAnAddress(demoEmail: string, email: string, databasePath: string = inject("databasePath")): Promise<void> {
   const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite(inject("databasePath"), { fileMustExist: true });
+  const db = new SQLite(databasePath, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     const changed = db.prepare("update user_account set email = ? where email = ?").run(email, demoEmail).changes;

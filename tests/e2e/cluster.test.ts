@@ -3,9 +3,9 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import SQLite from "better-sqlite3";
 import { exited, startProductionServer, stopServer, workerPids } from "../../scripts/start-command.ts";
 import { startSmtpSink } from "../support/smtp-sink.ts";
+import { giveAccountAnAddress } from "./browser.ts";
 
 // npm start with a worker per core: the first process forks the workers, a worker that dies is
 // replaced, SIGTERM stops them all. Its own server on its own database, on 127.0.0.1.
@@ -79,14 +79,8 @@ describe("a worker per core", () => {
       // own, which the supervisor hands to the workers in turn: each mail leaves at once (the outbox is looked
       // at every 30 s otherwise), also when the request reached a worker that does not send the mail itself.
       const addresses = ["een", "twee", "drie"].map((name) => `${name}@gemeente-voorbeeld.nl`);
-      const db = new SQLite(database);
-      db.pragma("busy_timeout = 5000");
-      for (const [i, email] of addresses.entries())
-        db.prepare("update user_account set email = ? where email = ?").run(
-          email,
-          ["team.zaandam-oost", "team.enschede-centrum", "gemeente.zaanstad"][i] + "@demo.example",
-        );
-      db.close();
+      const accounts = ["team.zaandam-oost", "team.enschede-centrum", "gemeente.zaanstad"];
+      for (const [i, email] of addresses.entries()) await giveAccountAnAddress(`${accounts[i]}@demo.example`, email, database);
       // The sender also looks once, a second after it starts: past that, only a wake sends at once.
       await new Promise((resolve) => setTimeout(resolve, 2000));
       for (const email of addresses) expect(await postOnNewConnection(`${server.base}/wachtwoord-vergeten`, `email=${encodeURIComponent(email)}`)).toBe(302);

@@ -117,5 +117,8 @@ describe("public answers kept ready", () => {
       expect(await answer.text()).toBe(body);
     }
     expect((await get("/cijfers/2021", { "If-None-Match": plain.headers.get("ETag")! })).status).toBe(304);
+    // A browser lists gzip first and rates both the same: it gets the smaller brotli copy; gzip where it rates brotli lower.
+    expect((await get("/cijfers/2021", { "Accept-Encoding": "gzip, deflate, br, zstd" })).headers.get("Content-Encoding")).toBe("br");
+    expect((await get("/cijfers/2021", { "Accept-Encoding": "gzip, br;q=0.5" })).headers.get("Content-Encoding")).toBe("gzip");
   });
 });
