@@ -36,8 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     definition: definitionForSection(definition, section),
     section,
     position: { index: index + 1, count: definition.sections.length },
-    previous: definition.sections[index - 1] ?? null,
-    next: definition.sections[index + 1] ?? null,
+    // The neighbours are links: their key and title, not their questions (serialised into every page otherwise).
+    previous: neighbour(definition.sections[index - 1]),
+    next: neighbour(definition.sections[index + 1]),
     // The answers go to the page only when it shows them read-only; the form carries its own values.
     answers: form ? null : answers,
     form,
@@ -47,6 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lockedReason,
   };
 }
+
+const neighbour = (section: { key: string; title: string } | undefined) => (section ? { key: section.key, title: section.title } : null);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // This page restores what was posted when the session had expired (after logging in again).

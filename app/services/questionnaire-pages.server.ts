@@ -6,7 +6,7 @@ import { answerLookup, displayAnswer, isVisible, sectionFormValues, type AnswerM
 import { allItems, findSection, type Item, type QuestionnaireDefinition, type QuestionnaireSection } from "../questionnaire/definition.ts";
 import { readSectionForm } from "../questionnaire/form-data.ts";
 import { taskList } from "../questionnaire/progress.ts";
-import { sectionSchema } from "../questionnaire/schema.ts";
+import { checkSectionComplete } from "../questionnaire/schema.ts";
 import { fieldErrorsOf, type FieldErrors } from "../forms/field-errors.ts";
 import { revisionField } from "../forms/fields.ts";
 import { notifySubmitted } from "./notifications.server.ts";
@@ -69,7 +69,7 @@ export async function loadSectionForm(
   const context = conditionContext(input.definition, input.section, input.answers);
   let errors: FieldErrors = {};
   if (input.check) {
-    const result = sectionSchema(input.definition, input.section, "complete", context).safeParse(values);
+    const result = checkSectionComplete(input.definition, input.section, values, context);
     if (!result.success) errors = fieldErrorsOf(result.error, FORM_ERROR);
   }
   return { values, revision, restoredAt, context, errors };
@@ -201,7 +201,7 @@ export function checkComplete(definition: QuestionnaireDefinition, answers: Answ
   const missing: MissingAnswer[] = [];
   for (const section of definition.sections) {
     const values = sectionFormValues(section, answers);
-    const result = sectionSchema(definition, section, "complete", conditionContext(definition, section, answers)).safeParse(values);
+    const result = checkSectionComplete(definition, section, values, conditionContext(definition, section, answers));
     if (result.success) continue;
     const errors = fieldErrorsOf(result.error, FORM_ERROR);
     for (const item of section.items) {

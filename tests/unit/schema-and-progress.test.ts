@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sectionAnswersFromForm, sectionFormValues, type AnswerMap } from "../../app/questionnaire/answers.ts";
 import { type QuestionnaireDefinition } from "../../app/questionnaire/definition.ts";
 import { questionnaireDefinitionSchema } from "../../app/questionnaire/definition-schema.ts";
@@ -187,5 +187,17 @@ describe("section status and the task list", () => {
       B1: { value: '["x"]', comment: null },
     };
     expect(checkComplete(definition, tampered).map((m) => m.itemKey)).toEqual(["A1"]);
+  });
+
+  it("checkComplete compiles no code per check (zod's compiled parser is made once per section, not per request)", () => {
+    const partial: AnswerMap = { A1: { value: "voldoet", comment: null }, A2: { value: "nee", comment: null } };
+    checkComplete(definition, partial); // the draft schemas' parsers may be compiled once
+    const compiled = vi.spyOn(globalThis, "Function");
+    try {
+      for (let i = 0; i < 3; i++) expect(checkComplete(definition, partial)).toHaveLength(2);
+      expect(compiled).not.toHaveBeenCalled();
+    } finally {
+      compiled.mockRestore();
+    }
   });
 });
