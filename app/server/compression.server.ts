@@ -31,6 +31,13 @@ export function preferredEncoding(acceptEncoding: string | null | undefined): "b
 }
 
 /**
+ * Brotli's window for a page of this size: the smallest that holds it, from 64 KB up to the streams' 256 KB. A
+ * window larger than the page compresses it to the same bytes, but brotli sets up its buffers for the whole window
+ * on every call: a 21 KB section page took 290 µs with the 256 KB window and 110 µs with 64 KB (docs/performance.md).
+ */
+export const pageWindowBits = (length: number) => Math.min(BROTLI_WINDOW_BITS, Math.max(16, Math.ceil(Math.log2(Math.max(1, length)))));
+
+/**
  * A whole page, compressed for the browser that asked for it in one call: the page is rendered whole anyway
  * (app/entry.server.tsx), and one synchronous call costs about half the CPU of the middleware's stream (three
  * trips through the thread pool per page, and the stream's bookkeeping) for the same bytes. Measured in
@@ -41,7 +48,7 @@ export function compressedPage(page: Buffer<ArrayBuffer>, acceptEncoding: string
   if (encoding === "br") {
     const params = {
       [constants.BROTLI_PARAM_QUALITY]: BROTLI_PAGE_QUALITY,
-      [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
+      [constants.BROTLI_PARAM_LGWIN]: pageWindowBits(page.length),
       [constants.BROTLI_PARAM_SIZE_HINT]: page.length,
     };
     // node:zlib's one-shot calls give a Buffer of its own ArrayBuffer (typed as the wider ArrayBufferLike).
