@@ -234,31 +234,36 @@ export async function saveAnswers(
       if ((old?.comment ?? null) !== answer.comment) changes[`${itemKey}.toelichting`] = [old?.comment ?? null, answer.comment];
     }
     await audit(trx, { actorId: input.userId, action: "answers.saved", entity: "response", entityId: input.responseId, changes });
-    for (const [itemKey, answer] of Object.entries(input.answers)) {
-      // An answer that did not change keeps its row, and with it when and by whom it was last changed.
+    // An answer that did not change keeps its row, and with it when and by whom it was last changed. The rest are
+    // written in one statement, and the emptied ones deleted in one: a section's save is a handful of statements,
+    // not one (each built and compiled by Kysely) per question.
+    const changed = Object.entries(input.answers).filter(([itemKey, answer]) => {
       const old = before.get(itemKey);
-      if ((old?.value ?? null) === answer.value && (old?.comment ?? null) === answer.comment) continue;
-      if (answer.value === null && answer.comment === null) {
-        await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "=", itemKey).execute();
-        continue;
-      }
+      return (old?.value ?? null) !== answer.value || (old?.comment ?? null) !== answer.comment;
+    });
+    const emptied = changed.filter(([, answer]) => answer.value === null && answer.comment === null).map(([itemKey]) => itemKey);
+    const written = changed.filter(([, answer]) => answer.value !== null || answer.comment !== null);
+    if (emptied.length) await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "in", emptied).execute();
+    if (written.length) {
       await trx
         .insertInto("answer")
-        .values({
-          response_id: input.responseId,
-          item_key: itemKey,
-          value: answer.value,
-          comment: answer.comment,
-          updated_at: now,
-          updated_by: input.userId,
-        })
-        .onConflict((oc) =>
-          oc.columns(["response_id", "item_key"]).doUpdateSet({
+        .values(
+          written.map(([itemKey, answer]) => ({
+            response_id: input.responseId,
+            item_key: itemKey,
             value: answer.value,
             comment: answer.comment,
             updated_at: now,
             updated_by: input.userId,
-          }),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(["response_id", "item_key"]).doUpdateSet((eb) => ({
+            value: eb.ref("excluded.value"),
+            comment: eb.ref("excluded.comment"),
+            updated_at: eb.ref("excluded.updated_at"),
+            updated_by: eb.ref("excluded.updated_by"),
+          })),
         )
         .execute();
     }
@@ -433,19 +438,24 @@ export interface ReviewNote {
   comment: string;
 }
 
+/** Built once (db/fixed-query.ts): every section page a team opens asks it. */
+const latestReviewEvent = fixedQuery((db: DB, args: { responseId: number }) =>
+  db
+    .selectFrom("response_event")
+    .leftJoin("user_account", "user_account.id", "response_event.actor_id")
+    .select(["response_event.id", "response_event.type", "response_event.at", "user_account.name"])
+    .where("response_event.response_id", "=", args.responseId)
+    .where("response_event.type", "in", ["returned", "accepted"])
+    .orderBy("response_event.id", "desc")
+    .limit(1),
+);
+
 /**
  * The latest review (a return or an acceptance) with its remarks per question, when and by whom: the team
  * reads them beside the questions, the gemeente finds its own again. Null before any review.
  */
 export async function latestReview(db: DB, responseId: number): Promise<{ type: string; at: string; by: string | null; notes: Record<string, string> } | null> {
-  const event = await db
-    .selectFrom("response_event")
-    .leftJoin("user_account", "user_account.id", "response_event.actor_id")
-    .select(["response_event.id", "response_event.type", "response_event.at", "user_account.name"])
-    .where("response_event.response_id", "=", responseId)
-    .where("response_event.type", "in", ["returned", "accepted"])
-    .orderBy("response_event.id", "desc")
-    .executeTakeFirst();
+  const event = await latestReviewEvent.executeTakeFirst(db, { responseId });
   if (!event) return null;
   const rows = await db.selectFrom("review_note").select(["item_key", "comment"]).where("event_id", "=", event.id).execute();
   return { type: event.type, at: event.at, by: event.name, notes: Object.fromEntries(rows.map((r) => [r.item_key, r.comment])) };
