@@ -11,8 +11,17 @@ const dutchOrder = new Intl.Collator("nl");
 // en-CA writes a date as YYYY-MM-DD, the form the database stores days in.
 const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
 
-/** The day (YYYY-MM-DD) in the Netherlands at this moment: what "today" means for rounds, due dates and deadlines. */
-export const dayOf = (now: Date = new Date()) => isoDay.format(now);
+/**
+ * The day (YYYY-MM-DD) in the Netherlands at this moment: what "today" means for rounds, due dates and deadlines.
+ * Every questionnaire request asks it; the answer is kept for the minute it was asked in (a day in the Netherlands
+ * begins on a whole minute, so the kept answer is exact) instead of asking the time-zone rules each time.
+ */
+export function dayOf(now: Date = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: isoDay.format(now) };
+  return lastDay.day;
+}
+let lastDay = { minute: Number.NaN, day: "" };
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
