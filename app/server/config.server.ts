@@ -141,6 +141,8 @@ export interface ServerConfig {
   requestLog: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where a browser on this machine reaches the server: localhost for the loopback and any-address hosts. */
+  listenOrigin: string;
   /** Worker processes that serve requests: one per core in production (WEB_CONCURRENCY overrides; 1: this process serves). */
   workers: number;
   app: AppConfig;
@@ -203,7 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const port = e.PORT ?? 3000;
   const host = e.HOST ?? "127.0.0.1";
   const warnings: string[] = [];
-  const listenOrigin = `http://${host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+  const listenOrigin = listenOriginOf(host, port);
   if (production && !e.APP_ORIGIN) {
     warnings.push(
       `APP_ORIGIN is niet gezet: links in e-mail (uitnodigingen, wachtwoord herstellen) wijzen naar ${listenOrigin}. Zet APP_ORIGIN op het publieke adres, zoals https://zelfscan.gemeente.nl.`,
@@ -240,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     port,
     host,
+    listenOrigin,
     databasePath: databasePathOf(e.DATABASE_URL),
     seedDemo: e.SEED_DEMO ?? isLocalInstallation(host, e.APP_ORIGIN),
     seedDemoExplicit: e.SEED_DEMO === true,
@@ -312,4 +315,13 @@ export function demoAtPublicAddress(
     "Begin voor een echte installatie met een database zonder demodata: stop, zet SEED_DEMO=false en maak de database opnieuw (npm run db:reset, of een lege PostgreSQL-database).",
     "Is dit bewust een openbare demo-omgeving? Zet dan SEED_DEMO=true.",
   ].join("\n");
+}
+
+/**
+ * The address to open for a server listening on this host and port: localhost where it listens on the loopback or on
+ * every address (0.0.0.0, ::), where a browser could not open the host as written; an IPv6 address in brackets.
+ */
+export function listenOriginOf(host: string, port: number): string {
+  const name = ["127.0.0.1", "::1", "0.0.0.0", "::"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoAtPublicAddress, loadConfig } from "../../app/server/config.server.ts";
+import { demoAtPublicAddress, listenOriginOf, loadConfig } from "../../app/server/config.server.ts";
 import { DEFAULT_RETENTION } from "../../app/models/retention.server.ts";
 import { processPart, servesInOneProcess } from "../../app/server/supervisor.server.ts";
 
@@ -113,5 +113,22 @@ describe("one process or a supervisor (decision 94)", () => {
     expect(processPart({ WAV_PROCESS_PART: "serve-and-jobs" })).toBe("serve-and-jobs");
     expect(processPart({ WAV_PROCESS_PART: "iets anders" })).toBe("serve");
     expect(processPart({})).toBe("serve");
+  });
+});
+
+describe("where the server says it runs", () => {
+  it("names an address a browser on this machine can open, for every host it may listen on", () => {
+    expect(listenOriginOf("127.0.0.1", 3000)).toBe("http://localhost:3000");
+    expect(listenOriginOf("0.0.0.0", 8080)).toBe("http://localhost:8080");
+    expect(listenOriginOf("::", 3000)).toBe("http://localhost:3000");
+    expect(listenOriginOf("::1", 3000)).toBe("http://localhost:3000");
+    expect(listenOriginOf("fd00::7", 3000)).toBe("http://[fd00::7]:3000");
+    expect(listenOriginOf("zelfscan.intern", 3000)).toBe("http://zelfscan.intern:3000");
+  });
+
+  it("is the origin mail links use when APP_ORIGIN is not set", () => {
+    const settings = loadConfig({ HOST: "0.0.0.0", PORT: "4100" });
+    expect(settings.listenOrigin).toBe("http://localhost:4100");
+    expect(settings.app.publicOrigin).toBe(settings.listenOrigin);
   });
 });
