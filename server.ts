@@ -102,7 +102,9 @@ async function prepareOrExit(settings: ServerConfig): Promise<{ db: DB; announce
 /** What the server prints once it serves: where, on which database, and the demo's accounts when it just made them. */
 async function announcement(settings: ServerConfig, seeded: boolean, accounts: { email: string; description: string }[]): Promise<string[]> {
   const processes = settings.workers > 1 ? ` met ${settings.workers} werkprocessen` : "";
-  const lines = [`Werken aan veiligheid draait op ${settings.listenOrigin}${processes} (database: ${settings.databasePath.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")})`];
+  const lines = [
+    `Werken aan veiligheid draait op ${settings.listenOrigin}${processes} (database: ${settings.databasePath.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@")})`,
+  ];
   if (seeded && accounts.length) {
     // The demo's password: the seed module is loaded only when it seeded.
     const { DEMO_PASSWORD } = await import("./seeds/demo.ts");
