@@ -7,8 +7,9 @@ import { DEMO_PASSWORD } from "./browser.ts";
 
 // React 18's streaming renderer pads a 2,048-byte buffer with NUL bytes when a multi-byte character does
 // not fit at its end (issue 24, 4); a browser shows them as U+FFFD, and a pre-filled field would save
-// that. The server strips them where pages leave it (app/entry.server.tsx). This renders the pages with
-// the longest texts many times, at shifting offsets, and looks for a zero byte in every body.
+// that. Pages are rendered as one string now (app/entry.server.tsx, decision 31), which has no such
+// buffer; this keeps it so: it renders the pages with the longest texts many times, at shifting offsets,
+// and looks for a zero byte in every body.
 // Its own server on a fresh demo database: other browser tests submit the demo team's scan.
 
 const dir = mkdtempSync(join(tmpdir(), "wav-nul-"));
