@@ -4,9 +4,7 @@ import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
 import { BUSY_RETRY_AFTER_SECONDS } from "./server/remix-build.server.ts";
 import { compressedPage } from "./server/compression.server.ts";
-
-/** How long the loader data may take to encode before the page is given up (no loader defers data). */
-const HANDOFF_TIMEOUT_MS = 5_000;
+import { readHandoff } from "./server/handoff.server.ts";
 
 /**
  * Remix's Node entry, with these changes:
@@ -43,32 +41,6 @@ export default async function handleRequest(
   responseHeaders.append("Vary", "Accept-Encoding");
   if (encoding) responseHeaders.set("Content-Encoding", encoding);
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });
-}
-
-type StreamCache = NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]>;
-
-/**
- * The loader data's stream, read to its end, as Remix's StreamTransfer keeps what it read (one entry per chunk,
- * decoded as it decodes them, the last one done): StreamTransfer then renders each chunk's script without waiting.
- * A stream that fails or takes too long fails the page, which Remix then answers with its error page.
- */
-async function readHandoff(stream: ReadableStream<Uint8Array>): Promise<StreamCache> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  const cache: StreamCache = {};
-  const timeout = setTimeout(() => void reader.cancel(new Error("De gegevens van de pagina kwamen niet op tijd.")), HANDOFF_TIMEOUT_MS);
-  try {
-    for (let index = 0; ; index++) {
-      const { done, value } = await reader.read();
-      const result = { done, value: decoder.decode(value, { stream: true }) };
-      cache[index] = Object.assign(Promise.resolve(), { result });
-      if (done) break;
-    }
-  } finally {
-    clearTimeout(timeout);
-    reader.releaseLock();
-  }
-  return cache;
 }
 
 const DOCUMENT_END = "</body></html>";
