@@ -17,7 +17,7 @@ import * as m0015 from "./0015-second-factor.ts";
 import * as m0016 from "./0016-identity-providers.ts";
 import * as m0017 from "./0017-passkeys.ts";
 import * as m0018 from "./0018-publications.ts";
-import * as m0019 from "./0019-response-subject-indexes.ts";
+import * as m0019 from "./0019-lookup-indexes.ts";
 
 // Listed in code: Vite's server bundle cannot scan a folder at run time. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -39,5 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0016-identity-providers": m0016,
   "0017-passkeys": m0017,
   "0018-publications": m0018,
-  "0019-response-subject-indexes": m0019,
+  "0019-lookup-indexes": m0019,
 };
