@@ -188,6 +188,15 @@ export type SaveResult = { ok: true; revision: number } | { ok: false; reason: "
  * check and the write are one transaction, so of two tabs saving at once exactly one wins and the
  * other is told.
  */
+/**
+ * At most this many rows per statement: a section has a dozen questions, but a definition sets no limit, and SQLite
+ * takes at most 32,766 values per statement (six per answer row).
+ */
+const ROWS_PER_STATEMENT = 500;
+function* batches<T>(rows: T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) yield rows.slice(start, start + ROWS_PER_STATEMENT);
+}
+
 export async function saveAnswers(
   db: DB,
   input: {
@@ -243,12 +252,12 @@ export async function saveAnswers(
     });
     const emptied = changed.filter(([, answer]) => answer.value === null && answer.comment === null).map(([itemKey]) => itemKey);
     const written = changed.filter(([, answer]) => answer.value !== null || answer.comment !== null);
-    if (emptied.length) await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "in", emptied).execute();
-    if (written.length) {
+    for (const keys of batches(emptied)) await trx.deleteFrom("answer").where("response_id", "=", input.responseId).where("item_key", "in", keys).execute();
+    for (const rows of batches(written)) {
       await trx
         .insertInto("answer")
         .values(
-          written.map(([itemKey, answer]) => ({
+          rows.map(([itemKey, answer]) => ({
             response_id: input.responseId,
             item_key: itemKey,
             value: answer.value,

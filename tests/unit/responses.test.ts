@@ -66,6 +66,24 @@ describe("responses on a real SQLite file", () => {
     ]);
   });
 
+  it("saves and clears a section of any size: more answers than one statement takes values for", async () => {
+    const id = await start();
+    const keys = Array.from({ length: 6_000 }, (_, i) => `X${i}`);
+    const answers = (value: string | null) => Object.fromEntries(keys.map((key) => [key, { value, comment: value && `bij ${value}` }]));
+    expect(await saveAnswers(context.db, { responseId: id, expectedRevision: 0, userId: world.users.teamA, answers: answers("voldoet") })).toEqual({
+      ok: true,
+      revision: 1,
+    });
+    const saved = await getAnswers(context.db, id);
+    expect(Object.keys(saved)).toHaveLength(6_000);
+    expect(saved.X5999).toEqual({ value: "voldoet", comment: "bij voldoet" });
+    expect(await saveAnswers(context.db, { responseId: id, expectedRevision: 1, userId: world.users.teamA, answers: answers(null) })).toEqual({
+      ok: true,
+      revision: 2,
+    });
+    expect(await getAnswers(context.db, id)).toEqual({});
+  });
+
   it("writes what the caller adds in the same transaction, and not when the save is refused", async () => {
     const id = await start();
     const marks: string[] = [];
