@@ -11,6 +11,8 @@ const dutchOrder = new Intl.Collator("nl");
 // en-CA writes a date as YYYY-MM-DD, the form the database stores days in.
 const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Amsterdam" });
 
+let lastDay = { minute: Number.NaN, day: "" };
+
 /**
  * The day (YYYY-MM-DD) in the Netherlands at this moment: what "today" means for rounds, due dates and deadlines.
  * Every questionnaire request asks it; the answer is kept for the minute it was asked in (a day in the Netherlands
@@ -21,7 +23,6 @@ export function dayOf(now: Date = new Date()): string {
   if (minute !== lastDay.minute) lastDay = { minute, day: isoDay.format(now) };
   return lastDay.day;
 }
-let lastDay = { minute: Number.NaN, day: "" };
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));

@@ -48,7 +48,7 @@ export function sectionSchema(
  * refinement reads the other sections' answers), so zod's compiled parser would be generated and compiled anew
  * for each one: per section, on every submit check and section page that shows what is missing. Parsed
  * without it, a section costs a fraction of that (allocation profile of the zelfscan flow: the code generation
- * was a fifth of all the server allocated). The draft schema, made once per section, keeps the compiled parser.
+ * was an eighth of all the server allocated). The draft schema, made once per section, keeps the compiled parser.
  */
 export function checkSectionComplete(definition: QuestionnaireDefinition, section: QuestionnaireSection, values: FormValues, context: AnswerMap) {
   return sectionSchema(definition, section, "complete", context).safeParse(values, { jitless: true });
