@@ -49,17 +49,22 @@ export async function lighthouseScores(base: string, pages: LighthousePage[], re
   try {
     const scores: LighthouseScores[] = [];
     for (const page of pages) {
-      const result = await lighthouse(
-        base + page.path,
-        {
-          port,
-          output: "html",
-          logLevel: "error",
-          onlyCategories: CATEGORIES,
-          ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
-        },
-        undefined,
-      );
+      const run = () =>
+        lighthouse(
+          base + page.path,
+          {
+            port,
+            output: "html",
+            logLevel: "error",
+            onlyCategories: CATEGORIES,
+            ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
+          },
+          undefined,
+        );
+      // A run whose trace recording failed (NO_NAVSTART on a busy machine) scores 0 and asks to be run again:
+      // it is, up to twice, so a failed recording is not reported as the page's score.
+      let result = await run();
+      for (let retry = 0; retry < 2 && result?.lhr.runtimeError; retry++) result = await run();
       if (!result) throw new Error(`Lighthouse gaf geen resultaat voor ${page.path}`);
       const { lhr, report } = result;
       // A session the server did not take would score the login page instead: refuse to report that.
